@@ -1,0 +1,61 @@
+package org.govshare.audit;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one audit trail every feature writes to.
+ *
+ * <p>An event joins the transaction of the change it records, so the two are stored together or not at all. A
+ * refusal is recorded after the refused work has rolled back, in a transaction of its own.
+ */
+@Service
+public class AuditTrail {
+
+    /** The MDC key under which the web layer keeps the request's correlation id. */
+    public static final String CORRELATION_ID = "correlationId";
+
+    private final AuditEventStore store;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+    private final ObjectMapper canonicalJson;
+
+    AuditTrail(AuditEventStore store, CurrentActor currentActor, Clock clock, ObjectMapper objectMapper) {
+        this.store = store;
+        this.currentActor = currentActor;
+        this.clock = clock;
+        this.canonicalJson = objectMapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public AuditEvent record(AuditEntry entry) {
+        Actor actor = entry.actor() != null ? entry.actor() : currentActor.get();
+        String correlationId = MDC.get(CORRELATION_ID);
+        return store.append(new AuditEvent(0, UUID.randomUUID().toString(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS), actor.id(), actor.department(), entry.action(),
+                entry.objectType(), entry.objectId(), entry.outcome(), truncate(entry.reason()),
+                correlationId != null ? correlationId : UUID.randomUUID().toString(), json(entry), null, null));
+    }
+
+    private String json(AuditEntry entry) {
+        try {
+            return canonicalJson.writeValueAsString(new TreeMap<>(entry.details()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit details of " + entry.action() + " are not serialisable as JSON", e);
+        }
+    }
+
+    private static String truncate(String reason) {
+        return reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 1997) + "...";
+    }
+}

@@ -1,0 +1,91 @@
+package org.govshare.identity;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.govshare.audit.AuditAction;
+import org.govshare.audit.AuditEntry;
+import org.govshare.audit.AuditTrail;
+import org.govshare.platform.web.InvalidInputException;
+import org.govshare.platform.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Requests for a role: checked here, decided by the sharing authority in the {@code role-request} process. */
+@Service
+public class RoleRequests {
+
+    public static final String PROCESS = "role-request";
+
+    private final OfficialDirectory officials;
+    private final DepartmentDirectory departments;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final AuditTrail auditTrail;
+
+    RoleRequests(OfficialDirectory officials, DepartmentDirectory departments, RuntimeService runtimeService,
+                 IdentityService identityService, AuditTrail auditTrail) {
+        this.officials = officials;
+        this.departments = departments;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.auditTrail = auditTrail;
+    }
+
+    /** Starts a request on behalf of the applicant; returns the process instance id. */
+    @Transactional
+    public String request(Official applicant, String requestedRole, String reason) {
+        Role role = check(applicant.login(), requestedRole);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "required", "say why you need the role");
+        }
+        identityService.setAuthentication(applicant.login(), applicant.groupIds());
+        try {
+            String id = runtimeService.startProcessInstanceByKey(PROCESS,
+                    Map.of("requestedRole", role.name(), "reason", reason)).getId();
+            auditTrail.record(AuditEntry.ok(AuditAction.ROLE_REQUESTED, "process-instance", id).with("role", role));
+            return id;
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** Checks that the applicant may hold the role in their department; returns the role. */
+    public Role check(String applicantLogin, String requestedRole) {
+        Role role = Arrays.stream(Role.values()).filter(r -> r.name().equals(requestedRole)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("requestedRole", "unknown-value",
+                        "'" + requestedRole + "' is not a role; use one of " + Arrays.toString(Role.values())));
+        Official applicant = officials.load(applicantLogin)
+                .orElseThrow(() -> new NotFoundException("official", applicantLogin));
+        if (applicant.has(role)) {
+            throw new InvalidInputException("requestedRole", "role-already-held", "you hold the role " + role + " already");
+        }
+        Department department = departments.require(applicant.department());
+        if (!role.allowedIn(department.kind())) {
+            throw new InvalidInputException("requestedRole", "role-not-allowed-in-department",
+                    "the role " + role + " cannot be held in " + department.nameEn() + " (" + department.kind() + ")");
+        }
+        return role;
+    }
+
+    public String departmentOf(String applicantLogin) {
+        return officials.load(applicantLogin).map(Official::department)
+                .orElseThrow(() -> new NotFoundException("official", applicantLogin));
+    }
+
+    /** A refusal must say why: the applicant reads it. */
+    public void checkDecision(Boolean approved, String decisionReason) {
+        if (approved == null) {
+            throw new InvalidInputException("approved", "required", "approve or refuse the request");
+        }
+        if (!approved && (decisionReason == null || decisionReason.isBlank())) {
+            throw new InvalidInputException("decisionReason", "refusal-needs-reason", "a refusal must give its reason");
+        }
+    }
+
+    public void grant(String applicantLogin, String requestedRole) {
+        officials.grantRole(applicantLogin, Role.valueOf(requestedRole));
+    }
+}

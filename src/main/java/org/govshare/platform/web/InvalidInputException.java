@@ -1,0 +1,35 @@
+package org.govshare.platform.web;
+
+import java.util.List;
+
+/**
+ * Input that breaks a rule of the platform. Answered with 400 and a problem detail listing each field, the rule
+ * it breaks and what to do; the refusal is audited.
+ */
+public class InvalidInputException extends RuntimeException {
+
+    private final transient List<FieldError> errors;
+
+    public InvalidInputException(String field, String rule, String message) {
+        this(List.of(new FieldError(field, rule, message)));
+    }
+
+    public InvalidInputException(List<FieldError> errors) {
+        super(errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /**
+     * One broken rule.
+     *
+     * @param field the field's path in the request, e.g. {@code role} or {@code items[2].sensitivity}
+     * @param rule a stable rule name, e.g. {@code required}, {@code unknown-value}, {@code role-not-allowed-in-department}
+     * @param message what is wrong and what to do, for a person
+     */
+    public record FieldError(String field, String rule, String message) {
+    }
+}

@@ -1,0 +1,174 @@
+package org.govshare.platform.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.govshare.platform.web.InvalidInputException.FieldError;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error of the platform API as an RFC 9457 problem that names the field and the rule broken. */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private final Problems problems;
+
+    ProblemDetailsAdvice(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e, HttpServletRequest request) {
+        return problems.problem(request, HttpStatus.BAD_REQUEST, e.errors().get(0).rule(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e, HttpServletRequest request) {
+        return problems.problem(request, HttpStatus.CONFLICT, e.rule(), e.getMessage(),
+                List.of(new FieldError(e.field(), e.rule(), e.getMessage())));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e, HttpServletRequest request) {
+        return problems.problem(request, HttpStatus.NOT_FOUND, "not-found", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationException.class})
+    ProblemDetail denied(RuntimeException e, HttpServletRequest request) {
+        return problems.problem(request, HttpStatus.FORBIDDEN, "access-denied", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ServiceUnavailableException.class)
+    ProblemDetail unavailable(ServiceUnavailableException e, HttpServletRequest request) {
+        return problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        String message = "'" + e.getValue() + "' is not a valid " + simpleType(e.getRequiredType());
+        return problems.problem(request, HttpStatus.BAD_REQUEST, "invalid-format", e.getName() + ": " + message,
+                List.of(new FieldError(e.getName(), "invalid-format", message)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        FieldError error = describe(e);
+        if (e.getMostSpecificCause() instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problems.problem(servlet(request),
+                    HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", tooLarge.getMessage(), List.of()));
+        }
+        return ResponseEntity.badRequest().body(problems.problem(servlet(request), HttpStatus.BAD_REQUEST, error.rule(),
+                error.message(), error.field() == null ? List.of() : List.of(error)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(fieldErrors(e, request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldError(
+                        r.getMethodParameter().getParameterName(), code(err.getCodes()), err.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(problems.problem(servlet(request), HttpStatus.BAD_REQUEST,
+                errors.isEmpty() ? "invalid" : errors.get(0).rule(), summary(errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (e instanceof BindException bind) {
+            return ResponseEntity.badRequest().body(fieldErrors(bind, request));
+        }
+        if (body instanceof ProblemDetail problem) {
+            servlet(request).setAttribute(Problems.REASON_ATTRIBUTE, problem.getDetail());
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private ProblemDetail fieldErrors(BindException e, WebRequest request) {
+        List<FieldError> errors = e.getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), code(f.getCodes()), f.getDefaultMessage()))
+                .toList();
+        return problems.problem(servlet(request), HttpStatus.BAD_REQUEST,
+                errors.isEmpty() ? "invalid" : errors.get(0).rule(), summary(errors), errors);
+    }
+
+    /** Turns Jackson's complaint into the field and rule a caller can act on. */
+    private static FieldError describe(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return new FieldError(field, "unknown-field", "'" + field + "' is not a field of this request; known fields: "
+                    + unknown.getKnownPropertyIds());
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            String field = path(invalid);
+            String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+                    ? "; use one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants()) : "";
+            return new FieldError(field, "invalid-format", "'" + invalid.getValue() + "' is not a valid "
+                    + simpleType(invalid.getTargetType()) + " for '" + field + "'" + allowed);
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            return new FieldError(field, "invalid-value", "'" + field + "' has the wrong type or shape: "
+                    + mapping.getOriginalMessage());
+        }
+        if (cause instanceof JsonProcessingException parse) {
+            var location = parse.getLocation();
+            return new FieldError(null, "malformed-json", "the body is not valid JSON"
+                    + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")")
+                    + ": " + parse.getOriginalMessage());
+        }
+        return new FieldError(null, "unreadable-body", "the request body is missing or unreadable");
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** Bean Validation's constraint name as a rule: NotBlank becomes not-blank. */
+    private static String code(String[] codes) {
+        String constraint = codes == null || codes.length == 0 ? "Invalid" : codes[codes.length - 1];
+        return constraint.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String summary(List<FieldError> errors) {
+        return errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+    }
+
+    private static String simpleType(Class<?> type) {
+        return type == null ? "value" : type.getSimpleName();
+    }
+
+    private static HttpServletRequest servlet(WebRequest request) {
+        return ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+    }
+}

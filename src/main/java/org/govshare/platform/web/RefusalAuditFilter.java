@@ -1,0 +1,124 @@
+package org.govshare.platform.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.govshare.audit.Actor;
+import org.govshare.audit.AuditAction;
+import org.govshare.audit.AuditEntry;
+import org.govshare.audit.AuditTrail;
+import org.govshare.audit.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Audits every refusal, wherever it comes from (Spring Security, the platform API, Camunda's REST API and
+ * webapps): after the response is decided, a 400, 401, 403, 405, 409, 413, 415 or 422 becomes an audit event
+ * with outcome REFUSED, and a 5xx one with outcome FAILED. It also records webapp logins and logouts, which Camunda handles itself.
+ *
+ * <p>It sits outside Spring Security, so it also sees the refusals the security filters answer themselves;
+ * whoever refused leaves the reason in {@link Problems#REASON_ATTRIBUTE} and the caller in {@link #ACTOR_ATTRIBUTE}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class RefusalAuditFilter extends OncePerRequestFilter {
+
+    /** The request attribute holding the authenticated caller, set once authentication succeeded. */
+    public static final String ACTOR_ATTRIBUTE = RefusalAuditFilter.class.getName() + ".actor";
+
+    private static final Logger log = LoggerFactory.getLogger(RefusalAuditFilter.class);
+    private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
+    private static final Pattern WEBAPP_LOGOUT = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/logout");
+    private static final Map<Integer, AuditAction> REFUSALS = Map.of(
+            400, AuditAction.INPUT_REJECTED, 401, AuditAction.AUTHENTICATION_REQUIRED, 403, AuditAction.ACCESS_DENIED,
+            405, AuditAction.INPUT_REJECTED, 409, AuditAction.INPUT_REJECTED, 413, AuditAction.INPUT_REJECTED,
+            415, AuditAction.INPUT_REJECTED, 422, AuditAction.INPUT_REJECTED);
+
+    private final AuditTrail auditTrail;
+
+    RefusalAuditFilter(AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean login = "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches();
+        // read before the webapp does: Camunda's login resource takes @FormParam, which falls back to these parameters
+        String loginName = login ? Objects.requireNonNullElse(request.getParameter("username"), "(none given)") : null;
+        String webappUser = WEBAPP_LOGOUT.matcher(path).matches() ? WebappSessions.currentUser(request) : null;
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            try {
+                auditOutcome(request, response.getStatus(), path, loginName, webappUser);
+            } catch (RuntimeException e) {
+                // the answer stands; a lost refusal record is logged loudly rather than turned into an error
+                log.error("Could not audit the outcome of {} {}: {}", request.getMethod(), path, e.toString());
+            }
+        }
+    }
+
+    private void auditOutcome(HttpServletRequest request, int status, String path, String loginName, String webappUser) {
+        if (loginName != null) {
+            boolean ok = status == 200;
+            String why = status == 401 ? "wrong login or password, or not allowed to use this webapp"
+                    : "refused with HTTP " + status + (status == 403 ? " (missing or stale CSRF token)" : "");
+            auditTrail.record(new AuditEntry(ok ? AuditAction.LOGIN_SUCCEEDED : AuditAction.LOGIN_FAILED,
+                    ok ? Outcome.OK : Outcome.REFUSED, "webapp", path.substring(path.lastIndexOf('/') + 1),
+                    ok ? null : why, Actor.unverified(loginName), Map.of("status", status)));
+            return;
+        }
+        if (webappUser != null && status < 300) {
+            auditTrail.record(AuditEntry.ok(AuditAction.LOGOUT, "webapp", "camunda").by(Actor.unverified(webappUser)));
+            return;
+        }
+        AuditAction action = status >= 500 ? AuditAction.REQUEST_FAILED : REFUSALS.get(status);
+        if (action == null) {
+            return;
+        }
+        Actor actor = (Actor) request.getAttribute(ACTOR_ATTRIBUTE);
+        String claimed = actor == null ? basicAuthUser(request) : null;
+        if (claimed != null) {
+            // credentials were sent but not (yet) checked or found wrong: name who they claim to be
+            actor = Actor.unverified(claimed);
+            action = status == 401 ? AuditAction.LOGIN_FAILED : action;
+        }
+        if (actor == null) {
+            String sessionUser = WebappSessions.currentUser(request);
+            actor = sessionUser != null ? Actor.unverified(sessionUser) : Actor.ANONYMOUS;
+        }
+        Object reason = request.getAttribute(Problems.REASON_ATTRIBUTE);
+        AuditEntry entry = AuditEntry.refused(action, "http-request", request.getMethod() + " " + path,
+                reason != null ? reason.toString() : "HTTP " + status);
+        auditTrail.record(new AuditEntry(entry.action(), status >= 500 ? Outcome.FAILED : Outcome.REFUSED,
+                        entry.objectType(), entry.objectId(), entry.reason(), actor, entry.details()).with("status", status).with("method", request.getMethod()).with("path", path));
+    }
+
+    private static String basicAuthUser(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 ? decoded.substring(0, Math.min(colon, 128)) : null;
+        } catch (IllegalArgumentException notBase64) {
+            return "(malformed credentials)";
+        }
+    }
+}
