@@ -22,6 +22,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Audits every refusal, wherever it comes from (Spring Security, the platform API, Camunda's REST API and
@@ -40,6 +41,8 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RefusalAuditFilter.class);
     private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
+    /** Answers of the APIs (small JSON); the webapps' static files stream through untouched. */
+    private static final Pattern BUFFERED = Pattern.compile("/(api|engine-rest|camunda/api)/");
     private static final Pattern WEBAPP_LOGOUT = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/logout");
     private static final Map<Integer, AuditAction> REFUSALS = Map.of(
             400, AuditAction.INPUT_REJECTED, 401, AuditAction.AUTHENTICATION_REQUIRED, 403, AuditAction.ACCESS_DENIED,
@@ -60,8 +63,11 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
         // read before the webapp does: Camunda's login resource takes @FormParam, which falls back to these parameters
         String loginName = login ? Objects.requireNonNullElse(request.getParameter("username"), "(none given)") : null;
         String webappUser = WEBAPP_LOGOUT.matcher(path).matches() ? WebappSessions.currentUser(request) : null;
+        // hold the answer back until its audit event is stored: a caller who reads the trail right after a
+        // refusal must find it there
+        ContentCachingResponseWrapper held = BUFFERED.matcher(path).lookingAt() ? new ContentCachingResponseWrapper(response) : null;
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(request, held != null ? held : response);
         } finally {
             try {
                 auditOutcome(request, response.getStatus(), path, loginName, webappUser);
@@ -69,14 +75,17 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
                 // the answer stands; a lost refusal record is logged loudly rather than turned into an error
                 log.error("Could not audit the outcome of {} {}: {}", request.getMethod(), path, e.toString());
             }
+            if (held != null) {
+                held.copyBodyToResponse();
+            }
         }
     }
 
     private void auditOutcome(HttpServletRequest request, int status, String path, String loginName, String webappUser) {
         if (loginName != null) {
             boolean ok = status == 200;
-            String why = status == 401 ? "wrong login or password, or not allowed to use this webapp"
-                    : "refused with HTTP " + status + (status == 403 ? " (missing or stale CSRF token)" : "");
+            String why = status == 401 ? "wrong login or password"
+                    : "refused with HTTP " + status + (status == 403 ? " (not allowed to use this webapp, or a stale CSRF token)" : "");
             auditTrail.record(new AuditEntry(ok ? AuditAction.LOGIN_SUCCEEDED : AuditAction.LOGIN_FAILED,
                     ok ? Outcome.OK : Outcome.REFUSED, "webapp", path.substring(path.lastIndexOf('/') + 1),
                     ok ? null : why, Actor.unverified(loginName), Map.of("status", status)));

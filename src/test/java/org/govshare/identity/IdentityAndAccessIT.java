@@ -1,0 +1,139 @@
+package org.govshare.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.govshare.support.Api.Response;
+import org.govshare.support.IntegrationTest;
+import org.govshare.support.WebappLogin;
+import org.junit.jupiter.api.Test;
+
+/** Art. 27: every caller is identified; officials reach their own department's data and tasks only. */
+class IdentityAndAccessIT extends IntegrationTest {
+
+    @Test
+    void anOfficialKnowsTheirDepartmentAndRoles() {
+        JsonNode me = api.get("mzj.chen", "/api/me").json();
+
+        assertThat(me.path("department").path("code").asText()).isEqualTo("civil-affairs");
+        assertThat(me.path("department").path("tier").asText()).isEqualTo("MUNICIPAL");
+        assertThat(me.path("roles").toString()).contains("PROVIDER_REVIEWER");
+    }
+
+    @Test
+    void districtDepartmentsCarryTheirTierAndRegion() {
+        JsonNode jinshui = api.get("jsq.xu", "/api/departments/jinshui-civil-affairs").json();
+
+        assertThat(jinshui.path("tier").asText()).isEqualTo("DISTRICT");
+        assertThat(jinshui.path("regionCode").asText()).isEqualTo("410105");
+    }
+
+    @Test
+    void everyEndpointButHealthNeedsCredentialsAndTheRefusalIsAudited() {
+        for (String path : new String[] {"/api/me", "/api/departments", "/engine-rest/task", "/engine-rest/process-definition"}) {
+            Response anonymous = api.get(null, path);
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.contentType()).startsWith("application/problem+json");
+            assertThat(auditEventsOf(anonymous.correlationId())).singleElement()
+                    .satisfies(e -> assertThat(e).containsEntry("action", "AUTHENTICATION_REQUIRED")
+                            .containsEntry("outcome", "REFUSED").containsEntry("actor", "anonymous"));
+        }
+        assertThat(api.get(null, "/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndAuditedUnderTheClaimedLogin() {
+        Response wrong = api.getWithPassword("rsj.wu", "not-the-password", "/api/me");
+
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().path("type").asText()).isEqualTo("urn:govshare:problem:bad-credentials");
+        assertThat(auditEventsOf(wrong.correlationId())).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("action", "LOGIN_FAILED").containsEntry("actor", "rsj.wu"));
+    }
+
+    @Test
+    void anotherDepartmentsOfficialsAndTasksAreForbidden() {
+        Response officials = api.get("gaj.zhang", "/api/departments/civil-affairs/officials");
+        Response tasks = api.get("gaj.zhang", "/api/departments/civil-affairs/tasks");
+
+        assertThat(officials.status()).isEqualTo(403);
+        assertThat(tasks.status()).isEqualTo(403);
+        assertThat(officials.json().path("detail").asText()).contains("public-security", "civil-affairs");
+        assertThat(auditEventsOf(tasks.correlationId())).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("action", "ACCESS_DENIED")
+                        .containsEntry("actor", "gaj.zhang").containsEntry("actor_department", "public-security"));
+        assertThat(api.get("gaj.zhang", "/api/departments/public-security/officials").status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheAuthorityAndSupervisorsSearchTheAuditTrail() {
+        assertThat(api.get("scj.yang", "/api/audit").status()).isEqualTo(403);
+        assertThat(api.get("owner.zhao", "/api/audit").status()).isEqualTo(403);
+        assertThat(api.get("supervisor.qian", "/api/audit").status()).isEqualTo(200);
+        assertThat(api.get("authority.li", "/api/audit").status()).isEqualTo(200);
+    }
+
+    @Test
+    void tasklistShowsATaskOnlyToItsDepartmentAndRole() {
+        Response started = api.post("scj.yang", "/api/role-requests",
+                "{\"requestedRole\":\"PROVIDER_REVIEWER\",\"reason\":\"I answer sharing requests for market data\"}");
+        assertThat(started.status()).isEqualTo(201);
+        String instance = started.json().path("processInstanceId").asText();
+        String query = "/engine-rest/task?processInstanceId=" + instance;
+
+        JsonNode forAuthority = api.get("authority.li", query).json();
+        assertThat(forAuthority).hasSize(1);
+        String taskId = forAuthority.get(0).path("id").asText();
+        assertThat(api.get("scj.yang", query).json()).isEmpty();
+        assertThat(api.get("mzj.chen", query).json()).isEmpty();
+        // process owners watch every process (Cockpit) but work none of its tasks
+        assertThat(api.get("owner.zhao", query).json()).hasSize(1);
+        assertThat(api.post("owner.zhao", "/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true}}}").status()).isEqualTo(403);
+
+        Response foreignCompletion = api.post("gaj.wang", "/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true}}}");
+        assertThat(foreignCompletion.status()).isEqualTo(403);
+        assertThat(auditEventsOf(foreignCompletion.correlationId())).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("action", "ACCESS_DENIED").containsEntry("actor", "gaj.wang"));
+
+        Response approval = api.post("authority.li", "/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true}}}");
+        assertThat(approval.status()).isEqualTo(204);
+        assertThat(api.get("scj.yang", "/api/me").json().path("roles").toString()).contains("PROVIDER_REVIEWER");
+        assertThat(auditEventsOf(approval.correlationId())).extracting(e -> e.get("action"))
+                .containsExactly("TASK_COMPLETED", "ROLE_GRANTED", "PROCESS_ENDED");
+    }
+
+    @Test
+    void processOwnersSeeCockpitOnlyAdminsSeeAdminEveryOfficialSeesTasklist() {
+        WebappLogin webapps = new WebappLogin(port);
+
+        assertThat(webapps.login("owner.zhao", "cockpit")).isEqualTo(200);
+        assertThat(webapps.login("gaj.zhang", "cockpit")).isEqualTo(403);
+        assertThat(webapps.login("owner.zhao", "admin")).isEqualTo(403);
+        assertThat(webapps.login("admin", "admin")).isEqualTo(200);
+        assertThat(webapps.login("gaj.zhang", "tasklist")).isEqualTo(200);
+        assertThat(jdbc.queryForList("select action from audit_event where actor = 'gaj.zhang' and object_type = 'webapp'"
+                + " order by seq desc limit 2", String.class)).containsExactly("LOGIN_SUCCEEDED", "LOGIN_FAILED");
+    }
+
+    @Test
+    void aRoleTheDepartmentCannotHoldIsRefusedWithFieldAndRule() {
+        long instancesBefore = jdbc.queryForObject("select count(*) from act_hi_procinst", Long.class);
+
+        Response refused = api.post("rsj.zhou", "/api/role-requests",
+                "{\"requestedRole\":\"AUTHORITY\",\"reason\":\"I would like to approve things\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0))
+                .isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of(
+                        "field", "requestedRole", "rule", "role-not-allowed-in-department",
+                        "message", "the role AUTHORITY cannot be held in Municipal Human Resources and Social Security Bureau (ADMINISTRATIVE)")));
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst", Long.class)).isEqualTo(instancesBefore);
+        assertThat(auditEventsOf(refused.correlationId())).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("action", "INPUT_REJECTED").containsEntry("outcome", "REFUSED"));
+    }
+}

@@ -1,0 +1,89 @@
+package org.govshare.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.govshare.platform.web.InvalidInputException;
+import org.govshare.support.ProcessTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of processes/role-request.bpmn. */
+class RoleRequestProcessTest extends ProcessTest {
+
+    @Autowired
+    RoleRequests roleRequests;
+
+    @Autowired
+    OfficialDirectory officials;
+
+    private ProcessInstance request(String login, String role) {
+        Official applicant = officials.load(login).orElseThrow();
+        String id = roleRequests.request(applicant, role, "to do my duties under the Measures");
+        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+    }
+
+    @Test
+    void anApprovedRequestGrantsTheRole() {
+        ProcessInstance instance = request("rsj.wu", "APPLICANT");
+
+        assertThat(instance).isWaitingAt("Task_ReviewRoleRequest").task().hasCandidateGroup("sharing-authority.authority");
+        assertThat(instance).variables().containsEntry("applicant", "rsj.wu").containsEntry("applicantDepartment", "human-resources");
+        complete(task(instance), withVariables("approved", true));
+
+        assertThat(instance).hasPassed("Task_GrantRole").isEnded().hasPassed("Event_RoleGranted");
+        assertThat(officials.load("rsj.wu").orElseThrow().roles()).contains(Role.APPLICANT);
+    }
+
+    @Test
+    void aRefusalWithItsReasonEndsWithoutTheRole() {
+        ProcessInstance instance = request("mzj.liu", "PROVIDER_REVIEWER");
+
+        complete(task(instance), withVariables("approved", false, "decisionReason", "your department has two reviewers already"));
+
+        assertThat(instance).isEnded().hasPassed("Event_RoleRequestRefused").hasNotPassed("Task_GrantRole");
+        assertThat(officials.load("mzj.liu").orElseThrow().roles()).doesNotContain(Role.PROVIDER_REVIEWER);
+    }
+
+    @Test
+    void aRefusalWithoutAReasonIsNotAccepted() {
+        ProcessInstance instance = request("scj.huang", "APPLICANT");
+
+        assertThatThrownBy(() -> complete(task(instance), withVariables("approved", false)))
+                .hasMessageContaining("a refusal must give its reason");
+
+        assertThat(instance).isWaitingAt("Task_ReviewRoleRequest");
+    }
+
+    @Test
+    void aRoleTheDepartmentCannotHoldNeverReachesTheAuthority() {
+        long before = processEngine.getHistoryService().createHistoricProcessInstanceQuery().count();
+
+        assertThatThrownBy(() -> request("gaj.zhang", "SUPERVISOR"))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).errors().get(0).rule())
+                        .isEqualTo("role-not-allowed-in-department"));
+
+        assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    @Test
+    void aRequestStartedInTasklistIsCheckedByTheProcessItself() {
+        Official tasklistUser = officials.load("mzj.chen").orElseThrow();
+        processEngine.getIdentityService().setAuthentication(tasklistUser.login(), tasklistUser.groupIds());
+
+        assertThatThrownBy(() -> processEngine.getRuntimeService().startProcessInstanceByKey("role-request",
+                withVariables("requestedRole", "RULE_AUTHOR", "reason", "I like rules")))
+                .hasMessageContaining("RULE_AUTHOR cannot be held");
+
+        ProcessInstance accepted = processEngine.getRuntimeService().startProcessInstanceByKey("role-request",
+                withVariables("requestedRole", "APPLICANT", "reason", "I ask for data of other departments"));
+        processEngine.getIdentityService().clearAuthentication();
+        assertThat(accepted).isWaitingAt("Task_ReviewRoleRequest").variables().containsEntry("applicant", "mzj.chen");
+    }
+}

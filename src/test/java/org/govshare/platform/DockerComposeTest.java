@@ -1,0 +1,102 @@
+package org.govshare.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot be run here (no Docker engine), so it is kept correct by reading it: its services,
+ * images, ports and the variables it gives the app are the ones the app reads in its prod profile.
+ */
+class DockerComposeTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> load(String file) throws IOException {
+        return new Yaml().load(Files.readString(Path.of(file)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> service(Map<String, Object> compose, String name) {
+        return (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> environment(Map<String, Object> service) {
+        return (Map<String, String>) service.get("environment");
+    }
+
+    @Test
+    void runsPostgres17Elasticsearch819Kibana819AndTheApp() throws IOException {
+        Map<String, Object> compose = load("docker-compose.yml");
+
+        assertThat((String) service(compose, "postgres").get("image")).isEqualTo("postgres:17");
+        assertThat((String) service(compose, "elasticsearch").get("image")).matches(".*/elasticsearch:8\\.19\\.\\d+");
+        assertThat((String) service(compose, "kibana").get("image")).matches(".*/kibana:8\\.19\\.\\d+");
+        assertThat(service(compose, "app").get("build")).isEqualTo(".");
+        assertThat(Files.readString(Path.of("Dockerfile"))).contains("COPY target/govshare-*.jar");
+    }
+
+    @Test
+    void theAppGetsExactlyTheVariablesItsProdProfileReads() throws IOException {
+        Map<String, String> appEnv = environment(service(load("docker-compose.yml"), "app"));
+        Set<String> readByApp = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(Files.readString(Path.of("src/main/resources/application-prod.yaml")));
+        while (m.find()) {
+            readByApp.add(m.group(1));
+        }
+
+        assertThat(appEnv).containsEntry("SPRING_PROFILES_ACTIVE", "prod");
+        Set<String> given = new TreeSet<>(appEnv.keySet());
+        given.remove("SPRING_PROFILES_ACTIVE");
+        assertThat(given).isEqualTo(readByApp);
+    }
+
+    @Test
+    void theAppsAddressesPointAtTheComposeServicesAndItsPortIsTheServerPort() throws IOException {
+        Map<String, Object> compose = load("docker-compose.yml");
+        Map<String, String> appEnv = environment(service(compose, "app"));
+
+        URI db = URI.create(appEnv.get("GOVSHARE_DB_URL").substring("jdbc:".length()));
+        assertThat(db.getScheme()).isEqualTo("postgresql");
+        assertThat(service(compose, db.getHost())).as("a service named " + db.getHost()).isNotNull();
+        assertThat(db.getPort()).isEqualTo(5432);
+        assertThat(db.getPath()).isEqualTo("/" + environment(service(compose, "postgres")).get("POSTGRES_DB"));
+
+        URI es = URI.create(appEnv.get("GOVSHARE_ELASTICSEARCH_URIS"));
+        assertThat(service(compose, es.getHost())).as("a service named " + es.getHost()).isNotNull();
+        assertThat(es.getPort()).isEqualTo(9200);
+
+        Map<String, Object> server = (Map<String, Object>) load("src/main/resources/application.yaml").get("server");
+        assertThat((List<String>) service(compose, "app").get("ports")).containsExactly(server.get("port") + ":" + server.get("port"));
+    }
+
+    @Test
+    void noPasswordHasADefault() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) load("docker-compose.yml").get("services");
+        for (String name : services.keySet()) {
+            Map<String, String> env = environment(service(load("docker-compose.yml"), name));
+            if (env == null) {
+                continue;
+            }
+            env.forEach((key, value) -> {
+                if (key.contains("PASSWORD")) {
+                    assertThat(value).as(name + "." + key).matches("\\$\\{[A-Z_]+:\\?[^}]+}");
+                }
+            });
+        }
+    }
+}

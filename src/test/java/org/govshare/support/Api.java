@@ -1,0 +1,76 @@
+package org.govshare.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A small HTTP client for the tests: an official's Basic credentials, a correlation id per call. */
+public final class Api {
+
+    public static final String PASSWORD = "demo";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public Response get(String login, String path) {
+        return send(login, PASSWORD, request(path).GET(), null);
+    }
+
+    public Response post(String login, String path, String json) {
+        return send(login, PASSWORD, request(path).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"), null);
+    }
+
+    public Response getWithPassword(String login, String password, String path) {
+        return send(login, password, request(path).GET(), null);
+    }
+
+    public Response send(String login, String password, HttpRequest.Builder builder, String unused) {
+        String correlationId = UUID.randomUUID().toString();
+        builder.header("X-Correlation-Id", correlationId);
+        if (login != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), correlationId,
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException("request to " + builder.build().uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    /** An answer, with the correlation id it was sent under (the audit trail files it under that id). */
+    public record Response(int status, String body, String correlationId, String contentType) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (HTTP " + status + "): " + body, e);
+            }
+        }
+    }
+}

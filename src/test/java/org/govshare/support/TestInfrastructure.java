@@ -1,0 +1,108 @@
+package org.govshare.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.govshare.platform.elasticsearch.ElasticsearchNode;
+
+/**
+ * The real PostgreSQL and Elasticsearch the integration tests run against: started once per test JVM and stopped
+ * when it exits, unless {@code GOVSHARE_TEST_DB_URL} / {@code GOVSHARE_TEST_ES_URL} name existing ones.
+ */
+public final class TestInfrastructure {
+
+    private static final Path ES_HOME = Path.of("target/elasticsearch/elasticsearch-8.19.21");
+    private static EmbeddedPostgres postgres;
+    private static ElasticsearchNode elasticsearch;
+
+    private TestInfrastructure() {
+    }
+
+    public static synchronized String jdbcUrl() {
+        return jdbcUrl("postgres");
+    }
+
+    /** A database of the test server; databases other than {@code postgres} are created on first use. */
+    public static synchronized String jdbcUrl(String database) {
+        String external = System.getenv("GOVSHARE_TEST_DB_URL");
+        if (external != null) {
+            return external;
+        }
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::closePostgres, "stop-postgres"));
+        }
+        if (!"postgres".equals(database)) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                if (!s.executeQuery("select 1 from pg_database where datname = '" + database + "'").next()) {
+                    s.execute("create database " + database);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not create test database " + database, e);
+            }
+        }
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    public static String dbUser() {
+        return Optional.ofNullable(System.getenv("GOVSHARE_TEST_DB_USER")).orElse("postgres");
+    }
+
+    public static String dbPassword() {
+        return Optional.ofNullable(System.getenv("GOVSHARE_TEST_DB_PASSWORD")).orElse("");
+    }
+
+    public static synchronized URI elasticsearchUri() {
+        String external = System.getenv("GOVSHARE_TEST_ES_URL");
+        if (external != null) {
+            return URI.create(external);
+        }
+        if (elasticsearch == null) {
+            Path workDir = Path.of("target/test-elasticsearch");
+            deleteRecursively(workDir);
+            elasticsearch = new ElasticsearchNode(ES_HOME, workDir, ElasticsearchNode.freePort(), "512m");
+            elasticsearch.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(elasticsearch::stop, "stop-elasticsearch"));
+        }
+        return elasticsearch.httpUri();
+    }
+
+    /** The node the tests started, which they may stop and start again; empty when an external one is used. */
+    public static synchronized Optional<ElasticsearchNode> managedElasticsearch() {
+        elasticsearchUri();
+        return Optional.ofNullable(elasticsearch);
+    }
+
+    private static void closePostgres() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
