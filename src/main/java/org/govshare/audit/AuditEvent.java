@@ -25,4 +25,10 @@ public record AuditEvent(
         String details,
         String prevHash,
         String hash) {
+
+    /** This event at a place in the chain: its sequence number, the hash before it and its own hash. */
+    AuditEvent chained(long newSeq, String newPrevHash, String newHash) {
+        return new AuditEvent(newSeq, id, time, actor, actorDepartment, action, objectType, objectId, outcome, reason,
+                correlationId, details, newPrevHash, newHash);
+    }
 }

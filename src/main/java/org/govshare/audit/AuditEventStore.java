@@ -34,13 +34,8 @@ class AuditEventStore {
         ChainHead head = jdbc.queryForObject(
                 "select last_seq, last_hash from audit_chain_head where id = 1 for update",
                 (rs, row) -> new ChainHead(rs.getLong(1), rs.getString(2)));
-        AuditEvent unhashed = new AuditEvent(head.seq() + 1, draft.id(), draft.time(), draft.actor(),
-                draft.actorDepartment(), draft.action(), draft.objectType(), draft.objectId(), draft.outcome(),
-                draft.reason(), draft.correlationId(), draft.details(), head.hash(), null);
-        AuditEvent event = new AuditEvent(unhashed.seq(), unhashed.id(), unhashed.time(), unhashed.actor(),
-                unhashed.actorDepartment(), unhashed.action(), unhashed.objectType(), unhashed.objectId(),
-                unhashed.outcome(), unhashed.reason(), unhashed.correlationId(), unhashed.details(), head.hash(),
-                AuditChain.hash(head.hash(), unhashed));
+        AuditEvent unhashed = draft.chained(head.seq() + 1, head.hash(), null);
+        AuditEvent event = unhashed.chained(unhashed.seq(), head.hash(), AuditChain.hash(head.hash(), unhashed));
         jdbc.update("""
                 insert into audit_event (seq, id, occurred_at, actor, actor_department, action, object_type, object_id,
                                          outcome, reason, correlation_id, details, prev_hash, hash)

@@ -82,11 +82,7 @@ public class OfficialDirectory {
         if (official.has(role)) {
             return;
         }
-        Department department = departments.require(official.department());
-        if (!role.allowedIn(department.kind())) {
-            throw new InvalidInputException("role", "role-not-allowed-in-department",
-                    "the role " + role + " cannot be held in " + department.nameEn() + " (" + department.kind() + ")");
-        }
+        Department department = requireRoleAllowed(official, role, "role");
         String workgroup = role.workgroupOf(department.code());
         if (identityService.createGroupQuery().groupId(workgroup).count() == 0) {
             Group group = identityService.newGroup(workgroup);
@@ -98,6 +94,19 @@ public class OfficialDirectory {
         identityService.createMembership(login, workgroup);
         auditTrail.record(AuditEntry.ok(AuditAction.ROLE_GRANTED, "official", login)
                 .with("role", role).with("department", department.code()));
+    }
+
+    /**
+     * The official's department, if that kind of department may hold the role; otherwise a refusal naming the
+     * request field the role came in.
+     */
+    public Department requireRoleAllowed(Official official, Role role, String field) {
+        Department department = departments.require(official.department());
+        if (!role.allowedIn(department.kind())) {
+            throw new InvalidInputException(field, "role-not-allowed-in-department",
+                    "the role " + role + " cannot be held in " + department.nameEn() + " (" + department.kind() + ")");
+        }
+        return department;
     }
 
     /** The official with these credentials, if they are right. */

@@ -20,15 +20,13 @@ public class RoleRequests {
     public static final String PROCESS = "role-request";
 
     private final OfficialDirectory officials;
-    private final DepartmentDirectory departments;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final AuditTrail auditTrail;
 
-    RoleRequests(OfficialDirectory officials, DepartmentDirectory departments, RuntimeService runtimeService,
-                 IdentityService identityService, AuditTrail auditTrail) {
+    RoleRequests(OfficialDirectory officials, RuntimeService runtimeService, IdentityService identityService,
+                 AuditTrail auditTrail) {
         this.officials = officials;
-        this.departments = departments;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.auditTrail = auditTrail;
@@ -62,11 +60,7 @@ public class RoleRequests {
         if (applicant.has(role)) {
             throw new InvalidInputException("requestedRole", "role-already-held", "you hold the role " + role + " already");
         }
-        Department department = departments.require(applicant.department());
-        if (!role.allowedIn(department.kind())) {
-            throw new InvalidInputException("requestedRole", "role-not-allowed-in-department",
-                    "the role " + role + " cannot be held in " + department.nameEn() + " (" + department.kind() + ")");
-        }
+        officials.requireRoleAllowed(applicant, role, "requestedRole");
         return role;
     }
 
