@@ -47,6 +47,11 @@ public class AuditTrail {
                 correlationId != null ? correlationId : UUID.randomUUID().toString(), json(entry), null, null));
     }
 
+    /** Who is acting now (the platform API's official, the engine's authenticated user, or the platform). */
+    public Actor currentActor() {
+        return currentActor.get();
+    }
+
     private String json(AuditEntry entry) {
         try {
             return canonicalJson.writeValueAsString(new TreeMap<>(entry.details()));

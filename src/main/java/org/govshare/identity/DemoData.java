@@ -27,19 +27,19 @@ class DemoData implements ApplicationRunner {
 
     static final List<Department> DEPARTMENTS = List.of(
             new Department("sharing-authority", "郑州市政府信息资源共享主管部门", "Municipal information sharing authority",
-                    Tier.MUNICIPAL, ZHENGZHOU, DepartmentKind.SHARING_AUTHORITY),
+                    Tier.MUNICIPAL, ZHENGZHOU, DepartmentKind.SHARING_AUTHORITY, "001"),
             new Department("supervision", "郑州市监察局", "Municipal Supervision Bureau",
-                    Tier.MUNICIPAL, ZHENGZHOU, DepartmentKind.SUPERVISORY),
+                    Tier.MUNICIPAL, ZHENGZHOU, DepartmentKind.SUPERVISORY, "002"),
             new Department("public-security", "郑州市公安局", "Municipal Public Security Bureau",
-                    Tier.MUNICIPAL, ZHENGZHOU, DepartmentKind.ADMINISTRATIVE),
+                    Tier.MUNICIPAL, ZHENGZHOU, DepartmentKind.ADMINISTRATIVE, "101"),
             new Department("civil-affairs", "郑州市民政局", "Municipal Civil Affairs Bureau",
-                    Tier.MUNICIPAL, ZHENGZHOU, DepartmentKind.ADMINISTRATIVE),
+                    Tier.MUNICIPAL, ZHENGZHOU, DepartmentKind.ADMINISTRATIVE, "102"),
             new Department("market-supervision", "郑州市市场监督管理局", "Municipal Market Supervision Administration",
-                    Tier.MUNICIPAL, ZHENGZHOU, DepartmentKind.ADMINISTRATIVE),
+                    Tier.MUNICIPAL, ZHENGZHOU, DepartmentKind.ADMINISTRATIVE, "103"),
             new Department("human-resources", "郑州市人力资源和社会保障局", "Municipal Human Resources and Social Security Bureau",
-                    Tier.MUNICIPAL, ZHENGZHOU, DepartmentKind.ADMINISTRATIVE),
+                    Tier.MUNICIPAL, ZHENGZHOU, DepartmentKind.ADMINISTRATIVE, "104"),
             new Department("jinshui-civil-affairs", "金水区民政局", "Jinshui District Civil Affairs Bureau",
-                    Tier.DISTRICT, JINSHUI, DepartmentKind.ADMINISTRATIVE));
+                    Tier.DISTRICT, JINSHUI, DepartmentKind.ADMINISTRATIVE, "201"));
 
     /** login, family name, given name, department, roles */
     record DemoOfficial(String login, String lastName, String firstName, String department, List<Role> roles) {

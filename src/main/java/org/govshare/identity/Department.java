@@ -9,6 +9,8 @@ package org.govshare.identity;
  * @param tier municipal or district
  * @param regionCode the administrative division code (GB/T 2260), e.g. 410100 for Zhengzhou, 410105 for Jinshui
  * @param kind the part it plays under the Measures
+ * @param catalogRange the 3 digits its catalog codes carry after the slash (e.g. {@code 101} in {@code 101001/101007})
  */
-public record Department(String code, String nameZh, String nameEn, Tier tier, String regionCode, DepartmentKind kind) {
+public record Department(String code, String nameZh, String nameEn, Tier tier, String regionCode, DepartmentKind kind,
+                         String catalogRange) {
 }

@@ -25,9 +25,10 @@ public class DepartmentDirectory {
 
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]{1,62}");
     private static final Pattern REGION = Pattern.compile("\\d{6}");
+    private static final Pattern RANGE = Pattern.compile("\\d{3}");
     private static final RowMapper<Department> DEPARTMENT = (rs, row) -> new Department(rs.getString("code"),
             rs.getString("name_zh"), rs.getString("name_en"), Tier.valueOf(rs.getString("tier")),
-            rs.getString("region_code"), DepartmentKind.valueOf(rs.getString("kind")));
+            rs.getString("region_code"), DepartmentKind.valueOf(rs.getString("kind")), rs.getString("catalog_range"));
 
     private final JdbcTemplate jdbc;
     private final IdentityService identityService;
@@ -49,12 +50,17 @@ public class DepartmentDirectory {
             throw new InvalidInputException("regionCode", "region-code-format",
                     "the region code is the 6-digit administrative division code (GB/T 2260), e.g. 410100");
         }
+        if (department.catalogRange() != null && !RANGE.matcher(department.catalogRange()).matches()) {
+            throw new InvalidInputException("catalogRange", "catalog-range-format", "a catalog range is 3 digits, e.g. 101");
+        }
         if (find(department.code()).isPresent()) {
             throw new ConflictException("code", "department-code-unique", "department '" + department.code() + "' exists already");
         }
-        jdbc.update("insert into department (code, name_zh, name_en, tier, region_code, kind) values (?, ?, ?, ?, ?, ?)",
+        jdbc.update("""
+                insert into department (code, name_zh, name_en, tier, region_code, kind, catalog_range)
+                values (?, ?, ?, ?, ?, ?, ?)""",
                 department.code(), department.nameZh(), department.nameEn(), department.tier().name(),
-                department.regionCode(), department.kind().name());
+                department.regionCode(), department.kind().name(), department.catalogRange());
         Group group = identityService.newGroup(department.code());
         group.setName(department.nameZh() + " " + department.nameEn());
         group.setType(GROUP_TYPE);

@@ -52,6 +52,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")).permitAll()
                         .requestMatchers(paths("/api/audit", "/api/audit/**")).hasAnyRole("AUTHORITY", "SUPERVISOR")
+                        .requestMatchers(paths("/api/rules/reload")).hasRole("RULE_AUTHOR")
                         .anyRequest().authenticated())
                 .authenticationProvider(officials)
                 .httpBasic(b -> b.realmName("GovShare").authenticationEntryPoint(unauthenticated))

@@ -33,7 +33,7 @@ public class Problems {
     public ProblemDetail problem(HttpServletRequest request, HttpStatus status, String rule, String detail,
                                  List<InvalidInputException.FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:govshare:problem:" + rule));
+        problem.setType(URI.create("urn:govshare:problem:" + slug(rule)));
         problem.setTitle(status.getReasonPhrase());
         problem.setInstance(URI.create(request.getRequestURI()));
         if (!errors.isEmpty()) {
@@ -42,6 +42,13 @@ public class Problems {
         problem.setProperty("correlationId", MDC.get(AuditTrail.CORRELATION_ID));
         request.setAttribute(REASON_ATTRIBUTE, rule + ": " + detail);
         return problem;
+    }
+
+    /** A rule name as a URN part: rules written as sentences ("A conditional resource states its conditions (Art. 13)") become kebab case. */
+    static String slug(String rule) {
+        String slug = rule.replaceAll("\\(Art\\.[^)]*\\)", "").replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "")
+                .toLowerCase(java.util.Locale.ROOT);
+        return slug.isEmpty() ? "invalid" : slug;
     }
 
     /** Writes a problem straight to the response, for filters that answer before any controller. */

@@ -1,0 +1,299 @@
+package org.govshare.catalog;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.govshare.audit.AuditAction;
+import org.govshare.audit.AuditEntry;
+import org.govshare.audit.AuditTrail;
+import org.govshare.identity.Official;
+import org.govshare.identity.Role;
+import org.govshare.platform.web.ConflictException;
+import org.govshare.platform.web.InvalidInputException;
+import org.govshare.platform.web.NotFoundException;
+import org.govshare.rules.Finding;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The resource catalogs and the published sharing catalog (Art. 5, 13 to 16). Departments submit entries, changes
+ * and retirements; the sharing authority reviews them in the {@code catalog-registration} process; publishing
+ * makes a new version, and earlier versions stay readable.
+ */
+@Service
+public class Catalog {
+
+    public static final String PROCESS = "catalog-registration";
+
+    private final CatalogChecks checks;
+    private final CatalogStore store;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final AuditTrail auditTrail;
+    private final Clock clock;
+
+    Catalog(CatalogChecks checks, CatalogStore store, RuntimeService runtimeService, TaskService taskService,
+            AuditTrail auditTrail, Clock clock) {
+        this.checks = checks;
+        this.store = store;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+    }
+
+    /** A new entry or a change to a published one, sent to the authority for review. */
+    @Transactional
+    public Submission submit(Official by, CatalogEntry entry) {
+        requireProvider(by, entry.providerDepartment());
+        CatalogChecks.Checked checked = checks.check(entry);
+        String code = checked.entry().code();
+        store.ownerOf(code).filter(owner -> !owner.equals(by.department())).ifPresent(owner -> {
+            throw new ConflictException("code", "code-unique", "the code " + code + " belongs to " + owner);
+        });
+        store.openSubmissionFor(code).ifPresent(open -> {
+            throw new ConflictException("code", "one-open-submission", "the entry " + code + " is already in review"
+                    + " (submission " + open.id() + "); revise or withdraw that one");
+        });
+        Submission.Kind kind = store.resourceStatus(code).isPresent() ? Submission.Kind.CHANGE : Submission.Kind.NEW;
+        if (store.resourceStatus(code).filter("RETIRED"::equals).isPresent()) {
+            throw new ConflictException("code", "retired-code", "the resource " + code + " is retired; give the new entry a new code");
+        }
+        return start(by, kind, checked.entry(), checked.flags(), null);
+    }
+
+    /** Asks the authority to retire a published entry. */
+    @Transactional
+    public Submission requestRetirement(Official by, String code, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "required", "say why the resource is retired");
+        }
+        CatalogListing current = current(code).orElseThrow(() -> new NotFoundException("published resource", code));
+        requireProvider(by, current.entry().providerDepartment());
+        if (!"PUBLISHED".equals(current.status())) {
+            throw new ConflictException("code", "retire-published-only", code + " is " + current.status());
+        }
+        store.openSubmissionFor(code).ifPresent(open -> {
+            throw new ConflictException("code", "one-open-submission", code + " is already in review (submission " + open.id() + ")");
+        });
+        return start(by, Submission.Kind.RETIRE, current.entry(), List.of(), reason);
+    }
+
+    private Submission start(Official by, Submission.Kind kind, CatalogEntry entry, List<Finding> flags, String reason) {
+        Submission submission = new Submission(UUID.randomUUID().toString(), entry.code(), kind, by.department(),
+                by.login(), clock.instant(), Submission.Status.IN_REVIEW, entry, flags, null, null, null, false);
+        store.insert(submission);
+        String instance = runtimeService.startProcessInstanceByKey(PROCESS, entry.code(), Map.of(
+                "submissionId", submission.id(), "code", entry.code(), "entryName", entry.name(),
+                "submissionKind", kind.name(), "providerDepartment", entry.providerDepartment(),
+                "findingsSummary", summary(flags) + (reason == null ? "" : "\n退出理由 Reason for retirement: " + reason)))
+                .getId();
+        store.setProcessInstance(submission.id(), instance);
+        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_SUBMITTED, "catalog-submission", submission.id())
+                .with("code", entry.code()).with("kind", kind).with("flags", flags.stream().map(Finding::rule).toList()));
+        return submission(submission.id());
+    }
+
+    /** The authority's decision, from the platform API (Tasklist completes the same task). */
+    @Transactional
+    public void review(Official by, String submissionId, String decision, String comment) {
+        if (!by.has(Role.AUTHORITY)) {
+            throw new AccessDeniedException("only the sharing authority reviews catalog entries (Art. 5, 15)");
+        }
+        Submission submission = submission(submissionId);
+        completeTask(submission, "Task_ReviewEntry", Map.of("reviewDecision", nullToEmpty(decision),
+                "reviewComment", nullToEmpty(comment)));
+    }
+
+    /** The department revises a returned entry; it stays returned until resubmitted. */
+    @Transactional
+    public Submission revise(Official by, String submissionId, CatalogEntry revised) {
+        Submission submission = returned(by, submissionId);
+        if (!submission.code().equals(revised.code())) {
+            throw new InvalidInputException("code", "same-code", "a revision keeps the code " + submission.code());
+        }
+        CatalogChecks.Checked checked = checks.check(revised);
+        store.setContent(submissionId, checked.entry(), checked.flags());
+        return submission(submissionId);
+    }
+
+    /** The department sends a returned entry back to the authority; the process checks it again first. */
+    @Transactional
+    public Submission resubmit(Official by, String submissionId) {
+        Submission submission = returned(by, submissionId);
+        completeTask(submission, "Task_ReviseEntry", Map.of("revision", "RESUBMIT"));
+        return submission(submissionId);
+    }
+
+    @Transactional
+    public Submission withdraw(Official by, String submissionId) {
+        Submission submission = returned(by, submissionId);
+        completeTask(submission, "Task_ReviseEntry", Map.of("revision", "WITHDRAW"));
+        return submission(submissionId);
+    }
+
+    // ---- steps of the catalog-registration process ----
+
+    /** The review task's guard: a decision, and a reason when returning. Records who reviewed. */
+    public void recordReview(String submissionId, String decision, String comment) {
+        if (!"PUBLISH".equals(decision) && !"RETURN".equals(decision)) {
+            throw new InvalidInputException("reviewDecision", "unknown-value", "decide PUBLISH or RETURN");
+        }
+        if ("RETURN".equals(decision) && (comment == null || comment.isBlank())) {
+            throw new InvalidInputException("reviewComment", "return-needs-reason",
+                    "a returned entry must say what to change (Art. 15)");
+        }
+        store.setReview(submissionId, comment, auditTrail.currentActor().id());
+        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_REVIEWED, "catalog-submission", submissionId)
+                .with("decision", decision));
+    }
+
+    public void publish(String submissionId) {
+        Submission submission = submission(submissionId);
+        CatalogEntry content = submission.kind() == Submission.Kind.RETIRE ? submission.content()
+                : submission.content().publishedOn(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.ofHours(8)));
+        CatalogVersion version = store.publish(submission, content, nullToEmpty(submission.reviewedBy()), clock.instant());
+        boolean retired = submission.kind() == Submission.Kind.RETIRE;
+        store.setStatus(submissionId, retired ? Submission.Status.RETIRED : Submission.Status.PUBLISHED);
+        auditTrail.record(AuditEntry.ok(retired ? AuditAction.CATALOG_RETIRED : AuditAction.CATALOG_PUBLISHED,
+                "catalog-resource", submission.code()).with("version", version.version()).with("submission", submissionId));
+    }
+
+    public void markReturned(String submissionId) {
+        store.setStatus(submissionId, Submission.Status.RETURNED);
+        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_RETURNED, "catalog-submission", submissionId));
+    }
+
+    /**
+     * Checks a resubmitted entry again; a refusal sends it back to the department with the findings.
+     *
+     * @return the summary of what refused it, or null when it passes
+     */
+    public String recheck(String submissionId) {
+        Submission submission = submission(submissionId);
+        try {
+            CatalogChecks.Checked checked = checks.check(submission.content());
+            store.setContent(submissionId, checked.entry(), checked.flags());
+            store.setStatus(submissionId, Submission.Status.IN_REVIEW);
+            auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_RESUBMITTED, "catalog-submission", submissionId));
+            return null;
+        } catch (InvalidInputException refused) {
+            String summary = refused.errors().stream().map(f -> "• " + f.field() + ": " + f.rule() + " — " + f.message())
+                    .collect(Collectors.joining("\n"));
+            auditTrail.record(AuditEntry.refused(AuditAction.CATALOG_RESUBMITTED, "catalog-submission", submissionId, summary));
+            return summary;
+        }
+    }
+
+    public void markWithdrawn(String submissionId) {
+        store.setStatus(submissionId, Submission.Status.WITHDRAWN);
+        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_WITHDRAWN, "catalog-submission", submissionId));
+    }
+
+    public void markOverdue(String submissionId) {
+        store.markOverdue(submissionId);
+        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_REVIEW_OVERDUE, "catalog-submission", submissionId)
+                .because("the authority's review deadline passed"));
+    }
+
+    // ---- reading ----
+
+    public Submission submission(String id) {
+        return store.submission(id).orElseThrow(() -> new NotFoundException("catalog submission", id));
+    }
+
+    /** A submission as its department or the authority sees it. */
+    public Submission submissionFor(Official by, String id) {
+        Submission submission = submission(id);
+        if (!by.maySee(submission.department())) {
+            throw new AccessDeniedException("the submissions of " + submission.department() + " are theirs and the authority's");
+        }
+        return submission;
+    }
+
+    public List<Submission> submissionsOf(Official by, String department) {
+        if (!by.maySee(department)) {
+            throw new AccessDeniedException("the submissions of " + department + " are theirs and the authority's");
+        }
+        return store.submissionsOf(department);
+    }
+
+    public CatalogPage search(CatalogQuery query) {
+        return store.search(query);
+    }
+
+    public Optional<CatalogListing> current(String code) {
+        List<CatalogVersion> versions = store.versions(code);
+        if (versions.isEmpty()) {
+            return Optional.empty();
+        }
+        CatalogVersion last = versions.get(versions.size() - 1);
+        return Optional.of(new CatalogListing(code, last.version(),
+                last.changeKind() == Submission.Kind.RETIRE ? "RETIRED" : "PUBLISHED", last.content()));
+    }
+
+    public List<CatalogVersion> history(String code) {
+        List<CatalogVersion> versions = store.versions(code);
+        if (versions.isEmpty()) {
+            throw new NotFoundException("published resource", code);
+        }
+        return versions;
+    }
+
+    public CatalogVersion version(String code, int version) {
+        return store.version(code, version).orElseThrow(() -> new NotFoundException("version " + version + " of", code));
+    }
+
+    /** Codes of published resources holding any of these data items (by name). */
+    public List<String> codesHoldingItems(List<String> itemNames) {
+        return store.codesHoldingItems(itemNames);
+    }
+
+    private Submission returned(Official by, String submissionId) {
+        Submission submission = submission(submissionId);
+        requireProvider(by, submission.department());
+        if (submission.status() != Submission.Status.RETURNED) {
+            throw new ConflictException("status", "revise-returned-only", "submission " + submissionId + " is "
+                    + submission.status() + "; only a RETURNED submission is revised or withdrawn");
+        }
+        return submission;
+    }
+
+    private void completeTask(Submission submission, String taskKey, Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().processInstanceId(submission.processInstanceId())
+                .taskDefinitionKey(taskKey).singleResult();
+        if (task == null) {
+            throw new ConflictException("status", "not-waiting", "submission " + submission.id() + " is " + submission.status()
+                    + " and does not wait for " + (taskKey.equals("Task_ReviewEntry") ? "a review" : "a revision"));
+        }
+        taskService.complete(task.getId(), variables);
+    }
+
+    /** Only the provider's own officials who keep its catalog (PROVIDER_REVIEWER) change its entries. */
+    private static void requireProvider(Official by, String providerDepartment) {
+        if (providerDepartment != null && !providerDepartment.equals(by.department())) {
+            throw new AccessDeniedException(by.department() + " cannot change the catalog of " + providerDepartment);
+        }
+        if (!by.has(Role.PROVIDER_REVIEWER)) {
+            throw new AccessDeniedException("a department's catalog is kept by its PROVIDER_REVIEWER officials");
+        }
+    }
+
+    private static String summary(List<Finding> flags) {
+        return flags.isEmpty() ? "无 None" : flags.stream()
+                .map(f -> "• " + f.rule() + " (Art. " + f.article() + "): " + f.message()).collect(Collectors.joining("\n"));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

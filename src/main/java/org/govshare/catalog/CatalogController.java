@@ -1,0 +1,107 @@
+package org.govshare.catalog;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.govshare.identity.Official;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sharing catalog (Art. 16), readable by every official, and the submissions that change it. A resource code
+ * such as {@code 101001/101007} appears in paths as its two parts: {@code /resources/101001/101007}.
+ */
+@RestController
+@RequestMapping("/api/catalog")
+class CatalogController {
+
+    private final Catalog catalog;
+
+    CatalogController(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    CatalogPage search(@Valid CatalogQuery query) {
+        return catalog.search(query);
+    }
+
+    @GetMapping("/resources/{front}/{back}")
+    CatalogListing resource(@PathVariable String front, @PathVariable String back) {
+        String code = front + "/" + back;
+        return catalog.current(code).orElseThrow(() -> new org.govshare.platform.web.NotFoundException("published resource", code));
+    }
+
+    @GetMapping("/resources/{front}/{back}/history")
+    List<CatalogVersion> history(@PathVariable String front, @PathVariable String back) {
+        return catalog.history(front + "/" + back);
+    }
+
+    @GetMapping("/resources/{front}/{back}/versions/{version}")
+    CatalogVersion version(@PathVariable String front, @PathVariable String back, @PathVariable int version) {
+        return catalog.version(front + "/" + back, version);
+    }
+
+    record Retirement(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/resources/{front}/{back}/retirement")
+    ResponseEntity<Submission> retire(@PathVariable String front, @PathVariable String back,
+                                      @Valid @RequestBody Retirement retirement, @AuthenticationPrincipal Official me) {
+        return created(catalog.requestRetirement(me, front + "/" + back, retirement.reason()));
+    }
+
+    @PostMapping("/submissions")
+    ResponseEntity<Submission> submit(@RequestBody CatalogEntry entry, @AuthenticationPrincipal Official me) {
+        return created(catalog.submit(me, entry));
+    }
+
+    @GetMapping("/submissions")
+    List<Submission> submissions(@RequestParam(required = false) String department, @AuthenticationPrincipal Official me) {
+        return catalog.submissionsOf(me, department == null ? me.department() : department);
+    }
+
+    @GetMapping("/submissions/{id}")
+    Submission submission(@PathVariable String id, @AuthenticationPrincipal Official me) {
+        return catalog.submissionFor(me, id);
+    }
+
+    @PutMapping("/submissions/{id}")
+    Submission revise(@PathVariable String id, @RequestBody CatalogEntry entry, @AuthenticationPrincipal Official me) {
+        return catalog.revise(me, id, entry);
+    }
+
+    @PostMapping("/submissions/{id}/resubmission")
+    Submission resubmit(@PathVariable String id, @AuthenticationPrincipal Official me) {
+        return catalog.resubmit(me, id);
+    }
+
+    @PostMapping("/submissions/{id}/withdrawal")
+    Submission withdraw(@PathVariable String id, @AuthenticationPrincipal Official me) {
+        return catalog.withdraw(me, id);
+    }
+
+    record Review(@NotBlank String decision, @Size(max = 2000) String comment) {
+    }
+
+    @PostMapping("/submissions/{id}/review")
+    Submission review(@PathVariable String id, @Valid @RequestBody Review review, @AuthenticationPrincipal Official me) {
+        catalog.review(me, id, review.decision(), review.comment());
+        return catalog.submission(id);
+    }
+
+    private static ResponseEntity<Submission> created(Submission submission) {
+        return ResponseEntity.created(URI.create("/api/catalog/submissions/" + submission.id())).body(submission);
+    }
+}

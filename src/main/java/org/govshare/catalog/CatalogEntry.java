@@ -1,0 +1,88 @@
+package org.govshare.catalog;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.govshare.identity.Tier;
+
+/**
+ * One resource of a department's catalog: the core metadata of the national catalog compilation guide (2017),
+ * and what Art. 13 to 16 require of it.
+ *
+ * @param code classification part and sequence, e.g. {@code 201003/101007}: class (1 digit), item (2), sub-item
+ *             (3), a slash, the provider's 3-digit catalog range and a 3-digit sequence
+ * @param collectingDepartment the department that collects the data under its statutory duty (Art. 8)
+ * @param statutoryDuty the duty it collects under
+ * @param sharingConditions the conditions in words (Art. 13), for CONDITIONAL resources
+ * @param conditions the machine-checkable part of the conditions
+ * @param legalBasis the law or regulation and article behind NON_SHARING (Art. 13) or behind the conditions
+ * @param publishDate set when a version is published
+ * @param relatedCodes codes of related resources
+ * @param tier the provider's tier; filled from the provider when empty
+ * @param regionCode the provider's region; filled from the provider when empty
+ */
+public record CatalogEntry(
+        String code,
+        String name,
+        String summary,
+        String providerDepartment,
+        String collectingDepartment,
+        String statutoryDuty,
+        ResourceKind kind,
+        Classification classification,
+        Format format,
+        List<DataItem> items,
+        SharingType sharingType,
+        String sharingConditions,
+        List<SharingCondition> conditions,
+        LegalBasis legalBasis,
+        SharingMethod sharingMethod,
+        boolean openToPublic,
+        String openConditions,
+        UpdateCycle updateCycle,
+        LocalDate publishDate,
+        List<String> relatedCodes,
+        Tier tier,
+        String regionCode) {
+
+    public CatalogEntry {
+        items = items == null ? List.of() : List.copyOf(items);
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+        relatedCodes = relatedCodes == null ? List.of() : List.copyOf(relatedCodes);
+    }
+
+    /** 类 / 项 / 目: the classification the code's first part spells. */
+    public record Classification(String resourceClass, String item, String subItem) {
+    }
+
+    /** e.g. STRUCTURED_TABLE + "xlsx", API + "JSON over HTTPS" */
+    public record Format(FormatCategory category, String type) {
+    }
+
+    /** One data item (信息项): name, data type, length, sensitivity. */
+    public record DataItem(String name, String type, Integer length, Sensitivity sensitivity) {
+    }
+
+    public record SharingCondition(ConditionType type, String value) {
+    }
+
+    /** e.g. 《中华人民共和国居民身份证法》, 第十九条 */
+    public record LegalBasis(String law, String article) {
+
+        public boolean cited() {
+            return law != null && !law.isBlank() && article != null && !article.isBlank();
+        }
+    }
+
+    public CatalogEntry withProviderPlace(Tier providerTier, String providerRegion) {
+        return new CatalogEntry(code, name, summary, providerDepartment, collectingDepartment, statutoryDuty, kind,
+                classification, format, items, sharingType, sharingConditions, conditions, legalBasis, sharingMethod,
+                openToPublic, openConditions, updateCycle, publishDate, relatedCodes, providerTier, providerRegion);
+    }
+
+    public CatalogEntry publishedOn(LocalDate date) {
+        return new CatalogEntry(code, name, summary, providerDepartment, collectingDepartment, statutoryDuty, kind,
+                classification, format, items, sharingType, sharingConditions, conditions, legalBasis, sharingMethod,
+                openToPublic, openConditions, updateCycle, date, relatedCodes, tier, regionCode);
+    }
+}

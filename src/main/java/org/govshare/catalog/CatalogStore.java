@@ -1,0 +1,268 @@
+package org.govshare.catalog;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.govshare.rules.Finding;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Submissions, published versions and the searchable sharing catalog, in the database. */
+@Repository
+class CatalogStore {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final RowMapper<Submission> submissionRows = this::submission;
+    private final RowMapper<CatalogVersion> versionRows = this::version;
+
+    CatalogStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(Submission s) {
+        jdbc.update("""
+                insert into catalog_submission (id, code, kind, department, submitted_by, submitted_at, status, content,
+                                                findings, process_instance_id, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                s.id(), s.code(), s.kind().name(), s.department(), s.submittedBy(), utc(s.submittedAt()), s.status().name(),
+                write(s.content()), write(s.findings()), s.processInstanceId(), utc(Instant.now()));
+    }
+
+    void setProcessInstance(String id, String processInstanceId) {
+        jdbc.update("update catalog_submission set process_instance_id = ? where id = ?", processInstanceId, id);
+    }
+
+    void setStatus(String id, Submission.Status status) {
+        jdbc.update("update catalog_submission set status = ?, updated_at = ? where id = ?", status.name(), utc(Instant.now()), id);
+    }
+
+    void setReview(String id, String comment, String reviewer) {
+        jdbc.update("update catalog_submission set review_comment = ?, reviewed_by = ?, updated_at = ? where id = ?",
+                comment, reviewer, utc(Instant.now()), id);
+    }
+
+    void setContent(String id, CatalogEntry content, List<Finding> findings) {
+        jdbc.update("update catalog_submission set content = ?, findings = ?, updated_at = ? where id = ?",
+                write(content), write(findings), utc(Instant.now()), id);
+    }
+
+    void markOverdue(String id) {
+        jdbc.update("update catalog_submission set overdue = true, updated_at = ? where id = ?", utc(Instant.now()), id);
+    }
+
+    Optional<Submission> submission(String id) {
+        return jdbc.query("select * from catalog_submission where id = ?", submissionRows, id).stream().findFirst();
+    }
+
+    Optional<Submission> openSubmissionFor(String code) {
+        return jdbc.query("select * from catalog_submission where code = ? and status in ('IN_REVIEW', 'RETURNED')",
+                submissionRows, code).stream().findFirst();
+    }
+
+    List<Submission> submissionsOf(String department) {
+        return jdbc.query("select * from catalog_submission where department = ? order by submitted_at desc",
+                submissionRows, department);
+    }
+
+    /** The department that owns a code: of its published resource, or of an open submission for it. */
+    Optional<String> ownerOf(String code) {
+        List<String> owners = jdbc.queryForList("""
+                select provider_department from catalog_resource where code = ?
+                union select department from catalog_submission where code = ? and status in ('IN_REVIEW', 'RETURNED')""",
+                String.class, code, code);
+        return owners.stream().findFirst();
+    }
+
+    Optional<String> resourceStatus(String code) {
+        return jdbc.queryForList("select status from catalog_resource where code = ?", String.class, code).stream().findFirst();
+    }
+
+    /** Stores a new version and makes it the current one in the sharing catalog. */
+    CatalogVersion publish(Submission submission, CatalogEntry content, String approvedBy, Instant at) {
+        Integer last = jdbc.queryForObject("select max(version) from catalog_version where code = ?", Integer.class,
+                submission.code());
+        int version = last == null ? 1 : last + 1;
+        jdbc.update("""
+                insert into catalog_version (code, version, change_kind, content, published_at, approved_by, submission_id)
+                values (?, ?, ?, ?, ?, ?, ?)""",
+                content.code(), version, submission.kind().name(), write(content), utc(at), approvedBy, submission.id());
+        String status = submission.kind() == Submission.Kind.RETIRE ? "RETIRED" : "PUBLISHED";
+        jdbc.update("delete from catalog_resource where code = ?", content.code());
+        jdbc.update("""
+                insert into catalog_resource (code, status, current_version, name, provider_department, kind, sharing_type,
+                                              update_cycle, tier, region_code, search_text, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                content.code(), status, version, content.name(), content.providerDepartment(), content.kind().name(),
+                content.sharingType().name(), content.updateCycle().name(), content.tier().name(), content.regionCode(),
+                searchText(content), utc(at));
+        jdbc.update("delete from catalog_item where code = ?", content.code());
+        if (status.equals("PUBLISHED")) {
+            content.items().stream().map(i -> List.of(normalise(i.name()), normalise(i.type()))).distinct()
+                    .forEach(i -> jdbc.update("insert into catalog_item (code, name_norm, type_norm) values (?, ?, ?)",
+                            content.code(), i.get(0), i.get(1)));
+        }
+        return new CatalogVersion(content.code(), version, submission.kind(), content, at, approvedBy, submission.id());
+    }
+
+    List<CatalogVersion> versions(String code) {
+        return jdbc.query("select * from catalog_version where code = ? order by version", versionRows, code);
+    }
+
+    Optional<CatalogVersion> version(String code, int version) {
+        return jdbc.query("select * from catalog_version where code = ? and version = ?", versionRows, code, version)
+                .stream().findFirst();
+    }
+
+    CatalogPage search(CatalogQuery query) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (!Boolean.TRUE.equals(query.includeRetired())) {
+            where.append(" and r.status = 'PUBLISHED'");
+        }
+        if (query.q() != null) {
+            for (String word : query.q().toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    where.append(" and r.search_text like ?");
+                    args.add("%" + word.replace("%", "").replace("_", "") + "%");
+                }
+            }
+        }
+        filter(where, args, "r.provider_department", query.provider());
+        filter(where, args, "r.kind", query.kind());
+        filter(where, args, "r.sharing_type", query.sharingType());
+        filter(where, args, "r.update_cycle", query.updateCycle());
+        filter(where, args, "r.tier", query.tier());
+        Long total = jdbc.queryForObject("select count(*) from catalog_resource r" + where, Long.class, args.toArray());
+        int page = query.pageOrFirst();
+        int size = query.sizeOrDefault();
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<CatalogListing> listings = jdbc.query("select r.code, r.status, v.version, v.content from catalog_resource r"
+                        + " join catalog_version v on v.code = r.code and v.version = r.current_version" + where
+                        + " order by r.code limit ? offset ?",
+                (rs, row) -> new CatalogListing(rs.getString("code"), rs.getInt("version"), rs.getString("status"),
+                        read(rs.getString("content"), CatalogEntry.class)), pageArgs.toArray());
+        return new CatalogPage(total == null ? 0 : total, page, size, listings);
+    }
+
+    /**
+     * Published resources of other departments sharing data items (same normalised name and type) with these,
+     * with how many they share.
+     */
+    List<Overlap> overlaps(String providerDepartment, List<CatalogEntry.DataItem> items) {
+        List<List<String>> keys = items.stream().filter(i -> i.name() != null && i.type() != null)
+                .map(i -> List.of(normalise(i.name()), normalise(i.type()))).distinct().toList();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        String pairs = keys.stream().map(k -> "(i.name_norm = ? and i.type_norm = ?)").collect(Collectors.joining(" or "));
+        List<Object> args = new ArrayList<>();
+        keys.forEach(args::addAll);
+        args.add(providerDepartment);
+        return jdbc.query("select r.code, r.name, r.provider_department, count(*) as shared from catalog_item i"
+                        + " join catalog_resource r on r.code = i.code where (" + pairs + ") and r.provider_department <> ?"
+                        + " group by r.code, r.name, r.provider_department",
+                (rs, row) -> new Overlap(rs.getString("code"), rs.getString("name"), rs.getString("provider_department"),
+                        rs.getInt("shared"), keys.size()), args.toArray());
+    }
+
+    /** Published resources holding any of these item names, for matching sharing needs. */
+    List<String> codesHoldingItems(List<String> itemNames) {
+        List<String> names = itemNames.stream().map(CatalogStore::normalise).distinct().toList();
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        String in = names.stream().map(n -> "?").collect(Collectors.joining(", "));
+        return jdbc.queryForList("select distinct code from catalog_item where name_norm in (" + in + ") order by code",
+                String.class, names.toArray());
+    }
+
+    record Overlap(String code, String name, String department, int shared, int ofItems) {
+
+        double share() {
+            return ofItems == 0 ? 0 : (double) shared / ofItems;
+        }
+    }
+
+    static String normalise(String s) {
+        return s == null ? "" : s.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    private static String searchText(CatalogEntry e) {
+        List<String> parts = new ArrayList<>(List.of(e.code(), e.name(), e.summary(), e.providerDepartment(),
+                e.collectingDepartment(), e.statutoryDuty(), nullToEmpty(e.sharingConditions())));
+        e.items().forEach(i -> parts.add(i.name()));
+        return String.join(" ", parts).toLowerCase(Locale.ROOT);
+    }
+
+    private static void filter(StringBuilder where, List<Object> args, String column, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            where.append(" and ").append(column).append(" = ?");
+            args.add(value instanceof Enum<?> e ? e.name() : value);
+        }
+    }
+
+    private Submission submission(ResultSet rs, int row) throws SQLException {
+        return new Submission(rs.getString("id"), rs.getString("code"), Submission.Kind.valueOf(rs.getString("kind")),
+                rs.getString("department"), rs.getString("submitted_by"),
+                rs.getObject("submitted_at", OffsetDateTime.class).toInstant(),
+                Submission.Status.valueOf(rs.getString("status")), read(rs.getString("content"), CatalogEntry.class),
+                read(rs.getString("findings"), new TypeReference<List<Finding>>() { }),
+                rs.getString("review_comment"), rs.getString("reviewed_by"), rs.getString("process_instance_id"),
+                rs.getBoolean("overdue"));
+    }
+
+    private CatalogVersion version(ResultSet rs, int row) throws SQLException {
+        return new CatalogVersion(rs.getString("code"), rs.getInt("version"),
+                Submission.Kind.valueOf(rs.getString("change_kind")), read(rs.getString("content"), CatalogEntry.class),
+                rs.getObject("published_at", OffsetDateTime.class).toInstant(), rs.getString("approved_by"),
+                rs.getString("submission_id"));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("catalog content is not serialisable", e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored catalog content is unreadable", e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored catalog content is unreadable", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,13 @@
+package org.govshare.catalog;
+
+/** Art. 19: how sensitive a data item is. */
+public enum Sensitivity {
+    PUBLIC,
+    INTERNAL,
+    /** personal privacy (个人隐私) */
+    PERSONAL,
+    /** commercial secret (商业秘密) */
+    COMMERCIAL_SECRET,
+    /** state secret (国家秘密) */
+    STATE_SECRET
+}

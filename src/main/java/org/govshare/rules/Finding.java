@@ -1,0 +1,18 @@
+package org.govshare.rules;
+
+/**
+ * What one rule said about a case: a refusal stops it, a flag is shown to the person who decides.
+ *
+ * @param rule the rule's name, a sentence (as in the DRL file)
+ * @param article the article of the regulation the rule carries out
+ * @param severity refusal or flag
+ * @param field the field of the case the finding is about, for the caller to fix
+ * @param message what is wrong, for a person
+ */
+public record Finding(String rule, String article, Severity severity, String field, String message) {
+
+    public enum Severity {
+        REFUSAL,
+        FLAG
+    }
+}

@@ -1,0 +1,49 @@
+package org.govshare.catalog;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.govshare.catalog.CatalogEntry.Classification;
+import org.govshare.catalog.CatalogEntry.DataItem;
+import org.govshare.catalog.CatalogEntry.Format;
+import org.govshare.catalog.CatalogEntry.SharingCondition;
+
+/** Catalog entries for tests: well formed, each with a fresh code in the provider's range. */
+public final class CatalogEntries {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(300);
+
+    private CatalogEntries() {
+    }
+
+    /** A fresh code for Public Security (range 101). */
+    public static String nextPublicSecurityCode() {
+        return "101001/101" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A conditional Public Security resource about residents, with personal data items. */
+    public static CatalogEntry residents(String code) {
+        return new CatalogEntry(code, "常住人口基本信息 " + code, "Registered residents: identity and household",
+                "public-security", "public-security", "户籍管理 (户口登记条例)", ResourceKind.PROFESSIONAL,
+                new Classification("1", "01", "001"), new Format(FormatCategory.STRUCTURED_TABLE, "database table"),
+                List.of(new DataItem("公民身份号码", "string", 18, Sensitivity.PERSONAL),
+                        new DataItem("姓名", "string", 50, Sensitivity.PERSONAL),
+                        new DataItem("户籍地址", "string", 200, Sensitivity.PERSONAL)),
+                SharingType.CONDITIONAL, "用于法定职责内的身份核验", List.of(new SharingCondition(ConditionType.PURPOSE_REQUIRED, "身份核验")),
+                null, SharingMethod.PROVIDER_SERVICE, false, null, UpdateCycle.DAILY, null, List.of(), null, null);
+    }
+
+    public static CatalogEntry withSharingType(CatalogEntry e, SharingType type) {
+        return new CatalogEntry(e.code(), e.name(), e.summary(), e.providerDepartment(), e.collectingDepartment(),
+                e.statutoryDuty(), e.kind(), e.classification(), e.format(), e.items(), type, e.sharingConditions(),
+                e.conditions(), e.legalBasis(), e.sharingMethod(), e.openToPublic(), e.openConditions(), e.updateCycle(),
+                e.publishDate(), e.relatedCodes(), e.tier(), e.regionCode());
+    }
+
+    public static CatalogEntry withSummary(CatalogEntry e, String summary) {
+        return new CatalogEntry(e.code(), e.name(), summary, e.providerDepartment(), e.collectingDepartment(),
+                e.statutoryDuty(), e.kind(), e.classification(), e.format(), e.items(), e.sharingType(), e.sharingConditions(),
+                e.conditions(), e.legalBasis(), e.sharingMethod(), e.openToPublic(), e.openConditions(), e.updateCycle(),
+                e.publishDate(), e.relatedCodes(), e.tier(), e.regionCode());
+    }
+}

@@ -1,0 +1,187 @@
+package org.govshare.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.govshare.identity.Official;
+import org.govshare.identity.OfficialDirectory;
+import org.govshare.support.ProcessTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every path of processes/catalog-registration.bpmn, the review deadline included. */
+class CatalogRegistrationProcessTest extends ProcessTest {
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    OfficialDirectory officials;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    private Official provider() {
+        return officials.load("gaj.wang").orElseThrow();
+    }
+
+    private ProcessInstance instanceOf(Submission submission) {
+        return processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(submission.processInstanceId()).singleResult();
+    }
+
+    private Submission submitNew() {
+        return catalog.submit(provider(), CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
+    }
+
+    private void review(ProcessInstance instance, String decision, String comment) {
+        complete(task(instance), withVariables("reviewDecision", decision, "reviewComment", comment));
+    }
+
+    @Test
+    void anEntryTheAuthorityPublishesBecomesVersionOneOfTheSharingCatalog() {
+        Submission submission = submitNew();
+        ProcessInstance instance = instanceOf(submission);
+
+        assertThat(instance).isWaitingAt("Task_ReviewEntry").task().hasCandidateGroup("sharing-authority.authority");
+        review(instance, "PUBLISH", null);
+
+        assertThat(instance).isEnded().hasPassed("Task_PublishEntry", "Event_EntryPublished");
+        CatalogListing listing = catalog.current(submission.code()).orElseThrow();
+        assertThat(listing.version()).isEqualTo(1);
+        assertThat(listing.entry().publishDate()).isNotNull();
+        assertThat(listing.entry().tier()).isNotNull();
+        assertThat(catalog.submission(submission.id()).status()).isEqualTo(Submission.Status.PUBLISHED);
+    }
+
+    @Test
+    void aReturnedEntryIsRevisedResubmittedAndPublished() {
+        Submission submission = submitNew();
+        ProcessInstance instance = instanceOf(submission);
+
+        review(instance, "RETURN", "state the update time of each record");
+        assertThat(instance).isWaitingAt("Task_ReviseEntry").task().hasCandidateGroup("public-security.provider-reviewer");
+        assertThat(catalog.submission(submission.id()).status()).isEqualTo(Submission.Status.RETURNED);
+
+        catalog.revise(provider(), submission.id(), CatalogEntries.withSummary(submission.content(), "with update times"));
+        catalog.resubmit(provider(), submission.id());
+        assertThat(instance).hasPassed("Task_RecheckEntry").isWaitingAt("Task_ReviewEntry");
+        review(instance, "PUBLISH", null);
+
+        assertThat(instance).isEnded().hasPassed("Event_EntryPublished");
+        assertThat(catalog.current(submission.code()).orElseThrow().entry().summary()).isEqualTo("with update times");
+    }
+
+    @Test
+    void aReturnedEntryMayBeWithdrawn() {
+        Submission submission = submitNew();
+        ProcessInstance instance = instanceOf(submission);
+        review(instance, "RETURN", "this duplicates 101001/101001");
+
+        complete(task(instance), withVariables("revision", "WITHDRAW"));
+
+        assertThat(instance).isEnded().hasPassed("Task_WithdrawSubmission", "Event_SubmissionWithdrawn");
+        assertThat(catalog.submission(submission.id()).status()).isEqualTo(Submission.Status.WITHDRAWN);
+        assertThat(catalog.current(submission.code())).isEmpty();
+    }
+
+    @Test
+    void aResubmissionTheRulesStillRefuseGoesBackToTheDepartment() throws Exception {
+        Submission submission = submitNew();
+        ProcessInstance instance = instanceOf(submission);
+        review(instance, "RETURN", "check the sharing type");
+        // a revision stored before a rule changed: the recheck applies the rules in force now
+        CatalogEntry nonSharingWithoutBasis = CatalogEntries.withSharingType(submission.content(), SharingType.NON_SHARING);
+        jdbc.update("update catalog_submission set content = ? where id = ?", json.writeValueAsString(nonSharingWithoutBasis),
+                submission.id());
+
+        complete(task(instance), withVariables("revision", "RESUBMIT"));
+
+        assertThat(instance).hasPassed("Task_RecheckEntry").isWaitingAt("Task_ReviseEntry");
+        assertThat(instance).variables().containsEntry("refused", true);
+        assertThat((String) processEngine.getRuntimeService().getVariable(instance.getId(), "findingsSummary"))
+                .contains("A non-sharing resource cites the law that forbids sharing");
+    }
+
+    @Test
+    void aReturnWithoutReasonsIsNotAccepted() {
+        Submission submission = submitNew();
+        ProcessInstance instance = instanceOf(submission);
+
+        assertThatThrownBy(() -> review(instance, "RETURN", " ")).hasMessageContaining("must say what to change");
+
+        assertThat(instance).isWaitingAt("Task_ReviewEntry");
+    }
+
+    @Test
+    void aChangeBecomesVersionTwoAndVersionOneStaysReadable() {
+        Submission first = submitNew();
+        review(instanceOf(first), "PUBLISH", null);
+
+        Submission change = catalog.submit(provider(), CatalogEntries.withSummary(first.content(), "now with addresses"));
+        assertThat(change.kind()).isEqualTo(Submission.Kind.CHANGE);
+        review(instanceOf(change), "PUBLISH", null);
+
+        assertThat(catalog.history(first.code())).extracting(CatalogVersion::version).containsExactly(1, 2);
+        assertThat(catalog.version(first.code(), 1).content().summary()).isEqualTo(first.content().summary());
+        assertThat(catalog.current(first.code()).orElseThrow().entry().summary()).isEqualTo("now with addresses");
+    }
+
+    @Test
+    void retiringAnEntryIsReviewedToo() {
+        Submission first = submitNew();
+        review(instanceOf(first), "PUBLISH", null);
+
+        Submission retirement = catalog.requestRetirement(provider(), first.code(), "replaced by the population base");
+        ProcessInstance instance = instanceOf(retirement);
+        assertThat(instance).isWaitingAt("Task_ReviewEntry");
+        review(instance, "PUBLISH", null);
+
+        assertThat(instance).isEnded().hasPassed("Event_EntryRetired").hasNotPassed("Event_EntryPublished");
+        assertThat(catalog.current(first.code()).orElseThrow().status()).isEqualTo("RETIRED");
+        assertThat(catalog.search(new CatalogQuery(first.code(), null, null, null, null, null, null, null, null)).total()).isZero();
+        assertThat(catalog.search(new CatalogQuery(first.code(), null, null, null, null, null, true, null, null)).total()).isOne();
+    }
+
+    @Test
+    void whenTheReviewDeadlinePassesTheSubmissionIsMarkedOverdueAndStillAwaitsReview() {
+        // Monday 2026-11-23 09:00 in Zhengzhou: ten working days later is Monday 2026-12-07 09:00
+        ZonedDateTime monday = ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZoneId.of("Asia/Shanghai"));
+        ClockUtil.setCurrentTime(Date.from(monday.toInstant()));
+        Submission submission = submitNew();
+        ProcessInstance instance = instanceOf(submission);
+        Job deadline = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .singleResult();
+        ZonedDateTime due = ZonedDateTime.ofInstant(deadline.getDuedate().toInstant(), ZoneId.of("Asia/Shanghai"));
+        assertThat(due.toLocalDate()).hasToString("2026-12-07");
+        assertThat(due.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(task(instance).getDueDate()).isEqualTo(deadline.getDuedate());
+
+        ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofMinutes(1)).toInstant()));
+        execute(deadline);
+
+        assertThat(instance).hasPassed("Task_RecordReviewOverdue", "Event_OverdueRecorded").isWaitingAt("Task_ReviewEntry");
+        assertThat(catalog.submission(submission.id()).overdue()).isTrue();
+        review(instance, "PUBLISH", null);
+        assertThat(instance).isEnded();
+    }
+}
