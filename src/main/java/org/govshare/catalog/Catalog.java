@@ -55,20 +55,35 @@ public class Catalog {
     @Transactional
     public Submission submit(Official by, CatalogEntry entry) {
         requireProvider(by, entry.providerDepartment());
-        CatalogChecks.Checked checked = checks.check(entry);
-        String code = checked.entry().code();
-        store.ownerOf(code).filter(owner -> !owner.equals(by.department())).ifPresent(owner -> {
-            throw new ConflictException("code", "code-unique", "the code " + code + " belongs to " + owner);
+        return submitChecked(by, checks.check(entry));
+    }
+
+    /** Starts the review of an entry that passed the checks; refuses a code that clashes with the catalog. */
+    Submission submitChecked(Official by, CatalogChecks.Checked checked) {
+        clash(by.department(), checked.entry().code()).ifPresent(clash -> {
+            throw clash;
         });
-        store.openSubmissionFor(code).ifPresent(open -> {
-            throw new ConflictException("code", "one-open-submission", "the entry " + code + " is already in review"
-                    + " (submission " + open.id() + "); revise or withdraw that one");
-        });
-        Submission.Kind kind = store.resourceStatus(code).isPresent() ? Submission.Kind.CHANGE : Submission.Kind.NEW;
-        if (store.resourceStatus(code).filter("RETIRED"::equals).isPresent()) {
-            throw new ConflictException("code", "retired-code", "the resource " + code + " is retired; give the new entry a new code");
-        }
+        Submission.Kind kind = store.resourceStatus(checked.entry().code()).isPresent()
+                ? Submission.Kind.CHANGE : Submission.Kind.NEW;
         return start(by, kind, checked.entry(), checked.flags(), null);
+    }
+
+    /** Why a department may not submit this code now, if it may not: another's code, one in review, a retired one. */
+    Optional<ConflictException> clash(String department, String code) {
+        Optional<String> owner = store.ownerOf(code).filter(o -> !o.equals(department));
+        if (owner.isPresent()) {
+            return Optional.of(new ConflictException("code", "code-unique", "the code " + code + " belongs to " + owner.get()));
+        }
+        Optional<Submission> open = store.openSubmissionFor(code);
+        if (open.isPresent()) {
+            return Optional.of(new ConflictException("code", "one-open-submission", "the entry " + code
+                    + " is already in review (submission " + open.get().id() + "); revise or withdraw that one"));
+        }
+        if (store.resourceStatus(code).filter("RETIRED"::equals).isPresent()) {
+            return Optional.of(new ConflictException("code", "retired-code",
+                    "the resource " + code + " is retired; give the new entry a new code"));
+        }
+        return Optional.empty();
     }
 
     /** Asks the authority to retire a published entry. */
@@ -279,7 +294,7 @@ public class Catalog {
     }
 
     /** Only the provider's own officials who keep its catalog (PROVIDER_REVIEWER) change its entries. */
-    private static void requireProvider(Official by, String providerDepartment) {
+    static void requireProvider(Official by, String providerDepartment) {
         if (providerDepartment != null && !providerDepartment.equals(by.department())) {
             throw new AccessDeniedException(by.department() + " cannot change the catalog of " + providerDepartment);
         }

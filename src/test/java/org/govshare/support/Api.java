@@ -35,6 +35,20 @@ public final class Api {
                 .header("Content-Type", "application/json"), null);
     }
 
+    /** Uploads one file as the multipart field {@code file}. */
+    public Response postFile(String login, String path, String fileName, byte[] content) {
+        String boundary = "govshare-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return send(login, PASSWORD, request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), null);
+    }
+
     public Response getWithPassword(String login, String password, String path) {
         return send(login, password, request(path).GET(), null);
     }

@@ -8,19 +8,29 @@ import java.util.List;
  */
 public class InvalidInputException extends RuntimeException {
 
-    private final transient List<FieldError> errors;
+    private final transient List<InputError> errors;
 
     public InvalidInputException(String field, String rule, String message) {
         this(List.of(new FieldError(field, rule, message)));
     }
 
-    public InvalidInputException(List<FieldError> errors) {
+    public InvalidInputException(List<? extends InputError> errors) {
         super(errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
         this.errors = List.copyOf(errors);
     }
 
-    public List<FieldError> errors() {
+    public List<InputError> errors() {
         return errors;
+    }
+
+    /** One broken rule; problem details list them under {@code errors}, with whatever else locates them. */
+    public interface InputError {
+
+        String field();
+
+        String rule();
+
+        String message();
     }
 
     /**
@@ -30,6 +40,6 @@ public class InvalidInputException extends RuntimeException {
      * @param rule a stable rule name, e.g. {@code required}, {@code unknown-value}, {@code role-not-allowed-in-department}
      * @param message what is wrong and what to do, for a person
      */
-    public record FieldError(String field, String rule, String message) {
+    public record FieldError(String field, String rule, String message) implements InputError {
     }
 }

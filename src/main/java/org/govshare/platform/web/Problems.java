@@ -31,7 +31,7 @@ public class Problems {
     }
 
     public ProblemDetail problem(HttpServletRequest request, HttpStatus status, String rule, String detail,
-                                 List<InvalidInputException.FieldError> errors) {
+                                 List<? extends InvalidInputException.InputError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:govshare:problem:" + slug(rule)));
         problem.setTitle(status.getReasonPhrase());

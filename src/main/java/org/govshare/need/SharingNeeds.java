@@ -1,0 +1,125 @@
+package org.govshare.need;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.govshare.audit.AuditAction;
+import org.govshare.audit.AuditEntry;
+import org.govshare.audit.AuditTrail;
+import org.govshare.catalog.Catalog;
+import org.govshare.catalog.CatalogQuery;
+import org.govshare.identity.Official;
+import org.govshare.identity.Role;
+import org.govshare.platform.web.InvalidInputException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demand register (Art. 15): departments record what they need; each need is matched to the published
+ * sharing catalog, and unmet needs are listed for the sharing authority (they start collection consultations).
+ */
+@Service
+public class SharingNeeds {
+
+    private final JdbcTemplate jdbc;
+    private final Catalog catalog;
+    private final AuditTrail auditTrail;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    SharingNeeds(JdbcTemplate jdbc, Catalog catalog, AuditTrail auditTrail, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.auditTrail = auditTrail;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public NeedMatch record(Official by, String description, List<String> wantedItems, String purpose, String legalDuty) {
+        if (!by.has(Role.APPLICANT)) {
+            throw new AccessDeniedException("sharing needs are recorded by a department's APPLICANT officials");
+        }
+        List<String> items = wantedItems == null ? List.of()
+                : wantedItems.stream().filter(i -> i != null && !i.isBlank()).map(String::trim).distinct().toList();
+        if (items.isEmpty()) {
+            throw new InvalidInputException("wantedItems", "required", "name at least one data item the department needs");
+        }
+        SharingNeed need = new SharingNeed(UUID.randomUUID().toString(), by.department(), by.login(), clock.instant(),
+                description, items, purpose, legalDuty);
+        jdbc.update("""
+                insert into sharing_need (id, department, recorded_by, recorded_at, description, wanted_items, purpose,
+                                          legal_duty, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""",
+                need.id(), need.department(), need.recordedBy(),
+                java.time.OffsetDateTime.ofInstant(need.recordedAt(), java.time.ZoneOffset.UTC), description, write(items),
+                purpose, legalDuty);
+        NeedMatch match = match(need);
+        auditTrail.record(AuditEntry.ok(AuditAction.NEED_RECORDED, "sharing-need", need.id())
+                .with("items", items).with("met", match.met()).with("matchingCodes", match.matchingCodes()));
+        return match;
+    }
+
+    /** The needs of a department (its own officials, the authority and supervisors), with what matches them. */
+    public List<NeedMatch> needsOf(Official by, String department) {
+        if (!by.maySee(department)) {
+            throw new AccessDeniedException("the needs of " + department + " are theirs and the authority's");
+        }
+        return load("where department = ?", department).stream().map(this::match).toList();
+    }
+
+    /** Needs the sharing catalog does not meet yet, for the authority. */
+    public List<NeedMatch> unmet(Official by) {
+        if (!by.has(Role.AUTHORITY) && !by.has(Role.SUPERVISOR)) {
+            throw new AccessDeniedException("the list of unmet needs is the sharing authority's");
+        }
+        return load("where status = 'OPEN'").stream().map(this::match).filter(m -> !m.met()).toList();
+    }
+
+    private NeedMatch match(SharingNeed need) {
+        Set<String> codes = new LinkedHashSet<>(catalog.codesHoldingItems(need.wantedItems()));
+        List<String> unmet = new ArrayList<>();
+        for (String item : need.wantedItems()) {
+            List<String> byText = catalog.search(new CatalogQuery(item, null, null, null, null, null, false, 0, 50))
+                    .resources().stream().map(r -> r.code()).toList();
+            boolean byName = !catalog.codesHoldingItems(List.of(item)).isEmpty();
+            codes.addAll(byText);
+            if (!byName && byText.isEmpty()) {
+                unmet.add(item);
+            }
+        }
+        return new NeedMatch(need, List.copyOf(codes), unmet);
+    }
+
+    private List<SharingNeed> load(String where, Object... args) {
+        return jdbc.query("select * from sharing_need " + where + " order by recorded_at desc", (rs, row) -> new SharingNeed(
+                rs.getString("id"), rs.getString("department"), rs.getString("recorded_by"),
+                rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("description"),
+                read(rs.getString("wanted_items")), rs.getString("purpose"), rs.getString("legal_duty")), args);
+    }
+
+    private String write(List<String> items) {
+        try {
+            return json.writeValueAsString(items);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> read(String items) {
+        try {
+            return json.readValue(items, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored need items are unreadable", e);
+        }
+    }
+}

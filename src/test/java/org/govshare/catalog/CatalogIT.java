@@ -1,0 +1,170 @@
+package org.govshare.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.govshare.support.Api.Response;
+import org.govshare.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** The sharing catalog over HTTP, on PostgreSQL: publishing, searching, history, refusals, sharing needs. */
+class CatalogIT extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    private static ObjectNode entry(String code) {
+        return JSON.valueToTree(CatalogEntries.residents(code));
+    }
+
+    private String publish(ObjectNode entry) {
+        Response submitted = api.post("gaj.wang", "/api/catalog/submissions", entry.toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String id = submitted.json().path("id").asText();
+        Response reviewed = api.post("authority.li", "/api/catalog/submissions/" + id + "/review", "{\"decision\":\"PUBLISH\"}");
+        assertThat(reviewed.json().path("status").asText()).as(reviewed.body()).isEqualTo("PUBLISHED");
+        return id;
+    }
+
+    private long submissions() {
+        return jdbc.queryForObject("select count(*) from catalog_submission", Long.class);
+    }
+
+    @Test
+    void aPublishedEntryIsFoundByEveryOfficialWithItsArticle16Fields() {
+        String code = "101001/101901";
+        ObjectNode entry = entry(code);
+        entry.put("name", "流动人口居住登记");
+        entry.put("updateCycle", "WEEKLY");
+        publish(entry);
+
+        for (String query : new String[] {"q=%E6%B5%81%E5%8A%A8%E4%BA%BA%E5%8F%A3", "provider=public-security&updateCycle=WEEKLY",
+                "kind=PROFESSIONAL&sharingType=CONDITIONAL&tier=MUNICIPAL&q=101901"}) {
+            JsonNode page = api.get("jsq.xu", "/api/catalog?" + query).json();
+            assertThat(page.path("resources").findValuesAsText("code")).as(query).contains(code);
+        }
+        assertThat(api.get("jsq.xu", "/api/catalog?updateCycle=YEARLY&q=101901").json().path("total").asLong()).isZero();
+
+        JsonNode resource = api.get("mzj.liu", "/api/catalog/resources/101001/101901").json();
+        JsonNode shown = resource.path("entry");
+        assertThat(shown.path("name").asText()).isEqualTo("流动人口居住登记");
+        assertThat(shown.path("format").path("category").asText()).isEqualTo("STRUCTURED_TABLE");
+        assertThat(shown.path("sharingMethod").asText()).isEqualTo("PROVIDER_SERVICE");
+        assertThat(shown.path("sharingConditions").asText()).isNotBlank();
+        assertThat(shown.path("providerDepartment").asText()).isEqualTo("public-security");
+        assertThat(shown.path("regionCode").asText()).isEqualTo("410100");
+        assertThat(shown.path("publishDate").asText()).isNotBlank();
+    }
+
+    @Test
+    void aChangeMakesVersionTwoAndTheHistoryKeepsVersionOne() {
+        String code = "101001/101902";
+        publish(entry(code));
+        ObjectNode changed = entry(code);
+        changed.put("summary", "now with the date of registration");
+        String changeId = publish(changed);
+
+        JsonNode history = api.get("scj.yang", "/api/catalog/resources/101001/101902/history").json();
+        assertThat(history.findValuesAsText("changeKind")).containsExactly("NEW", "CHANGE");
+        assertThat(history.get(1).path("submissionId").asText()).isEqualTo(changeId);
+        assertThat(history.get(1).path("approvedBy").asText()).isEqualTo("authority.li");
+        assertThat(api.get("scj.yang", "/api/catalog/resources/101001/101902/versions/1").json().path("content")
+                .path("summary").asText()).isEqualTo(CatalogEntries.residents(code).summary());
+        assertThat(jdbc.queryForList("select action from audit_event where object_id = ? order by seq", String.class, code))
+                .containsExactly("CATALOG_PUBLISHED", "CATALOG_PUBLISHED");
+    }
+
+    @Test
+    void missingFieldsAreEachNamedAndNothingIsStored() {
+        long before = submissions();
+        ObjectNode entry = entry("101001/101903");
+        entry.remove("name");
+        entry.remove("statutoryDuty");
+        ((ObjectNode) entry.path("items").get(1)).remove("sensitivity");
+
+        Response refused = api.post("gaj.wang", "/api/catalog/submissions", entry.toString());
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("name", "statutoryDuty", "items[1].sensitivity");
+        assertThat(refused.json().path("errors").findValuesAsText("rule")).containsOnly("required");
+        assertThat(submissions()).isEqualTo(before);
+        assertThat(auditEventsOf(refused.correlationId())).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("action", "INPUT_REJECTED").containsEntry("actor", "gaj.wang"));
+    }
+
+    @Test
+    void anUnknownSharingTypeListsTheKnownOnes() {
+        ObjectNode entry = entry("101001/101904");
+        entry.put("sharingType", "SOMETIMES");
+
+        Response refused = api.post("gaj.wang", "/api/catalog/submissions", entry.toString());
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("sharingType");
+        assertThat(refused.json().path("errors").get(0).path("message").asText()).contains("UNCONDITIONAL", "NON_SHARING");
+    }
+
+    @Test
+    void aRuleOfTheRegulationRefusesWithItsNameAndArticle() {
+        long before = submissions();
+        ObjectNode entry = entry("101001/101905");
+        entry.put("sharingType", "NON_SHARING");
+
+        Response refused = api.post("gaj.wang", "/api/catalog/submissions", entry.toString());
+
+        assertThat(refused.status()).isEqualTo(400);
+        JsonNode error = refused.json().path("errors").get(0);
+        assertThat(error.path("field").asText()).isEqualTo("legalBasis");
+        assertThat(error.path("rule").asText()).isEqualTo("A non-sharing resource cites the law that forbids sharing (Art. 13)");
+        assertThat(refused.json().path("type").asText()).isEqualTo("urn:govshare:problem:a-non-sharing-resource-cites-the-law-that-forbids-sharing");
+        assertThat(submissions()).isEqualTo(before);
+
+        entry.set("legalBasis", JSON.createObjectNode().put("law", "《中华人民共和国居民身份证法》").put("article", "第十九条"));
+        assertThat(api.post("gaj.wang", "/api/catalog/submissions", entry.toString()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aCodeOutsideTheDepartmentsRangeOrInReviewAlreadyIsRefused() {
+        Response outside = api.post("gaj.wang", "/api/catalog/submissions", entry("101001/102906").toString());
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.json().path("errors").get(0).path("rule").asText()).isEqualTo("code-in-department-range");
+
+        assertThat(api.post("gaj.wang", "/api/catalog/submissions", entry("101001/101907").toString()).status()).isEqualTo(201);
+        Response twice = api.post("gaj.wang", "/api/catalog/submissions", entry("101001/101907").toString());
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().path("errors").get(0).path("rule").asText()).isEqualTo("one-open-submission");
+        assertThat(auditEventsOf(twice.correlationId())).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("action", "INPUT_REJECTED"));
+    }
+
+    @Test
+    void anotherDepartmentsEntryCannotBeChanged() {
+        long before = submissions();
+        Response foreign = api.post("mzj.chen", "/api/catalog/submissions", entry("101001/101908").toString());
+
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(submissions()).isEqualTo(before);
+        assertThat(api.post("gaj.zhang", "/api/catalog/submissions", entry("101001/101908").toString()).status())
+                .as("an APPLICANT does not keep the catalog").isEqualTo(403);
+    }
+
+    @Test
+    void needsAreMatchedToTheCatalogAndUnmetOnesListedForTheAuthority() {
+        publish(entry("101001/101909"));
+
+        Response need = api.post("rsj.zhou", "/api/needs", """
+                {"description":"核验参保人身份","wantedItems":["公民身份号码","参保缴费记录"],
+                 "purpose":"社会保险登记核验","legalDuty":"《社会保险法》第五十七条"}""");
+
+        assertThat(need.status()).as(need.body()).isEqualTo(201);
+        assertThat(need.json().path("matchingCodes").findValuesAsText("")).isEmpty();
+        assertThat(need.json().path("matchingCodes").toString()).contains("101001/101909");
+        assertThat(need.json().path("unmetItems").toString()).contains("参保缴费记录").doesNotContain("公民身份号码");
+        assertThat(api.get("authority.li", "/api/needs/unmet").json().findValuesAsText("description")).contains("核验参保人身份");
+        assertThat(api.get("gaj.zhang", "/api/needs?department=human-resources").status()).isEqualTo(403);
+        assertThat(api.get("gaj.zhang", "/api/needs/unmet").status()).isEqualTo(403);
+    }
+}
