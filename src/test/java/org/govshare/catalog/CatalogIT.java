@@ -167,4 +167,17 @@ class CatalogIT extends IntegrationTest {
         assertThat(api.get("gaj.zhang", "/api/needs?department=human-resources").status()).isEqualTo(403);
         assertThat(api.get("gaj.zhang", "/api/needs/unmet").status()).isEqualTo(403);
     }
+
+    @Test
+    void onlyRuleAuthorsReloadTheRulesAndAReloadIsAudited() {
+        assertThat(api.post("gaj.zhang", "/api/rules/reload", "").status()).isEqualTo(403);
+
+        Response reload = api.post("rules.sun", "/api/rules/reload", "");
+
+        assertThat(reload.status()).as(reload.body()).isEqualTo(200);
+        assertThat(reload.json().path("catalog").asInt()).isEqualTo(8);
+        assertThat(auditEventsOf(reload.correlationId())).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("action", "RULES_RELOADED").containsEntry("actor", "rules.sun"));
+        assertThat(api.get("gaj.zhang", "/api/rules").json().path("catalog").asInt()).isEqualTo(8);
+    }
 }
