@@ -92,7 +92,12 @@ public class RuleBook {
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-        log.info("Rules in force from {}: {}", properties.location(), sources.keySet());
+        if (sources.isEmpty()) {
+            log.warn("No DRL files under {}: every decision will be refused until rules are there (govshare.rules.location)",
+                    properties.location());
+        } else {
+            log.info("Rules in force from {}: {}", properties.location(), sources.keySet());
+        }
         return built;
     }
 
