@@ -1,0 +1,887 @@
+/*
+ * 政务信息资源共享目录 Sharing catalog: a read-only browser over the catalog's JSON API.
+ *
+ * The page is served behind HTTP Basic authentication; the browser sends the same credentials with every fetch to
+ * /api/... (same origin). All state (filters, page, the resource and version shown) lives in the URL query string,
+ * so every view can be bookmarked. API strings only ever reach the DOM as text nodes or attribute values
+ * (textContent, setAttribute), never as markup.
+ *
+ * API used:
+ *   GET /api/me
+ *   GET /api/departments
+ *   GET /api/catalog?q=&provider=&kind=&sharingType=&updateCycle=&tier=&includeRetired=&page=&size=
+ *   GET /api/catalog/resources/{front}/{back}
+ *   GET /api/catalog/resources/{front}/{back}/history
+ *   GET /api/catalog/resources/{front}/{back}/versions/{n}
+ */
+(function () {
+  'use strict';
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // API
+
+  const API = {
+    me: '/api/me',
+    departments: '/api/departments',
+    catalog: '/api/catalog',
+    resource: (code) => '/api/catalog/resources/' + codePath(code),
+    history: (code) => '/api/catalog/resources/' + codePath(code) + '/history',
+    version: (code, n) => '/api/catalog/resources/' + codePath(code) + '/versions/' + encodeURIComponent(n)
+  };
+
+  /** A resource code such as 101001/101007 is two path segments: /resources/101001/101007. */
+  function codePath(code) {
+    const parts = String(code).split('/');
+    if (parts.length !== 2 || !parts[0] || !parts[1]) {
+      throw new ApiError(0, {
+        title: '资源代码格式不正确 Malformed resource code',
+        detail: '资源代码形如 101001/101007。A resource code looks like 101001/101007: “' + code + '”'
+      });
+    }
+    return encodeURIComponent(parts[0]) + '/' + encodeURIComponent(parts[1]);
+  }
+
+  class ApiError extends Error {
+    constructor(status, problem) {
+      super((problem && (problem.detail || problem.title)) || ('HTTP ' + status));
+      this.status = status;
+      this.problem = problem || {};
+    }
+  }
+
+  /** GET a JSON resource; any other answer becomes an ApiError carrying the RFC 9457 problem (or what we have). */
+  async function getJson(url) {
+    let response;
+    try {
+      // resolve against the origin, not the document: a page opened as http://login:password@host/... would
+      // otherwise pass its credentials into every URL, which fetch refuses; the browser adds them itself
+      response = await fetch(new URL(url, window.location.origin).href, {
+        credentials: 'same-origin',
+        headers: { 'Accept': 'application/json, application/problem+json' }
+      });
+    } catch (e) {
+      throw new ApiError(0, {
+        title: '无法连接服务器 Cannot reach the server',
+        detail: '请检查网络连接后重试。Check the connection and try again. (' + e.message + ')'
+      });
+    }
+    const type = response.headers.get('Content-Type') || '';
+    const text = await response.text();
+    let body = null;
+    if (type.includes('json') && text) {
+      try {
+        body = JSON.parse(text);
+      } catch (e) {
+        throw new ApiError(response.status, {
+          title: '服务器返回了无法解析的内容 Unreadable answer',
+          detail: 'HTTP ' + response.status + ': ' + e.message
+        });
+      }
+    }
+    if (!response.ok) {
+      const problem = body && typeof body === 'object' ? body : {
+        title: 'HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : ''),
+        detail: text ? text.slice(0, 300) : null
+      };
+      throw new ApiError(response.status, problem);
+    }
+    if (body === null) {
+      throw new ApiError(response.status, {
+        title: '服务器未返回 JSON The server did not answer with JSON',
+        detail: url + ' → ' + (type || 'no content type')
+      });
+    }
+    return body;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Labels: Simplified Chinese with English beside them
+
+  const LABELS = {
+    kind: {
+      BASIC: ['基础', 'Basic'],
+      THEMATIC: ['主题', 'Thematic'],
+      PROFESSIONAL: ['部门', 'Professional']
+    },
+    sharingType: {
+      UNCONDITIONAL: ['无条件共享', 'Unconditional'],
+      CONDITIONAL: ['有条件共享', 'Conditional'],
+      NON_SHARING: ['不予共享', 'Not shared']
+    },
+    updateCycle: {
+      REAL_TIME: ['实时', 'Real time'],
+      DAILY: ['每日', 'Daily'],
+      WEEKLY: ['每周', 'Weekly'],
+      MONTHLY: ['每月', 'Monthly'],
+      QUARTERLY: ['每季度', 'Quarterly'],
+      YEARLY: ['每年', 'Yearly']
+    },
+    tier: {
+      MUNICIPAL: ['市级', 'Municipal'],
+      DISTRICT: ['区县', 'District']
+    },
+    sharingMethod: {
+      HOSTED_DATASET: ['平台数据集', 'Hosted dataset'],
+      PROVIDER_SERVICE: ['部门接口服务', 'Provider service']
+    },
+    formatCategory: {
+      STRUCTURED_TABLE: ['结构化数据表', 'Structured table'],
+      DOCUMENT: ['文件', 'Document'],
+      IMAGE: ['图像', 'Image'],
+      AUDIO_VIDEO: ['音视频', 'Audio/video'],
+      SPATIAL: ['空间地理', 'Spatial'],
+      API: ['接口', 'API']
+    },
+    sensitivity: {
+      PUBLIC: ['公开', 'Public'],
+      INTERNAL: ['内部', 'Internal'],
+      PERSONAL: ['个人隐私', 'Personal'],
+      COMMERCIAL_SECRET: ['商业秘密', 'Commercial secret'],
+      STATE_SECRET: ['国家秘密', 'State secret']
+    },
+    conditionType: {
+      PURPOSE_REQUIRED: ['须说明用途', 'Purpose required'],
+      LEGAL_DUTY_REQUIRED: ['须说明法定职责', 'Legal duty required'],
+      REQUESTER_TIER: ['限定申请部门层级', 'Requester tier'],
+      REQUESTER_DEPARTMENTS: ['限定申请部门', 'Requester departments'],
+      FIELDS_LIMITED_TO: ['限定信息项', 'Data items limited to'],
+      MAX_GRANT_DAYS: ['最长授权天数', 'Longest grant (days)']
+    },
+    changeKind: {
+      NEW: ['新增', 'New'],
+      CHANGE: ['变更', 'Change'],
+      RETIRE: ['停用', 'Retirement']
+    },
+    status: {
+      PUBLISHED: ['已发布', 'Published'],
+      RETIRED: ['已停用', 'Retired'],
+      HISTORICAL: ['历史版本', 'Earlier version']
+    }
+  };
+
+  /** Labels of the entry's fields, for the detail view and for "what changed" in the history. */
+  const FIELDS = {
+    code: ['资源代码', 'Code'],
+    name: ['资源名称', 'Name'],
+    summary: ['资源摘要', 'Summary'],
+    providerDepartment: ['资源提供部门', 'Provider'],
+    collectingDepartment: ['数据采集部门', 'Collecting department'],
+    statutoryDuty: ['法定职责', 'Statutory duty'],
+    kind: ['资源库类别', 'Kind'],
+    classification: ['资源分类', 'Classification'],
+    format: ['数据格式', 'Data format'],
+    items: ['信息项', 'Data items'],
+    sharingType: ['共享类型', 'Sharing type'],
+    sharingConditions: ['共享条件', 'Sharing conditions'],
+    conditions: ['可机读共享条件', 'Machine-readable conditions'],
+    legalBasis: ['法律法规依据', 'Legal basis'],
+    sharingMethod: ['共享方式', 'Sharing method'],
+    openToPublic: ['是否向社会开放', 'Open to the public'],
+    openConditions: ['开放条件', 'Conditions of opening'],
+    updateCycle: ['更新周期', 'Update cycle'],
+    publishDate: ['发布日期', 'Publish date'],
+    relatedCodes: ['关联资源代码', 'Related resources'],
+    tier: ['层级', 'Tier'],
+    regionCode: ['行政区划代码', 'Region code']
+  };
+
+  const SENSITIVE = ['PERSONAL', 'COMMERCIAL_SECRET', 'STATE_SECRET'];
+  const FILTERS = ['q', 'provider', 'kind', 'sharingType', 'updateCycle', 'tier', 'includeRetired'];
+  const DEFAULT_SIZE = 20;
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // DOM helpers: text only, never markup
+
+  function h(tag, props, ...children) {
+    const el = document.createElement(tag);
+    if (props) {
+      for (const [key, value] of Object.entries(props)) {
+        if (value === null || value === undefined || value === false) continue;
+        if (key === 'class') el.className = value;
+        else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+        else el.setAttribute(key, value === true ? '' : String(value));
+      }
+    }
+    return add(el, ...children);
+  }
+
+  function add(el, ...children) {
+    for (const child of children.flat(Infinity)) {
+      if (child === null || child === undefined || child === false) continue;
+      el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return el;
+  }
+
+  /** Chinese with English beside it. */
+  function bi(zh, en, cls) {
+    return h('span', { class: cls || 'bi' }, zh, ' ', h('span', { class: 'en', lang: 'en' }, en));
+  }
+
+  /** The label of an enum value, or the value itself when the page does not know it. */
+  function label(group, value, cls) {
+    if (value === null || value === undefined || value === '') return none();
+    const pair = LABELS[group] && LABELS[group][value];
+    return pair ? bi(pair[0], pair[1], cls) : h('span', { class: cls || 'bi' }, String(value));
+  }
+
+  function labelText(group, value) {
+    const pair = LABELS[group] && LABELS[group][value];
+    return pair ? pair[0] + ' ' + pair[1] : String(value);
+  }
+
+  function none() {
+    return h('span', { class: 'none' }, '— ', h('span', { class: 'visually-hidden' }, '无 none'));
+  }
+
+  function text(value) {
+    return value === null || value === undefined || String(value).trim() === '' ? none() : String(value);
+  }
+
+  function badge(group, value, extra) {
+    return label(group, value, 'badge badge-' + group + ' badge-' + String(value).toLowerCase().replace(/_/g, '-')
+      + (extra ? ' ' + extra : ''));
+  }
+
+  function clear(el) {
+    while (el.firstChild) el.removeChild(el.firstChild);
+    return el;
+  }
+
+  const $ = (id) => document.getElementById(id);
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Messages: every failure is shown, with the problem's detail and field errors
+
+  function showError(context, error) {
+    const problem = (error && error.problem) || { title: String(error && error.message || error) };
+    const status = error && error.status;
+    const box = h('div', { class: 'msg msg-error' },
+      h('div', { class: 'msg-body' },
+        h('p', { class: 'msg-title' }, context,
+          problem.title ? ' — ' + problem.title : '',
+          status ? h('span', { class: 'msg-status' }, ' HTTP ' + status) : null),
+        problem.detail && !repeatsTheErrors(problem) ? h('p', { class: 'msg-detail' }, problem.detail) : null,
+        Array.isArray(problem.errors) && problem.errors.length ? h('ul', { class: 'msg-errors' },
+          problem.errors.map((e) => h('li', null,
+            e && e.field ? h('code', null, e.field) : null, e && e.field ? '：' : '',
+            e && e.message ? e.message : '',
+            e && e.rule ? h('span', { class: 'msg-rule' }, ' [' + e.rule + ']') : null))) : null,
+        status === 401 ? h('p', null, '登录凭据无效或已失效，请刷新页面重新登录。',
+          h('span', { lang: 'en' }, ' The login was refused; reload the page to sign in again.')) : null,
+        problem.correlationId ? h('p', { class: 'msg-meta' }, '关联编号 ', h('span', { lang: 'en' }, 'Correlation ID'), '：',
+          h('code', null, problem.correlationId)) : null),
+      h('button', {
+        type: 'button', class: 'msg-close', 'aria-label': '关闭 Dismiss',
+        onclick: (ev) => ev.currentTarget.parentElement.remove()
+      }, '×'));
+    $('messages').append(box);
+    if (typeof console !== 'undefined') console.error(context, error);
+  }
+
+  /** A detail that only repeats the one field error below it is left out. */
+  function repeatsTheErrors(problem) {
+    const errors = Array.isArray(problem.errors) ? problem.errors : [];
+    return errors.length === 1 && errors[0] && problem.detail === errors[0].field + ': ' + errors[0].message;
+  }
+
+  function clearMessages() {
+    clear($('messages'));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // State in the URL
+
+  function toInt(value, fallback) {
+    if (value === null || value === undefined || value === '') return fallback;
+    const n = Number(value);
+    return Number.isInteger(n) ? n : fallback;
+  }
+
+  function readState() {
+    const params = new URLSearchParams(location.search);
+    const state = {};
+    for (const key of FILTERS) state[key] = (params.get(key) || '').trim();
+    state.includeRetired = state.includeRetired === 'true' ? 'true' : '';
+    state.page = toInt(params.get('page'), 0);
+    state.size = toInt(params.get('size'), DEFAULT_SIZE);
+    state.resource = (params.get('resource') || '').trim();
+    state.version = toInt(params.get('version'), null);
+    return state;
+  }
+
+  function listParams(state) {
+    const params = new URLSearchParams();
+    for (const key of FILTERS) if (state[key]) params.set(key, state[key]);
+    if (state.page) params.set('page', String(state.page));
+    if (state.size && state.size !== DEFAULT_SIZE) params.set('size', String(state.size));
+    return params;
+  }
+
+  function urlOf(state) {
+    const params = listParams(state);
+    if (state.resource) params.set('resource', state.resource);
+    if (state.resource && state.version !== null && state.version !== undefined) params.set('version', String(state.version));
+    const query = params.toString().replace(/%2F/gi, '/');
+    return location.pathname + (query ? '?' + query : '');
+  }
+
+  function navigate(state) {
+    history.pushState(null, '', urlOf(state));
+    route();
+  }
+
+  /** Lets a real link open in a new tab, and handles a plain click inside the page. */
+  function linkTo(state) {
+    return (event) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      clearMessages();
+      navigate(state);
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Departments and the signed-in official
+
+  const departments = new Map();
+  let departmentsKnown = false;
+
+  const departmentsLoaded = (async () => {
+    try {
+      const list = await getJson(API.departments);
+      for (const d of list) departments.set(d.code, d);
+      fillProviders(list);
+    } catch (e) {
+      showError('部门列表加载失败 Could not load the departments', e);
+    }
+  })();
+
+  function fillProviders(list) {
+    const select = $('f-provider');
+    const wanted = readState().provider || select.value;
+    for (const tier of ['MUNICIPAL', 'DISTRICT']) {
+      const ofTier = list.filter((d) => d.tier === tier)
+        .sort((a, b) => String(a.nameZh).localeCompare(String(b.nameZh), 'zh-CN'));
+      if (!ofTier.length) continue;
+      select.append(h('optgroup', { label: labelText('tier', tier) },
+        ofTier.map((d) => h('option', { value: d.code, title: d.nameEn }, d.nameZh))));
+    }
+    const others = list.filter((d) => d.tier !== 'MUNICIPAL' && d.tier !== 'DISTRICT');
+    for (const d of others) select.append(h('option', { value: d.code, title: d.nameEn }, d.nameZh));
+    for (const stale of select.querySelectorAll('option[data-unknown]')) {
+      if (departments.has(stale.value)) stale.remove();
+    }
+    departmentsKnown = true;
+    select.value = wanted;
+    if (!select.value && wanted) fillForm(readState());
+  }
+
+  function department(code) {
+    if (!code) return none();
+    const d = departments.get(code);
+    if (!d) return h('span', null, code);
+    return h('span', { class: 'dept', title: d.nameEn }, d.nameZh);
+  }
+
+  function departmentFull(code) {
+    if (!code) return none();
+    const d = departments.get(code);
+    if (!d) return h('span', null, code);
+    return h('span', null, d.nameZh, ' ', h('span', { class: 'en', lang: 'en' }, d.nameEn),
+      ' ', h('code', { class: 'muted' }, d.code));
+  }
+
+  async function loadMe() {
+    try {
+      const me = await getJson(API.me);
+      const dept = me.department;
+      add(clear($('whoami')), h('span', { class: 'whoami-label' }, '当前用户 ', h('span', { lang: 'en' }, 'Signed in')),
+        ' ', h('strong', null, me.name || me.login),
+        dept ? h('span', { class: 'whoami-dept', title: dept.nameEn }, ' · ' + dept.nameZh) : null);
+    } catch (e) {
+      showError('无法确认当前用户 Could not identify the signed-in official', e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The search form
+
+  function fillEnumSelects() {
+    for (const select of document.querySelectorAll('select[data-enum]')) {
+      const group = select.getAttribute('data-enum');
+      for (const [value, pair] of Object.entries(LABELS[group])) {
+        select.append(h('option', { value: value }, pair[0] + ' ' + pair[1]));
+      }
+    }
+  }
+
+  function fillForm(state) {
+    const form = $('search');
+    form.elements.q.value = state.q;
+    for (const key of ['provider', 'kind', 'sharingType', 'updateCycle', 'tier']) {
+      const select = form.elements[key];
+      // keep an unknown value from a bookmark visible, so the API's refusal of it makes sense
+      const known = key !== 'provider' || departmentsKnown;
+      if (known && state[key] && ![...select.options].some((o) => o.value === state[key])) {
+        select.append(h('option', { value: state[key], 'data-unknown': true }, state[key]));
+      }
+      select.value = state[key];
+    }
+    form.elements.includeRetired.checked = state.includeRetired === 'true';
+  }
+
+  function formState() {
+    const form = $('search');
+    const state = {};
+    for (const key of FILTERS) state[key] = '';
+    state.q = form.elements.q.value.trim();
+    for (const key of ['provider', 'kind', 'sharingType', 'updateCycle', 'tier']) state[key] = form.elements[key].value;
+    state.includeRetired = form.elements.includeRetired.checked ? 'true' : '';
+    state.page = 0;
+    state.size = readState().size;
+    return state;
+  }
+
+  function wireForm() {
+    const form = $('search');
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearMessages();
+      navigate(formState());
+    });
+    form.addEventListener('change', (event) => {
+      if (event.target.matches('select, input[type=checkbox]')) {
+        clearMessages();
+        navigate(formState());
+      }
+    });
+    $('reset').addEventListener('click', () => {
+      clearMessages();
+      navigate({ page: 0, size: DEFAULT_SIZE });
+    });
+    $('prev').addEventListener('click', () => {
+      const state = readState();
+      navigate(Object.assign(state, { page: Math.max(0, state.page - 1), resource: '' }));
+    });
+    $('next').addEventListener('click', () => {
+      const state = readState();
+      navigate(Object.assign(state, { page: state.page + 1, resource: '' }));
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The list
+
+  let listRequest = 0;
+
+  async function loadList(state) {
+    const request = ++listRequest;
+    const results = $('results');
+    results.setAttribute('aria-busy', 'true');
+    add(clear($('summary')), '正在加载… ', h('span', { lang: 'en' }, 'Loading…'));
+    try {
+      const page = await getJson(API.catalog + '?' + apiParams(state).toString());
+      await departmentsLoaded;
+      if (request !== listRequest) return;
+      renderRows(page, state);
+      renderPager(page);
+    } catch (e) {
+      if (request !== listRequest) return;
+      renderRows({ total: 0, page: 0, size: state.size, resources: [] }, state, true);
+      renderPager(null);
+      showError('目录检索失败 Catalog search failed', e);
+    } finally {
+      if (request === listRequest) results.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  function apiParams(state) {
+    const params = new URLSearchParams();
+    for (const key of FILTERS) if (state[key]) params.set(key, state[key]);
+    params.set('page', String(state.page));
+    params.set('size', String(state.size));
+    return params;
+  }
+
+  function cell(zh, en, ...content) {
+    return h('td', { 'data-label': zh + ' ' + en }, content);
+  }
+
+  function renderRows(page, state, failed) {
+    const body = clear($('rows'));
+    const resources = Array.isArray(page.resources) ? page.resources : [];
+    if (!resources.length) {
+      body.append(h('tr', { class: 'empty' }, h('td', { colspan: 9 },
+        failed ? bi('未能加载结果。', 'The results could not be loaded.')
+          : bi('没有符合条件的资源。', 'No published resources match the search.'))));
+    }
+    for (const listing of resources) {
+      const entry = listing.entry || {};
+      const retired = listing.status === 'RETIRED';
+      const target = Object.assign({}, state, { resource: listing.code, version: null });
+      const open = linkTo(target);
+      const row = h('tr', {
+        class: 'row-link' + (retired ? ' is-retired' : ''),
+        onclick: (event) => {
+          if (event.target.closest('a') || String(window.getSelection() || '')) return;
+          open(event);
+        }
+      },
+      cell('资源代码', 'Code', h('span', { class: 'code' }, listing.code)),
+      cell('资源名称', 'Name',
+        h('a', { href: urlOf(target), class: 'row-title', onclick: open }, text(entry.name)),
+        retired ? [' ', badge('status', listing.status, 'badge-small')] : null),
+      cell('数据格式', 'Data format', formatOf(entry.format)),
+      cell('共享方式', 'Sharing method', label('sharingMethod', entry.sharingMethod)),
+      cell('共享条件', 'Sharing conditions', conditionsSummary(entry)),
+      cell('提供部门', 'Provider', department(entry.providerDepartment)),
+      cell('更新周期', 'Update cycle', label('updateCycle', entry.updateCycle)),
+      cell('共享类型', 'Sharing type', badge('sharingType', entry.sharingType)),
+      h('td', { 'data-label': '版本 Version', class: 'num' }, 'v' + listing.version));
+      body.append(row);
+    }
+    const total = Number(page.total) || 0;
+    const summary = clear($('summary'));
+    if (!failed) {
+      add(summary, '共 ', h('strong', null, String(total)), ' 条资源 ',
+        h('span', { lang: 'en', class: 'en' }, total === 1 ? '1 resource' : total + ' resources'));
+    }
+  }
+
+  function formatOf(format) {
+    if (!format) return none();
+    return h('span', { class: 'format' }, label('formatCategory', format.category),
+      format.type ? h('span', { class: 'format-type' }, format.type) : null);
+  }
+
+  function conditionsSummary(entry) {
+    if (entry.sharingType === 'NON_SHARING') {
+      const basis = entry.legalBasis;
+      return h('span', { class: 'clamp' }, '不予共享 ',
+        basis && (basis.law || basis.article) ? '依据 ' + [basis.law, basis.article].filter(Boolean).join(' ') : '');
+    }
+    if (entry.sharingType === 'UNCONDITIONAL') {
+      return h('span', { class: 'muted' }, '无条件 ', h('span', { lang: 'en' }, 'None'));
+    }
+    if (entry.sharingConditions) {
+      return h('span', { class: 'clamp', title: entry.sharingConditions }, entry.sharingConditions);
+    }
+    const conditions = Array.isArray(entry.conditions) ? entry.conditions : [];
+    return conditions.length ? h('span', { class: 'clamp' }, conditions.map((c) => labelText('conditionType', c.type)).join('；'))
+      : none();
+  }
+
+  function renderPager(page) {
+    const status = clear($('page-status'));
+    const prev = $('prev');
+    const next = $('next');
+    if (!page) {
+      prev.disabled = true;
+      next.disabled = true;
+      return;
+    }
+    const total = Number(page.total) || 0;
+    const size = Number(page.size) || DEFAULT_SIZE;
+    const number = (Number(page.page) || 0) + 1;
+    const pages = Math.max(1, Math.ceil(total / size));
+    add(status, '第 ', h('strong', null, String(number)), ' 页 / 共 ', h('strong', null, String(total)), ' 条 ',
+      h('span', { class: 'en', lang: 'en' }, 'Page ' + number + ' of ' + pages + ', ' + total + ' resources'));
+    prev.disabled = number <= 1;
+    next.disabled = number >= pages;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The detail view
+
+  let detailRequest = 0;
+
+  async function loadDetail(state) {
+    const request = ++detailRequest;
+    const detail = clear($('detail'));
+    detail.setAttribute('aria-busy', 'true');
+    detail.append(h('p', { class: 'loading' }, '正在加载… ', h('span', { lang: 'en' }, 'Loading…')));
+    const code = state.resource;
+    try {
+      const [current, history] = await Promise.allSettled([getJson(API.resource(code)), getJson(API.history(code))]);
+      await departmentsLoaded;
+      if (request !== detailRequest) return;
+      if (current.status === 'rejected') throw current.reason;
+      const listing = current.value;
+      let shown = { version: listing.version, entry: listing.entry, historical: null };
+      if (state.version !== null && state.version !== listing.version) {
+        const version = await getJson(API.version(code, state.version));
+        if (request !== detailRequest) return;
+        shown = { version: version.version, entry: version.content, historical: version };
+      }
+      renderDetail(state, listing, shown, history.status === 'fulfilled' ? history.value : null);
+      if (history.status === 'rejected') showError('变更历史加载失败 Could not load the change history', history.reason);
+      const title = $('detail-title');
+      if (title) title.focus();
+    } catch (e) {
+      if (request !== detailRequest) return;
+      clear(detail).append(h('h2', { id: 'detail-title', tabindex: -1, class: 'detail-title' }, code || '—'),
+        h('p', { class: 'muted' }, '未能加载该资源。', h('span', { lang: 'en' }, 'The resource could not be loaded.')));
+      showError('资源详情加载失败 Could not load the resource ' + code, e);
+    } finally {
+      if (request === detailRequest) detail.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  function fact(key, ...value) {
+    const pair = FIELDS[key];
+    return [h('dt', null, bi(pair[0], pair[1])), h('dd', null, value)];
+  }
+
+  function section(id, zh, en, ...content) {
+    return h('section', { class: 'panel detail-section', 'aria-labelledby': id },
+      h('h3', { id: id, class: 'panel-title' }, zh, ' ', h('span', { lang: 'en' }, en)), content);
+  }
+
+  function renderDetail(state, listing, shown, history) {
+    const entry = shown.entry || {};
+    const code = listing.code;
+    const detail = clear($('detail'));
+    document.title = (entry.name || code) + ' · 政务信息资源共享目录 Sharing catalog';
+
+    const header = h('header', { class: 'panel detail-header' },
+      h('p', { class: 'detail-code' }, h('span', { class: 'code' }, code),
+        h('span', { class: 'version-tag' }, '第 ' + shown.version + ' 版 ', h('span', { lang: 'en' }, 'v' + shown.version))),
+      h('h2', { id: 'detail-title', class: 'detail-title', tabindex: -1 }, text(entry.name)),
+      h('p', { class: 'detail-badges' },
+        badge('sharingType', entry.sharingType),
+        badge('status', shown.historical ? 'HISTORICAL' : listing.status),
+        label('kind', entry.kind, 'badge badge-neutral'),
+        entry.openToPublic ? bi('向社会开放', 'Open to the public', 'badge badge-open') : null),
+      entry.summary ? h('p', { class: 'detail-summary' }, entry.summary) : null);
+    detail.append(header);
+
+    if (shown.historical) {
+      const v = shown.historical;
+      detail.append(h('div', { class: 'notice notice-history', role: 'note' },
+        h('p', null, h('strong', null, '历史版本 '), h('span', { lang: 'en' }, 'Earlier version'), '：您正在查看第 ' + v.version
+          + ' 版（' + labelText('changeKind', v.changeKind) + '，' + dateTime(v.publishedAt) + ' 发布），当前为第 '
+          + listing.version + ' 版。',
+          h('span', { lang: 'en' }, ' You are viewing version ' + v.version + '; the current version is ' + listing.version + '. ')),
+        h('a', { href: urlOf(Object.assign({}, state, { version: null })), onclick: linkTo(Object.assign({}, state, { version: null })) },
+          '查看当前版本 ', h('span', { lang: 'en' }, 'View the current version'))));
+    } else if (listing.status === 'RETIRED') {
+      detail.append(h('div', { class: 'notice notice-retired', role: 'note' },
+        h('p', null, h('strong', null, '该资源已停用。'), h('span', { lang: 'en' }, ' This resource is retired and no longer shared.'))));
+    }
+
+    const classification = entry.classification || {};
+    const legal = entry.legalBasis;
+    const conditions = Array.isArray(entry.conditions) ? entry.conditions : [];
+    const related = Array.isArray(entry.relatedCodes) ? entry.relatedCodes : [];
+
+    detail.append(h('div', { class: 'detail-grid' },
+      section('sec-basic', '基本信息', 'Basic information', h('dl', { class: 'facts' },
+        fact('code', h('span', { class: 'code' }, text(entry.code || code))),
+        fact('name', text(entry.name)),
+        fact('classification', classification.resourceClass || classification.item || classification.subItem
+          ? h('span', null, '类 ', h('code', null, text(classification.resourceClass)), ' · 项 ', h('code', null, text(classification.item)),
+            ' · 目 ', h('code', null, text(classification.subItem)))
+          : none()),
+        fact('kind', label('kind', entry.kind)),
+        fact('providerDepartment', departmentFull(entry.providerDepartment)),
+        fact('collectingDepartment', departmentFull(entry.collectingDepartment)),
+        fact('statutoryDuty', text(entry.statutoryDuty)),
+        fact('tier', label('tier', entry.tier)),
+        fact('regionCode', text(entry.regionCode)),
+        fact('publishDate', text(entry.publishDate)),
+        fact('relatedCodes', related.length ? h('ul', { class: 'inline-list' }, related.map((c) => {
+          const target = { resource: c, version: null, page: 0, size: state.size };
+          return h('li', null, h('a', { href: urlOf(target), onclick: linkTo(target), class: 'code' }, c));
+        })) : none()))),
+
+      h('div', { class: 'detail-stack' },
+      section('sec-sharing', '共享与开放', 'Sharing and opening', h('dl', { class: 'facts' },
+        fact('sharingType', badge('sharingType', entry.sharingType)),
+        fact('sharingConditions', text(entry.sharingConditions)),
+        fact('conditions', conditions.length ? h('ul', { class: 'conditions' }, conditions.map((c) =>
+          h('li', null, h('span', { class: 'condition-type' }, label('conditionType', c.type)), '：', conditionValue(c)))) : none()),
+        fact('sharingMethod', label('sharingMethod', entry.sharingMethod)),
+        fact('format', entry.format ? h('span', null, label('formatCategory', entry.format.category),
+          entry.format.type ? h('span', { class: 'format-type' }, entry.format.type) : null) : none()),
+        fact('updateCycle', label('updateCycle', entry.updateCycle)),
+        fact('openToPublic', entry.openToPublic ? bi('是', 'Yes') : bi('否', 'No')),
+        fact('openConditions', text(entry.openConditions)))),
+
+      section('sec-legal', '法律法规依据', 'Legal basis',
+        legal && (legal.law || legal.article)
+          ? h('dl', { class: 'facts' },
+            [h('dt', null, bi('法律法规', 'Law or regulation')), h('dd', null, text(legal.law))],
+            [h('dt', null, bi('依据条款', 'Article')), h('dd', null, text(legal.article))])
+          : h('p', { class: 'muted' }, '未引用法律法规依据。', h('span', { lang: 'en' }, 'No legal basis cited.'))))
+    ));
+
+    detail.append(itemsSection(entry.items));
+    detail.append(historySection(state, listing, shown, history));
+  }
+
+  function conditionValue(condition) {
+    const value = condition.value;
+    if (value === null || value === undefined || value === '') return none();
+    if (condition.type === 'REQUESTER_DEPARTMENTS') {
+      const codes = String(value).split(',').map((s) => s.trim()).filter(Boolean);
+      return h('span', null, codes.map((c, i) => [i ? '、' : '', department(c)]));
+    }
+    if (condition.type === 'REQUESTER_TIER') return label('tier', value);
+    return h('span', null, String(value));
+  }
+
+  function itemsSection(items) {
+    const list = Array.isArray(items) ? items : [];
+    const counts = {};
+    for (const item of list) if (SENSITIVE.includes(item.sensitivity)) counts[item.sensitivity] = (counts[item.sensitivity] || 0) + 1;
+    const sensitive = Object.keys(counts);
+    const note = sensitive.length
+      ? h('p', { class: 'notice notice-sensitive' }, h('strong', null, '含敏感信息项 '),
+        h('span', { lang: 'en' }, 'Sensitive data items'), '：',
+        SENSITIVE.filter((s) => counts[s]).map((s, i) => [i ? '，' : '', labelText('sensitivity', s) + ' × ' + counts[s]]),
+        '。依据第十九条，使用时须依法保护。', h('span', { lang: 'en' }, ' Protect them as Art. 19 requires.'))
+      : null;
+    const table = h('div', { class: 'table-wrap' }, h('table', { class: 'data-table items-table' },
+      h('caption', { class: 'visually-hidden' }, '信息项及其敏感级别 Data items and their sensitivity'),
+      h('thead', null, h('tr', null,
+        h('th', { scope: 'col', class: 'num col-no' }, '序号', h('span', { class: 'en', lang: 'en' }, 'No.')),
+        h('th', { scope: 'col' }, '信息项名称', h('span', { class: 'en', lang: 'en' }, 'Name')),
+        h('th', { scope: 'col', class: 'col-type' }, '数据类型', h('span', { class: 'en', lang: 'en' }, 'Type')),
+        h('th', { scope: 'col', class: 'num col-length' }, '长度', h('span', { class: 'en', lang: 'en' }, 'Length')),
+        h('th', { scope: 'col', class: 'col-sensitivity' }, '敏感级别', h('span', { class: 'en', lang: 'en' }, 'Sensitivity')))),
+      h('tbody', null, list.length ? list.map((item, i) => h('tr', {
+        class: SENSITIVE.includes(item.sensitivity) ? 'sensitive sensitive-' + String(item.sensitivity).toLowerCase().replace(/_/g, '-') : null
+      },
+      h('td', { class: 'num', 'data-label': '序号 No.' }, String(i + 1)),
+      h('td', { 'data-label': '信息项名称 Name' }, text(item.name)),
+      h('td', { 'data-label': '数据类型 Type' }, h('code', null, text(item.type))),
+      h('td', { class: 'num', 'data-label': '长度 Length' }, item.length === null || item.length === undefined ? none() : String(item.length)),
+      h('td', { 'data-label': '敏感级别 Sensitivity' }, sensitivityBadge(item.sensitivity))))
+        : h('tr', { class: 'empty' }, h('td', { colspan: 5 }, bi('未列出信息项。', 'No data items listed.'))))));
+    return section('sec-items', '信息项（' + list.length + '）', 'Data items', note, table);
+  }
+
+  function sensitivityBadge(value) {
+    const marks = { PERSONAL: '●', COMMERCIAL_SECRET: '◆', STATE_SECRET: '■' };
+    const el = badge('sensitivity', value);
+    if (marks[value]) el.prepend(h('span', { 'aria-hidden': 'true', class: 'mark' }, marks[value] + ' '));
+    return el;
+  }
+
+  function historySection(state, listing, shown, history) {
+    if (!history) {
+      return section('sec-history', '变更历史', 'Change history',
+        h('p', { class: 'muted' }, '变更历史暂不可用。', h('span', { lang: 'en' }, 'The change history is not available.')));
+    }
+    const versions = history.slice().sort((a, b) => b.version - a.version);
+    const byVersion = new Map(history.map((v) => [v.version, v]));
+    const rows = versions.map((v) => {
+      const viewing = v.version === shown.version && history.length > 1;
+      const isCurrent = v.version === listing.version;
+      const target = Object.assign({}, state, { version: isCurrent ? null : v.version });
+      return h('tr', { class: viewing ? 'viewing' : null, 'aria-current': viewing ? 'true' : null },
+        h('td', { class: 'num', 'data-label': '版本 Version' }, 'v' + v.version,
+          isCurrent ? h('span', { class: 'current-tag' }, ' 当前 ', h('span', { lang: 'en' }, 'current')) : null),
+        h('td', { 'data-label': '变更类型 Change' }, badge('changeKind', v.changeKind)),
+        h('td', { 'data-label': '发布时间 Published' }, h('time', { datetime: v.publishedAt }, dateTime(v.publishedAt))),
+        h('td', { 'data-label': '批准人 Approved by' }, text(v.approvedBy)),
+        h('td', { 'data-label': '变更内容 What changed' }, changedFields(v, byVersion.get(v.version - 1))),
+        h('td', { 'data-label': '提交编号 Submission' }, v.submissionId ? h('code', { class: 'id', title: v.submissionId }, shortId(v.submissionId)) : none()),
+        h('td', { 'data-label': '操作 Action' }, v.version === shown.version
+          ? h('span', { class: 'muted' }, '正在查看 ', h('span', { lang: 'en' }, 'Viewing'))
+          : h('a', { href: urlOf(target), onclick: linkTo(target), class: 'btn btn-small',
+            'aria-label': '查看第 ' + v.version + ' 版 View version ' + v.version },
+          '查看 ', h('span', { lang: 'en' }, 'View'))));
+    });
+    return section('sec-history', '变更历史', 'Change history', h('div', { class: 'table-wrap' },
+      h('table', { class: 'data-table history-table' },
+        h('caption', { class: 'visually-hidden' }, '已发布的各版本，最新在前 Published versions, newest first'),
+        h('thead', null, h('tr', null,
+          h('th', { scope: 'col', class: 'num' }, '版本', h('span', { class: 'en', lang: 'en' }, 'Version')),
+          h('th', { scope: 'col' }, '变更类型', h('span', { class: 'en', lang: 'en' }, 'Change')),
+          h('th', { scope: 'col' }, '发布时间', h('span', { class: 'en', lang: 'en' }, 'Published')),
+          h('th', { scope: 'col' }, '批准人', h('span', { class: 'en', lang: 'en' }, 'Approved by')),
+          h('th', { scope: 'col' }, '变更内容', h('span', { class: 'en', lang: 'en' }, 'What changed')),
+          h('th', { scope: 'col' }, '提交编号', h('span', { class: 'en', lang: 'en' }, 'Submission')),
+          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, '操作 Action')))),
+        h('tbody', null, rows.length ? rows
+          : h('tr', { class: 'empty' }, h('td', { colspan: 7 }, bi('暂无已发布版本。', 'No published versions.')))))));
+  }
+
+  /** The fields of the entry that differ from the version before (publishDate always does). */
+  function changedFields(version, previous) {
+    if (version.changeKind === 'NEW' || !previous) return h('span', { class: 'muted' }, '首次发布 ', h('span', { lang: 'en' }, 'First publication'));
+    const now = version.content || {};
+    const before = previous.content || {};
+    const changed = Object.keys(FIELDS).filter((key) => key !== 'publishDate'
+      && JSON.stringify(now[key] === undefined ? null : now[key]) !== JSON.stringify(before[key] === undefined ? null : before[key]));
+    if (version.changeKind === 'RETIRE' && !changed.length) return h('span', null, '资源停用 ', h('span', { lang: 'en' }, 'Retired'));
+    if (!changed.length) return h('span', { class: 'muted' }, '内容未变 ', h('span', { lang: 'en' }, 'No field changed'));
+    return h('ul', { class: 'inline-list changed' }, changed.map((key) =>
+      h('li', null, FIELDS[key][0], h('span', { class: 'en', lang: 'en' }, FIELDS[key][1]))));
+  }
+
+  function shortId(id) {
+    const s = String(id);
+    return s.length > 8 ? s.slice(0, 8) + '…' : s;
+  }
+
+  const DATE_TIME = (() => {
+    try {
+      return new Intl.DateTimeFormat('zh-CN', {
+        timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+        hour: '2-digit', minute: '2-digit', hour12: false
+      });
+    } catch (e) {
+      return null;
+    }
+  })();
+
+  function dateTime(value) {
+    if (!value) return '—';
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) return String(value);
+    return DATE_TIME ? DATE_TIME.format(date) : date.toISOString();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Routing between the list and the detail view
+
+  function route() {
+    const state = readState();
+    fillForm(state);
+    const listView = $('list-view');
+    const detailView = $('detail-view');
+    if (state.resource) {
+      listView.hidden = true;
+      detailView.hidden = false;
+      const back = Object.assign({}, state, { resource: '', version: null });
+      const link = $('back');
+      link.setAttribute('href', urlOf(back));
+      link.onclick = linkTo(back);
+      window.scrollTo(0, 0);
+      loadDetail(state);
+    } else {
+      detailRequest++;
+      detailView.hidden = true;
+      listView.hidden = false;
+      document.title = '政务信息资源共享目录 Sharing catalog · GovShare';
+      loadList(state);
+    }
+  }
+
+  function start() {
+    fillEnumSelects();
+    wireForm();
+    window.addEventListener('popstate', () => {
+      clearMessages();
+      route();
+    });
+    loadMe();
+    route();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
