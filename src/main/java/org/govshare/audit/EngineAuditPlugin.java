@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Audits the engine's state changes, whatever starts them (the platform API, Tasklist, the REST API): a process
  * started or ended, a task assigned or completed. The listeners are built in, so they run in the engine's
- * transaction and cannot be skipped by a "skip custom listeners" modification.
+ * transaction and cannot be skipped by a "skip custom listeners" modification. Administrators' and operators'
+ * changes (Camunda Admin: users, groups, memberships, authorizations; Cockpit: cancelling, modifying, retrying)
+ * reach the trail through the engine's user operation log ({@link OperationLogAudit}).
  */
 @Component
 class EngineAuditPlugin extends AbstractProcessEnginePlugin {
@@ -40,6 +43,10 @@ class EngineAuditPlugin extends AbstractProcessEnginePlugin {
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         listeners.add(new AuditingParseListener());
         configuration.setCustomPostBPMNParseListeners(listeners);
+        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+        handlers.add(new OperationLogAudit(auditTrail));
+        configuration.setCustomHistoryEventHandlers(handlers);
     }
 
     private final class AuditingParseListener extends AbstractBpmnParseListener {

@@ -136,4 +136,23 @@ class IdentityAndAccessIT extends IntegrationTest {
         assertThat(auditEventsOf(refused.correlationId())).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("action", "INPUT_REJECTED").containsEntry("outcome", "REFUSED"));
     }
+
+    @Test
+    void whatAdministratorsAndOperatorsDoInCamundaIsAuditedToo() {
+        Response created = api.post("admin", "/engine-rest/user/create", """
+                {"profile":{"id":"temp.clerk","firstName":"临","lastName":"时","email":"temp@zhengzhou.gov.example"},
+                 "credentials":{"password":"a-long-password"}}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(204);
+        assertThat(auditEventsOf(created.correlationId())).isNotEmpty().allSatisfy(e -> assertThat(e)
+                .containsEntry("action", "ADMIN_CHANGE").containsEntry("actor", "admin"));
+        assertThat(auditEventsOf(created.correlationId()).toString()).contains("User").doesNotContain("a-long-password");
+
+        String instance = api.post("mzj.chen", "/api/role-requests",
+                "{\"requestedRole\":\"APPLICANT\",\"reason\":\"a request that will be cancelled\"}").json()
+                .path("processInstanceId").asText();
+        Response cancelled = api.send("admin", "demo", api.request("/engine-rest/process-instance/" + instance).DELETE(), null);
+        assertThat(cancelled.status()).isEqualTo(204);
+        assertThat(auditEventsOf(cancelled.correlationId())).extracting(e -> e.get("action"))
+                .contains("OPERATOR_ACTION", "PROCESS_ENDED");
+    }
 }
