@@ -155,4 +155,25 @@ class IdentityAndAccessIT extends IntegrationTest {
         assertThat(auditEventsOf(cancelled.correlationId())).extracting(e -> e.get("action"))
                 .contains("OPERATOR_ACTION", "PROCESS_ENDED");
     }
+
+    @Test
+    void aRuleBrokenInsideAProcessIsA400OnTheEngineRestApiToo() {
+        String instance = api.post("rsj.zhou", "/api/role-requests",
+                "{\"requestedRole\":\"PROVIDER_REVIEWER\",\"reason\":\"I will review requests for HR data\"}").json()
+                .path("processInstanceId").asText();
+        String taskId = api.get("authority.li", "/engine-rest/task?processInstanceId=" + instance).json().get(0).path("id").asText();
+
+        Response refused = api.post("authority.li", "/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":false}}}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("decisionReason");
+        assertThat(refused.json().path("errors").get(0).path("rule").asText()).isEqualTo("refusal-needs-reason");
+        assertThat(auditEventsOf(refused.correlationId())).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("action", "INPUT_REJECTED").containsEntry("outcome", "REFUSED"));
+        assertThat(api.get("authority.li", "/engine-rest/task/" + taskId).status()).as("still open").isEqualTo(200);
+        assertThat(api.get(null, "/engine-rest/task/no-such-task").status()).isEqualTo(401);
+        assertThat(api.get("authority.li", "/engine-rest/task/no-such-task").status()).as("Camunda's own mapping stays")
+                .isEqualTo(404);
+    }
 }
