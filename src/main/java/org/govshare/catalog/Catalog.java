@@ -16,6 +16,7 @@ import org.govshare.audit.AuditEntry;
 import org.govshare.audit.AuditTrail;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
+import org.govshare.identity.Workgroups;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
@@ -39,15 +40,17 @@ public class Catalog {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final AuditTrail auditTrail;
+    private final Workgroups workgroups;
     private final Clock clock;
 
     Catalog(CatalogChecks checks, CatalogStore store, RuntimeService runtimeService, TaskService taskService,
-            AuditTrail auditTrail, Clock clock) {
+            AuditTrail auditTrail, Workgroups workgroups, Clock clock) {
         this.checks = checks;
         this.store = store;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.auditTrail = auditTrail;
+        this.workgroups = workgroups;
         this.clock = clock;
     }
 
@@ -157,9 +160,16 @@ public class Catalog {
     }
 
     // ---- steps of the catalog-registration process ----
+    // Each step finds its submission from the process instance, never from a process variable: task completions
+    // may set variables, and a variable must not be able to point a step at another department's submission.
+
+    /** The candidate group of the revise task: the catalog keepers of the submitting department. */
+    public String reviserWorkgroup(String processInstanceId) {
+        return workgroups.of(ofProcess(processInstanceId).department(), Role.PROVIDER_REVIEWER.name());
+    }
 
     /** The review task's guard: a decision, and a reason when returning. Records who reviewed. */
-    public void recordReview(String submissionId, String decision, String comment) {
+    public void recordReview(String processInstanceId, String decision, String comment) {
         if (!"PUBLISH".equals(decision) && !"RETURN".equals(decision)) {
             throw new InvalidInputException("reviewDecision", "unknown-value", "decide PUBLISH or RETURN");
         }
@@ -167,57 +177,70 @@ public class Catalog {
             throw new InvalidInputException("reviewComment", "return-needs-reason",
                     "a returned entry must say what to change (Art. 15)");
         }
-        store.setReview(submissionId, comment, auditTrail.currentActor().id());
-        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_REVIEWED, "catalog-submission", submissionId)
+        Submission submission = ofProcess(processInstanceId);
+        store.setReview(submission.id(), comment, auditTrail.currentActor().id());
+        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_REVIEWED, "catalog-submission", submission.id())
                 .with("decision", decision));
     }
 
-    public void publish(String submissionId) {
-        Submission submission = submission(submissionId);
+    public void publish(String processInstanceId) {
+        Submission submission = ofProcess(processInstanceId);
         CatalogEntry content = submission.kind() == Submission.Kind.RETIRE ? submission.content()
                 : submission.content().publishedOn(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.ofHours(8)));
         CatalogVersion version = store.publish(submission, content, nullToEmpty(submission.reviewedBy()), clock.instant());
         boolean retired = submission.kind() == Submission.Kind.RETIRE;
-        store.setStatus(submissionId, retired ? Submission.Status.RETIRED : Submission.Status.PUBLISHED);
+        store.setStatus(submission.id(), retired ? Submission.Status.RETIRED : Submission.Status.PUBLISHED);
         auditTrail.record(AuditEntry.ok(retired ? AuditAction.CATALOG_RETIRED : AuditAction.CATALOG_PUBLISHED,
-                "catalog-resource", submission.code()).with("version", version.version()).with("submission", submissionId));
+                "catalog-resource", submission.code()).with("version", version.version()).with("submission", submission.id()));
     }
 
-    public void markReturned(String submissionId) {
-        store.setStatus(submissionId, Submission.Status.RETURNED);
-        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_RETURNED, "catalog-submission", submissionId));
+    public void markReturned(String processInstanceId) {
+        Submission submission = ofProcess(processInstanceId);
+        store.setStatus(submission.id(), Submission.Status.RETURNED);
+        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_RETURNED, "catalog-submission", submission.id()));
     }
 
     /**
-     * Checks a resubmitted entry again; a refusal sends it back to the department with the findings.
+     * Checks a resubmitted entry again; a refusal sends it back to the department with what refused it.
      *
-     * @return the summary of what refused it, or null when it passes
+     * @return whether the rules refused it, and the summary for the next task (the refusal, or the reviewer's flags)
      */
-    public String recheck(String submissionId) {
-        Submission submission = submission(submissionId);
+    public Recheck recheck(String processInstanceId) {
+        Submission submission = ofProcess(processInstanceId);
         try {
             CatalogChecks.Checked checked = checks.check(submission.content());
-            store.setContent(submissionId, checked.entry(), checked.flags());
-            store.setStatus(submissionId, Submission.Status.IN_REVIEW);
-            auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_RESUBMITTED, "catalog-submission", submissionId));
-            return null;
+            store.setContent(submission.id(), checked.entry(), checked.flags());
+            store.setStatus(submission.id(), Submission.Status.IN_REVIEW);
+            auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_RESUBMITTED, "catalog-submission", submission.id()));
+            return new Recheck(false, summary(checked.flags()), checked.entry().name());
         } catch (InvalidInputException refused) {
             String summary = refused.errors().stream().map(f -> "• " + f.field() + ": " + f.rule() + " — " + f.message())
                     .collect(Collectors.joining("\n"));
-            auditTrail.record(AuditEntry.refused(AuditAction.CATALOG_RESUBMITTED, "catalog-submission", submissionId, summary));
-            return summary;
+            auditTrail.record(AuditEntry.refused(AuditAction.CATALOG_RESUBMITTED, "catalog-submission", submission.id(), summary));
+            return new Recheck(true, summary, submission.content().name());
         }
     }
 
-    public void markWithdrawn(String submissionId) {
-        store.setStatus(submissionId, Submission.Status.WITHDRAWN);
-        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_WITHDRAWN, "catalog-submission", submissionId));
+    /** The outcome of a recheck, for the process: refused or not, what to show, the entry's name now. */
+    public record Recheck(boolean refused, String findingsSummary, String entryName) {
     }
 
-    public void markOverdue(String submissionId) {
-        store.markOverdue(submissionId);
-        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_REVIEW_OVERDUE, "catalog-submission", submissionId)
+    public void markWithdrawn(String processInstanceId) {
+        Submission submission = ofProcess(processInstanceId);
+        store.setStatus(submission.id(), Submission.Status.WITHDRAWN);
+        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_WITHDRAWN, "catalog-submission", submission.id()));
+    }
+
+    public void markOverdue(String processInstanceId) {
+        Submission submission = ofProcess(processInstanceId);
+        store.markOverdue(submission.id());
+        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_REVIEW_OVERDUE, "catalog-submission", submission.id())
                 .because("the authority's review deadline passed"));
+    }
+
+    private Submission ofProcess(String processInstanceId) {
+        return store.submissionOfProcess(processInstanceId)
+                .orElseThrow(() -> new NotFoundException("catalog submission of process instance", processInstanceId));
     }
 
     // ---- reading ----

@@ -68,6 +68,11 @@ class CatalogStore {
         return jdbc.query("select * from catalog_submission where id = ?", submissionRows, id).stream().findFirst();
     }
 
+    Optional<Submission> submissionOfProcess(String processInstanceId) {
+        return jdbc.query("select * from catalog_submission where process_instance_id = ?", submissionRows, processInstanceId)
+                .stream().findFirst();
+    }
+
     Optional<Submission> openSubmissionFor(String code) {
         return jdbc.query("select * from catalog_submission where code = ? and status in ('IN_REVIEW', 'RETURNED')",
                 submissionRows, code).stream().findFirst();

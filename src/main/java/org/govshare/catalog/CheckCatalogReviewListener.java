@@ -16,7 +16,7 @@ class CheckCatalogReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        catalog.recordReview((String) task.getVariable("submissionId"), (String) task.getVariable("reviewDecision"),
+        catalog.recordReview(task.getProcessInstanceId(), (String) task.getVariable("reviewDecision"),
                 (String) task.getVariable("reviewComment"));
     }
 }

@@ -16,6 +16,6 @@ class PublishCatalogEntryDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        catalog.publish((String) execution.getVariable("submissionId"));
+        catalog.publish(execution.getProcessInstanceId());
     }
 }

@@ -16,10 +16,9 @@ class RecheckCatalogEntryDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String refusal = catalog.recheck((String) execution.getVariable("submissionId"));
-        execution.setVariable("refused", refusal != null);
-        if (refusal != null) {
-            execution.setVariable("findingsSummary", refusal);
-        }
+        Catalog.Recheck recheck = catalog.recheck(execution.getProcessInstanceId());
+        execution.setVariable("refused", recheck.refused());
+        execution.setVariable("findingsSummary", recheck.findingsSummary());
+        execution.setVariable("entryName", recheck.entryName());
     }
 }

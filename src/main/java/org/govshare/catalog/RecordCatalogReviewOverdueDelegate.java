@@ -16,6 +16,6 @@ class RecordCatalogReviewOverdueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        catalog.markOverdue((String) execution.getVariable("submissionId"));
+        catalog.markOverdue(execution.getProcessInstanceId());
     }
 }

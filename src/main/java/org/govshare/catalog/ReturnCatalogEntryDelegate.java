@@ -16,6 +16,6 @@ class ReturnCatalogEntryDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        catalog.markReturned((String) execution.getVariable("submissionId"));
+        catalog.markReturned(execution.getProcessInstanceId());
     }
 }

@@ -16,6 +16,6 @@ class WithdrawCatalogSubmissionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        catalog.markWithdrawn((String) execution.getVariable("submissionId"));
+        catalog.markWithdrawn(execution.getProcessInstanceId());
     }
 }

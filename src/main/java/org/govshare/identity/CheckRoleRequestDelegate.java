@@ -15,8 +15,10 @@ class CheckRoleRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String applicant = (String) execution.getVariable("applicant");
-        roleRequests.check(applicant, (String) execution.getVariable("requestedRole"));
-        execution.setVariable("applicantDepartment", roleRequests.departmentOf(applicant));
+        RoleRequests.Accepted accepted = roleRequests.accept((String) execution.getVariable("applicant"),
+                (String) execution.getVariable("requestedRole"), (String) execution.getVariable("reason"),
+                execution.getProcessInstanceId());
+        execution.setVariable("applicant", accepted.applicant());
+        execution.setVariable("applicantDepartment", accepted.department());
     }
 }

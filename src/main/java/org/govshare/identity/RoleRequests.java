@@ -41,10 +41,8 @@ public class RoleRequests {
         }
         identityService.setAuthentication(applicant.login(), applicant.groupIds());
         try {
-            String id = runtimeService.startProcessInstanceByKey(PROCESS,
+            return runtimeService.startProcessInstanceByKey(PROCESS,
                     Map.of("requestedRole", role.name(), "reason", reason)).getId();
-            auditTrail.record(AuditEntry.ok(AuditAction.ROLE_REQUESTED, "process-instance", id).with("role", role));
-            return id;
         } finally {
             identityService.clearAuthentication();
         }
@@ -64,9 +62,28 @@ public class RoleRequests {
         return role;
     }
 
-    public String departmentOf(String applicantLogin) {
-        return officials.load(applicantLogin).map(Official::department)
-                .orElseThrow(() -> new NotFoundException("official", applicantLogin));
+    /**
+     * The process's own check of a new request, whichever door started it (the platform API, Tasklist, the REST
+     * API). The applicant is the authenticated caller who started the process: a start variable cannot file a
+     * request in someone else's name.
+     *
+     * @param claimedApplicant the {@code applicant} variable, used only when nobody is authenticated (the platform)
+     */
+    public Accepted accept(String claimedApplicant, String requestedRole, String reason, String processInstanceId) {
+        var caller = identityService.getCurrentAuthentication();
+        String applicant = caller != null && caller.getUserId() != null ? caller.getUserId() : claimedApplicant;
+        Role role = check(applicant, requestedRole);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "required", "say why you need the role");
+        }
+        String department = officials.load(applicant).map(Official::department).orElseThrow();
+        auditTrail.record(AuditEntry.ok(AuditAction.ROLE_REQUESTED, "process-instance", processInstanceId)
+                .with("role", role).with("applicant", applicant));
+        return new Accepted(applicant, department);
+    }
+
+    /** Who asked, and their department. */
+    public record Accepted(String applicant, String department) {
     }
 
     /** A refusal must say why: the applicant reads it. */

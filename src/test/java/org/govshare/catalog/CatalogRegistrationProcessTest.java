@@ -184,4 +184,18 @@ class CatalogRegistrationProcessTest extends ProcessTest {
         review(instance, "PUBLISH", null);
         assertThat(instance).isEnded();
     }
+
+    @Test
+    void aVariableSetOnCompletingATaskCannotPointAStepAtAnotherSubmission() {
+        Submission mine = submitNew();
+        Submission other = submitNew();
+        ProcessInstance instance = instanceOf(mine);
+        review(instance, "RETURN", "please correct the duty");
+
+        complete(task(instance), withVariables("revision", "WITHDRAW", "submissionId", other.id(),
+                "providerDepartment", "civil-affairs"));
+
+        assertThat(catalog.submission(mine.id()).status()).isEqualTo(Submission.Status.WITHDRAWN);
+        assertThat(catalog.submission(other.id()).status()).isEqualTo(Submission.Status.IN_REVIEW);
+    }
 }

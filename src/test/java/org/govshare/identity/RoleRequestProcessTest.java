@@ -86,4 +86,17 @@ class RoleRequestProcessTest extends ProcessTest {
         processEngine.getIdentityService().clearAuthentication();
         assertThat(accepted).isWaitingAt("Task_ReviewRoleRequest").variables().containsEntry("applicant", "mzj.chen");
     }
+
+    @Test
+    void nobodyFilesARequestInSomeoneElsesName() {
+        Official caller = officials.load("scj.yang").orElseThrow();
+        processEngine.getIdentityService().setAuthentication(caller.login(), caller.groupIds());
+
+        ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey("role-request",
+                withVariables("applicant", "rsj.zhou", "requestedRole", "PROVIDER_REVIEWER", "reason", "in his name"));
+        processEngine.getIdentityService().clearAuthentication();
+
+        assertThat(instance).isWaitingAt("Task_ReviewRoleRequest").variables()
+                .containsEntry("applicant", "scj.yang").containsEntry("applicantDepartment", "market-supervision");
+    }
 }
