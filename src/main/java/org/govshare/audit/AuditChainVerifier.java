@@ -17,14 +17,21 @@ public class AuditChainVerifier {
         this.store = store;
     }
 
+    /**
+     * Walks up to the head as it stands when the walk starts; events appended meanwhile are checked next time.
+     */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
+        AuditEventStore.ChainHead head = store.head();
         String expectedPrev = AuditChain.GENESIS;
         long expectedSeq = 1;
         long checked = 0;
         List<AuditEvent> batch = store.after(0, BATCH);
-        while (!batch.isEmpty()) {
+        while (!batch.isEmpty() && expectedSeq <= head.seq()) {
             for (AuditEvent event : batch) {
+                if (event.seq() > head.seq()) {
+                    break;
+                }
                 String problem = problemWith(event, expectedSeq, expectedPrev);
                 if (problem != null) {
                     return ChainVerification.broken(checked, event.seq(), event.id(), problem);
@@ -35,7 +42,6 @@ public class AuditChainVerifier {
             }
             batch = store.after(expectedSeq - 1, BATCH);
         }
-        AuditEventStore.ChainHead head = store.head();
         if (head.seq() != expectedSeq - 1 || !head.hash().equals(expectedPrev)) {
             return ChainVerification.broken(checked, head.seq(), null,
                     "the chain head names event " + head.seq() + " but the table ends at event " + (expectedSeq - 1)

@@ -12,12 +12,16 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.ServiceUnavailableException;
 import org.springframework.stereotype.Service;
 
 /** Searches the indexed audit trail. */
 @Service
 public class AuditSearch {
+
+    /** Elasticsearch's default max_result_window: deeper pages need a narrower query. */
+    private static final int MAX_WINDOW = 10_000;
 
     private final ElasticsearchClient elasticsearch;
     private final AuditProperties properties;
@@ -57,6 +61,10 @@ public class AuditSearch {
         }
         int page = query.pageOrFirst();
         int size = query.sizeOrDefault();
+        if ((long) (page + 1) * size > MAX_WINDOW) {
+            throw new InvalidInputException("page", "within-search-window", "pages reach " + MAX_WINDOW
+                    + " events at most (page " + page + " of size " + size + " does not); narrow the search by time or actor");
+        }
         SearchResponse<AuditDocument> response;
         try {
             response = elasticsearch.search(s -> s.index(properties.indexName())

@@ -42,8 +42,9 @@ public class AuditTrail {
         Actor actor = entry.actor() != null ? entry.actor() : currentActor.get();
         String correlationId = MDC.get(CORRELATION_ID);
         return store.append(new AuditEvent(0, UUID.randomUUID().toString(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), actor.id(), actor.department(), entry.action(),
-                entry.objectType(), entry.objectId(), entry.outcome(), truncate(entry.reason()),
+                clock.instant().truncatedTo(ChronoUnit.MICROS), truncate(actor.id(), 128), actor.department(),
+                entry.action(), truncate(entry.objectType(), 64), truncate(entry.objectId(), 256), entry.outcome(),
+                truncate(entry.reason(), 2000),
                 correlationId != null ? correlationId : UUID.randomUUID().toString(), json(entry), null, null));
     }
 
@@ -60,7 +61,8 @@ public class AuditTrail {
         }
     }
 
-    private static String truncate(String reason) {
-        return reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 1997) + "...";
+    /** Caller-supplied text (paths, claimed logins, file names) is cut to fit rather than lose the event. */
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 3) + "...";
     }
 }

@@ -63,6 +63,7 @@ public class Catalog {
 
     /** Starts the review of an entry that passed the checks; refuses a code that clashes with the catalog. */
     Submission submitChecked(Official by, CatalogChecks.Checked checked) {
+        store.lockDepartment(by.department());
         clash(by.department(), checked.entry().code()).ifPresent(clash -> {
             throw clash;
         });
@@ -97,6 +98,7 @@ public class Catalog {
         }
         CatalogListing current = current(code).orElseThrow(() -> new NotFoundException("published resource", code));
         requireProvider(by, current.entry().providerDepartment());
+        store.lockDepartment(by.department());
         if (!"PUBLISHED".equals(current.status())) {
             throw new ConflictException("code", "retire-published-only", code + " is " + current.status());
         }
@@ -141,6 +143,8 @@ public class Catalog {
         }
         CatalogChecks.Checked checked = checks.check(revised);
         store.setContent(submissionId, checked.entry(), checked.flags());
+        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_REVISED, "catalog-submission", submissionId)
+                .with("flags", checked.flags().stream().map(Finding::rule).toList()));
         return submission(submissionId);
     }
 

@@ -83,6 +83,14 @@ class CatalogStore {
                 submissionRows, department);
     }
 
+    /**
+     * Serialises a department's submissions until the transaction ends, so that two at once cannot both pass the
+     * "one open submission per code" check.
+     */
+    void lockDepartment(String department) {
+        jdbc.queryForList("select code from department where code = ? for update", String.class, department);
+    }
+
     /** The department that owns a code: of its published resource, or of an open submission for it. */
     Optional<String> ownerOf(String code) {
         List<String> owners = jdbc.queryForList("""

@@ -61,8 +61,9 @@ class CamundaAccessPolicy implements ApplicationRunner {
             String group = role.groupId();
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.FILTER, ANY, Permissions.READ);
+            // group names for Tasklist's candidate groups; users stay private to their department (each official
+            // reads their own profile, which the engine grants when the user is created)
             grant(group, Resources.GROUP, ANY, Permissions.READ);
-            grant(group, Resources.USER, ANY, Permissions.READ);
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
             for (String process : OPEN_PROCESSES) {
                 grant(group, Resources.PROCESS_DEFINITION, process,

@@ -27,7 +27,7 @@ public record Official(String login, String name, String department, Set<Role> r
 
     /** Officials see their own department; the sharing authority and supervisors see every department. */
     public boolean maySee(String departmentCode) {
-        return departmentCode.equals(department) || has(Role.AUTHORITY) || has(Role.SUPERVISOR);
+        return java.util.Objects.equals(departmentCode, department) || has(Role.AUTHORITY) || has(Role.SUPERVISOR);
     }
 
     public Collection<GrantedAuthority> authorities() {

@@ -37,6 +37,7 @@ public class RuleBook {
     private final RulesProperties properties;
     private final KieServices kie = KieServices.Factory.get();
     private volatile Map<String, KieBase> inForce;
+    private List<ReleaseId> releasesInForce = new ArrayList<>();
 
     RuleBook(RulesProperties properties) {
         this.properties = properties;
@@ -59,7 +60,10 @@ public class RuleBook {
 
     /** Rebuilds every decision from the DRL files; returns the decisions and their rule counts now in force. */
     public synchronized Map<String, Integer> reload() {
+        List<ReleaseId> previous = releasesInForce;
         inForce = build();
+        // the old KieModules would otherwise stay in the repository for the life of the JVM
+        previous.forEach(release -> kie.getRepository().removeKieModule(release));
         return decisions();
     }
 
@@ -74,6 +78,7 @@ public class RuleBook {
     private Map<String, KieBase> build() {
         Map<String, Map<String, String>> sources = readSources();
         Map<String, KieBase> built = new TreeMap<>();
+        List<ReleaseId> releases = new ArrayList<>();
         List<RuleCompilationException.Problem> problems = new ArrayList<>();
         sources.forEach((decision, files) -> {
             ReleaseId release = kie.newReleaseId("org.govshare.rules", decision, "1." + BUILDS.incrementAndGet());
@@ -82,6 +87,7 @@ public class RuleBook {
             files.forEach((file, drl) -> kfs.write("src/main/resources/rules/" + file, drl));
             KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
             List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+            releases.add(release);
             if (errors.isEmpty()) {
                 built.put(decision, kie.newKieContainer(release).getKieBase());
             }
@@ -90,8 +96,10 @@ public class RuleBook {
                     m.getLine(), m.getColumn(), m.getText())));
         });
         if (!problems.isEmpty()) {
+            releases.forEach(release -> kie.getRepository().removeKieModule(release));
             throw new RuleCompilationException(problems);
         }
+        releasesInForce = releases;
         if (sources.isEmpty()) {
             log.warn("No DRL files under {}: every decision will be refused until rules are there (govshare.rules.location)",
                     properties.location());

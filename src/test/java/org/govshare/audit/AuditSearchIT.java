@@ -51,6 +51,14 @@ class AuditSearchIT extends IntegrationTest {
     }
 
     @Test
+    void aPageBeyondTheSearchWindowIsNamedNotAnOutage() {
+        Response deep = api.get("authority.li", "/api/audit?page=200&size=100");
+
+        assertThat(deep.status()).isEqualTo(400);
+        assertThat(deep.json().path("errors").get(0).path("rule").asText()).isEqualTo("within-search-window");
+    }
+
+    @Test
     void aBadCriterionIsNamed() {
         Response response = api.get("authority.li", "/api/audit?outcome=MAYBE");
 
@@ -64,8 +72,11 @@ class AuditSearchIT extends IntegrationTest {
 
     @Test
     void healthReportsTheDatabaseTheEngineElasticsearchAndTheBacklog() {
-        JsonNode health = api.get(null, "/actuator/health").json();
+        JsonNode health = api.get("authority.li", "/actuator/health").json();
+        JsonNode anonymous = api.get(null, "/actuator/health").json();
 
+        assertThat(anonymous.at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(anonymous.at("/components/auditIndexer/details").isMissingNode()).as("details only for officials").isTrue();
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/processEngine/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/elasticsearch/status").asText()).isEqualTo("UP");

@@ -49,7 +49,7 @@ class ElasticsearchOutageIT extends IntegrationTest {
             Response stillWorking = api.get("jsq.xu", "/api/me");
             assertThat(stillWorking.status()).isEqualTo(200);
 
-            JsonNode health = api.get(null, "/actuator/health").json();
+            JsonNode health = api.get("authority.li", "/actuator/health").json();
             assertThat(health.path("status").asText()).isEqualTo("DEGRADED");
             assertThat(health.at("/components/elasticsearch/status").asText()).isEqualTo("UNAVAILABLE");
             assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");

@@ -20,7 +20,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * The Elasticsearch client. Built here rather than by Boot so that the embedded node and a production cluster
- * are reached the same way; Boot's Elasticsearch health indicator picks up the {@link RestClient} bean.
+ * are reached the same way; health is reported by {@link ElasticsearchHealthIndicator}.
  */
 @Configuration(proxyBeanMethods = false)
 class ElasticsearchConfiguration {

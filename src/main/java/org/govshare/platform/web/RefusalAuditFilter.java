@@ -66,11 +66,17 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
         // hold the answer back until its audit event is stored: a caller who reads the trail right after a
         // refusal must find it there
         ContentCachingResponseWrapper held = BUFFERED.matcher(path).lookingAt() ? new ContentCachingResponseWrapper(response) : null;
+        int status = 0;
         try {
             chain.doFilter(request, held != null ? held : response);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            // the container answers 500 after this filter; record it as such now, then let the failure go on
+            status = 500;
+            request.setAttribute(Problems.REASON_ATTRIBUTE, e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
         } finally {
             try {
-                auditOutcome(request, response.getStatus(), path, loginName, webappUser);
+                auditOutcome(request, status != 0 ? status : response.getStatus(), path, loginName, webappUser);
             } catch (RuntimeException e) {
                 // the answer stands; a lost refusal record is logged loudly rather than turned into an error
                 log.error("Could not audit the outcome of {} {}: {}", request.getMethod(), path, e.toString());
