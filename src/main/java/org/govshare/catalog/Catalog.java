@@ -274,13 +274,7 @@ public class Catalog {
     }
 
     public Optional<CatalogListing> current(String code) {
-        List<CatalogVersion> versions = store.versions(code);
-        if (versions.isEmpty()) {
-            return Optional.empty();
-        }
-        CatalogVersion last = versions.get(versions.size() - 1);
-        return Optional.of(new CatalogListing(code, last.version(),
-                last.changeKind() == Submission.Kind.RETIRE ? "RETIRED" : "PUBLISHED", last.content()));
+        return store.current(code);
     }
 
     public List<CatalogVersion> history(String code) {
@@ -295,9 +289,9 @@ public class Catalog {
         return store.version(code, version).orElseThrow(() -> new NotFoundException("version " + version + " of", code));
     }
 
-    /** Codes of published resources holding any of these data items (by name). */
-    public List<String> codesHoldingItems(List<String> itemNames) {
-        return store.codesHoldingItems(itemNames);
+    /** For each data item name (as given), the published resources holding an item of that name. */
+    public Map<String, List<String>> codesByItemName(List<String> itemNames) {
+        return store.codesByItemName(itemNames);
     }
 
     private Submission returned(Official by, String submissionId) {

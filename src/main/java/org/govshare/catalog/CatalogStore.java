@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -194,15 +196,31 @@ class CatalogStore {
                         rs.getInt("shared"), keys.size()), args.toArray());
     }
 
-    /** Published resources holding any of these item names, for matching sharing needs. */
-    List<String> codesHoldingItems(List<String> itemNames) {
+    /** For each of these item names (as given), the published resources holding an item of that name. */
+    Map<String, List<String>> codesByItemName(List<String> itemNames) {
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        itemNames.forEach(name -> byName.put(name, new ArrayList<>()));
         List<String> names = itemNames.stream().map(CatalogStore::normalise).distinct().toList();
         if (names.isEmpty()) {
-            return List.of();
+            return byName;
         }
         String in = names.stream().map(n -> "?").collect(Collectors.joining(", "));
-        return jdbc.queryForList("select distinct code from catalog_item where name_norm in (" + in + ") order by code",
-                String.class, names.toArray());
+        jdbc.query("select name_norm, code from catalog_item where name_norm in (" + in + ") order by code",
+                (java.sql.ResultSet rs) -> {
+                    String name = rs.getString(1);
+                    String code = rs.getString(2);
+                    itemNames.stream().filter(given -> normalise(given).equals(name))
+                            .forEach(given -> byName.get(given).add(code));
+                }, names.toArray());
+        return byName;
+    }
+
+    /** The current version of a resource and its status in the sharing catalog. */
+    Optional<CatalogListing> current(String code) {
+        return jdbc.query("select r.code, r.status, v.version, v.content from catalog_resource r"
+                        + " join catalog_version v on v.code = r.code and v.version = r.current_version where r.code = ?",
+                (rs, row) -> new CatalogListing(rs.getString("code"), rs.getInt("version"), rs.getString("status"),
+                        read(rs.getString("content"), CatalogEntry.class)), code).stream().findFirst();
     }
 
     record Overlap(String code, String name, String department, int shared, int ofItems) {

@@ -85,18 +85,21 @@ public class SharingNeeds {
         return load("where status = 'OPEN'").stream().map(this::match).filter(m -> !m.met()).toList();
     }
 
+    /** By item name first (one query for all items); the catalog's text search only for items no name matched. */
     private NeedMatch match(SharingNeed need) {
-        Set<String> codes = new LinkedHashSet<>(catalog.codesHoldingItems(need.wantedItems()));
+        Set<String> codes = new LinkedHashSet<>();
         List<String> unmet = new ArrayList<>();
-        for (String item : need.wantedItems()) {
-            List<String> byText = catalog.search(new CatalogQuery(item, null, null, null, null, null, false, 0, 50))
-                    .resources().stream().map(r -> r.code()).toList();
-            boolean byName = !catalog.codesHoldingItems(List.of(item)).isEmpty();
-            codes.addAll(byText);
-            if (!byName && byText.isEmpty()) {
-                unmet.add(item);
+        catalog.codesByItemName(need.wantedItems()).forEach((item, byName) -> {
+            codes.addAll(byName);
+            if (byName.isEmpty()) {
+                List<String> byText = catalog.search(new CatalogQuery(item, null, null, null, null, null, false, 0, 50))
+                        .resources().stream().map(r -> r.code()).toList();
+                codes.addAll(byText);
+                if (byText.isEmpty()) {
+                    unmet.add(item);
+                }
             }
-        }
+        });
         return new NeedMatch(need, List.copyOf(codes), unmet);
     }
 
