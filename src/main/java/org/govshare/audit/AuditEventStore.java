@@ -58,11 +58,6 @@ class AuditEventStore {
                 (rs, row) -> new ChainHead(rs.getLong(1), rs.getString(2)));
     }
 
-    long count() {
-        Long count = jdbc.queryForObject("select count(*) from audit_event", Long.class);
-        return count == null ? 0 : count;
-    }
-
     long indexedUpTo() {
         Long seq = jdbc.queryForObject("select last_indexed_seq from audit_index_cursor where id = 1", Long.class);
         return seq == null ? 0 : seq;

@@ -199,9 +199,7 @@ public class Catalog {
     }
 
     public void markReturned(String processInstanceId) {
-        Submission submission = ofProcess(processInstanceId);
-        store.setStatus(submission.id(), Submission.Status.RETURNED);
-        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_RETURNED, "catalog-submission", submission.id()));
+        settle(processInstanceId, Submission.Status.RETURNED, AuditAction.CATALOG_RETURNED);
     }
 
     /**
@@ -230,9 +228,13 @@ public class Catalog {
     }
 
     public void markWithdrawn(String processInstanceId) {
+        settle(processInstanceId, Submission.Status.WITHDRAWN, AuditAction.CATALOG_WITHDRAWN);
+    }
+
+    private void settle(String processInstanceId, Submission.Status status, AuditAction action) {
         Submission submission = ofProcess(processInstanceId);
-        store.setStatus(submission.id(), Submission.Status.WITHDRAWN);
-        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_WITHDRAWN, "catalog-submission", submission.id()));
+        store.setStatus(submission.id(), status);
+        auditTrail.record(AuditEntry.ok(action, "catalog-submission", submission.id()));
     }
 
     public void markOverdue(String processInstanceId) {
@@ -326,7 +328,7 @@ public class Catalog {
 
     private static String summary(List<Finding> flags) {
         return flags.isEmpty() ? "无 None" : flags.stream()
-                .map(f -> "• " + f.rule() + " (Art. " + f.article() + "): " + f.message()).collect(Collectors.joining("\n"));
+                .map(f -> "• " + f.citation() + ": " + f.message()).collect(Collectors.joining("\n"));
     }
 
     private static String nullToEmpty(String s) {

@@ -76,6 +76,6 @@ class CatalogChecks {
     }
 
     static FieldError asFieldError(Finding refusal) {
-        return new FieldError(refusal.field(), refusal.rule() + " (Art. " + refusal.article() + ")", refusal.message());
+        return new FieldError(refusal.field(), refusal.citation(), refusal.message());
     }
 }

@@ -25,10 +25,6 @@ public record Submission(String id, String code, Kind kind, String department, S
         RETURNED,
         PUBLISHED,
         RETIRED,
-        WITHDRAWN;
-
-        public boolean open() {
-            return this == IN_REVIEW || this == RETURNED;
-        }
+        WITHDRAWN
     }
 }

@@ -11,6 +11,11 @@ package org.govshare.rules;
  */
 public record Finding(String rule, String article, Severity severity, String field, String message) {
 
+    /** The rule as it is cited to people: "A conditional resource states its conditions (Art. 13)". */
+    public String citation() {
+        return rule + " (Art. " + article + ")";
+    }
+
     public enum Severity {
         REFUSAL,
         FLAG
