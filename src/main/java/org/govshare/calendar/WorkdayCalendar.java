@@ -1,21 +1,24 @@
 package org.govshare.calendar;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
+import java.time.LocalTime;
 import java.util.Date;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Working days for the processes' deadlines, as the bean {@code workdays}: timers and due dates say
- * {@code ${workdays.deadline('catalog-review')}}. Counts Monday to Friday for now; the official holiday calendar
- * (holidays and the weekend days made working days) replaces this in P3. Reads the engine's clock, so a test
- * that moves {@link ClockUtil} moves the deadlines too.
+ * Working days for every deadline of the platform, as the bean {@code workdays}: timers and due dates say
+ * {@code ${workdays.deadline('catalog-review')}}. One convention for all: the day something happens does not
+ * count, and N working days end at the end (23:59:59, in the configured zone) of the Nth working day after it.
+ * Reads the engine's clock, so a test that moves {@link ClockUtil} moves the deadlines too.
  */
 @Component("workdays")
 public class WorkdayCalendar {
+
+    static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
     private final DeadlineProperties properties;
 
@@ -23,23 +26,53 @@ public class WorkdayCalendar {
         this.properties = properties;
     }
 
-    /** The named deadline from now, e.g. {@code catalog-review}. */
+    /** The named deadline (e.g. {@code catalog-review}) counted from now. */
     public Date deadline(String name) {
+        return Date.from(due(name, ClockUtil.getCurrentTime().toInstant()));
+    }
+
+    /** The end of the Nth working day after now. */
+    public Date after(int workingDays) {
+        return Date.from(after(ClockUtil.getCurrentTime().toInstant(), workingDays));
+    }
+
+    /** The named deadline counted from a moment: the end of its Nth working day after that moment's day. */
+    public Instant due(String name, Instant from) {
+        return after(from, workingDaysOf(name));
+    }
+
+    /** The end of the Nth working day after the day of {@code from}. */
+    public Instant after(Instant from, int workingDays) {
+        return endOf(addWorkingDays(from.atZone(properties.zone()).toLocalDate(), workingDays));
+    }
+
+    /**
+     * The end of the working day that lies {@code workingDays} working days before a deadline's day, e.g. the moment
+     * two working days remain: for a deadline at the end of a Wednesday, the end of the Monday before.
+     */
+    public Instant before(Instant deadline, int workingDays) {
+        LocalDate day = deadline.atZone(properties.zone()).toLocalDate();
+        int left = workingDays;
+        while (left > 0) {
+            day = day.minusDays(1);
+            if (isWorkingDay(day)) {
+                left--;
+            }
+        }
+        return endOf(day);
+    }
+
+    /** How many working days a named deadline has (a setting under {@code govshare.deadlines.working-days}). */
+    public int workingDaysOf(String name) {
         Integer days = properties.workingDays().get(name);
         if (days == null) {
             throw new IllegalStateException("no deadline '" + name + "' under govshare.deadlines.working-days; known: "
                     + properties.workingDays().keySet());
         }
-        return after(days);
+        return days;
     }
 
-    /** The same time of day, the given number of working days from now. */
-    public Date after(int workingDays) {
-        ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), properties.zone());
-        LocalDate day = addWorkingDays(now.toLocalDate(), workingDays);
-        return Date.from(now.with(day).toInstant());
-    }
-
+    /** The Nth working day after a day (the day itself does not count). */
     public LocalDate addWorkingDays(LocalDate from, int workingDays) {
         LocalDate day = from;
         int left = workingDays;
@@ -54,5 +87,9 @@ public class WorkdayCalendar {
 
     public boolean isWorkingDay(LocalDate day) {
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    private Instant endOf(LocalDate day) {
+        return day.atTime(END_OF_DAY).atZone(properties.zone()).toInstant();
     }
 }
