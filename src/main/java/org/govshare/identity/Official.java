@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.govshare.audit.Actor;
-import org.govshare.audit.AuditedPrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -19,7 +18,12 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * @param groupIds every Camunda group the official is in, for the engine's authorization checks
  */
 public record Official(String login, String name, String department, Set<Role> roles, List<String> groupIds)
-        implements AuditedPrincipal {
+        implements Caller {
+
+    @Override
+    public String id() {
+        return login;
+    }
 
     public boolean has(Role role) {
         return roles.contains(role);

@@ -57,6 +57,10 @@ public class OfficialDirectory {
             throw new InvalidInputException("login", "login-format",
                     "a login is 2 to 64 lower-case letters, digits, dots, dashes or underscores");
         }
+        if (SystemCaller.isClientId(official.login())) {
+            throw new InvalidInputException("login", "login-reserved-for-systems", "logins starting with '"
+                    + SystemCaller.CLIENT_ID_PREFIX + "' are the client ids of registered systems; choose another login");
+        }
         if (official.password() == null || official.password().length() < 4) {
             throw new InvalidInputException("password", "password-length", "a password has at least 4 characters");
         }
