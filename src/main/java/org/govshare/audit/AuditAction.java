@@ -18,6 +18,11 @@ public enum AuditAction {
     ROLE_GRANTED,
     ROLE_REQUESTED,
 
+    // registered systems
+    SYSTEM_REGISTERED,
+    SYSTEM_CREDENTIAL_ROTATED,
+    SYSTEM_REVOKED,
+
     PROCESS_STARTED,
     PROCESS_ENDED,
     TASK_ASSIGNED,
