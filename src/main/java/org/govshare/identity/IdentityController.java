@@ -39,13 +39,23 @@ class IdentityController {
         this.taskService = taskService;
     }
 
-    record Me(String login, String name, Department department, Set<Role> roles) {
+    /** Who am I, for an official; {@code kind} tells it apart from a system's answer. */
+    record Me(String login, String name, Department department, Set<Role> roles, String kind) {
     }
 
+    /** Who am I, for a registered system. */
+    record SystemMe(String clientId, String name, Department department, String kind) {
+    }
+
+    /** The one platform endpoint that answers both officials and systems, so it takes any {@link Caller}. */
     @GetMapping("/me")
-    Me me(@AuthenticationPrincipal Official me) {
-        return new Me(me.login(), me.name(), me.department() == null ? null : departments.require(me.department()),
-                me.roles());
+    Object me(@AuthenticationPrincipal Caller me) {
+        Department department = me.department() == null ? null : departments.require(me.department());
+        if (me instanceof SystemCaller system) {
+            return new SystemMe(system.clientId(), system.name(), department, "SYSTEM");
+        }
+        Official official = (Official) me;
+        return new Me(official.login(), official.name(), department, official.roles(), "OFFICIAL");
     }
 
     @GetMapping("/departments")

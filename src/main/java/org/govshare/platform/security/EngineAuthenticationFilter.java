@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
+import org.govshare.audit.AuditedPrincipal;
 import org.govshare.identity.Official;
 import org.govshare.platform.web.RefusalAuditFilter;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,13 +32,13 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof Official official)) {
-            chain.doFilter(request, response);
-            return;
+        if (authentication != null && authentication.getPrincipal() instanceof AuditedPrincipal caller) {
+            // an official or a registered system: a refusal further on is audited under who it really is
+            request.setAttribute(RefusalAuditFilter.ACTOR_ATTRIBUTE, caller.actor());
         }
-        request.setAttribute(RefusalAuditFilter.ACTOR_ATTRIBUTE, official.actor());
         boolean engineRest = request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/");
-        if (!engineRest) {
+        // only officials are engine users; the authorization after this filter refuses a system /engine-rest
+        if (!engineRest || authentication == null || !(authentication.getPrincipal() instanceof Official official)) {
             chain.doFilter(request, response);
             return;
         }

@@ -1,17 +1,22 @@
 package org.govshare.platform.security;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.govshare.identity.Caller;
 import org.govshare.platform.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -23,10 +28,21 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Who may call what (Art. 27). Camunda's webapps log users in themselves (a session) and check the engine's
- * authorizations; everything else needs HTTP Basic credentials of an official, except health and info.
+ * authorizations; everything else needs HTTP Basic credentials of an official or of a registered system, except
+ * health and info. A registered system may call only what {@link #SYSTEMS_MAY_CALL} lists.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /**
+     * Everything a registered system may call; every other path answers it 403 {@code systems-not-allowed}. An
+     * allow-list rather than a deny-list, so that an endpoint added later is closed to systems until someone opens
+     * it here on purpose: the controllers behind other paths take an {@code Official}, which a system is not.
+     */
+    static final List<String> SYSTEMS_MAY_CALL = List.of("GET /api/me", "GET /api/grants", "GET /api/grants/**",
+            "/api/data/**");
+    private static final RequestMatcher SYSTEM_CALLS = new OrRequestMatcher(
+            SYSTEMS_MAY_CALL.stream().map(SecurityConfiguration::call).toList());
 
     @Bean
     @Order(1)
@@ -43,18 +59,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain platform(HttpSecurity http, OfficialAuthenticationProvider officials,
+    SecurityFilterChain platform(HttpSecurity http, CallerAuthenticationProvider callers,
                                  EngineAuthenticationFilter engineAuthentication, Problems problems) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> unauthenticated(problems, request, response, e);
-        AccessDeniedHandler denied = (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-                "access-denied", "your roles do not allow " + request.getMethod() + " " + request.getRequestURI());
+        AccessDeniedHandler denied = (request, response, e) -> denied(problems, request, response);
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")).permitAll()
+                        // first of the rules that need a caller, so no rule below can let a system through
+                        .requestMatchers(SecurityConfiguration::systemOffItsAllowList).denyAll()
                         .requestMatchers(paths("/api/audit", "/api/audit/**")).hasAnyRole("AUTHORITY", "SUPERVISOR")
                         .requestMatchers(paths("/api/rules/reload")).hasRole("RULE_AUTHOR")
                         .anyRequest().authenticated())
-                .authenticationProvider(officials)
+                .authenticationProvider(callers)
                 .httpBasic(b -> b.realmName("GovShare").authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 // stateless API with credentials on every request: no cookie, so no CSRF to defend against
@@ -78,6 +95,34 @@ class SecurityConfiguration {
                 .<RequestMatcher>map(p -> PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
     }
 
+    /** {@code "GET /path"} for one method, {@code "/path"} for any. */
+    private static RequestMatcher call(String call) {
+        String[] methodAndPath = call.split(" ");
+        return methodAndPath.length == 1 ? paths(call)
+                : PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(methodAndPath[0]), methodAndPath[1]);
+    }
+
+    /** A registered system asking for something off its allow-list (read once authentication has run). */
+    private static boolean systemOffItsAllowList(HttpServletRequest request) {
+        return isSystem() && !SYSTEM_CALLS.matches(request);
+    }
+
+    private static boolean isSystem() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller && caller.isSystem();
+    }
+
+    private static void denied(Problems problems, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        String call = request.getMethod() + " " + request.getRequestURI();
+        if (systemOffItsAllowList(request)) {
+            problems.write(request, response, HttpStatus.FORBIDDEN, "systems-not-allowed",
+                    "a registered system may call " + String.join(", ", SYSTEMS_MAY_CALL) + " only, not " + call);
+            return;
+        }
+        problems.write(request, response, HttpStatus.FORBIDDEN, "access-denied", "your roles do not allow " + call);
+    }
+
     private static void unauthenticated(Problems problems, HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException e) throws IOException {
         boolean gaveCredentials = request.getHeader("Authorization") != null;
@@ -85,6 +130,7 @@ class SecurityConfiguration {
         problems.write(request, response, HttpStatus.UNAUTHORIZED,
                 gaveCredentials ? "bad-credentials" : "credentials-required",
                 gaveCredentials ? "the login or password is wrong"
-                        : "log in: send an official's credentials with HTTP Basic authentication");
+                        : "log in: send an official's login and password, or a registered system's client id and"
+                        + " secret, with HTTP Basic authentication");
     }
 }
