@@ -21,6 +21,16 @@ public final class Decision {
         findings.add(new Finding(rule.getName(), article(rule), Finding.Severity.FLAG, field, message));
     }
 
+    /** The case goes to a person (the provider's reviewer) to decide. */
+    public void review(Rule rule, String field, String message) {
+        findings.add(new Finding(rule.getName(), article(rule), Finding.Severity.REVIEW, field, message));
+    }
+
+    /** The case may be granted, unless another rule refuses it or sends it to review. */
+    public void grant(Rule rule, String message) {
+        findings.add(new Finding(rule.getName(), article(rule), Finding.Severity.GRANT, null, message));
+    }
+
     public List<Finding> findings() {
         return List.copyOf(findings);
     }
@@ -35,6 +45,36 @@ public final class Decision {
 
     public boolean refused() {
         return !refusals().isEmpty();
+    }
+
+    /**
+     * What the findings add up to: any refusal refuses; otherwise any review sends the case to a person; otherwise
+     * a grant grants. When no rule said anything the case goes to review: silence never grants.
+     */
+    public Verdict verdict() {
+        if (refused()) {
+            return Verdict.REFUSE;
+        }
+        if (findings.stream().anyMatch(f -> f.severity() == Finding.Severity.REVIEW)) {
+            return Verdict.REVIEW;
+        }
+        return findings.stream().anyMatch(f -> f.severity() == Finding.Severity.GRANT) ? Verdict.GRANT : Verdict.REVIEW;
+    }
+
+    /** The findings that carry the verdict: the refusals of a refusal, the reviews of a review, the grants of a grant. */
+    public List<Finding> reasons() {
+        Finding.Severity carrying = switch (verdict()) {
+            case REFUSE -> Finding.Severity.REFUSAL;
+            case REVIEW -> Finding.Severity.REVIEW;
+            case GRANT -> Finding.Severity.GRANT;
+        };
+        return findings.stream().filter(f -> f.severity() == carrying).toList();
+    }
+
+    public enum Verdict {
+        GRANT,
+        REVIEW,
+        REFUSE
     }
 
     private static String article(Rule rule) {

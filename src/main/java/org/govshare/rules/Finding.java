@@ -1,11 +1,12 @@
 package org.govshare.rules;
 
 /**
- * What one rule said about a case: a refusal stops it, a flag is shown to the person who decides.
+ * What one rule said about a case: a refusal stops it, a review sends it to a person, a grant lets it through
+ * when nothing else objects, and a flag is shown to the person who decides.
  *
  * @param rule the rule's name, a sentence (as in the DRL file)
  * @param article the article of the regulation the rule carries out
- * @param severity refusal or flag
+ * @param severity refusal, review, grant or flag
  * @param field the field of the case the finding is about, for the caller to fix
  * @param message what is wrong, for a person
  */
@@ -18,6 +19,8 @@ public record Finding(String rule, String article, Severity severity, String fie
 
     public enum Severity {
         REFUSAL,
+        REVIEW,
+        GRANT,
         FLAG
     }
 }

@@ -2,13 +2,18 @@ package org.govshare.rules;
 
 import java.util.List;
 
-/** A DRL file does not compile; the rules in force stay in force. */
-public class RuleCompilationException extends RuntimeException {
+import org.govshare.platform.web.InvalidInputException;
+
+/**
+ * A proposed rule set does not hold: a DRL file does not compile or a scenario does not come out as its file
+ * expects. The rules in force stay in force. Answered as a 400 problem with one error per problem.
+ */
+public class RuleCompilationException extends InvalidInputException {
 
     private final transient List<Problem> problems;
 
     public RuleCompilationException(List<Problem> problems) {
-        super("the rules do not compile, the rules in force stay in force: " + problems);
+        super(problems);
         this.problems = List.copyOf(problems);
     }
 
@@ -17,13 +22,31 @@ public class RuleCompilationException extends RuntimeException {
     }
 
     /**
-     * One compiler message.
+     * One problem, located for the rule author.
      *
-     * @param file the DRL file, relative to the rules location
-     * @param line its line (0 when unknown)
-     * @param column its column
-     * @param message what the compiler said
+     * @param file the file, relative to the rules location
+     * @param line its line (0 when the file as a whole is meant)
+     * @param column its column (0 when unknown)
+     * @param rule {@code drl-compiles} or {@code scenario-holds}
+     * @param message what is wrong, on one line
      */
-    public record Problem(String file, int line, int column, String message) {
+    public record Problem(String file, int line, int column, String rule, String message)
+            implements InvalidInputException.InputError {
+
+        public Problem {
+            message = message == null ? "" : message.replaceAll("\\s+", " ").trim();
+        }
+
+        /** The problem as a rule author's editor reads it: {@code file:line:column: message}. */
+        @Override
+        @com.fasterxml.jackson.annotation.JsonProperty("field")
+        public String field() {
+            return file + ":" + line + ":" + column;
+        }
+
+        @Override
+        public String toString() {
+            return field() + ": " + message;
+        }
     }
 }

@@ -1,21 +1,31 @@
 package org.govshare.rules;
 
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
 import org.govshare.audit.AuditTrail;
 import org.govshare.platform.web.InvalidInputException;
-import org.govshare.platform.web.InvalidInputException.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
-/** The rules in force, and their reload by a rule author after editing the DRL files. */
+/** The rules in force; checking a proposed rule set; and its reload by a rule author after editing the DRL files. */
 @RestController
 @RequestMapping("/api/rules")
 class RulesController {
+
+    /** A proposed file's name is its path under the rules location: a decision folder, then a DRL or scenario file. */
+    private static final Pattern PROPOSED_PATH = Pattern.compile("[a-z0-9][a-z0-9_-]*/(scenarios/)?[\\w.-]+\\.(drl|yaml)");
 
     private final RuleBook rules;
     private final AuditTrail auditTrail;
@@ -25,23 +35,56 @@ class RulesController {
         this.auditTrail = auditTrail;
     }
 
-    /** decision → number of rules in force */
+    /** The rule set in force: version, decisions with their rule counts, scenarios. */
     @GetMapping
-    Map<String, Integer> inForce() {
-        return rules.decisions();
+    RuleSetReport inForce() {
+        return rules.inForce();
     }
 
-    /** Rebuilds the rules from the DRL files; a file that does not compile is named and nothing changes. */
+    /**
+     * Compiles a proposed rule set and runs its scenarios, without putting it in force. With no files, checks the
+     * working copy; uploaded files (each named by its path, e.g. {@code eligibility/conditions.drl}) are laid over it.
+     */
+    @PostMapping("/validate")
+    RuleSetReport validate(@RequestParam(name = "files", required = false) List<MultipartFile> files) {
+        Map<String, String> proposed = proposed(files);
+        RuleSetReport report = rules.validate(proposed);
+        auditTrail.record(AuditEntry.ok(AuditAction.RULES_VALIDATED, "rules", report.version())
+                .with("files", proposed.keySet()).with("scenarios", report.scenarios()));
+        return report;
+    }
+
+    /** Rebuilds the rules from the DRL files, if they compile and their scenarios hold; otherwise nothing changes. */
     @PostMapping("/reload")
-    Map<String, Integer> reload() {
-        try {
-            Map<String, Integer> inForce = rules.reload();
-            auditTrail.record(AuditEntry.ok(AuditAction.RULES_RELOADED, "rules", "all").with("decisions", inForce));
-            return inForce;
-        } catch (RuleCompilationException e) {
-            throw new InvalidInputException(e.problems().stream()
-                    .map(p -> new FieldError(p.file() + ":" + p.line() + ":" + p.column(), "drl-compiles", p.message()))
-                    .toList());
+    RuleSetReport reload() {
+        String previous = rules.version();
+        RuleSetReport report = rules.reload();
+        auditTrail.record(AuditEntry.ok(AuditAction.RULES_RELOADED, "rules", report.version())
+                .with("decisions", report.decisions()).with("previousVersion", previous));
+        return report;
+    }
+
+    private static Map<String, String> proposed(List<MultipartFile> files) {
+        Map<String, String> proposed = new TreeMap<>();
+        if (files == null) {
+            return proposed;
         }
+        for (int i = 0; i < files.size(); i++) {
+            MultipartFile file = files.get(i);
+            String path = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replace('\\', '/');
+            if (!PROPOSED_PATH.matcher(path).matches()) {
+                throw new InvalidInputException("files[" + i + "]", "rule-file-path", "'" + path + "' is not a rule file's path:"
+                        + " name each file by its place under rules/, e.g. eligibility/conditions.drl or"
+                        + " eligibility/scenarios/grant.yaml");
+            }
+            try {
+                proposed.put(path, StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(file.getBytes())).toString());
+            } catch (CharacterCodingException e) {
+                throw new InvalidInputException("files[" + i + "]", "utf-8", path + " is not UTF-8 text");
+            } catch (IOException e) {
+                throw new InvalidInputException("files[" + i + "]", "unreadable-file", path + " could not be read");
+            }
+        }
+        return proposed;
     }
 }

@@ -69,7 +69,7 @@ class SecurityConfiguration {
                         // first of the rules that need a caller, so no rule below can let a system through
                         .requestMatchers(SecurityConfiguration::systemOffItsAllowList).denyAll()
                         .requestMatchers(paths("/api/audit", "/api/audit/**")).hasAnyRole("AUTHORITY", "SUPERVISOR")
-                        .requestMatchers(paths("/api/rules/reload")).hasRole("RULE_AUTHOR")
+                        .requestMatchers(paths("/api/rules/reload", "/api/rules/validate")).hasRole("RULE_AUTHOR")
                         .anyRequest().authenticated())
                 .authenticationProvider(callers)
                 .httpBasic(b -> b.realmName("GovShare").authenticationEntryPoint(unauthenticated))

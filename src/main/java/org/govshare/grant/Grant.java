@@ -1,0 +1,46 @@
+package org.govshare.grant;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a consumer department may use of a provider's resource (Art. 20: purpose-bound): the items, for which
+ * purpose and duty, on which conditions, by which of its officials and registered systems, from when until when.
+ *
+ * @param id readable number, e.g. {@code SQ-2026-000045}
+ * @param conditions the conditions it is held on, in words (the resource's, and any the provider added)
+ * @param sourceType what made it: {@code sharing-request} (a later issue adds {@code dispute})
+ * @param sourceId the request or case number
+ * @param status its state now: a grant past its last day is EXPIRED even before the expiry sweep records it
+ */
+public record Grant(String id, String consumerDepartment, String providerDepartment, String resourceCode,
+                    String resourceName, List<String> items, String purpose, String duty, String conditions,
+                    List<String> officials, List<String> systems, LocalDate validFrom, LocalDate validUntil,
+                    String sourceType, String sourceId, Instant issuedAt, Status status, String revokedBy,
+                    Instant revokedAt, String revocationReason) {
+
+    public enum Status {
+        /** issued, its first day still to come */
+        NOT_YET_VALID,
+        ACTIVE,
+        EXPIRED,
+        REVOKED
+    }
+
+    /** Whether it may be used on a day: neither revoked nor expired, and that day within its period. */
+    public boolean validOn(LocalDate day) {
+        return status != Status.REVOKED && status != Status.EXPIRED && !day.isBefore(validFrom) && !day.isAfter(validUntil);
+    }
+
+    /** The grant as it stands on a day: ACTIVE and NOT_YET_VALID follow the calendar, EXPIRED once its last day is past. */
+    Grant asOf(LocalDate day) {
+        if (status == Status.REVOKED || status == Status.EXPIRED) {
+            return this;
+        }
+        Status now = day.isAfter(validUntil) ? Status.EXPIRED : day.isBefore(validFrom) ? Status.NOT_YET_VALID : Status.ACTIVE;
+        return now == status ? this : new Grant(id, consumerDepartment, providerDepartment, resourceCode, resourceName, items,
+                purpose, duty, conditions, officials, systems, validFrom, validUntil, sourceType, sourceId, issuedAt, now,
+                revokedBy, revokedAt, revocationReason);
+    }
+}

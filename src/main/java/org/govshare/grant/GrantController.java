@@ -1,0 +1,54 @@
+package org.govshare.grant;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.govshare.identity.Caller;
+import org.govshare.identity.Official;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Grants as their consumer, their provider and the authority see them; revocation. */
+@RestController
+@RequestMapping("/api/grants")
+@Validated
+class GrantController {
+
+    private final Grants grants;
+
+    GrantController(Grants grants) {
+        this.grants = grants;
+    }
+
+    @GetMapping
+    List<Grant> list(@AuthenticationPrincipal Caller me, @RequestParam(required = false) String side,
+                     @RequestParam(required = false) Grant.Status status,
+                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return grants.list(me, side, status, page, size);
+    }
+
+    @GetMapping("/{id}")
+    Grant grant(@PathVariable String id, @AuthenticationPrincipal Caller me) {
+        return grants.visibleTo(me, id);
+    }
+
+    record Revocation(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/{id}/revocation")
+    Grant revoke(@PathVariable String id, @Valid @RequestBody Revocation revocation, @AuthenticationPrincipal Official me) {
+        return grants.revoke(me, id, revocation.reason());
+    }
+}

@@ -1,0 +1,110 @@
+package org.govshare.grant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Grants in the database. */
+@Repository
+class GrantStore {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    GrantStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(Grant g) {
+        jdbc.update("""
+                insert into sharing_grant (id, consumer_department, provider_department, resource_code, resource_name, items,
+                                           purpose, duty, conditions, officials, systems, valid_from, valid_until, source_type,
+                                           source_id, issued_at, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                g.id(), g.consumerDepartment(), g.providerDepartment(), g.resourceCode(), g.resourceName(), write(g.items()),
+                g.purpose(), g.duty(), g.conditions(), write(g.officials()), write(g.systems()), g.validFrom(),
+                g.validUntil(), g.sourceType(), g.sourceId(), Timestamp.from(g.issuedAt()), g.status().name());
+    }
+
+    Optional<Grant> find(String id) {
+        return jdbc.query("select * from sharing_grant where id = ?", this::grant, id).stream().findFirst();
+    }
+
+    /** Serialises changes to one grant (a revocation and the expiry sweep) until the transaction ends. */
+    Optional<Grant> lock(String id) {
+        return jdbc.query("select * from sharing_grant where id = ? for update", this::grant, id).stream().findFirst();
+    }
+
+    void revoke(String id, String by, Instant at, String reason) {
+        jdbc.update("update sharing_grant set status = 'REVOKED', revoked_by = ?, revoked_at = ?, revocation_reason = ? where id = ?",
+                by, Timestamp.from(at), reason, id);
+    }
+
+    /** Marks as expired the active grants whose last day is before {@code today}; returns their ids. */
+    List<String> expireBefore(LocalDate today, Instant at) {
+        List<String> due = jdbc.queryForList("select id from sharing_grant where status in ('ACTIVE', 'NOT_YET_VALID')"
+                + " and valid_until < ? order by id for update", String.class, today);
+        due.forEach(id -> jdbc.update("update sharing_grant set status = 'EXPIRED', expired_at = ? where id = ?",
+                Timestamp.from(at), id));
+        return due;
+    }
+
+    /** Grants of a department on one side, newest first; null side and department: every grant. */
+    List<Grant> list(String column, String department, String resourceCode, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (column != null) {
+            where.append(" and ").append(column).append(" = ?");
+            args.add(department);
+        }
+        if (resourceCode != null) {
+            where.append(" and resource_code = ?");
+            args.add(resourceCode);
+        }
+        args.add(size);
+        args.add((long) page * size);
+        return jdbc.query("select * from sharing_grant" + where + " order by issued_at desc, id desc limit ? offset ?",
+                this::grant, args.toArray());
+    }
+
+    private Grant grant(ResultSet rs, int row) throws SQLException {
+        Timestamp revokedAt = rs.getTimestamp("revoked_at");
+        return new Grant(rs.getString("id"), rs.getString("consumer_department"), rs.getString("provider_department"),
+                rs.getString("resource_code"), rs.getString("resource_name"), read(rs.getString("items")),
+                rs.getString("purpose"), rs.getString("duty"), rs.getString("conditions"), read(rs.getString("officials")),
+                read(rs.getString("systems")), rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_until", LocalDate.class), rs.getString("source_type"), rs.getString("source_id"),
+                rs.getTimestamp("issued_at").toInstant(), Grant.Status.valueOf(rs.getString("status")),
+                rs.getString("revoked_by"), revokedAt == null ? null : revokedAt.toInstant(), rs.getString("revocation_reason"));
+    }
+
+    private String write(List<String> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings is always JSON", e);
+        }
+    }
+
+    private List<String> read(String text) {
+        try {
+            return json.readValue(text, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored grant lists are unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.govshare.grant;
+
+import java.util.List;
+
+import org.govshare.audit.AuditAction;
+import org.govshare.audit.AuditEntry;
+import org.govshare.audit.AuditTrail;
+import org.govshare.calendar.Today;
+import org.govshare.identity.Caller;
+import org.govshare.identity.Official;
+import org.govshare.identity.Role;
+import org.govshare.identity.Workgroups;
+import org.govshare.notice.Notices;
+import org.govshare.platform.CaseNumbers;
+import org.govshare.platform.web.ConflictException;
+import org.govshare.platform.web.InvalidInputException;
+import org.govshare.platform.web.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Grants (Art. 20): issued by a decided sharing request, revoked by the provider or the authority with a reason,
+ * expiring by themselves after their last day. The consumer and the provider department see theirs; the authority
+ * sees all.
+ */
+@Service
+public class Grants {
+
+    public static final String SOURCE_REQUEST = "sharing-request";
+
+    private final GrantStore store;
+    private final CaseNumbers numbers;
+    private final AuditTrail auditTrail;
+    private final Notices notices;
+    private final Workgroups workgroups;
+    private final Today today;
+
+    Grants(GrantStore store, CaseNumbers numbers, AuditTrail auditTrail, Notices notices, Workgroups workgroups, Today today) {
+        this.store = store;
+        this.numbers = numbers;
+        this.auditTrail = auditTrail;
+        this.notices = notices;
+        this.workgroups = workgroups;
+        this.today = today;
+    }
+
+    /** Issues a grant on the terms a decision set; called by the step that decided, in its transaction. */
+    public Grant issue(NewGrant terms) {
+        Grant grant = new Grant(numbers.next("SQ"), terms.consumerDepartment(), terms.providerDepartment(),
+                terms.resourceCode(), terms.resourceName(), terms.items(), terms.purpose(), terms.duty(), terms.conditions(),
+                terms.officials(), terms.systems(), terms.validFrom(), terms.validUntil(), terms.sourceType(),
+                terms.sourceId(), today.now(), Grant.Status.ACTIVE, null, null, null).asOf(today.date());
+        store.insert(grant);
+        auditTrail.record(AuditEntry.ok(AuditAction.GRANT_ISSUED, "grant", grant.id())
+                .with("consumer", grant.consumerDepartment()).with("resource", grant.resourceCode())
+                .with("items", grant.items()).with("validFrom", grant.validFrom().toString())
+                .with("validUntil", grant.validUntil().toString()).with("source", grant.sourceType() + ":" + grant.sourceId()));
+        return grant;
+    }
+
+    /** The provider's catalog keepers or the authority withdraw a grant, saying why; the consumer is told. */
+    @Transactional
+    public Grant revoke(Official by, String id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "revocation-needs-reason", "say why the grant is revoked");
+        }
+        Grant grant = store.lock(id).orElseThrow(() -> new NotFoundException("grant", id)).asOf(today.date());
+        boolean provider = grant.providerDepartment().equals(by.department()) && by.has(Role.PROVIDER_REVIEWER);
+        if (!provider && !by.has(Role.AUTHORITY)) {
+            throw new AccessDeniedException("a grant is revoked by the provider's PROVIDER_REVIEWER officials or the authority");
+        }
+        if (grant.status() == Grant.Status.REVOKED || grant.status() == Grant.Status.EXPIRED) {
+            throw new ConflictException("status", "revoke-valid-grants-only", "grant " + id + " is " + grant.status());
+        }
+        store.revoke(id, by.login(), today.now(), reason.strip());
+        auditTrail.record(AuditEntry.ok(AuditAction.GRANT_REVOKED, "grant", id).because(reason.strip())
+                .with("consumer", grant.consumerDepartment()).with("resource", grant.resourceCode()));
+        notices.send(workgroups.of(grant.consumerDepartment(), Role.APPLICANT.name()), "GRANT_REVOKED",
+                "授权已撤销 Grant " + id + " revoked", grant.resourceName() + ": " + reason.strip(), "grant", id);
+        return find(id);
+    }
+
+    /** Records as expired every grant whose last day has passed; returns how many. */
+    @Transactional
+    public int expireDue() {
+        List<String> expired = store.expireBefore(today.date(), today.now());
+        expired.forEach(id -> auditTrail.record(AuditEntry.ok(AuditAction.GRANT_EXPIRED, "grant", id)
+                .because("its last day has passed")));
+        return expired.size();
+    }
+
+    /** The valid grants a department holds for a resource today. */
+    public List<Grant> heldBy(String department, String resourceCode) {
+        return store.list("consumer_department", department, resourceCode, 0, 1000).stream()
+                .map(g -> g.asOf(today.date())).filter(g -> g.validOn(today.date())).toList();
+    }
+
+    public Grant find(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("grant", id)).asOf(today.date());
+    }
+
+    /** A grant as its consumer, its provider or the authority sees it (a registered system: its department's). */
+    public Grant visibleTo(Caller by, String id) {
+        Grant grant = find(id);
+        if (!isAuthority(by) && !by.department().equals(grant.consumerDepartment())
+                && !by.department().equals(grant.providerDepartment())) {
+            throw new AccessDeniedException("a grant is seen by its consumer, its provider and the authority");
+        }
+        return grant;
+    }
+
+    /**
+     * Grants as an official may list them: {@code side} consumer or provider of their department (the authority may
+     * leave it out and see all), optionally only those in a state.
+     */
+    public List<Grant> list(Caller by, String side, Grant.Status status, int page, int size) {
+        String column = side == null ? null : switch (side) {
+            case "consumer" -> "consumer_department";
+            case "provider" -> "provider_department";
+            default -> throw new InvalidInputException("side", "unknown-value", "side is consumer or provider");
+        };
+        if (column == null && !isAuthority(by)) {
+            column = "consumer_department";
+        }
+        // state depends on today, so filter after reading; pages stay small (at most 100)
+        return store.list(column, by.department(), null, page, size).stream().map(g -> g.asOf(today.date()))
+                .filter(g -> status == null || g.status() == status).toList();
+    }
+
+    private static boolean isAuthority(Caller caller) {
+        return caller instanceof Official official && official.has(Role.AUTHORITY);
+    }
+}

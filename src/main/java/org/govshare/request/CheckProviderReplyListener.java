@@ -1,0 +1,27 @@
+package org.govshare.request;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.govshare.calendar.Today;
+import org.springframework.stereotype.Component;
+
+/** Guards the review task's completion (the form is a convenience, this is the rule) and records the reply. */
+@Component
+class CheckProviderReplyListener implements TaskListener {
+
+    private final SharingRequests requests;
+    private final Today today;
+
+    CheckProviderReplyListener(SharingRequests requests, Today today) {
+        this.requests = requests;
+        this.today = today;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String outcome = requests.recordProviderReply(task.getProcessInstanceId(),
+                ReplyInput.fromTask(task, "replyDecision", today.zone()));
+        // written after the check, so a value sent with the task's completion cannot choose the path
+        task.getExecution().setVariable("replyOutcome", outcome);
+    }
+}

@@ -1,0 +1,31 @@
+package org.govshare.request;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.govshare.catalog.CatalogEntry.LegalBasis;
+
+/**
+ * The answer to a request under review: the provider's, or the authority's when it decided in the provider's place
+ * after the deadline.
+ *
+ * @param by PROVIDER or AUTHORITY
+ * @param items the items granted (APPROVE: as asked; NARROW: fewer or the same)
+ * @param validUntil the last day granted (NARROW may shorten it)
+ * @param addedConditions conditions added in words (NARROW)
+ * @param legalBasis the law and article a refusal rests on (Art. 17: required to refuse)
+ * @param reasons why, in words (required to narrow or refuse)
+ */
+public record Reply(By by, String decidedBy, Instant decidedAt, ReplyDecision decision, List<String> items,
+                    LocalDate validUntil, String addedConditions, LegalBasis legalBasis, String reasons) {
+
+    public enum By {
+        PROVIDER,
+        AUTHORITY
+    }
+
+    public boolean grants() {
+        return decision != ReplyDecision.REFUSE;
+    }
+}

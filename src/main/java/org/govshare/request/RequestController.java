@@ -1,0 +1,92 @@
+package org.govshare.request;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.govshare.identity.Official;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sharing requests over HTTP: an applicant asks, the provider replies, the authority escalates, the applicant may
+ * withdraw. Tasklist completes the same tasks with the same checks.
+ */
+@RestController
+@RequestMapping("/api/requests")
+@Validated
+class RequestController {
+
+    private final SharingRequests requests;
+
+    RequestController(SharingRequests requests) {
+        this.requests = requests;
+    }
+
+    @PostMapping
+    ResponseEntity<SharingRequest> submit(@RequestBody NewRequest request, @AuthenticationPrincipal Official me) {
+        SharingRequest submitted = requests.submit(me, request);
+        return ResponseEntity.created(URI.create("/api/requests/" + submitted.id())).body(submitted);
+    }
+
+    @GetMapping("/{id}")
+    SharingRequest request(@PathVariable String id, @AuthenticationPrincipal Official me) {
+        return requests.visibleTo(me, id);
+    }
+
+    @GetMapping
+    List<SharingRequest> list(@AuthenticationPrincipal Official me, @RequestParam(required = false) String side,
+                              @RequestParam(required = false) SharingRequest.Status status,
+                              @RequestParam(defaultValue = "0") @Min(0) int page,
+                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return requests.list(me, side, status, page, size);
+    }
+
+    /**
+     * A reviewer's answer.
+     *
+     * @param decision APPROVE, NARROW or REFUSE (escalation: also URGE)
+     * @param items NARROW: the items granted
+     * @param validUntil NARROW: the last day granted
+     * @param conditions NARROW: conditions added, in words
+     * @param legalBasisLaw REFUSE: the law or regulation
+     * @param legalBasisArticle REFUSE: its article
+     * @param reasons why (NARROW, REFUSE, and every escalation decision)
+     */
+    record Answer(@NotBlank String decision, List<String> items, LocalDate validUntil, @Size(max = 2000) String conditions,
+                  @Size(max = 300) String legalBasisLaw, @Size(max = 100) String legalBasisArticle,
+                  @Size(max = 2000) String reasons) {
+
+        ReplyInput input() {
+            return new ReplyInput(decision, items, validUntil, conditions, legalBasisLaw, legalBasisArticle, reasons);
+        }
+    }
+
+    @PostMapping("/{id}/reply")
+    SharingRequest reply(@PathVariable String id, @Valid @RequestBody Answer answer, @AuthenticationPrincipal Official me) {
+        return requests.reply(me, id, answer.input());
+    }
+
+    @PostMapping("/{id}/escalation")
+    SharingRequest escalate(@PathVariable String id, @Valid @RequestBody Answer answer, @AuthenticationPrincipal Official me) {
+        return requests.escalate(me, id, answer.input());
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    SharingRequest withdraw(@PathVariable String id, @AuthenticationPrincipal Official me) {
+        return requests.withdraw(me, id);
+    }
+}

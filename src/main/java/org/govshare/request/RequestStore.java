@@ -1,0 +1,163 @@
+package org.govshare.request;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.govshare.rules.Decision;
+import org.govshare.rules.Finding;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Sharing requests in the database; lists are JSON text. */
+@Repository
+class RequestStore {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    RequestStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(SharingRequest r) {
+        jdbc.update("""
+                insert into sharing_request (id, resource_code, resource_version, resource_name, provider_department,
+                    applicant_department, requested_by, requested_at, items, purpose, duty, scenario, valid_from, valid_until,
+                    officials, systems, status, findings)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                r.id(), r.resourceCode(), r.resourceVersion(), r.resourceName(), r.providerDepartment(),
+                r.applicantDepartment(), r.requestedBy(), Timestamp.from(r.requestedAt()), write(r.items()), r.purpose(),
+                write(r.duty()), r.scenario().name(), r.validFrom(), r.validUntil(), write(r.officials()),
+                write(r.systems()), r.status().name(), write(r.findings()));
+    }
+
+    void setProcessInstance(String id, String processInstanceId) {
+        jdbc.update("update sharing_request set process_instance_id = ? where id = ?", processInstanceId, id);
+    }
+
+    void setDecision(String id, Decision.Verdict verdict, List<Finding> findings, String ruleSetVersion,
+                     SharingRequest.Status status, Instant replyDue, Instant reminderAt) {
+        jdbc.update("""
+                update sharing_request set eligibility = ?, findings = ?, rule_set_version = ?, status = ?, reply_due = ?,
+                                           reminder_at = ? where id = ?""",
+                verdict.name(), write(findings), ruleSetVersion, status.name(), timestamp(replyDue), timestamp(reminderAt), id);
+    }
+
+    void setReply(String id, Reply reply) {
+        jdbc.update("update sharing_request set reply = ? where id = ?", write(reply), id);
+    }
+
+    void markReminded(String id) {
+        jdbc.update("update sharing_request set reminded = true where id = ?", id);
+    }
+
+    void markOverdue(String id) {
+        jdbc.update("update sharing_request set overdue = true where id = ?", id);
+    }
+
+    void close(String id, SharingRequest.Status status, String grantId, Instant at) {
+        jdbc.update("update sharing_request set status = ?, grant_id = ?, closed_at = ? where id = ?",
+                status.name(), grantId, Timestamp.from(at), id);
+    }
+
+    Optional<SharingRequest> find(String id) {
+        return jdbc.query("select * from sharing_request where id = ?", this::request, id).stream().findFirst();
+    }
+
+    /** Serialises the steps of one request (a reply, a withdrawal, the deadline) until the transaction ends. */
+    Optional<SharingRequest> lock(String id) {
+        return jdbc.query("select * from sharing_request where id = ? for update", this::request, id).stream().findFirst();
+    }
+
+    Optional<SharingRequest> ofProcess(String processInstanceId) {
+        return jdbc.query("select * from sharing_request where process_instance_id = ?", this::request, processInstanceId)
+                .stream().findFirst();
+    }
+
+    /** Whether a department has an open request for a resource already. */
+    Optional<String> openRequestOf(String applicantDepartment, String resourceCode) {
+        return jdbc.queryForList("select id from sharing_request where applicant_department = ? and resource_code = ?"
+                        + " and status in ('SUBMITTED', 'IN_REVIEW')", String.class, applicantDepartment, resourceCode)
+                .stream().findFirst();
+    }
+
+    /** Requests on one side of a department (null column: all), optionally in one status, newest first. */
+    List<SharingRequest> list(String column, String department, SharingRequest.Status status, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (column != null) {
+            where.append(" and ").append(column).append(" = ?");
+            args.add(department);
+        }
+        if (status != null) {
+            where.append(" and status = ?");
+            args.add(status.name());
+        }
+        args.add(size);
+        args.add((long) page * size);
+        return jdbc.query("select * from sharing_request" + where + " order by requested_at desc, id desc limit ? offset ?",
+                this::request, args.toArray());
+    }
+
+    private SharingRequest request(ResultSet rs, int row) throws SQLException {
+        String eligibility = rs.getString("eligibility");
+        String reply = rs.getString("reply");
+        return new SharingRequest(rs.getString("id"), rs.getString("resource_code"), rs.getInt("resource_version"),
+                rs.getString("resource_name"), rs.getString("provider_department"), rs.getString("applicant_department"),
+                rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), read(rs.getString("items"), STRINGS),
+                rs.getString("purpose"), read(rs.getString("duty"), Duty.class), Scenario.valueOf(rs.getString("scenario")),
+                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+                read(rs.getString("officials"), STRINGS), read(rs.getString("systems"), STRINGS),
+                SharingRequest.Status.valueOf(rs.getString("status")),
+                eligibility == null ? null : Decision.Verdict.valueOf(eligibility), read(rs.getString("findings"), FINDINGS),
+                rs.getString("rule_set_version"), reply == null ? null : read(reply, Reply.class),
+                instant(rs, "reply_due"), instant(rs, "reminder_at"), rs.getBoolean("reminded"), rs.getBoolean("overdue"),
+                rs.getString("grant_id"), rs.getString("process_instance_id"), instant(rs, "closed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("request content is not serialisable", e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored request content is unreadable", e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored request content is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.govshare.request;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.govshare.rules.Decision;
+import org.govshare.rules.Finding;
+
+/**
+ * A sharing request (Art. 17 to 20) as stored: what was asked, what the eligibility rules decided and why (with the
+ * version of the rule set that decided), the reply when it was reviewed, and where it stands.
+ *
+ * @param id the request number, e.g. {@code GX-2026-000123}; also the process's business key
+ * @param resourceVersion the catalog version the request was made against
+ * @param eligibility what the rules decided: GRANT, REVIEW or REFUSE
+ * @param findings every rule that fired, with its article
+ * @param ruleSetVersion SHA-256 over the DRL files in force when the rules decided
+ * @param replyDue end of the reply deadline (working days), for a request under review
+ * @param reminderAt when the reviewer is reminded
+ * @param overdue the deadline passed without a reply: a violation is recorded and the authority escalates
+ * @param grantId the grant it led to
+ */
+public record SharingRequest(String id, String resourceCode, int resourceVersion, String resourceName,
+                             String providerDepartment, String applicantDepartment, String requestedBy,
+                             Instant requestedAt, List<String> items, String purpose, Duty duty, Scenario scenario,
+                             LocalDate validFrom, LocalDate validUntil, List<String> officials, List<String> systems,
+                             Status status, Decision.Verdict eligibility, List<Finding> findings, String ruleSetVersion,
+                             Reply reply, Instant replyDue, Instant reminderAt, boolean reminded, boolean overdue,
+                             String grantId, String processInstanceId, Instant closedAt) {
+
+    public enum Status {
+        /** being decided by the rules (never seen outside the transaction that submits it) */
+        SUBMITTED,
+        /** waiting for the provider's reply */
+        IN_REVIEW,
+        GRANTED,
+        REFUSED,
+        WITHDRAWN
+    }
+
+    public boolean open() {
+        return status == Status.SUBMITTED || status == Status.IN_REVIEW;
+    }
+}

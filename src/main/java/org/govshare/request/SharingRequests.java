@@ -1,0 +1,500 @@
+package org.govshare.request;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.govshare.audit.Actor;
+import org.govshare.audit.AuditAction;
+import org.govshare.audit.AuditEntry;
+import org.govshare.audit.AuditTrail;
+import org.govshare.calendar.Today;
+import org.govshare.calendar.WorkdayCalendar;
+import org.govshare.catalog.Catalog;
+import org.govshare.catalog.CatalogEntry;
+import org.govshare.catalog.CatalogListing;
+import org.govshare.grant.Grant;
+import org.govshare.grant.Grants;
+import org.govshare.grant.NewGrant;
+import org.govshare.identity.Department;
+import org.govshare.identity.DepartmentDirectory;
+import org.govshare.identity.Official;
+import org.govshare.identity.Role;
+import org.govshare.identity.Workgroups;
+import org.govshare.notice.Notices;
+import org.govshare.platform.CaseNumbers;
+import org.govshare.platform.web.ConflictException;
+import org.govshare.platform.web.InvalidInputException;
+import org.govshare.platform.web.NotFoundException;
+import org.govshare.rules.Decision;
+import org.govshare.rules.Finding;
+import org.govshare.rules.RuleBook;
+import org.govshare.rules.eligibility.EligibilityCase;
+import org.govshare.supervision.ViolationRegister;
+import org.govshare.supervision.ViolationType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sharing requests (Art. 17 to 20): an applicant department asks for a published resource; the eligibility rules
+ * grant, refuse or send it to the provider's review; the provider replies within the working-day deadline, or the
+ * authority escalates and may decide in its place. Owns the {@code sharing-request} process: every step of it is
+ * one call here, and each step finds its request by process instance, never from a variable a task completion
+ * could overwrite.
+ */
+@Service
+public class SharingRequests {
+
+    public static final String PROCESS = "sharing-request";
+    public static final String DECISION = "eligibility";
+    public static final String REPLY_DEADLINE = "sharing-request-reply";
+    public static final String WITHDRAW_MESSAGE = "withdraw-sharing-request";
+    static final String OBJECT = "sharing-request";
+
+    private final RequestStore store;
+    private final RequestValidator validator;
+    private final Catalog catalog;
+    private final DepartmentDirectory departments;
+    private final RuleBook rules;
+    private final Grants grants;
+    private final Notices notices;
+    private final ViolationRegister violations;
+    private final WorkdayCalendar workdays;
+    private final Workgroups workgroups;
+    private final CaseNumbers numbers;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final AuditTrail auditTrail;
+    private final RequestsProperties properties;
+    private final Today today;
+
+    SharingRequests(RequestStore store, RequestValidator validator, Catalog catalog, DepartmentDirectory departments,
+                    RuleBook rules, Grants grants, Notices notices, ViolationRegister violations, WorkdayCalendar workdays,
+                    Workgroups workgroups, CaseNumbers numbers, RuntimeService runtimeService, TaskService taskService,
+                    AuditTrail auditTrail, RequestsProperties properties, Today today) {
+        this.store = store;
+        this.validator = validator;
+        this.catalog = catalog;
+        this.departments = departments;
+        this.rules = rules;
+        this.grants = grants;
+        this.notices = notices;
+        this.violations = violations;
+        this.workdays = workdays;
+        this.workgroups = workgroups;
+        this.numbers = numbers;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.auditTrail = auditTrail;
+        this.properties = properties;
+        this.today = today;
+    }
+
+    /** An applicant's request: checked, numbered, stored, and decided by the rules before this returns. */
+    @Transactional
+    public SharingRequest submit(Official by, NewRequest asked) {
+        if (asked.applicantDepartment() != null && !asked.applicantDepartment().equals(by.department())) {
+            throw new AccessDeniedException("an official asks for their own department (" + by.department() + ") only, not for "
+                    + asked.applicantDepartment());
+        }
+        if (!by.has(Role.APPLICANT)) {
+            throw new AccessDeniedException("sharing requests are made by a department's APPLICANT officials");
+        }
+        Optional<CatalogListing> listing = asked.resourceCode() == null ? Optional.empty() : catalog.current(asked.resourceCode());
+        List<InvalidInputException.FieldError> errors = validator.check(asked, listing, by.department());
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        store.openRequestOf(by.department(), asked.resourceCode()).ifPresent(open -> {
+            throw new ConflictException("resourceCode", "one-open-request", by.department() + " already has request " + open
+                    + " open for " + asked.resourceCode() + "; wait for its answer or withdraw it");
+        });
+        CatalogListing resource = listing.orElseThrow();
+        SharingRequest request = new SharingRequest(numbers.next("GX"), resource.code(), resource.version(),
+                resource.entry().name(), resource.entry().providerDepartment(), by.department(), by.login(), today.now(),
+                List.copyOf(asked.items()), asked.purpose().strip(), asked.duty() == null ? new Duty(null, null) : asked.duty(),
+                asked.scenario(), asked.validFrom(), asked.validUntil(), List.copyOf(asked.officials()),
+                List.copyOf(asked.systems()), SharingRequest.Status.SUBMITTED, null, List.of(), null, null, null, null,
+                false, false, null, null, null);
+        store.insert(request);
+        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_SUBMITTED, OBJECT, request.id())
+                .with("resource", request.resourceCode()).with("provider", request.providerDepartment())
+                .with("items", request.items()).with("purpose", request.purpose()).with("scenario", request.scenario()));
+        String instance = runtimeService.startProcessInstanceByKey(PROCESS, request.id(), Map.of(
+                "requestNumber", request.id(), "resourceName", request.resourceName(),
+                "applicantDepartment", request.applicantDepartment(), "providerDepartment", request.providerDepartment()))
+                .getId();
+        store.setProcessInstance(request.id(), instance);
+        return require(request.id());
+    }
+
+    // ---- steps of the sharing-request process ----
+
+    /** The eligibility rules decide; the decision, its reasons and the rule set's version are stored and audited. */
+    public Eligibility decide(String processInstanceId) {
+        SharingRequest request = ofProcess(processInstanceId);
+        CatalogEntry resource = catalog.version(request.resourceCode(), request.resourceVersion()).content();
+        Department applicant = departments.require(request.applicantDepartment());
+        List<EligibilityCase.HeldGrant> held = grants.heldBy(request.applicantDepartment(), request.resourceCode()).stream()
+                .map(g -> new EligibilityCase.HeldGrant(g.id(), g.items(), g.validUntil())).toList();
+        EligibilityCase eligibilityCase = new EligibilityCase(
+                new EligibilityCase.Resource(resource.code(), resource.name(), resource.providerDepartment(),
+                        resource.sharingType(), resource.legalBasis() == null || !resource.legalBasis().cited() ? ""
+                                : resource.legalBasis().law() + " " + resource.legalBasis().article(),
+                        resource.items().stream().map(i -> new EligibilityCase.Item(i.name(), i.sensitivity())).toList(),
+                        resource.conditions().stream().map(c -> new EligibilityCase.Condition(c.type(), c.value())).toList()),
+                new EligibilityCase.Request(request.items(), request.purpose(), request.duty().citation(),
+                        request.scenario().name(), request.validFrom(), request.validUntil()),
+                new EligibilityCase.Applicant(applicant.code(), applicant.tier(), applicant.regionCode(), applicant.kind()),
+                held);
+        Decision decision = rules.decide(DECISION, eligibilityCase.facts());
+        Decision.Verdict verdict = decision.verdict();
+        Instant due = null;
+        Instant reminder = null;
+        SharingRequest.Status status = request.status();
+        if (verdict == Decision.Verdict.REVIEW) {
+            due = workdays.due(REPLY_DEADLINE, today.now());
+            reminder = workdays.before(due, properties.reminderWorkingDays());
+            status = SharingRequest.Status.IN_REVIEW;
+        }
+        store.setDecision(request.id(), verdict, decision.findings(), rules.version(), status, due, reminder);
+        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_DECIDED, OBJECT, request.id())
+                .with("decision", verdict).with("rules", decision.findings().stream().map(Finding::citation).toList())
+                .with("ruleSetVersion", rules.version()));
+        if (verdict == Decision.Verdict.REVIEW) {
+            notices.send(providerWorkgroup(processInstanceId), "REVIEW_REQUESTED", "待审核共享申请 Request " + request.id()
+                    + " awaits your review", request.applicantDepartment() + " asks for " + request.resourceName()
+                    + "; reply by " + due, OBJECT, request.id());
+        }
+        return new Eligibility(verdict.name(), summary(decision.findings()), requestSummary(require(request.id())));
+    }
+
+    /** What the rules decided, for the process: the decision and what the reviewer is shown. */
+    public record Eligibility(String decision, String reasonsSummary, String requestSummary) {
+    }
+
+    /** The candidate group of the review task: the provider's PROVIDER_REVIEWER officials. */
+    public String providerWorkgroup(String processInstanceId) {
+        return workgroups.of(ofProcess(processInstanceId).providerDepartment(), Role.PROVIDER_REVIEWER.name());
+    }
+
+    /** The reply deadline, for the review task's due date and its timer. */
+    public Date replyDue(String processInstanceId) {
+        return Date.from(ofProcess(processInstanceId).replyDue());
+    }
+
+    /** When the reviewer is reminded, for the reminder timer. */
+    public Date reminderAt(String processInstanceId) {
+        return Date.from(ofProcess(processInstanceId).reminderAt());
+    }
+
+    /**
+     * The provider's reply, checked against the stored request (the form is a convenience, this is the rule) and
+     * recorded. Only the provider's officials reply.
+     *
+     * @return GRANT or REFUSE, for the process
+     */
+    public String recordProviderReply(String processInstanceId, ReplyInput input) {
+        SharingRequest request = lockedOfProcess(processInstanceId);
+        Actor actor = auditTrail.currentActor();
+        if (actor.department() != null && !actor.department().equals(request.providerDepartment())) {
+            throw new AccessDeniedException("the reply to " + request.id() + " is " + request.providerDepartment() + "'s");
+        }
+        return recordReply(request, Reply.By.PROVIDER, actor, input, "replyDecision");
+    }
+
+    /**
+     * The authority's escalation decision after the deadline passed: URGE the provider (who keeps the task), or
+     * decide in its place with reasons.
+     *
+     * @return URGE, GRANT or REFUSE, for the process
+     */
+    public String recordEscalation(String processInstanceId, ReplyInput input) {
+        SharingRequest request = lockedOfProcess(processInstanceId);
+        Actor actor = auditTrail.currentActor();
+        if (actor.department() != null && !actor.department().equals(workgroups.authorityDepartment())) {
+            throw new AccessDeniedException("an overdue request is escalated by the sharing authority");
+        }
+        if ("URGE".equals(input.decision())) {
+            if (blank(input.reasons())) {
+                throw new InvalidInputException("replyReasons", "urge-needs-message", "tell the provider what to do and by when");
+            }
+            notices.send(workgroups.of(request.providerDepartment(), Role.PROVIDER_REVIEWER.name()), "URGED",
+                    "督办 The authority urges a reply to " + request.id(), input.reasons().strip(), OBJECT, request.id());
+            auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_ESCALATION_DECIDED, OBJECT, request.id())
+                    .with("decision", "URGE").because(input.reasons().strip()));
+            return "URGE";
+        }
+        String outcome = recordReply(request, Reply.By.AUTHORITY, actor, input, "escalationDecision");
+        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_ESCALATION_DECIDED, OBJECT, request.id())
+                .with("decision", input.decision()).because(input.reasons().strip()));
+        return outcome;
+    }
+
+    private String recordReply(SharingRequest request, Reply.By by, Actor actor, ReplyInput input, String decisionField) {
+        if (request.status() != SharingRequest.Status.IN_REVIEW) {
+            throw new ConflictException("status", "reply-in-review-only", request.id() + " is " + request.status());
+        }
+        Reply reply = checkedReply(request, by, actor, input, decisionField);
+        store.setReply(request.id(), reply);
+        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_REPLIED, OBJECT, request.id()).with("by", by)
+                .with("decision", reply.decision()).with("items", reply.items())
+                .with("validUntil", reply.validUntil() == null ? null : reply.validUntil().toString())
+                .because(reply.reasons()));
+        return reply.grants() ? "GRANT" : "REFUSE";
+    }
+
+    private Reply checkedReply(SharingRequest request, Reply.By by, Actor actor, ReplyInput input, String decisionField) {
+        ReplyDecision decision;
+        try {
+            decision = ReplyDecision.valueOf(input.decision() == null ? "" : input.decision().strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(decisionField, "unknown-value", "decide one of "
+                    + (by == Reply.By.AUTHORITY ? "URGE, " : "") + "APPROVE, NARROW or REFUSE");
+        }
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        String reasons = blank(input.reasons()) ? null : input.reasons().strip();
+        if (decision != ReplyDecision.APPROVE && reasons == null) {
+            errors.add(new InvalidInputException.FieldError("replyReasons", "reply-needs-reasons",
+                    "say why the request is " + (decision == ReplyDecision.REFUSE ? "refused" : "narrowed")));
+        }
+        CatalogEntry.LegalBasis basis = null;
+        if (decision == ReplyDecision.REFUSE) {
+            basis = new CatalogEntry.LegalBasis(input.legalBasisLaw(), input.legalBasisArticle());
+            if (!basis.cited()) {
+                errors.add(new InvalidInputException.FieldError("refusalLaw", "refusal-cites-legal-basis",
+                        "a refusal cites the law or regulation and the article it rests on (Art. 17)"));
+            }
+        }
+        List<String> items = request.items();
+        LocalDate until = request.validUntil();
+        String added = blank(input.addedConditions()) ? null : input.addedConditions().strip();
+        if (decision == ReplyDecision.NARROW) {
+            if (!input.items().isEmpty()) {
+                List<String> outside = input.items().stream().filter(i -> !request.items().contains(i)).toList();
+                if (!outside.isEmpty()) {
+                    errors.add(new InvalidInputException.FieldError("replyItems", "narrow-within-request",
+                            outside + " were not asked for; grant some of " + request.items()));
+                }
+                items = input.items().stream().distinct().toList();
+            }
+            if (input.validUntil() != null) {
+                if (input.validUntil().isAfter(request.validUntil()) || input.validUntil().isBefore(request.validFrom())) {
+                    errors.add(new InvalidInputException.FieldError("replyUntil", "narrow-within-request",
+                            "the last day granted lies between " + request.validFrom() + " and " + request.validUntil()));
+                }
+                until = input.validUntil();
+            }
+            boolean narrows = items.size() < request.items().size() || until.isBefore(request.validUntil()) || added != null;
+            if (errors.isEmpty() && !narrows) {
+                errors.add(new InvalidInputException.FieldError("replyItems", "narrow-changes-something",
+                        "narrowing grants fewer items, a shorter period or adds conditions; otherwise APPROVE"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return decision == ReplyDecision.REFUSE
+                ? new Reply(by, actor.id(), today.now(), decision, List.of(), null, null, basis, reasons)
+                : new Reply(by, actor.id(), today.now(), decision, items, until, added, null, reasons);
+    }
+
+    /** Two working days before the deadline: the reviewers are reminded. */
+    public void remind(String processInstanceId) {
+        SharingRequest request = ofProcess(processInstanceId);
+        store.markReminded(request.id());
+        notices.send(workgroups.of(request.providerDepartment(), Role.PROVIDER_REVIEWER.name()), "REPLY_REMINDER",
+                "即将到期 Reply to " + request.id() + " due " + request.replyDue(), request.applicantDepartment()
+                        + " awaits your reply about " + request.resourceName() + "; the deadline is " + request.replyDue(),
+                OBJECT, request.id());
+        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_REPLY_REMINDED, OBJECT, request.id())
+                .with("replyDue", request.replyDue().toString()));
+    }
+
+    /** The deadline passed without a reply: a "delayed reply" violation (Art. 33 iii), and the authority escalates. */
+    public void recordDelayedReply(String processInstanceId) {
+        SharingRequest request = ofProcess(processInstanceId);
+        store.markOverdue(request.id());
+        violations.recordDetected(request.providerDepartment(), ViolationType.DELAYED_REPLY, "no reply to sharing request "
+                        + request.id() + " from " + request.applicantDepartment() + " by its deadline " + request.replyDue(),
+                OBJECT, request.id(), request.replyDue());
+        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_REPLY_OVERDUE, OBJECT, request.id())
+                .with("provider", request.providerDepartment()).with("replyDue", request.replyDue().toString()));
+        notices.send(workgroups.authority(), "REPLY_OVERDUE", "逾期未答复 " + request.id() + " is overdue",
+                request.providerDepartment() + " did not reply by " + request.replyDue() + ": urge it or decide", OBJECT,
+                request.id());
+    }
+
+    /** The grant the decision allows: as asked, or as the reply narrowed it. */
+    public void issueGrant(String processInstanceId) {
+        SharingRequest request = lockedOfProcess(processInstanceId);
+        Reply reply = request.reply();
+        CatalogEntry resource = catalog.version(request.resourceCode(), request.resourceVersion()).content();
+        String conditions = joinNonBlank(resource.sharingConditions(), reply == null ? null : reply.addedConditions());
+        Grant grant = grants.issue(new NewGrant(request.applicantDepartment(), request.providerDepartment(),
+                request.resourceCode(), request.resourceName(), reply == null ? request.items() : reply.items(),
+                request.purpose(), request.duty().citation(), conditions, request.officials(), request.systems(),
+                request.validFrom(), reply == null ? request.validUntil() : reply.validUntil(), Grants.SOURCE_REQUEST,
+                request.id()));
+        store.close(request.id(), SharingRequest.Status.GRANTED, grant.id(), today.now());
+        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_GRANTED, OBJECT, request.id()).with("grant", grant.id())
+                .with("by", reply == null ? "RULES" : reply.by().name()));
+        notices.send(request.requestedBy(), "REQUEST_GRANTED", "已授权 " + request.id() + " granted",
+                "grant " + grant.id() + " for " + request.resourceName() + " until " + grant.validUntil(), OBJECT, request.id());
+    }
+
+    /** The request ends refused, with its reasons for the applicant. */
+    public void refuse(String processInstanceId) {
+        SharingRequest request = lockedOfProcess(processInstanceId);
+        String reasons = request.reply() != null
+                ? request.reply().reasons() + " (" + request.reply().legalBasis().law() + " " + request.reply().legalBasis().article() + ")"
+                : request.findings().stream().filter(f -> f.severity() == Finding.Severity.REFUSAL)
+                        .map(f -> f.citation() + ": " + f.message()).collect(Collectors.joining("; "));
+        store.close(request.id(), SharingRequest.Status.REFUSED, null, today.now());
+        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_REFUSED, OBJECT, request.id()).because(reasons)
+                .with("by", request.reply() == null ? "RULES" : request.reply().by().name()));
+        notices.send(request.requestedBy(), "REQUEST_REFUSED", "未获授权 " + request.id() + " refused", reasons, OBJECT,
+                request.id());
+    }
+
+    /** The applicant takes back an open request; the process ends wherever it was. */
+    @Transactional
+    public SharingRequest withdraw(Official by, String id) {
+        SharingRequest request = store.lock(id).orElseThrow(() -> new NotFoundException("sharing request", id));
+        if (!request.applicantDepartment().equals(by.department()) || !by.has(Role.APPLICANT)) {
+            throw new AccessDeniedException("a request is withdrawn by its own department's APPLICANT officials");
+        }
+        if (!request.open()) {
+            throw new ConflictException("status", "withdraw-open-only", id + " is " + request.status() + " and cannot be withdrawn");
+        }
+        runtimeService.createMessageCorrelation(WITHDRAW_MESSAGE).processInstanceId(request.processInstanceId()).correlate();
+        return require(id);
+    }
+
+    /** The withdrawal, recorded by the process's event subprocess. */
+    public void recordWithdrawal(String processInstanceId) {
+        SharingRequest request = ofProcess(processInstanceId);
+        store.close(request.id(), SharingRequest.Status.WITHDRAWN, null, today.now());
+        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_WITHDRAWN, OBJECT, request.id()));
+    }
+
+    // ---- the platform API's doors to the tasks (Tasklist completes the same tasks) ----
+
+    /** The provider's reviewer answers through the API. */
+    @Transactional
+    public SharingRequest reply(Official by, String id, ReplyInput input) {
+        SharingRequest request = require(id);
+        if (!request.providerDepartment().equals(by.department()) || !by.has(Role.PROVIDER_REVIEWER)) {
+            throw new AccessDeniedException("requests for " + request.providerDepartment() + "'s resources are answered by its"
+                    + " PROVIDER_REVIEWER officials");
+        }
+        completeTask(request, "Task_ReviewRequest", "replyDecision", input);
+        return require(id);
+    }
+
+    /** The authority decides an escalated request through the API. */
+    @Transactional
+    public SharingRequest escalate(Official by, String id, ReplyInput input) {
+        if (!by.has(Role.AUTHORITY)) {
+            throw new AccessDeniedException("overdue requests are escalated by the sharing authority");
+        }
+        completeTask(require(id), "Task_EscalateRequest", "escalationDecision", input);
+        return require(id);
+    }
+
+    private void completeTask(SharingRequest request, String taskKey, String decisionVariable, ReplyInput input) {
+        Task task = taskService.createTaskQuery().processInstanceId(request.processInstanceId()).taskDefinitionKey(taskKey)
+                .singleResult();
+        if (task == null) {
+            throw new ConflictException("status", "not-waiting", request.id() + " is " + request.status()
+                    + (taskKey.equals("Task_ReviewRequest") ? " and does not wait for a reply" : " and is not escalated"));
+        }
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put(decisionVariable, input.decision());
+        variables.put("replyItems", String.join(",", input.items()));
+        variables.put("replyUntil", input.validUntil() == null ? null : input.validUntil().toString());
+        variables.put("replyConditions", input.addedConditions());
+        variables.put("refusalLaw", input.legalBasisLaw());
+        variables.put("refusalArticle", input.legalBasisArticle());
+        variables.put("replyReasons", input.reasons());
+        taskService.complete(task.getId(), variables);
+    }
+
+    // ---- reading ----
+
+    /** A request as its applicant department, its provider department or the authority sees it. */
+    public SharingRequest visibleTo(Official by, String id) {
+        SharingRequest request = require(id);
+        if (!by.has(Role.AUTHORITY) && !request.applicantDepartment().equals(by.department())
+                && !request.providerDepartment().equals(by.department())) {
+            throw new AccessDeniedException("a request is seen by its applicant, its provider and the authority");
+        }
+        return request;
+    }
+
+    /** Requests on one side of the caller's department; the authority may leave the side out and see all. */
+    public List<SharingRequest> list(Official by, String side, SharingRequest.Status status, int page, int size) {
+        String column = side == null ? null : switch (side) {
+            case "applicant" -> "applicant_department";
+            case "provider" -> "provider_department";
+            default -> throw new InvalidInputException("side", "unknown-value", "side is applicant or provider");
+        };
+        if (column == null && !by.has(Role.AUTHORITY)) {
+            column = "applicant_department";
+        }
+        return store.list(column, by.department(), status, page, size);
+    }
+
+    public SharingRequest require(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("sharing request", id));
+    }
+
+    private SharingRequest ofProcess(String processInstanceId) {
+        return store.ofProcess(processInstanceId)
+                .orElseThrow(() -> new NotFoundException("sharing request of process instance", processInstanceId));
+    }
+
+    private SharingRequest lockedOfProcess(String processInstanceId) {
+        return store.lock(ofProcess(processInstanceId).id()).orElseThrow();
+    }
+
+    private String requestSummary(SharingRequest r) {
+        CatalogEntry resource = catalog.version(r.resourceCode(), r.resourceVersion()).content();
+        String items = r.items().stream().map(i -> i + " [" + resource.items().stream().filter(d -> d.name().equals(i))
+                .map(d -> String.valueOf(d.sensitivity())).findFirst().orElse("?") + "]").collect(Collectors.joining(", "));
+        return String.join("\n",
+                "申请单位 Applicant: " + r.applicantDepartment() + " (" + r.requestedBy() + ")",
+                "资源 Resource: " + r.resourceCode() + " " + r.resourceName() + " (version " + r.resourceVersion() + ", "
+                        + resource.sharingType() + ")",
+                "共享条件 Conditions: " + (blank(resource.sharingConditions()) ? "—" : resource.sharingConditions()),
+                "数据项 Items: " + items,
+                "用途 Purpose: " + r.purpose(),
+                "法定职责 Duty: " + (r.duty().cited() ? r.duty().citation() : "—"),
+                "场景 Scenario: " + r.scenario(),
+                "期限 Period: " + r.validFrom() + " – " + r.validUntil(),
+                "使用人 Officials: " + (r.officials().isEmpty() ? "—" : String.join(", ", r.officials())),
+                "使用系统 Systems: " + (r.systems().isEmpty() ? "—" : String.join(", ", r.systems())));
+    }
+
+    private static String summary(List<Finding> findings) {
+        return findings.isEmpty() ? "无 None" : findings.stream()
+                .map(f -> "• [" + f.severity() + "] " + f.citation() + ": " + f.message()).collect(Collectors.joining("\n"));
+    }
+
+    private static String joinNonBlank(String a, String b) {
+        return java.util.stream.Stream.of(a, b).filter(s -> !blank(s)).collect(Collectors.joining("; "));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

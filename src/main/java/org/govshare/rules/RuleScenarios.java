@@ -1,0 +1,134 @@
+package org.govshare.rules;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.govshare.rules.eligibility.EligibilityCase;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * Rule scenarios: YAML files beside the DRL ({@code rules/<decision>/scenarios/*.yaml}) in which a rule author says,
+ * without Java, what a decision must come to on a given case and which rules must fire. A rule set whose scenarios
+ * do not hold is not put in force. The format is documented in {@code rules/README.md}.
+ */
+class RuleScenarios {
+
+    /** The case each decision's scenarios describe. */
+    private static final Map<String, Class<? extends RuleCase>> CASES = Map.of("eligibility", EligibilityCase.class);
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).findAndRegisterModules()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    record ScenarioFile(List<Scenario> scenarios) {
+    }
+
+    record Scenario(String name, JsonNode given, Expect expect) {
+    }
+
+    record Expect(Decision.Verdict decision, List<String> rules) {
+    }
+
+    /** How many scenarios ran, and the problems of those that did not hold. */
+    record Outcome(int run, List<RuleCompilationException.Problem> problems) {
+    }
+
+    Outcome run(RuleSources sources, Map<String, KieBase> bases) {
+        int run = 0;
+        List<RuleCompilationException.Problem> problems = new ArrayList<>();
+        for (var decision : sources.scenariosByDecision().entrySet()) {
+            Class<? extends RuleCase> caseType = CASES.get(decision.getKey());
+            KieBase base = bases.get(decision.getKey());
+            for (var file : decision.getValue().entrySet()) {
+                if (caseType == null) {
+                    problems.add(problem(file.getKey(), 0, "scenario-readable", "the decision '" + decision.getKey()
+                            + "' has no scenario format; scenarios are written for " + CASES.keySet()));
+                    continue;
+                }
+                if (base == null) {
+                    continue; // its DRL does not compile: that problem is reported already
+                }
+                ScenarioFile scenarios;
+                try {
+                    scenarios = yaml.readValue(file.getValue(), ScenarioFile.class);
+                } catch (JsonProcessingException e) {
+                    problems.add(problem(file.getKey(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                            "scenario-readable", e.getOriginalMessage()));
+                    continue;
+                }
+                if (scenarios == null || scenarios.scenarios() == null || scenarios.scenarios().isEmpty()) {
+                    problems.add(problem(file.getKey(), 1, "scenario-readable", "the file holds no scenarios"));
+                    continue;
+                }
+                for (Scenario scenario : scenarios.scenarios()) {
+                    run++;
+                    check(file.getKey(), file.getValue(), scenario, caseType, base).ifPresent(problems::add);
+                }
+            }
+        }
+        return new Outcome(run, problems);
+    }
+
+    private java.util.Optional<RuleCompilationException.Problem> check(String file, String text, Scenario scenario,
+                                                                       Class<? extends RuleCase> caseType, KieBase base) {
+        int line = lineOf(text, scenario.name());
+        if (scenario.name() == null || scenario.given() == null || scenario.expect() == null
+                || scenario.expect().decision() == null) {
+            return java.util.Optional.of(problem(file, line, "scenario-readable",
+                    "a scenario has a name, a 'given' case and an 'expect' with a decision"));
+        }
+        RuleCase given;
+        try {
+            given = yaml.treeToValue(scenario.given(), caseType);
+        } catch (IOException e) {
+            return java.util.Optional.of(problem(file, line, "scenario-readable", "scenario '" + scenario.name()
+                    + "': the case does not read: " + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
+        }
+        Decision decision = decide(base, given.facts());
+        Set<String> fired = decision.findings().stream().map(Finding::rule).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected = scenario.expect().rules() == null ? null : new TreeSet<>(scenario.expect().rules());
+        boolean holds = decision.verdict() == scenario.expect().decision() && (expected == null || expected.equals(fired));
+        if (holds) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(problem(file, line, "scenario-holds", "scenario '" + scenario.name() + "' expects "
+                + scenario.expect().decision() + (expected == null ? "" : " by " + expected) + " but the rules say "
+                + decision.verdict() + " by " + fired));
+    }
+
+    static Decision decide(KieBase base, List<Object> facts) {
+        StatelessKieSession session = base.newStatelessKieSession();
+        Decision outcome = new Decision();
+        session.setGlobal("decision", outcome);
+        session.execute(facts);
+        return outcome;
+    }
+
+    /** The line of the scenario's name in its file, for the rule author's editor. */
+    private static int lineOf(String text, String name) {
+        if (name == null) {
+            return 0;
+        }
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("name:") && lines.get(i).contains(name)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static RuleCompilationException.Problem problem(String file, int line, String rule, String message) {
+        return new RuleCompilationException.Problem(file, line, 0, rule, message);
+    }
+}
