@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.govshare.platform.web.InvalidInputException.FieldError;
@@ -141,7 +142,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof JsonProcessingException parse) {
             var location = parse.getLocation();
-            return new FieldError(null, "malformed-json", "the body is not valid JSON"
+            String format = parse instanceof JacksonYAMLParseException ? "yaml" : "json";
+            return new FieldError(null, "malformed-" + format, "the body is not valid " + format.toUpperCase(java.util.Locale.ROOT)
                     + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")")
                     + ": " + parse.getOriginalMessage());
         }
