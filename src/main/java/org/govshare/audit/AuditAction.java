@@ -38,6 +38,9 @@ public enum AuditAction {
     NEED_RECORDED,
     RULES_RELOADED,
 
+    // calendar
+    CALENDAR_LOADED,
+
     AUDIT_SEARCHED,
     AUDIT_VERIFIED
 }
