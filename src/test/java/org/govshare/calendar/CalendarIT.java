@@ -119,7 +119,9 @@ class CalendarIT extends IntegrationTest {
                 SCHEDULE_2035.replace("  title: 国务院办公厅关于2035年部分节假日安排的通知（测试）\n", ""),
                 List.of("source.title", "required"),
                 SCHEDULE_2035.replace("from: 2035-03-05", "from: 5 March"),
-                List.of("holidays[0].from", "invalid-format"));
+                List.of("holidays[0].from", "invalid-format"),
+                SCHEDULE_2035.replace("holidays:", "holidayz:"),
+                List.of("holidayz", "unknown-field"));
 
         refusals.forEach((body, expected) -> {
             Response refused = api.put("authority.li", "/api/calendar/2035", YAML, body);
