@@ -59,6 +59,9 @@ public enum AuditAction {
     GRANT_EXPIRED,
     VIOLATION_RECORDED,
 
+    // calendar
+    CALENDAR_LOADED,
+
     AUDIT_SEARCHED,
     AUDIT_VERIFIED
 }

@@ -5,8 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,16 +19,25 @@ import org.springframework.stereotype.Component;
  * {@code ${workdays.deadline('catalog-review')}}. One convention for all: the day something happens does not
  * count, and N working days end at the end (23:59:59, in the configured zone) of the Nth working day after it.
  * Reads the engine's clock, so a test that moves {@link ClockUtil} moves the deadlines too.
+ *
+ * <p>A working day is a day of the official calendar: Monday to Friday, except the holidays of the State Council's
+ * notice for that year, plus the weekend days the notice declares working days (调休). A year without a schedule
+ * counts Monday to Friday, and says so once in the log.
  */
 @Component("workdays")
 public class WorkdayCalendar {
 
     static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
-    private final DeadlineProperties properties;
+    private static final Logger log = LoggerFactory.getLogger(WorkdayCalendar.class);
 
-    WorkdayCalendar(DeadlineProperties properties) {
+    private final DeadlineProperties properties;
+    private final Schedules schedules;
+    private final Set<Integer> yearsWarnedAbout = ConcurrentHashMap.newKeySet();
+
+    WorkdayCalendar(DeadlineProperties properties, Schedules schedules) {
         this.properties = properties;
+        this.schedules = schedules;
     }
 
     /** The named deadline (e.g. {@code catalog-review}) counted from now. */
@@ -85,8 +99,23 @@ public class WorkdayCalendar {
         return day;
     }
 
+    /** Whether the day is a working day of the official calendar (see the class comment). */
     public boolean isWorkingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+        boolean weekday = day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+        Optional<HolidaySchedule> schedule = schedules.of(day.getYear());
+        if (schedule.isEmpty()) {
+            warnOnce(day.getYear());
+            return weekday;
+        }
+        return schedule.get().isMakeUpWorkingDay(day) || weekday && !schedule.get().isHoliday(day);
+    }
+
+    private void warnOnce(int year) {
+        // deadlines are counted day by day: without the once, one deadline would warn for every day it passes
+        if (yearsWarnedAbout.add(year)) {
+            log.warn("no official holiday schedule for {}: counting weekends only; load it with PUT /api/calendar/{}",
+                    year, year);
+        }
     }
 
     private Instant endOf(LocalDate day) {

@@ -164,7 +164,9 @@ class CatalogRegistrationProcessTest extends ProcessTest {
 
     @Test
     void whenTheReviewDeadlinePassesTheSubmissionIsMarkedOverdueAndStillAwaitsReview() {
-        // Monday 2026-11-23 09:00 in Zhengzhou: ten working days later is Monday 2026-12-07 09:00
+        // Submitted Monday 2026-11-23 09:00 in Zhengzhou. The day of submission does not count, and ten working days
+        // end at 23:59:59 (Asia/Shanghai) of the tenth working day after it, on the official calendar: no holiday
+        // of the 2026 notice falls in between, so that is Monday 2026-12-07 23:59:59
         ZonedDateTime monday = ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZoneId.of("Asia/Shanghai"));
         ClockUtil.setCurrentTime(Date.from(monday.toInstant()));
         Submission submission = submitNew();
@@ -174,6 +176,7 @@ class CatalogRegistrationProcessTest extends ProcessTest {
         ZonedDateTime due = ZonedDateTime.ofInstant(deadline.getDuedate().toInstant(), ZoneId.of("Asia/Shanghai"));
         assertThat(due.toLocalDate()).hasToString("2026-12-07");
         assertThat(due.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(due.toLocalTime()).hasToString("23:59:59");
         assertThat(task(instance).getDueDate()).isEqualTo(deadline.getDuedate());
 
         ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofMinutes(1)).toInstant()));
@@ -183,6 +186,20 @@ class CatalogRegistrationProcessTest extends ProcessTest {
         assertThat(catalog.submission(submission.id()).overdue()).isTrue();
         review(instance, "PUBLISH", null);
         assertThat(instance).isEnded();
+    }
+
+    @Test
+    void theReviewDeadlineSkipsTheSpringFestivalAndCountsItsMakeUpSaturdays() {
+        // Submitted Friday 2026-02-13: Sat 14 Feb (worked) is day 1, 15 to 23 Feb are off, Tue 24 to Fri 27 are
+        // days 2 to 5, Sat 28 Feb (worked) is day 6, Mon 2 to Thu 5 March are days 7 to 10
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 13, 16, 0, 0, 0, shanghai).toInstant()));
+        ProcessInstance instance = instanceOf(submitNew());
+
+        Job deadline = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .singleResult();
+        assertThat(ZonedDateTime.ofInstant(deadline.getDuedate().toInstant(), shanghai).toLocalDateTime())
+                .hasToString("2026-03-05T23:59:59");
     }
 
     @Test

@@ -35,6 +35,12 @@ public final class Api {
                 .header("Content-Type", "application/json"), null);
     }
 
+    /** Sends a body of the given content type, e.g. {@code application/yaml}. */
+    public Response put(String login, String path, String contentType, String body) {
+        return send(login, PASSWORD, request(path).PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", contentType), null);
+    }
+
     /** Uploads one file as the multipart field {@code file}. */
     public Response postFile(String login, String path, String fileName, byte[] content) {
         String boundary = "govshare-" + UUID.randomUUID();

@@ -3,10 +3,12 @@ package org.govshare.platform.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.govshare.platform.web.InvalidInputException.FieldError;
@@ -121,7 +123,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Turns Jackson's complaint into the field and rule a caller can act on. */
     private static FieldError describe(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = jacksonCause(e);
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return new FieldError(field, "unknown-field", "'" + field + "' is not a field of this request; known fields: "
@@ -141,11 +143,30 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof JsonProcessingException parse) {
             var location = parse.getLocation();
-            return new FieldError(null, "malformed-json", "the body is not valid JSON"
+            String format = parse instanceof JacksonYAMLParseException ? "yaml" : "json";
+            return new FieldError(null, "malformed-" + format, "the body is not valid " + format.toUpperCase(java.util.Locale.ROOT)
                     + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")")
                     + ": " + parse.getOriginalMessage());
         }
         return new FieldError(null, "unreadable-body", "the request body is missing or unreadable");
+    }
+
+    /**
+     * Jackson's own complaint, which knows the field and the place in the body; the most specific cause is often
+     * below it (a date's DateTimeParseException, SnakeYAML's parser error) and knows neither. A body that does not
+     * parse is named as such even when a mapping error wraps it (as the YAML parser's errors are).
+     */
+    private static Throwable jacksonCause(HttpMessageNotReadableException e) {
+        Throwable outermost = null;
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException) {
+                return cause;
+            }
+            if (outermost == null && cause instanceof JsonProcessingException) {
+                outermost = cause;
+            }
+        }
+        return outermost != null ? outermost : e.getMostSpecificCause();
     }
 
     private static String path(JsonMappingException e) {

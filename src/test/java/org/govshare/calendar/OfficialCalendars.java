@@ -1,0 +1,26 @@
+package org.govshare.calendar;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+/** The working-day calendar on the packaged official schedules, without Spring. */
+final class OfficialCalendars {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ObjectMapper YAML = Jackson2ObjectMapperBuilder.json().factory(new YAMLFactory())
+            .failOnUnknownProperties(true).build();
+    static final Map<Integer, HolidaySchedule> PACKAGED = PackagedSchedules.read(YAML);
+
+    private OfficialCalendars() {
+    }
+
+    static WorkdayCalendar packaged() {
+        return new WorkdayCalendar(new DeadlineProperties(SHANGHAI, Map.of("catalog-review", 10)),
+                year -> Optional.ofNullable(PACKAGED.get(year)));
+    }
+}
