@@ -16,7 +16,8 @@ class DecideEligibilityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SharingRequests.Eligibility eligibility = requests.decide(execution.getProcessInstanceId());
+        SharingRequests.Eligibility eligibility = requests.decide(execution.getProcessInstanceId(),
+                execution.getProcessBusinessKey());
         execution.setVariable("eligibility", eligibility.decision());
         execution.setVariable("reasonsSummary", eligibility.reasonsSummary());
         execution.setVariable("requestSummary", eligibility.requestSummary());

@@ -129,19 +129,25 @@ public class SharingRequests {
         auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_SUBMITTED, OBJECT, request.id())
                 .with("resource", request.resourceCode()).with("provider", request.providerDepartment())
                 .with("items", request.items()).with("purpose", request.purpose()).with("scenario", request.scenario()));
-        String instance = runtimeService.startProcessInstanceByKey(PROCESS, request.id(), Map.of(
+        runtimeService.startProcessInstanceByKey(PROCESS, request.id(), Map.of(
                 "requestNumber", request.id(), "resourceName", request.resourceName(),
-                "applicantDepartment", request.applicantDepartment(), "providerDepartment", request.providerDepartment()))
-                .getId();
-        store.setProcessInstance(request.id(), instance);
+                "applicantDepartment", request.applicantDepartment(), "providerDepartment", request.providerDepartment()));
         return require(request.id());
     }
 
     // ---- steps of the sharing-request process ----
 
-    /** The eligibility rules decide; the decision, its reasons and the rule set's version are stored and audited. */
-    public Eligibility decide(String processInstanceId) {
-        SharingRequest request = ofProcess(processInstanceId);
+    /**
+     * The eligibility rules decide; the decision, its reasons and the rule set's version are stored and audited. The
+     * first step of the process: it binds the request (named by the business key the process was started with) to its
+     * process instance, which every later step finds it by.
+     */
+    public Eligibility decide(String processInstanceId, String requestNumber) {
+        SharingRequest request = store.lock(requestNumber)
+                .filter(r -> r.processInstanceId() == null && r.status() == SharingRequest.Status.SUBMITTED)
+                .orElseThrow(() -> new ConflictException("requestNumber", "decide-once",
+                        "request " + requestNumber + " is not waiting for its first decision"));
+        store.setProcessInstance(request.id(), processInstanceId);
         CatalogEntry resource = catalog.version(request.resourceCode(), request.resourceVersion()).content();
         Department applicant = departments.require(request.applicantDepartment());
         List<EligibilityCase.HeldGrant> held = grants.heldBy(request.applicantDepartment(), request.resourceCode()).stream()

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.govshare.catalog.CatalogEntry.Classification;
 import org.govshare.catalog.CatalogEntry.DataItem;
 import org.govshare.catalog.CatalogEntry.Format;
+import org.govshare.catalog.CatalogEntry.LegalBasis;
 import org.govshare.catalog.CatalogEntry.SharingCondition;
 
 /** Catalog entries for tests: well formed, each with a fresh code in the provider's range. */
@@ -31,6 +32,33 @@ public final class CatalogEntries {
                         new DataItem("户籍地址", "string", 200, Sensitivity.PERSONAL)),
                 SharingType.CONDITIONAL, "用于法定职责内的身份核验", List.of(new SharingCondition(ConditionType.PURPOSE_REQUIRED, "身份核验")),
                 null, SharingMethod.PROVIDER_SERVICE, false, null, UpdateCycle.DAILY, null, List.of(), null, null);
+    }
+
+    /** An unconditional Civil Affairs resource about registered social organisations, public items only. */
+    public static CatalogEntry organisations(String code) {
+        return new CatalogEntry(code, "社会组织登记信息 " + code, "Registered social organisations", "civil-affairs",
+                "civil-affairs", "社会组织登记管理 (社会团体登记管理条例)", ResourceKind.PROFESSIONAL,
+                new Classification("2", "03", "001"), new Format(FormatCategory.STRUCTURED_TABLE, "database table"),
+                List.of(new DataItem("统一社会信用代码", "string", 18, Sensitivity.PUBLIC),
+                        new DataItem("组织名称", "string", 200, Sensitivity.PUBLIC),
+                        new DataItem("法定代表人", "string", 50, Sensitivity.PERSONAL)),
+                SharingType.UNCONDITIONAL, null, List.of(), null, SharingMethod.HOSTED_DATASET, false, null, UpdateCycle.DAILY,
+                null, List.of(), null, null);
+    }
+
+    /** A non-sharing Public Security resource, citing the law that keeps it from sharing. */
+    public static CatalogEntry investigations(String code) {
+        return new CatalogEntry(code, "案件侦查信息 " + code, "Criminal investigations", "public-security", "public-security",
+                "刑事侦查 (刑事诉讼法)", ResourceKind.PROFESSIONAL, new Classification("1", "02", "001"),
+                new Format(FormatCategory.STRUCTURED_TABLE, "database table"),
+                List.of(new DataItem("案件编号", "string", 30, Sensitivity.INTERNAL)), SharingType.NON_SHARING, null, List.of(),
+                new LegalBasis("《中华人民共和国刑事诉讼法》", "第一百五十二条"), SharingMethod.PROVIDER_SERVICE, false, null,
+                UpdateCycle.DAILY, null, List.of(), null, null);
+    }
+
+    /** A fresh code: the classification part (class, item, sub-item) and the department's 3-digit range. */
+    public static String nextCode(String classification, String range) {
+        return classification + "/" + range + SEQUENCE.incrementAndGet();
     }
 
     public static CatalogEntry withSharingType(CatalogEntry e, SharingType type) {
