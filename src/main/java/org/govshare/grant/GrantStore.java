@@ -63,17 +63,42 @@ class GrantStore {
         return due;
     }
 
-    /** Grants of a department on one side, newest first; null side and department: every grant. */
-    List<Grant> list(String column, String department, String resourceCode, int page, int size) {
+    /** The grants a consumer holds for a resource that are neither revoked, expired nor past their last day. */
+    List<Grant> valid(String consumerDepartment, String resourceCode, LocalDate today) {
+        return jdbc.query("select * from sharing_grant where consumer_department = ? and resource_code = ?"
+                        + " and status in ('ACTIVE', 'NOT_YET_VALID') and valid_until >= ? order by valid_until desc, id desc",
+                this::grant, consumerDepartment, resourceCode, today);
+    }
+
+    /**
+     * Grants of a department on one side, newest first (null column: every grant), optionally only those in a state
+     * on {@code today}: a state follows the calendar before the expiry sweep has written it down.
+     */
+    List<Grant> list(String column, String department, Grant.Status status, LocalDate today, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> args = new ArrayList<>();
         if (column != null) {
             where.append(" and ").append(column).append(" = ?");
             args.add(department);
         }
-        if (resourceCode != null) {
-            where.append(" and resource_code = ?");
-            args.add(resourceCode);
+        if (status != null) {
+            String live = "status in ('ACTIVE', 'NOT_YET_VALID')";
+            switch (status) {
+                case REVOKED -> where.append(" and status = 'REVOKED'");
+                case EXPIRED -> {
+                    where.append(" and (status = 'EXPIRED' or (").append(live).append(" and valid_until < ?))");
+                    args.add(today);
+                }
+                case ACTIVE -> {
+                    where.append(" and ").append(live).append(" and valid_from <= ? and valid_until >= ?");
+                    args.add(today);
+                    args.add(today);
+                }
+                case NOT_YET_VALID -> {
+                    where.append(" and ").append(live).append(" and valid_from > ?");
+                    args.add(today);
+                }
+            }
         }
         args.add(size);
         args.add((long) page * size);

@@ -92,7 +92,7 @@ public class Grants {
 
     /** The valid grants a department holds for a resource today. */
     public List<Grant> heldBy(String department, String resourceCode) {
-        return store.list("consumer_department", department, resourceCode, 0, 1000).stream()
+        return store.valid(department, resourceCode, today.date()).stream()
                 .map(g -> g.asOf(today.date())).filter(g -> g.validOn(today.date())).toList();
     }
 
@@ -123,9 +123,8 @@ public class Grants {
         if (column == null && !isAuthority(by)) {
             column = "consumer_department";
         }
-        // state depends on today, so filter after reading; pages stay small (at most 100)
-        return store.list(column, by.department(), null, page, size).stream().map(g -> g.asOf(today.date()))
-                .filter(g -> status == null || g.status() == status).toList();
+        return store.list(column, by.department(), status, today.date(), page, size).stream()
+                .map(g -> g.asOf(today.date())).toList();
     }
 
     private static boolean isAuthority(Caller caller) {

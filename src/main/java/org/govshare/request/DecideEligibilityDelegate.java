@@ -19,7 +19,9 @@ class DecideEligibilityDelegate implements JavaDelegate {
         SharingRequests.Eligibility eligibility = requests.decide(execution.getProcessInstanceId(),
                 execution.getProcessBusinessKey());
         execution.setVariable("eligibility", eligibility.decision());
-        execution.setVariable("reasonsSummary", eligibility.reasonsSummary());
-        execution.setVariable("requestSummary", eligibility.requestSummary());
+        if (eligibility.requestSummary() != null) {
+            execution.setVariable("reasonsSummary", eligibility.reasonsSummary());
+            execution.setVariable("requestSummary", eligibility.requestSummary());
+        }
     }
 }

@@ -181,7 +181,10 @@ public class SharingRequests {
                     + " awaits your review", request.applicantDepartment() + " asks for " + request.resourceName()
                     + "; reply by " + due, OBJECT, request.id());
         }
-        return new Eligibility(verdict.name(), summary(decision.findings()), requestSummary(require(request.id())));
+        // what the reviewer is shown goes into the process only when there will be a reviewer
+        return verdict == Decision.Verdict.REVIEW
+                ? new Eligibility(verdict.name(), summary(decision.findings()), requestSummary(require(request.id()), resource))
+                : new Eligibility(verdict.name(), null, null);
     }
 
     /** What the rules decided, for the process: the decision and what the reviewer is shown. */
@@ -473,11 +476,10 @@ public class SharingRequests {
         return store.lock(ofProcess(processInstanceId).id()).orElseThrow();
     }
 
-    private String requestSummary(SharingRequest r) {
-        CatalogEntry resource = catalog.version(r.resourceCode(), r.resourceVersion()).content();
+    private static String requestSummary(SharingRequest r, CatalogEntry resource) {
         String items = r.items().stream().map(i -> i + " [" + resource.items().stream().filter(d -> d.name().equals(i))
                 .map(d -> String.valueOf(d.sensitivity())).findFirst().orElse("?") + "]").collect(Collectors.joining(", "));
-        return String.join("\n",
+        return fitVariable(String.join("\n",
                 "申请单位 Applicant: " + r.applicantDepartment() + " (" + r.requestedBy() + ")",
                 "资源 Resource: " + r.resourceCode() + " " + r.resourceName() + " (version " + r.resourceVersion() + ", "
                         + resource.sharingType() + ")",
@@ -488,12 +490,17 @@ public class SharingRequests {
                 "场景 Scenario: " + r.scenario(),
                 "期限 Period: " + r.validFrom() + " – " + r.validUntil(),
                 "使用人 Officials: " + (r.officials().isEmpty() ? "—" : String.join(", ", r.officials())),
-                "使用系统 Systems: " + (r.systems().isEmpty() ? "—" : String.join(", ", r.systems())));
+                "使用系统 Systems: " + (r.systems().isEmpty() ? "—" : String.join(", ", r.systems()))));
     }
 
     private static String summary(List<Finding> findings) {
-        return findings.isEmpty() ? "无 None" : findings.stream()
-                .map(f -> "• [" + f.severity() + "] " + f.citation() + ": " + f.message()).collect(Collectors.joining("\n"));
+        return fitVariable(findings.isEmpty() ? "无 None" : findings.stream()
+                .map(f -> "• [" + f.severity() + "] " + f.citation() + ": " + f.message()).collect(Collectors.joining("\n")));
+    }
+
+    /** Camunda keeps a string variable in 4000 characters; the whole case is always in GET /api/requests/{id}. */
+    private static String fitVariable(String text) {
+        return text.length() <= 3900 ? text : text.substring(0, 3800) + "\n… (see the request for the rest)";
     }
 
     private static String joinNonBlank(String a, String b) {

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine REST API with the platform's refusals: a rule broken inside a process (a task listener or delegate
- * throwing {@link InvalidInputException}) answers 400 naming the field and the rule, as the platform API does,
- * instead of Camunda's generic 500. Everything else keeps Camunda's own mapping.
+ * throwing {@link InvalidInputException}) answers 400 naming the field and the rule, as the platform API does, and
+ * a step refused to the caller's department answers 403, instead of Camunda's generic 500. Everything else keeps Camunda's own mapping.
  */
 @Component
 class EngineRestRefusals extends CamundaJerseyResourceConfig {
@@ -48,6 +48,10 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
         @Override
         public Response toResponse(E exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof org.springframework.security.access.AccessDeniedException denied) {
+                    return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(Map.of("type", "AccessDeniedException", "message", denied.getMessage())).build();
+                }
                 if (cause instanceof InvalidInputException refused) {
                     List<InvalidInputException.InputError> errors = refused.errors();
                     return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
