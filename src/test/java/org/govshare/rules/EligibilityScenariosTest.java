@@ -2,11 +2,13 @@ package org.govshare.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +20,12 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.govshare.catalog.ConditionType;
+import org.govshare.catalog.Sensitivity;
+import org.govshare.catalog.SharingType;
+import org.govshare.identity.DepartmentKind;
+import org.govshare.identity.Tier;
+import org.govshare.rules.eligibility.EligibilityCase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +63,26 @@ class EligibilityScenariosTest {
         unnamed.removeAll(named);
         assertThat(unnamed).as("eligibility rules without a scenario in rules/eligibility/scenarios/: write one where"
                 + " each fires").isEmpty();
+    }
+
+    @Test
+    void refusalsSayWhy() {
+        RuleBook rules = new RuleBook(new RulesProperties("file:rules/"));
+        EligibilityCase.Request request = new EligibilityCase.Request(List.of("收养登记日期"), "统计本市收养登记数量", "",
+                "STATISTICAL_ANALYSIS", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31));
+        EligibilityCase.Applicant applicant = new EligibilityCase.Applicant("human-resources", Tier.MUNICIPAL, "410100",
+                DepartmentKind.ADMINISTRATIVE);
+        EligibilityCase adoptions = new EligibilityCase(new EligibilityCase.Resource("102001/102009", "收养登记档案",
+                "civil-affairs", SharingType.NON_SHARING, "《中华人民共和国民法典》 第一千一百一十条",
+                List.of(new EligibilityCase.Item("收养登记日期", Sensitivity.PUBLIC)),
+                List.of(new EligibilityCase.Condition(ConditionType.LEGAL_DUTY_REQUIRED, "《中华人民共和国统计法》"))),
+                request, applicant, List.of());
+
+        assertThat(rules.decide("eligibility", adoptions.facts()).refusals())
+                .extracting(Finding::field, Finding::message).containsExactlyInAnyOrder(
+                        tuple("resourceCode", "the provider does not share this resource, under 《中华人民共和国民法典》 第一千一百一十条"),
+                        tuple("duty", "the provider shares this resource for duties under 《中华人民共和国统计法》;"
+                                + " the request cites no duty"));
     }
 
     /** How many rules the compiler finds in rules/eligibility/, whether or not the scenarios hold. */
