@@ -91,6 +91,8 @@ class RulesAuthoringIT extends IntegrationTest {
         assertThat(refused.body()).doesNotContain("\tat ", "\\tat ", "Exception:");
         assertThat(refused.body().getBytes(StandardCharsets.UTF_8)).hasSizeLessThan(2048);
         assertRefusalAudited(refused, "INPUT_REJECTED");
+        assertThat(auditEventsOf(refused.correlationId()).get(0).get("reason")).asString()
+                .contains("eligibility/broken.drl:11:17");
         assertThat(versionInForce()).isEqualTo(inForce);
     }
 
