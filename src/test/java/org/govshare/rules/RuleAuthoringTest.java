@@ -129,6 +129,17 @@ class RuleAuthoringTest {
     }
 
     @Test
+    void aScenarioIsPlacedOnItsOwnLineWhenAnEarlierNameBeginsWithItsName() throws IOException {
+        RuleBook book = book();
+        String file = scenarios("REFUSE").replace("- name: An unconditional resource is granted",
+                "- name: The same resource asked by a district department, as a municipal one  # first");
+
+        assertThatThrownBy(() -> book.validate(Map.of("eligibility/scenarios/grant.yaml", file)))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems()).singleElement()
+                        .extracting(RuleCompilationException.Problem::line).isEqualTo(14));
+    }
+
+    @Test
     void aMalformedScenarioFileIsNamedWithTheLineThatDoesNotRead() throws IOException {
         RuleBook book = book();
         String unknownDecision = scenarios("GRANT").replace("decision: GRANT", "decision: PERHAPS");
