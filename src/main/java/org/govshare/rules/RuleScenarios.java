@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +28,9 @@ class RuleScenarios {
 
     /** The case each decision's scenarios describe. */
     private static final Map<String, Class<? extends RuleCase>> CASES = Map.of("eligibility", EligibilityCase.class);
+
+    /** {@code - name: A scenario} or {@code name: "A scenario"}, with an optional comment after it. */
+    private static final Pattern NAME_LINE = Pattern.compile("\\s*(?:-\\s+)?name:\\s*(['\"]?)(.*?)\\1\\s*(?:#.*)?");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).findAndRegisterModules()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -114,18 +119,27 @@ class RuleScenarios {
         return outcome;
     }
 
-    /** The line of the scenario's name in its file, for the rule author's editor. */
+    /**
+     * The line of the scenario's name in its file, for the rule author's editor: the line that names it exactly, else
+     * the first that contains the name (a name folded over lines), so that a scenario named as the beginning of
+     * another's name is not placed on the other's line.
+     */
     private static int lineOf(String text, String name) {
         if (name == null) {
             return 0;
         }
         List<String> lines = text.lines().toList();
+        int containing = 0;
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("name:") && lines.get(i).contains(name)) {
+            Matcher named = NAME_LINE.matcher(lines.get(i));
+            if (named.matches() && named.group(2).equals(name)) {
                 return i + 1;
             }
+            if (containing == 0 && lines.get(i).contains("name:") && lines.get(i).contains(name)) {
+                containing = i + 1;
+            }
         }
-        return 0;
+        return containing;
     }
 
     private static RuleCompilationException.Problem problem(String file, int line, String rule, String message) {

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+
+import org.govshare.catalog.SharingType;
+import org.govshare.rules.eligibility.ResourceFact;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +34,35 @@ class RuleAuthoringTest {
                 decision.grant(drools.getRule(), "granted");
             end
             """;
+
+    /** Two scenarios on GOOD: the first holds; the second, on line 14, holds only if its expected decision does. */
+    private static String scenarios(String secondDecision) {
+        return """
+                scenarios:
+                  - name: An unconditional resource is granted
+                    given:
+                      resource: {code: 103001/103001, name: 市场主体登记信息, providerDepartment: market-supervision,
+                                 sharingType: UNCONDITIONAL, items: [{name: 企业名称, sensitivity: PUBLIC}]}
+                      request: {items: [企业名称], purpose: 核验发起单位的主体资格, duty: 《社会组织登记管理条例》 第十一条,
+                                scenario: ADMINISTRATIVE_APPROVAL, from: 2026-12-01, until: 2027-11-30}
+                      applicant: {department: civil-affairs, tier: MUNICIPAL, regionCode: "410100", kind: ADMINISTRATIVE}
+                    expect:
+                      decision: GRANT
+                      rules: [An unconditional resource is granted when no rule objects]
+
+                  # the same case, as a rule author might get it wrong
+                  - name: The same resource asked by a district department
+                    given:
+                      resource: {code: 103001/103001, name: 市场主体登记信息, providerDepartment: market-supervision,
+                                 sharingType: UNCONDITIONAL, items: [{name: 企业名称, sensitivity: PUBLIC}]}
+                      request: {items: [企业名称], purpose: 核验发起单位的主体资格, duty: 《社会组织登记管理条例》 第十一条,
+                                scenario: ADMINISTRATIVE_APPROVAL, from: 2026-12-01, until: 2027-11-30}
+                      applicant: {department: jinshui-civil-affairs, tier: DISTRICT, regionCode: "410105", kind: ADMINISTRATIVE}
+                    expect:
+                      decision: %s
+                      rules: [An unconditional resource is granted when no rule objects]
+                """.formatted(secondDecision);
+    }
 
     private RuleBook book() throws IOException {
         Files.createDirectories(rules.resolve("eligibility/scenarios"));
@@ -77,5 +110,90 @@ class RuleAuthoringTest {
                     assertThat(e.problems().get(0).line()).isEqualTo(7);
                     assertThat(e.problems().get(0).message()).contains("ResourceFakt");
                 });
+    }
+
+    @Test
+    void aScenarioThatDoesNotHoldRefusesTheRuleSetNamingFileLineAndScenario() throws IOException {
+        RuleBook book = book();
+
+        assertThat(book.validate(Map.of("eligibility/scenarios/grant.yaml", scenarios("GRANT"))).scenarios()).isEqualTo(2);
+        assertThatThrownBy(() -> book.validate(Map.of("eligibility/scenarios/grant.yaml", scenarios("REFUSE"))))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.field()).isEqualTo("eligibility/scenarios/grant.yaml:14:0");
+                            assertThat(p.rule()).isEqualTo("scenario-holds");
+                            assertThat(p.message()).isEqualTo("scenario 'The same resource asked by a district department'"
+                                    + " expects REFUSE by [An unconditional resource is granted when no rule objects]"
+                                    + " but the rules say GRANT by [An unconditional resource is granted when no rule objects]");
+                        }));
+    }
+
+    @Test
+    void aScenarioIsPlacedOnItsOwnLineWhenAnEarlierNameBeginsWithItsName() throws IOException {
+        RuleBook book = book();
+        String file = scenarios("REFUSE").replace("- name: An unconditional resource is granted",
+                "- name: The same resource asked by a district department, as a municipal one  # first");
+
+        assertThatThrownBy(() -> book.validate(Map.of("eligibility/scenarios/grant.yaml", file)))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems()).singleElement()
+                        .extracting(RuleCompilationException.Problem::line).isEqualTo(14));
+    }
+
+    @Test
+    void aMalformedScenarioFileIsNamedWithTheLineThatDoesNotRead() throws IOException {
+        RuleBook book = book();
+        String unknownDecision = scenarios("GRANT").replace("decision: GRANT", "decision: PERHAPS");
+        String unclosed = scenarios("GRANT").replace("items: [企业名称], purpose", "items: [企业名称, purpose");
+
+        assertThatThrownBy(() -> book.validate(Map.of("eligibility/scenarios/grant.yaml", unknownDecision)))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.rule()).isEqualTo("scenario-readable");
+                            assertThat(p.line()).as("the line of the decision").isEqualTo(10);
+                            assertThat(p.message()).contains("PERHAPS");
+                        }));
+        assertThatThrownBy(() -> book.validate(Map.of("eligibility/scenarios/grant.yaml", unclosed)))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.rule()).isEqualTo("scenario-readable");
+                            assertThat(p.line()).isEqualTo(7);
+                        }));
+    }
+
+    @Test
+    void theVersionChangesWithTheDrlFilesAndNotWithTheScenarios() throws IOException {
+        RuleBook book = book();
+        String inForce = book.version();
+
+        assertThat(book.validate(Map.of("eligibility/scenarios/grant.yaml", scenarios("GRANT"))).version())
+                .isEqualTo(inForce);
+        assertThat(book.validate(Map.of("eligibility/grant.drl", GOOD.replace("\"granted\"", "\"granted unconditionally\"")))
+                .version()).isNotEqualTo(inForce).hasSize(64);
+        assertThat(book.validate(Map.of("eligibility/another.drl", GOOD.replace("rule \"An", "rule \"Another"))).version())
+                .isNotEqualTo(inForce);
+        assertThat(book.version()).as("validating puts nothing in force").isEqualTo(inForce);
+    }
+
+    @Test
+    void aReloadThatIsRefusedKeepsTheRulesInForce() throws IOException {
+        RuleBook book = book();
+        String inForce = book.version();
+        Files.writeString(rules.resolve("eligibility/grant.drl"), GOOD.replace("\"granted\"", "\"edited\""));
+        Files.writeString(rules.resolve("eligibility/scenarios/grant.yaml"), scenarios("REFUSE"));
+
+        assertThatThrownBy(book::reload).isInstanceOfSatisfying(RuleCompilationException.class,
+                e -> assertThat(e.problems()).extracting(RuleCompilationException.Problem::rule).containsExactly("scenario-holds"));
+        assertThat(book.version()).isEqualTo(inForce);
+        assertThat(book.decide("eligibility", List.of(unconditional())).findings())
+                .extracting(Finding::message).containsExactly("granted");
+
+        Files.writeString(rules.resolve("eligibility/scenarios/grant.yaml"), scenarios("GRANT"));
+        assertThat(book.reload().version()).isNotEqualTo(inForce).isEqualTo(book.version());
+        assertThat(book.decide("eligibility", List.of(unconditional())).findings())
+                .extracting(Finding::message).containsExactly("edited");
+    }
+
+    private static ResourceFact unconditional() {
+        return new ResourceFact("103001/103001", "市场主体登记信息", "market-supervision", SharingType.UNCONDITIONAL, "");
     }
 }

@@ -1,5 +1,6 @@
 package org.govshare.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,16 +45,32 @@ public final class Api {
 
     /** Uploads one file as the multipart field {@code file}. */
     public Response postFile(String login, String path, String fileName, byte[] content) {
+        return postMultipart(login, path, "file", Map.of(fileName, content));
+    }
+
+    /**
+     * Uploads files as multipart fields all named {@code files}, each under its own filename (for the rules API, its
+     * path under rules/), in the map's order. With no files, posts nothing at all.
+     */
+    public Response postFiles(String login, String path, Map<String, byte[]> files) {
+        if (files.isEmpty()) {
+            return send(login, PASSWORD, request(path).POST(HttpRequest.BodyPublishers.noBody()), null);
+        }
+        return postMultipart(login, path, "files", files);
+    }
+
+    private Response postMultipart(String login, String path, String field, Map<String, byte[]> files) {
         String boundary = "govshare-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + content.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(content, 0, body, head.length, content.length);
-        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        files.forEach((fileName, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(login, PASSWORD, request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), null);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), null);
     }
 
     public Response getWithPassword(String login, String password, String path) {
