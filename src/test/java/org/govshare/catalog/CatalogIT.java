@@ -175,9 +175,9 @@ class CatalogIT extends IntegrationTest {
         Response reload = api.post("rules.sun", "/api/rules/reload", "");
 
         assertThat(reload.status()).as(reload.body()).isEqualTo(200);
-        assertThat(reload.json().path("catalog").asInt()).isEqualTo(8);
+        assertThat(reload.json().path("decisions").path("catalog").asInt()).isEqualTo(8);
         assertThat(auditEventsOf(reload.correlationId())).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("action", "RULES_RELOADED").containsEntry("actor", "rules.sun"));
-        assertThat(api.get("gaj.zhang", "/api/rules").json().path("catalog").asInt()).isEqualTo(8);
+        assertThat(api.get("gaj.zhang", "/api/rules").json().path("decisions").path("catalog").asInt()).isEqualTo(8);
     }
 }

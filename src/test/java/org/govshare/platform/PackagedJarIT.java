@@ -66,9 +66,11 @@ class PackagedJarIT {
                 api.request("/engine-rest/deployment/" + deployment + "/resources"), null).json();
         assertThat(resources.findValuesAsText("name")).anyMatch(n -> n.endsWith("review-role-request.form"));
 
-        assertThat(definitions.findValuesAsText("key")).contains("catalog-registration");
+        assertThat(definitions.findValuesAsText("key")).contains("catalog-registration", "sharing-request");
         JsonNode rules = api.send("operator", "a-long-operator-secret", api.request("/api/rules"), null).json();
-        assertThat(rules.path("catalog").asInt()).as("the catalog rules, read from inside the jar").isEqualTo(8);
+        assertThat(rules.path("decisions").path("catalog").asInt()).as("the catalog rules, read from inside the jar").isEqualTo(8);
+        assertThat(rules.path("decisions").path("eligibility").asInt()).as("the eligibility rules too").isEqualTo(12);
+        assertThat(rules.path("scenarios").asInt()).as("their scenarios held inside the jar").isPositive();
 
         assertThat(api.get("gaj.zhang", "/api/me").status()).as("no demo officials in production").isEqualTo(401);
         assertThat(api.send("operator", "a-long-operator-secret", api.request("/api/departments"), null).json()).isEmpty();
