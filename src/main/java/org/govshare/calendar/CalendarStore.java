@@ -4,8 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.govshare.platform.JsonColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +13,9 @@ import org.springframework.stereotype.Repository;
 class CalendarStore {
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    CalendarStore(JdbcTemplate jdbc, ObjectMapper json) {
+    CalendarStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -35,19 +34,10 @@ class CalendarStore {
     }
 
     private String write(HolidaySchedule schedule) {
-        try {
-            return json.writeValueAsString(schedule);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot store the holiday schedule of " + schedule.year() + " as JSON", e);
-        }
+        return json.write(schedule);
     }
 
     private HolidaySchedule read(String stored) {
-        try {
-            return json.readValue(stored, HolidaySchedule.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored holiday schedule is not readable; fix the row in working_calendar: "
-                    + e.getOriginalMessage(), e);
-        }
+        return json.read(stored, HolidaySchedule.class, "working_calendar");
     }
 }

@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.govshare.platform.JsonColumns;
 import org.govshare.rules.Finding;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -26,11 +25,11 @@ import org.springframework.stereotype.Repository;
 class CatalogStore {
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final RowMapper<Submission> submissionRows = this::submission;
     private final RowMapper<CatalogVersion> versionRows = this::version;
 
-    CatalogStore(JdbcTemplate jdbc, ObjectMapper json) {
+    CatalogStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -266,27 +265,15 @@ class CatalogStore {
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("catalog content is not serialisable", e);
-        }
+        return json.write(value);
     }
 
     private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored catalog content is unreadable", e);
-        }
+        return json.read(text, type, "the catalog tables");
     }
 
     private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored catalog content is unreadable", e);
-        }
+        return json.read(text, type, "the catalog tables");
     }
 
     private static OffsetDateTime utc(Instant instant) {

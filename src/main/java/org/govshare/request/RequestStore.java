@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.govshare.platform.JsonColumns;
 import org.govshare.rules.Decision;
 import org.govshare.rules.Finding;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,9 +24,9 @@ class RequestStore {
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    RequestStore(JdbcTemplate jdbc, ObjectMapper json) {
+    RequestStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -138,26 +137,14 @@ class RequestStore {
     }
 
     private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("request content is not serialisable", e);
-        }
+        return json.write(value);
     }
 
     private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored request content is unreadable", e);
-        }
+        return json.read(text, type, "sharing_request");
     }
 
     private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored request content is unreadable", e);
-        }
+        return json.read(text, type, "sharing_request");
     }
 }
