@@ -41,9 +41,12 @@ enum CatalogColumn {
     FORMAT_TYPE("format_type", "format.type", true, null, "资源格式类型，如 xlsx、JSON over HTTPS",
             "Format type, e.g. xlsx, JSON over HTTPS", "free text"),
     ITEMS("items", "items", true, null,
-            "信息项：名称|数据类型|长度|敏感级别，多个信息项以分号 ; 分隔，长度可空（第十九条：敏感级别）",
-            "Data items: name|type|length|sensitivity, separated by ';'; length may be empty (Art. 19: sensitivity)",
-            "sensitivity: " + namesOf(Sensitivity.class) + "; e.g. 公民身份号码|string|18|PERSONAL; 姓名|string|50|PERSONAL"),
+            "信息项：名称|数据类型|长度|敏感级别[|标记]，多个信息项以分号 ; 分隔，长度可空；标记：key 主键、required 必填、"
+                    + "类别（脱敏）" + namesOf(ItemKind.class) + "（第十九条：敏感级别）",
+            "Data items: name|type|length|sensitivity[|flags], separated by ';'; length may be empty; flags: key, required,"
+                    + " and the kind for masking (Art. 19: sensitivity)",
+            "sensitivity: " + namesOf(Sensitivity.class) + "; e.g. 公民身份号码|string|18|PERSONAL|key ID_NUMBER;"
+                    + " 姓名|string|50|PERSONAL|PERSON_NAME"),
     SHARING_TYPE("sharing_type", "sharingType", true, SharingType.class,
             "共享类型（第十三条）：UNCONDITIONAL 无条件共享，CONDITIONAL 有条件共享，NON_SHARING 不予共享",
             "Sharing type (Art. 13): unconditional, conditional, or not shared", null),

@@ -59,8 +59,33 @@ public record CatalogEntry(
     public record Format(FormatCategory category, String type) {
     }
 
-    /** One data item (信息项): name, data type, length, sensitivity. */
-    public record DataItem(String name, String type, Integer length, Sensitivity sensitivity) {
+    /**
+     * One data item (信息项): name, data type, length, sensitivity.
+     *
+     * @param type {@code string}, {@code integer}, {@code decimal}, {@code date}, {@code datetime} or
+     *             {@code boolean} (other words are read as string)
+     * @param key whether the item is (part of) the key of a record: hosted datasets declare at least one
+     * @param required whether every record has a value for it (key items always do)
+     * @param kind what it holds, for masking; empty for TEXT
+     */
+    public record DataItem(String name, String type, Integer length, Sensitivity sensitivity, Boolean key,
+                           Boolean required, ItemKind kind) {
+
+        public DataItem(String name, String type, Integer length, Sensitivity sensitivity) {
+            this(name, type, length, sensitivity, null, null, null);
+        }
+
+        public boolean isKey() {
+            return Boolean.TRUE.equals(key);
+        }
+
+        public boolean isRequired() {
+            return isKey() || Boolean.TRUE.equals(required);
+        }
+
+        public ItemKind kindOrText() {
+            return kind == null ? ItemKind.TEXT : kind;
+        }
     }
 
     public record SharingCondition(ConditionType type, String value) {

@@ -46,6 +46,7 @@ class CatalogEntryValidator {
         checkCode(errors, e, provider);
         checkFormat(errors, e.format());
         checkItems(errors, e.items());
+        checkKey(errors, e);
         for (int i = 0; i < e.conditions().size(); i++) {
             CatalogEntry.SharingCondition condition = e.conditions().get(i);
             notNull(errors, "conditions[" + i + "].type", condition.type());
@@ -127,6 +128,14 @@ class CatalogEntryValidator {
             if (item.name() != null && !names.add(item.name().trim())) {
                 errors.add(new FieldError(at + ".name", "item-name-unique", "'" + item.name() + "' is listed twice"));
             }
+        }
+    }
+
+    /** Records pushed to the platform are matched by key (upserts, error reports, filters): the entry says which. */
+    private static void checkKey(List<FieldError> errors, CatalogEntry entry) {
+        if (entry.sharingMethod() == SharingMethod.HOSTED_DATASET && entry.items().stream().noneMatch(DataItem::isKey)) {
+            errors.add(new FieldError("items", "hosted-dataset-declares-key", "a resource hosted on the platform marks its"
+                    + " key item or items (\"key\": true), by which records are matched and looked up"));
         }
     }
 

@@ -36,7 +36,8 @@ final class CatalogRowParser {
     private static final Pattern ENTRY_SEPARATOR = Pattern.compile("[;；]");
     private static final Pattern PART_SEPARATOR = Pattern.compile("[|｜]");
     private static final Pattern CODE_SEPARATOR = Pattern.compile("[,，]");
-    private static final String ITEM_FORMAT = "name|type|length|sensitivity, e.g. 姓名|string|50|PERSONAL";
+    private static final String ITEM_FORMAT = "name|type|length|sensitivity[|flags], e.g. 姓名|string|50|PERSONAL|PERSON_NAME"
+            + " or 公民身份号码|string|18|PERSONAL|key ID_NUMBER";
 
     private final int row;
     private final Cells cells;
@@ -144,18 +145,31 @@ final class CatalogRowParser {
     private DataItem item(int index, String entry) {
         String field = "items[" + index + "]";
         String[] parts = PART_SEPARATOR.split(entry, -1);
-        if (parts.length != 4) {
+        if (parts.length != 4 && parts.length != 5) {
             error(ITEMS, field, "malformed-items", "data item " + (index + 1) + " '" + entry + "' has "
-                    + parts.length + " part(s), not 4; write " + ITEM_FORMAT);
+                    + parts.length + " part(s), not 4 or 5; write " + ITEM_FORMAT);
             return null;
         }
         String name = part(parts[0], field + ".name", "name");
         String type = part(parts[1], field + ".type", "type");
         Integer length = length(parts[2].strip(), field + ".length");
         String sensitivity = part(parts[3], field + ".sensitivity", "sensitivity");
+        boolean key = false;
+        boolean required = false;
+        ItemKind kind = null;
+        for (String flag : parts.length == 5 ? parts[4].strip().split("[\\s,，+]+") : new String[0]) {
+            switch (flag) {
+                case "" -> { }
+                case "key", "主键" -> key = true;
+                case "required", "必填" -> required = true;
+                default -> kind = named(ITEMS, field + ".kind", ItemKind.class, flag, "flag of data item " + (index + 1)
+                        + " (key, required, or a kind)");
+            }
+        }
         return new DataItem(name, type, length,
                 sensitivity == null ? null : named(ITEMS, field + ".sensitivity", Sensitivity.class, sensitivity,
-                        "sensitivity (data item " + (index + 1) + ")"));
+                        "sensitivity (data item " + (index + 1) + ")"), key ? Boolean.TRUE : null,
+                required ? Boolean.TRUE : null, kind);
     }
 
     private String part(String raw, String field, String what) {

@@ -60,7 +60,7 @@ final class CatalogTemplate {
         row.put(SUB_ITEM, "001");
         row.put(FORMAT_CATEGORY, "API");
         row.put(FORMAT_TYPE, "JSON over HTTPS");
-        row.put(ITEMS, "公民身份号码|string|18|PERSONAL; 姓名|string|50|PERSONAL; 出生日期|date||PERSONAL;"
+        row.put(ITEMS, "公民身份号码|string|18|PERSONAL|key ID_NUMBER; 姓名|string|50|PERSONAL|required PERSON_NAME; 出生日期|date||PERSONAL;"
                 + " 户籍地址|string|200|PERSONAL; 户籍登记机关|string|100|INTERNAL");
         row.put(SHARING_TYPE, "CONDITIONAL");
         row.put(SHARING_CONDITIONS,

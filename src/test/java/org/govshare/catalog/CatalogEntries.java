@@ -39,9 +39,9 @@ public final class CatalogEntries {
         return new CatalogEntry(code, "社会组织登记信息 " + code, "Registered social organisations", "civil-affairs",
                 "civil-affairs", "社会组织登记管理 (社会团体登记管理条例)", ResourceKind.PROFESSIONAL,
                 new Classification("2", "03", "001"), new Format(FormatCategory.STRUCTURED_TABLE, "database table"),
-                List.of(new DataItem("统一社会信用代码", "string", 18, Sensitivity.PUBLIC),
-                        new DataItem("组织名称", "string", 200, Sensitivity.PUBLIC),
-                        new DataItem("法定代表人", "string", 50, Sensitivity.PERSONAL)),
+                List.of(new DataItem("统一社会信用代码", "string", 18, Sensitivity.PUBLIC, true, true, null),
+                        new DataItem("组织名称", "string", 200, Sensitivity.PUBLIC, false, true, null),
+                        new DataItem("法定代表人", "string", 50, Sensitivity.PERSONAL, false, false, ItemKind.PERSON_NAME)),
                 SharingType.UNCONDITIONAL, null, List.of(), null, SharingMethod.HOSTED_DATASET, false, null, UpdateCycle.DAILY,
                 null, List.of(), null, null);
     }

@@ -24,7 +24,7 @@ class CatalogImportIT extends IntegrationTest {
     private static String row(String code, String sharingType, String itemSensitivity, String provider) {
         return String.join(",", code, "企业登记信息 " + code, "Registered enterprises", provider, provider,
                 "市场主体登记 (市场主体登记管理条例)", "PROFESSIONAL", "1", "03", "001", "STRUCTURED_TABLE", "table",
-                "统一社会信用代码|string|18|PUBLIC; 企业名称|string|200|" + itemSensitivity, sharingType,
+                "统一社会信用代码|string|18|PUBLIC|key; 企业名称|string|200|" + itemSensitivity, sharingType,
                 "\"用于监管, 核验\"", "", "", "", "HOSTED_DATASET", "否", "", "MONTHLY", "");
     }
 

@@ -126,7 +126,8 @@ class CatalogSearchBenchmark extends IntegrationTest {
         String subject = SUBJECTS[random.nextInt(SUBJECTS.length)];
         String name = subject + ASPECTS[random.nextInt(ASPECTS.length)];
         List<DataItem> items = new ArrayList<>();
-        items.add(new DataItem(random.nextBoolean() ? "公民身份号码" : "统一社会信用代码", "string", 18, Sensitivity.PERSONAL));
+        items.add(new DataItem(random.nextBoolean() ? "公民身份号码" : "统一社会信用代码", "string", 18, Sensitivity.PERSONAL,
+                true, true, null));
         for (int k = 0; k < 6; k++) {
             items.add(new DataItem(subject + "项目" + (k * 50 + random.nextInt(50)), "string", 100, Sensitivity.INTERNAL));
         }

@@ -40,8 +40,8 @@ class CatalogSheetTest {
             "本市常住人口的身份、户籍和住址基本信息，供行政机关核验身份、核查户籍", "public-security", "public-security",
             "户口登记和居民身份证管理", ResourceKind.BASIC, new Classification("1", "01", "001"),
             new Format(FormatCategory.API, "JSON over HTTPS"),
-            List.of(new DataItem("公民身份号码", "string", 18, Sensitivity.PERSONAL),
-                    new DataItem("姓名", "string", 50, Sensitivity.PERSONAL),
+            List.of(new DataItem("公民身份号码", "string", 18, Sensitivity.PERSONAL, true, null, ItemKind.ID_NUMBER),
+                    new DataItem("姓名", "string", 50, Sensitivity.PERSONAL, null, true, ItemKind.PERSON_NAME),
                     new DataItem("出生日期", "date", null, Sensitivity.PERSONAL),
                     new DataItem("户籍地址", "string", 200, Sensitivity.PERSONAL),
                     new DataItem("户籍登记机关", "string", 100, Sensitivity.INTERNAL)),
@@ -367,7 +367,7 @@ class CatalogSheetTest {
         row.put("sub_item", "003");
         row.put("format_category", "STRUCTURED_TABLE");
         row.put("format_type", "xlsx");
-        row.put("items", "统一社会信用代码|string|18|PUBLIC");
+        row.put("items", "统一社会信用代码|string|18|PUBLIC|key");
         row.put("sharing_type", "UNCONDITIONAL");
         row.put("sharing_method", "HOSTED_DATASET");
         row.put("update_cycle", "DAILY");
