@@ -11,6 +11,7 @@ public enum AuditAction {
     AUTHENTICATION_REQUIRED,
     ACCESS_DENIED,
     INPUT_REJECTED,
+    RATE_LIMITED,
     REQUEST_FAILED,
 
     DEPARTMENT_REGISTERED,
@@ -58,6 +59,9 @@ public enum AuditAction {
     GRANT_REVOKED,
     GRANT_EXPIRED,
     VIOLATION_RECORDED,
+
+    // data access (P4)
+    DATA_ACCESSED,
 
     // calendar
     CALENDAR_LOADED,

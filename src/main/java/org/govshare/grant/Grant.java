@@ -13,12 +13,18 @@ import java.util.List;
  * @param sourceType what made it: {@code sharing-request} (a later issue adds {@code dispute})
  * @param sourceId the request or case number
  * @param status its state now: a grant past its last day is EXPIRED even before the expiry sweep records it
+ * @param unmaskedItems personal or commercial-secret items the provider explicitly lets the consumer see unmasked
+ *                      (Art. 19: masked otherwise)
  */
 public record Grant(String id, String consumerDepartment, String providerDepartment, String resourceCode,
                     String resourceName, List<String> items, String purpose, String duty, String conditions,
                     List<String> officials, List<String> systems, LocalDate validFrom, LocalDate validUntil,
                     String sourceType, String sourceId, Instant issuedAt, Status status, String revokedBy,
-                    Instant revokedAt, String revocationReason) {
+                    Instant revokedAt, String revocationReason, List<String> unmaskedItems) {
+
+    public Grant {
+        unmaskedItems = unmaskedItems == null ? List.of() : List.copyOf(unmaskedItems);
+    }
 
     public enum Status {
         /** issued, its first day still to come */
@@ -41,6 +47,6 @@ public record Grant(String id, String consumerDepartment, String providerDepartm
         Status now = day.isAfter(validUntil) ? Status.EXPIRED : day.isBefore(validFrom) ? Status.NOT_YET_VALID : Status.ACTIVE;
         return now == status ? this : new Grant(id, consumerDepartment, providerDepartment, resourceCode, resourceName, items,
                 purpose, duty, conditions, officials, systems, validFrom, validUntil, sourceType, sourceId, issuedAt, now,
-                revokedBy, revokedAt, revocationReason);
+                revokedBy, revokedAt, revocationReason, unmaskedItems);
     }
 }

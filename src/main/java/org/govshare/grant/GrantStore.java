@@ -32,11 +32,12 @@ class GrantStore {
         jdbc.update("""
                 insert into sharing_grant (id, consumer_department, provider_department, resource_code, resource_name, items,
                                            purpose, duty, conditions, officials, systems, valid_from, valid_until, source_type,
-                                           source_id, issued_at, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                           source_id, issued_at, status, unmasked_items)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 g.id(), g.consumerDepartment(), g.providerDepartment(), g.resourceCode(), g.resourceName(), write(g.items()),
                 g.purpose(), g.duty(), g.conditions(), write(g.officials()), write(g.systems()), g.validFrom(),
-                g.validUntil(), g.sourceType(), g.sourceId(), Timestamp.from(g.issuedAt()), g.status().name());
+                g.validUntil(), g.sourceType(), g.sourceId(), Timestamp.from(g.issuedAt()), g.status().name(),
+                write(g.unmaskedItems()));
     }
 
     Optional<Grant> find(String id) {
@@ -60,6 +61,11 @@ class GrantStore {
         due.forEach(id -> jdbc.update("update sharing_grant set status = 'EXPIRED', expired_at = ? where id = ?",
                 Timestamp.from(at), id));
         return due;
+    }
+
+    List<Grant> forResource(String consumerDepartment, String resourceCode) {
+        return jdbc.query("select * from sharing_grant where consumer_department = ? and resource_code = ?"
+                + " order by valid_until desc, id desc", this::grant, consumerDepartment, resourceCode);
     }
 
     /** The grants a consumer holds for a resource that are neither revoked, expired nor past their last day. */
@@ -113,7 +119,8 @@ class GrantStore {
                 read(rs.getString("systems")), rs.getObject("valid_from", LocalDate.class),
                 rs.getObject("valid_until", LocalDate.class), rs.getString("source_type"), rs.getString("source_id"),
                 rs.getTimestamp("issued_at").toInstant(), Grant.Status.valueOf(rs.getString("status")),
-                rs.getString("revoked_by"), revokedAt == null ? null : revokedAt.toInstant(), rs.getString("revocation_reason"));
+                rs.getString("revoked_by"), revokedAt == null ? null : revokedAt.toInstant(), rs.getString("revocation_reason"),
+                read(rs.getString("unmasked_items")));
     }
 
     private String write(List<String> values) {
@@ -121,6 +128,6 @@ class GrantStore {
     }
 
     private List<String> read(String text) {
-        return json.read(text, STRINGS, "sharing_grant");
+        return text == null ? List.of() : json.read(text, STRINGS, "sharing_grant");
     }
 }

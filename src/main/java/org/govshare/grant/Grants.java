@@ -50,7 +50,7 @@ public class Grants {
         Grant grant = new Grant(numbers.next("SQ"), terms.consumerDepartment(), terms.providerDepartment(),
                 terms.resourceCode(), terms.resourceName(), terms.items(), terms.purpose(), terms.duty(), terms.conditions(),
                 terms.officials(), terms.systems(), terms.validFrom(), terms.validUntil(), terms.sourceType(),
-                terms.sourceId(), today.now(), Grant.Status.ACTIVE, null, null, null).asOf(today.date());
+                terms.sourceId(), today.now(), Grant.Status.ACTIVE, null, null, null, terms.unmaskedItems()).asOf(today.date());
         store.insert(grant);
         auditTrail.record(AuditEntry.ok(AuditAction.GRANT_ISSUED, "grant", grant.id())
                 .with("consumer", grant.consumerDepartment()).with("resource", grant.resourceCode())
@@ -88,6 +88,11 @@ public class Grants {
         expired.forEach(id -> auditTrail.record(AuditEntry.ok(AuditAction.GRANT_EXPIRED, "grant", id)
                 .because("its last day has passed")));
         return expired.size();
+    }
+
+    /** Every grant a department holds or held for a resource, in any state, the latest last day first. */
+    public List<Grant> everHeldBy(String department, String resourceCode) {
+        return store.forResource(department, resourceCode).stream().map(g -> g.asOf(today.date())).toList();
     }
 
     /** The valid grants a department holds for a resource today. */

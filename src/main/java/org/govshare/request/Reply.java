@@ -16,9 +16,15 @@ import org.govshare.catalog.CatalogEntry.LegalBasis;
  * @param addedConditions conditions added in words (NARROW)
  * @param legalBasis the law and article a refusal rests on (Art. 17: required to refuse)
  * @param reasons why, in words (required to narrow or refuse)
+ * @param unmaskedItems granted personal or commercial-secret items the consumer may see unmasked (Art. 19)
  */
 public record Reply(By by, String decidedBy, Instant decidedAt, ReplyDecision decision, List<String> items,
-                    LocalDate validUntil, String addedConditions, LegalBasis legalBasis, String reasons) {
+                    LocalDate validUntil, String addedConditions, LegalBasis legalBasis, String reasons,
+                    List<String> unmaskedItems) {
+
+    public Reply {
+        unmaskedItems = unmaskedItems == null ? List.of() : List.copyOf(unmaskedItems);
+    }
 
     public enum By {
         PROVIDER,

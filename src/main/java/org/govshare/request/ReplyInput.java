@@ -17,19 +17,25 @@ import org.govshare.platform.web.InvalidInputException;
  * @param decision APPROVE, NARROW or REFUSE (the escalation task also knows URGE)
  * @param items the items to grant when narrowing (empty: as asked)
  * @param validUntil the last day to grant when narrowing (null: as asked)
+ * @param unmask sensitive items granted unmasked (empty: all masked)
  */
 public record ReplyInput(String decision, List<String> items, LocalDate validUntil, String addedConditions,
-                         String legalBasisLaw, String legalBasisArticle, String reasons) {
+                         String legalBasisLaw, String legalBasisArticle, String reasons, List<String> unmask) {
 
     public ReplyInput {
-        items = items == null ? List.of() : items.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        items = cleaned(items);
+        unmask = cleaned(unmask);
+    }
+
+    private static List<String> cleaned(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /** Reads a task's variables: the decision under its own name, the rest under the names the forms use. */
     static ReplyInput fromTask(VariableScope task, String decisionVariable, ZoneId zone) {
         return new ReplyInput(text(task, decisionVariable), list(task.getVariable("replyItems")),
                 date(task.getVariable("replyUntil"), zone), text(task, "replyConditions"), text(task, "refusalLaw"),
-                text(task, "refusalArticle"), text(task, "replyReasons"));
+                text(task, "refusalArticle"), text(task, "replyReasons"), list(task.getVariable("replyUnmask")));
     }
 
     private static String text(VariableScope task, String name) {

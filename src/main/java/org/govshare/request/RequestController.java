@@ -65,13 +65,14 @@ class RequestController {
      * @param legalBasisLaw REFUSE: the law or regulation
      * @param legalBasisArticle REFUSE: its article
      * @param reasons why (NARROW, REFUSE, and every escalation decision)
+     * @param unmask APPROVE, NARROW: granted personal or commercial-secret items the consumer may see unmasked
      */
     record Answer(@NotBlank String decision, List<String> items, LocalDate validUntil, @Size(max = 2000) String conditions,
                   @Size(max = 300) String legalBasisLaw, @Size(max = 100) String legalBasisArticle,
-                  @Size(max = 2000) String reasons) {
+                  @Size(max = 2000) String reasons, List<String> unmask) {
 
         ReplyInput input() {
-            return new ReplyInput(decision, items, validUntil, conditions, legalBasisLaw, legalBasisArticle, reasons);
+            return new ReplyInput(decision, items, validUntil, conditions, legalBasisLaw, legalBasisArticle, reasons, unmask);
         }
     }
 

@@ -21,6 +21,7 @@ import org.govshare.calendar.WorkdayCalendar;
 import org.govshare.catalog.Catalog;
 import org.govshare.catalog.CatalogEntry;
 import org.govshare.catalog.CatalogListing;
+import org.govshare.catalog.Sensitivity;
 import org.govshare.grant.Grant;
 import org.govshare.grant.Grants;
 import org.govshare.grant.NewGrant;
@@ -309,12 +310,24 @@ public class SharingRequests {
                         "narrowing grants fewer items, a shorter period or adds conditions; otherwise APPROVE"));
             }
         }
+        if (decision != ReplyDecision.REFUSE && !input.unmask().isEmpty()) {
+            CatalogEntry resource = catalog.version(request.resourceCode(), request.resourceVersion()).content();
+            List<String> granted = items;
+            List<String> wrong = input.unmask().stream().filter(i -> !granted.contains(i) || resource.items().stream()
+                    .noneMatch(d -> d.name().equals(i) && (d.sensitivity() == Sensitivity.PERSONAL
+                            || d.sensitivity() == Sensitivity.COMMERCIAL_SECRET))).toList();
+            if (!wrong.isEmpty()) {
+                errors.add(new InvalidInputException.FieldError("replyUnmask", "unmask-sensitive-granted-items",
+                        wrong + " are not personal or commercial-secret items granted here; only those are masked"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return decision == ReplyDecision.REFUSE
-                ? new Reply(by, actor.id(), today.now(), decision, List.of(), null, null, basis, reasons)
-                : new Reply(by, actor.id(), today.now(), decision, items, until, added, null, reasons);
+                ? new Reply(by, actor.id(), today.now(), decision, List.of(), null, null, basis, reasons, List.of())
+                : new Reply(by, actor.id(), today.now(), decision, items, until, added, null, reasons,
+                        input.unmask().stream().distinct().toList());
     }
 
     /** Two working days before the deadline: the reviewers are reminded. */
@@ -353,7 +366,7 @@ public class SharingRequests {
                 request.resourceCode(), request.resourceName(), reply == null ? request.items() : reply.items(),
                 request.purpose(), request.duty().citation(), conditions, request.officials(), request.systems(),
                 request.validFrom(), reply == null ? request.validUntil() : reply.validUntil(), Grants.SOURCE_REQUEST,
-                request.id()));
+                request.id(), reply == null ? List.of() : reply.unmaskedItems()));
         store.close(request.id(), SharingRequest.Status.GRANTED, grant.id(), today.now());
         auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_GRANTED, OBJECT, request.id()).with("grant", grant.id())
                 .with("by", reply == null ? "RULES" : reply.by().name()));
@@ -435,6 +448,7 @@ public class SharingRequests {
         variables.put("refusalLaw", input.legalBasisLaw());
         variables.put("refusalArticle", input.legalBasisArticle());
         variables.put("replyReasons", input.reasons());
+        variables.put("replyUnmask", String.join(",", input.unmask()));
         taskService.complete(task.getId(), variables);
     }
 

@@ -60,6 +60,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problems.problem(request, HttpStatus.FORBIDDEN, "access-denied", e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(RefusedException.class)
+    ProblemDetail refused(RefusedException e, HttpServletRequest request) {
+        return problems.problem(request, HttpStatus.FORBIDDEN, e.rule(), e.getMessage(),
+                List.of(new FieldError(e.field(), e.rule(), e.getMessage())));
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problems.problem(request, HttpStatus.TOO_MANY_REQUESTS, e.rule(), e.getMessage(), List.of()));
+    }
+
     @ExceptionHandler(ServiceUnavailableException.class)
     ProblemDetail unavailable(ServiceUnavailableException e, HttpServletRequest request) {
         return problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", e.getMessage(), List.of());

@@ -26,7 +26,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Audits every refusal, wherever it comes from (Spring Security, the platform API, Camunda's REST API and
- * webapps): after the response is decided, a 400, 401, 403, 405, 409, 413, 415 or 422 becomes an audit event
+ * webapps): after the response is decided, a 400, 401, 403, 405, 409, 413, 415, 422 or 429 becomes an audit event
  * with outcome REFUSED, and a 5xx one with outcome FAILED. It also records webapp logins and logouts, which Camunda handles itself.
  *
  * <p>It sits outside Spring Security, so it also sees the refusals the security filters answer themselves;
@@ -47,7 +47,7 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
     private static final Map<Integer, AuditAction> REFUSALS = Map.of(
             400, AuditAction.INPUT_REJECTED, 401, AuditAction.AUTHENTICATION_REQUIRED, 403, AuditAction.ACCESS_DENIED,
             405, AuditAction.INPUT_REJECTED, 409, AuditAction.INPUT_REJECTED, 413, AuditAction.INPUT_REJECTED,
-            415, AuditAction.INPUT_REJECTED, 422, AuditAction.INPUT_REJECTED);
+            415, AuditAction.INPUT_REJECTED, 422, AuditAction.INPUT_REJECTED, 429, AuditAction.RATE_LIMITED);
 
     private final AuditTrail auditTrail;
 

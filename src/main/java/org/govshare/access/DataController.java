@@ -1,0 +1,64 @@
+package org.govshare.access;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.govshare.dataset.ItemFilter;
+import org.govshare.identity.Caller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Reading a resource's data under a grant, for officials and registered systems:
+ * {@code GET /api/data/101001/101007?purpose=…&items=姓名,公民身份号码&公民身份号码=…&出生日期.from=1990-01-01&page=0&size=20}.
+ * Any other parameter is a filter: {@code item=value} exact, {@code item.from} / {@code item.to} a range.
+ */
+@RestController
+class DataController {
+
+    private static final Set<String> RESERVED = Set.of("purpose", "items", "page", "size");
+
+    private final DataAccess access;
+
+    DataController(DataAccess access) {
+        this.access = access;
+    }
+
+    @GetMapping("/api/data/{front}/{back}")
+    DataAnswer read(@PathVariable String front, @PathVariable String back, @RequestParam MultiValueMap<String, String> query,
+                    @RequestParam(required = false) String purpose,
+                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                    @AuthenticationPrincipal Caller me) {
+        List<String> items = query.getOrDefault("items", List.of()).stream()
+                .flatMap(v -> Arrays.stream(v.split("[,，]"))).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return access.read(me, front + "/" + back, purpose, items, filters(query), page, size);
+    }
+
+    private static List<ItemFilter> filters(MultiValueMap<String, String> query) {
+        Map<String, String[]> ranges = new LinkedHashMap<>();
+        List<ItemFilter> filters = new ArrayList<>();
+        query.forEach((name, values) -> {
+            if (RESERVED.contains(name) || values.isEmpty()) {
+                return;
+            }
+            String value = values.get(0);
+            if (name.endsWith(".from") || name.endsWith(".to")) {
+                boolean from = name.endsWith(".from");
+                String item = name.substring(0, name.lastIndexOf('.'));
+                ranges.computeIfAbsent(item, i -> new String[2])[from ? 0 : 1] = value;
+            } else {
+                filters.add(ItemFilter.equalTo(name, value));
+            }
+        });
+        ranges.forEach((item, range) -> filters.add(ItemFilter.between(item, range[0], range[1])));
+        return filters;
+    }
+}

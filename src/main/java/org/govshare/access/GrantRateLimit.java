@@ -1,0 +1,67 @@
+package org.govshare.access;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.govshare.platform.web.TooManyRequestsException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A rate limit per grant, so that a grant cannot be used to copy a dataset wholesale: at most
+ * {@code govshare.access.rate-limit} reads per {@code rate-window}. Counted in memory per node (a fixed window);
+ * every refusal is also counted in {@code access_throttle} per grant and day, where the violation detector finds
+ * bulk scraping (Art. 33 v).
+ */
+@Component
+class GrantRateLimit {
+
+    private final AccessProperties properties;
+    private final Clock clock;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+    private record Window(long start, int used) {
+    }
+
+    GrantRateLimit(AccessProperties properties, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.properties = properties;
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        // the refused read rolls back; its count must stay
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Counts one read under a grant, or refuses it with 429 when the grant is over its limit. */
+    void acquire(String grantId) {
+        long length = properties.rateWindow().toMillis();
+        long now = clock.millis();
+        long start = now - now % length;
+        Window window = windows.compute(grantId, (id, w) -> w == null || w.start() != start
+                ? new Window(start, 1) : new Window(start, w.used() + 1));
+        if (window.used() > properties.rateLimit()) {
+            count(grantId);
+            long retryAfter = Math.max(1, (start + length - now + 999) / 1000);
+            throw new TooManyRequestsException("grant-rate-limit", "grant " + grantId + " allows "
+                    + properties.rateLimit() + " reads per " + properties.rateWindow().toSeconds()
+                    + " s; try again in " + retryAfter + " s (reading a dataset wholesale is not what a grant is for)",
+                    retryAfter);
+        }
+    }
+
+    private void count(String grantId) {
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(8));
+        ownTransaction.executeWithoutResult(s -> {
+            if (jdbc.update("update access_throttle set refused = refused + 1 where grant_id = ? and day = ?", grantId, day) == 0) {
+                jdbc.update("insert into access_throttle (grant_id, day, refused) values (?, ?, 1)", grantId, day);
+            }
+        });
+    }
+}
