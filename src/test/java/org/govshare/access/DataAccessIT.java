@@ -1,0 +1,214 @@
+package org.govshare.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.govshare.catalog.CatalogEntries;
+import org.govshare.catalog.CatalogEntry;
+import org.govshare.catalog.CatalogEntry.DataItem;
+import org.govshare.catalog.ConditionType;
+import org.govshare.catalog.ItemKind;
+import org.govshare.catalog.Sensitivity;
+import org.govshare.catalog.SharingMethod;
+import org.govshare.catalog.SharingType;
+import org.govshare.support.Api.Response;
+import org.govshare.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data through the platform on PostgreSQL and Elasticsearch: a provider pushes a dataset, a consumer is granted it
+ * through a sharing request and reads it masked; every check that can refuse a read refuses it, with its rule.
+ */
+class DataAccessIT extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final String PURPOSE = "核查涉案人员是否领取低保 checking whether suspects receive assistance";
+    private static final List<String> GRANTED = List.of("公民身份号码", "姓名", "手机号码", "居住地址", "救助金额");
+
+    private String code;
+    private String path;
+
+    /** Civil Affairs' register of assistance recipients: one item of each masking kind, a date, a number, a secret. */
+    private static CatalogEntry recipients(String code) {
+        return new CatalogEntry(code, "最低生活保障对象信息 " + code, "Recipients of minimum living assistance", "civil-affairs",
+                "civil-affairs", "最低生活保障 (社会救助暂行办法)", org.govshare.catalog.ResourceKind.PROFESSIONAL,
+                new CatalogEntry.Classification("2", "03", "002"),
+                new CatalogEntry.Format(org.govshare.catalog.FormatCategory.STRUCTURED_TABLE, "table"),
+                List.of(new DataItem("公民身份号码", "string", 18, Sensitivity.PERSONAL, true, true, ItemKind.ID_NUMBER),
+                        new DataItem("姓名", "string", 50, Sensitivity.PERSONAL, null, true, ItemKind.PERSON_NAME),
+                        new DataItem("手机号码", "string", 11, Sensitivity.PERSONAL, null, null, ItemKind.MOBILE),
+                        new DataItem("居住地址", "string", 200, Sensitivity.PERSONAL, null, null, ItemKind.ADDRESS),
+                        new DataItem("救助金额", "decimal", null, Sensitivity.INTERNAL),
+                        new DataItem("认定日期", "date", null, Sensitivity.INTERNAL),
+                        new DataItem("核查批次", "string", 20, Sensitivity.STATE_SECRET)),
+                SharingType.CONDITIONAL, "用于履行法定职责的核查", List.of(new CatalogEntry.SharingCondition(
+                        ConditionType.PURPOSE_REQUIRED, "核查")), null, SharingMethod.HOSTED_DATASET, false, null,
+                org.govshare.catalog.UpdateCycle.DAILY, null, List.of(), null, null);
+    }
+
+    @BeforeEach
+    void publishPushAndGrant() {
+        code = CatalogEntries.nextCode("203002", "102");
+        path = "/api/data/" + code;
+        Response submitted = api.post("mzj.chen", "/api/catalog/submissions", JSON.valueToTree(recipients(code)).toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        api.post("authority.li", "/api/catalog/submissions/" + submitted.json().path("id").asText() + "/review",
+                "{\"decision\":\"PUBLISH\"}");
+        Response pushed = api.post("mzj.chen", path + "/records?mode=REPLACE", """
+                [{"公民身份号码":"410105199001011234","姓名":"张伟","手机号码":"13812345678","居住地址":"河南省郑州市金水区花园路59号",
+                  "救助金额":860.5,"认定日期":"2026-01-15","核查批次":"X-1"},
+                 {"公民身份号码":"410102198505052345","姓名":"欧阳娜娜","手机号码":"13998765432","居住地址":"河南省中牟县城关镇",
+                  "救助金额":720,"认定日期":"2026-03-02","核查批次":"X-2"},
+                 {"公民身份号码":"410103197012123456","姓名":"李强","手机号码":"13700001111","居住地址":"河南省郑州市二七区大学路",
+                  "救助金额":910,"认定日期":"2026-06-30","核查批次":"X-3"}]""");
+        assertThat(pushed.status()).as(pushed.body()).isBetween(200, 201);
+    }
+
+    /** gaj.zhang of Public Security asks; Civil Affairs approves, unmasking what it is told to. */
+    private String grant(String applicant, List<String> users, List<String> systems, List<String> unmask) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("resourceCode", code);
+        body.set("items", JSON.valueToTree(GRANTED));
+        body.put("purpose", PURPOSE);
+        body.put("scenario", "LAW_ENFORCEMENT");
+        body.put("validFrom", TODAY.toString());
+        body.put("validUntil", TODAY.plusDays(30).toString());
+        body.set("officials", JSON.valueToTree(users));
+        body.set("systems", JSON.valueToTree(systems));
+        Response asked = api.post(applicant, "/api/requests", body.toString());
+        assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("IN_REVIEW");
+        ObjectNode answer = JSON.createObjectNode().put("decision", "APPROVE");
+        answer.set("unmask", JSON.valueToTree(unmask));
+        Response approved = api.post("mzj.chen", "/api/requests/" + asked.json().path("id").asText() + "/reply", answer.toString());
+        assertThat(approved.json().path("status").asText()).as(approved.body()).isEqualTo("GRANTED");
+        return approved.json().path("grantId").asText();
+    }
+
+    private static String q(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private Response read(String login, String query) {
+        return api.get(login, path + "?purpose=" + q(PURPOSE) + query);
+    }
+
+    private void assertRefused(Response response, String rule) {
+        assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.json().path("errors").findValuesAsText("rule")).as(response.body()).containsExactly(rule);
+        assertThat(auditEventsOf(response.correlationId())).extracting(e -> e.get("action")).containsExactly("ACCESS_DENIED");
+    }
+
+    @Test
+    void aConsumerReadsMaskedRecordsWithTheirVersionAndTheReadIsAuditedWithoutTheData() {
+        String grant = grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
+
+        Response response = read("gaj.zhang", "&size=10");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode answer = response.json();
+        assertThat(answer.path("grant").asText()).isEqualTo(grant);
+        assertThat(answer.path("dataVersion").asInt()).isEqualTo(1);
+        assertThat(answer.path("dataAsOf").asText()).isNotBlank();
+        assertThat(answer.path("total").asLong()).isEqualTo(3);
+        assertThat(answer.path("items").findValuesAsText("")).isEmpty();
+        assertThat(answer.path("masked").toString()).contains("公民身份号码", "姓名", "手机号码", "居住地址").doesNotContain("救助金额");
+        JsonNode first = answer.path("records").get(0);
+        assertThat(first.path("公民身份号码").asText()).isEqualTo("4101**********1234");
+        assertThat(first.path("姓名").asText()).isEqualTo("张*");
+        assertThat(first.path("手机号码").asText()).isEqualTo("138****5678");
+        assertThat(first.path("居住地址").asText()).isEqualTo("河南省郑州市金水区***");
+        assertThat(first.path("救助金额").asDouble()).isEqualTo(860.5);
+        assertThat(first.has("认定日期")).as("not granted").isFalse();
+        assertThat(first.has("核查批次")).as("a state secret never leaves").isFalse();
+        assertThat(answer.path("records").get(1).path("姓名").asText()).isEqualTo("欧阳**");
+
+        List<Map<String, Object>> events = auditEventsOf(response.correlationId());
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("action", "DATA_ACCESSED").containsEntry("actor", "gaj.zhang");
+            assertThat((String) e.get("details")).contains(grant, "\"records\":3", "\"dataVersion\":1")
+                    .doesNotContain("410105199001011234").doesNotContain("张伟").doesNotContain("13812345678");
+        });
+    }
+
+    @Test
+    void filtersByKeyAndByRangeAndPages() {
+        grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
+
+        JsonNode byKey = read("gaj.zhang", "&" + q("公民身份号码") + "=410102198505052345").json();
+        assertThat(byKey.path("records")).hasSize(1);
+        assertThat(byKey.path("records").get(0).path("姓名").asText()).isEqualTo("欧阳**");
+        JsonNode byRange = read("gaj.zhang", "&" + q("认定日期.from") + "=2026-02-01&" + q("认定日期.to") + "=2026-12-31").json();
+        assertThat(byRange.path("total").asLong()).as(byRange.toString()).isEqualTo(2);
+        JsonNode paged = read("gaj.zhang", "&size=2&page=1").json();
+        assertThat(paged.path("records")).hasSize(1);
+        assertThat(read("gaj.zhang", "&size=1000").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aGrantThatUnmasksAnItemShowsItWhole() {
+        grant("rsj.zhou", List.of("rsj.zhou"), List.of(), List.of("姓名"));
+
+        JsonNode record = read("rsj.zhou", "").json().path("records").get(0);
+
+        assertThat(record.path("姓名").asText()).isEqualTo("张伟");
+        assertThat(record.path("公民身份号码").asText()).isEqualTo("4101**********1234");
+    }
+
+    @Test
+    void everyCheckRefusesWithItsOwnRule() {
+        Response system = api.post("gaj.zhang", "/api/systems", "{\"name\":\"案件核查系统\",\"contact\":\"科技科\"}");
+        String clientId = system.json().path("clientId").asText();
+        String secret = system.json().path("clientSecret").asText();
+        String grant = grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
+
+        assertRefused(read("scj.yang", ""), "no-grant");
+        assertRefused(read("gaj.wang", ""), "not-named-on-grant");
+        assertRefused(api.getWithPassword(clientId, secret, path + "?purpose=" + q(PURPOSE)), "not-named-on-grant");
+        assertRefused(api.get("gaj.zhang", path + "?purpose=" + q("统计分析")), "purpose-not-granted");
+        assertRefused(read("gaj.zhang", "&items=" + q("认定日期")), "items-outside-grant");
+        assertRefused(read("gaj.zhang", "&items=" + q("核查批次")), "state-secret-never-leaves");
+
+        jdbc.update("update sharing_grant set valid_until = ? where id = ?", TODAY.minusDays(1), grant);
+        assertRefused(read("gaj.zhang", ""), "grant-expired");
+        jdbc.update("update sharing_grant set valid_until = ? where id = ?", TODAY.plusDays(30), grant);
+        Response revoked = api.post("mzj.chen", "/api/grants/" + grant + "/revocation", "{\"reason\":\"the case is closed\"}");
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertRefused(read("gaj.zhang", ""), "grant-revoked");
+    }
+
+    @Test
+    void aNamedSystemReadsAsItselfAndTheGrantsRateLimitStopsBulkReading() {
+        Response system = api.post("gaj.zhang", "/api/systems", "{\"name\":\"案件核查系统\",\"contact\":\"科技科\"}");
+        String clientId = system.json().path("clientId").asText();
+        String secret = system.json().path("clientSecret").asText();
+        String grant = grant("gaj.zhang", List.of(), List.of(clientId), List.of());
+
+        Response asSystem = api.getWithPassword(clientId, secret, path + "?purpose=" + q(PURPOSE));
+        assertThat(asSystem.status()).as(asSystem.body()).isEqualTo(200);
+        assertThat(auditEventsOf(asSystem.correlationId())).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("action", "DATA_ACCESSED").containsEntry("actor", clientId));
+
+        Response last = asSystem;
+        // 60 reads: however a window boundary splits them, one window holds more than the limit of 25
+        for (int i = 0; i < 60 && last.status() == 200; i++) {
+            last = api.getWithPassword(clientId, secret, path + "?purpose=" + q(PURPOSE));
+        }
+        assertThat(last.status()).as(last.body()).isEqualTo(429);
+        assertThat(last.json().path("type").asText()).endsWith("grant-rate-limit");
+        assertThat(auditEventsOf(last.correlationId())).extracting(e -> e.get("action")).containsExactly("RATE_LIMITED");
+        assertThat(jdbc.queryForObject("select sum(refused) from access_throttle where grant_id = ?", Long.class, grant))
+                .isPositive();
+    }
+}
