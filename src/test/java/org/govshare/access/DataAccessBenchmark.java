@@ -1,0 +1,208 @@
+package org.govshare.access;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.govshare.catalog.CatalogEntries;
+import org.govshare.catalog.CatalogEntry;
+import org.govshare.catalog.CatalogEntry.DataItem;
+import org.govshare.catalog.FormatCategory;
+import org.govshare.catalog.ItemKind;
+import org.govshare.catalog.ResourceKind;
+import org.govshare.catalog.Sensitivity;
+import org.govshare.catalog.SharingMethod;
+import org.govshare.catalog.SharingType;
+import org.govshare.catalog.UpdateCycle;
+import org.govshare.dataset.DataSlice;
+import org.govshare.dataset.HostedDatasets;
+import org.govshare.dataset.ItemFilter;
+import org.govshare.support.Api.Response;
+import org.govshare.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the checks cost: data access with grant check, masking and audit against the same query on the same table
+ * with none of it (a benchmark-only endpoint reading through the same {@link HostedDatasets#read}, behind the same
+ * HTTP and authentication), in the same run, at 1 and 100 records, with 1 and 8 concurrent clients. Run with
+ * {@code ./mvnw verify -Pbenchmark}; figures go to {@code target/benchmarks/data-access.json}; nothing is asserted.
+ */
+@TestPropertySource(properties = "govshare.access.rate-limit=100000000")
+class DataAccessBenchmark extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final int RECORDS = 1_000;
+    private static final int REQUESTS_PER_CLIENT = 400;
+    private static final int WARM_UP = 100;
+    private static final String PURPOSE = "核查涉案人员 checking persons in a case";
+
+    /** The bare alternative: the same read of the same table, no grant, no masking, no audit. */
+    @TestConfiguration
+    static class Bare {
+
+        @RestController
+        static class BareRead {
+
+            private final HostedDatasets hosted;
+
+            BareRead(HostedDatasets hosted) {
+                this.hosted = hosted;
+            }
+
+            @GetMapping("/bench/bare/{front}/{back}")
+            DataSlice read(@PathVariable String front, @PathVariable String back, @RequestParam(required = false) String key,
+                           @RequestParam int size) {
+                return hosted.read(front + "/" + back, key == null ? List.of() : List.of(ItemFilter.equalTo("公民身份号码", key)),
+                        0, size);
+            }
+        }
+    }
+
+    @Test
+    void accessAgainstTheBareQuery() throws Exception {
+        String code = CatalogEntries.nextCode("203002", "102");
+        publishAndPush(code);
+        grant(code);
+        String key = "41010519900101" + String.format("%04d", 7);
+        String enc = URLEncoder.encode("公民身份号码", StandardCharsets.UTF_8);
+        String full = "/api/data/" + code + "?purpose=" + URLEncoder.encode(PURPOSE, StandardCharsets.UTF_8);
+        String bare = "/bench/bare/" + code;
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("machine", Runtime.getRuntime().availableProcessors() + " cores, app, PostgreSQL and Elasticsearch on it");
+        figures.put("dataset", RECORDS + " records of 20 items, 4 of them masked by kind");
+        for (int clients : new int[] {1, 8}) {
+            for (int rows : new int[] {1, 100}) {
+                String fullPath = rows == 1 ? full + "&" + enc + "=" + key : full + "&size=100";
+                String barePath = rows == 1 ? bare + "?size=1&key=" + key : bare + "?size=100";
+                Map<String, Object> access = run(fullPath, clients, rows);
+                Map<String, Object> none = run(barePath, clients, rows);
+                Map<String, Object> pair = new LinkedHashMap<>();
+                pair.put("withGrantCheckMaskingAudit", access);
+                pair.put("bareQuery", none);
+                pair.put("rateRatio", (double) access.get("perSecond") / (double) none.get("perSecond"));
+                figures.put(rows + " rows, " + clients + " client" + (clients == 1 ? "" : "s"), pair);
+            }
+        }
+        Path out = Path.of("target/benchmarks/data-access.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures));
+        System.out.println("BENCHMARK data-access " + figures);
+    }
+
+    private Map<String, Object> run(String path, int clients, int rows) throws Exception {
+        for (int i = 0; i < WARM_UP; i++) {
+            check(api.get("gaj.zhang", path), rows);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                long[] nanos = new long[REQUESTS_PER_CLIENT];
+                for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
+                    long t = System.nanoTime();
+                    check(api.get("gaj.zhang", path), rows);
+                    nanos[i] = System.nanoTime() - t;
+                }
+                return nanos;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            Arrays.stream(f.get()).forEach(all::add);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("requests", sorted.length);
+        figure.put("perSecond", sorted.length / seconds);
+        figure.put("p50Millis", sorted[sorted.length / 2] / 1e6);
+        figure.put("p99Millis", sorted[(int) (sorted.length * 0.99)] / 1e6);
+        return figure;
+    }
+
+    private static void check(Response response, int rows) {
+        if (response.status() != 200 || !response.body().contains("records")) {
+            throw new IllegalStateException("benchmark read failed: HTTP " + response.status() + " " + response.body());
+        }
+    }
+
+    private void publishAndPush(String code) {
+        List<DataItem> items = new ArrayList<>(List.of(
+                new DataItem("公民身份号码", "string", 18, Sensitivity.PERSONAL, true, true, ItemKind.ID_NUMBER),
+                new DataItem("姓名", "string", 50, Sensitivity.PERSONAL, null, true, ItemKind.PERSON_NAME),
+                new DataItem("手机号码", "string", 11, Sensitivity.PERSONAL, null, null, ItemKind.MOBILE),
+                new DataItem("居住地址", "string", 200, Sensitivity.PERSONAL, null, null, ItemKind.ADDRESS),
+                new DataItem("认定日期", "date", null, Sensitivity.INTERNAL),
+                new DataItem("救助金额", "decimal", null, Sensitivity.INTERNAL)));
+        for (int k = items.size(); k < 20; k++) {
+            items.add(new DataItem("附加信息" + k, "string", 50, Sensitivity.INTERNAL));
+        }
+        CatalogEntry entry = new CatalogEntry(code, "低保对象 " + code, "bench", "civil-affairs", "civil-affairs", "最低生活保障",
+                ResourceKind.PROFESSIONAL, new CatalogEntry.Classification("2", "03", "002"),
+                new CatalogEntry.Format(FormatCategory.STRUCTURED_TABLE, "table"), items, SharingType.UNCONDITIONAL, null,
+                List.of(), null, SharingMethod.HOSTED_DATASET, false, null, UpdateCycle.DAILY, null, List.of(), null, null);
+        Response submitted = api.post("mzj.chen", "/api/catalog/submissions", JSON.valueToTree(entry).toString());
+        api.post("authority.li", "/api/catalog/submissions/" + submitted.json().path("id").asText() + "/review",
+                "{\"decision\":\"PUBLISH\"}");
+        ArrayNode records = JSON.createArrayNode();
+        for (int i = 0; i < RECORDS; i++) {
+            ObjectNode r = records.addObject();
+            r.put("公民身份号码", "41010519900101" + String.format("%04d", i));
+            r.put("姓名", "张" + (char) ('伟' + i % 50));
+            r.put("手机号码", "138" + String.format("%08d", i));
+            r.put("居住地址", "河南省郑州市金水区花园路" + i + "号");
+            r.put("认定日期", LocalDate.of(2026, 1, 1).plusDays(i % 300).toString());
+            r.put("救助金额", 500 + i % 400);
+            for (int k = 6; k < 20; k++) {
+                r.put("附加信息" + k, "值" + i + "-" + k);
+            }
+        }
+        Response pushed = api.post("mzj.chen", "/api/data/" + code + "/records?mode=REPLACE", records.toString());
+        if (pushed.status() / 100 != 2) {
+            throw new IllegalStateException("push failed: " + pushed.body());
+        }
+    }
+
+    private void grant(String code) throws IOException {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        ObjectNode body = JSON.createObjectNode();
+        body.put("resourceCode", code);
+        body.set("items", JSON.valueToTree(List.of("公民身份号码", "姓名", "手机号码", "居住地址", "认定日期", "救助金额")));
+        body.put("purpose", PURPOSE);
+        body.put("scenario", "LAW_ENFORCEMENT");
+        body.put("validFrom", today.toString());
+        body.put("validUntil", today.plusDays(30).toString());
+        body.set("officials", JSON.valueToTree(List.of("gaj.zhang")));
+        Response asked = api.post("gaj.zhang", "/api/requests", body.toString());
+        String id = asked.json().path("id").asText();
+        if ("IN_REVIEW".equals(asked.json().path("status").asText())) {
+            api.post("mzj.chen", "/api/requests/" + id + "/reply", "{\"decision\":\"APPROVE\"}");
+        }
+    }
+}
