@@ -154,15 +154,10 @@ class ProviderServicesIT extends IntegrationTest {
         return code;
     }
 
-    private void assertRefusedAndAudited(Response response, int status, String field, String rule) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        if (field != null) {
-            assertThat(response.json().path("errors").findValuesAsText("field")).as(response.body()).contains(field);
-            assertThat(response.json().path("errors").findValuesAsText("rule")).as(response.body()).contains(rule);
-        }
-        assertThat(response.body()).doesNotContain(PASSWORD);
-        assertThat(auditEventsOf(response.correlationId())).extracting(e -> e.get("outcome")).contains("REFUSED");
+    /** A refusal, which never echoes the secret that was sent. */
+    private void assertRefused(Response response, int status, String field, String rule) {
+        assertRefusedAndAudited(response, status, field, rule);
+        assertThat(response.body()).doesNotContain(PASSWORD).doesNotContain(TOKEN);
     }
 
     private long registrations(String code) {
@@ -204,7 +199,7 @@ class ProviderServicesIT extends IntegrationTest {
         assertThat(events).filteredOn(e -> "PROVIDER_SERVICE_REGISTERED".equals(e.get("action"))).singleElement()
                 .satisfies(e -> assertThat((String) e.get("details")).contains("BASIC", url("/residents")));
 
-        assertRefusedAndAudited(api.get("mzj.liu", path(code)), 403, null, null);
+        assertRefused(api.get("mzj.liu", path(code)), 403, null, null);
     }
 
     @Test
@@ -212,29 +207,29 @@ class ProviderServicesIT extends IntegrationTest {
         String code = residents();
         String items = "[\"" + ID_NUMBER + "\"]";
 
-        assertRefusedAndAudited(register("gaj.wang", code, registration("ftp://files.gaj.zz.gov/residents", items, 2000, basic())),
+        assertRefused(register("gaj.wang", code, registration("ftp://files.gaj.zz.gov/residents", items, 2000, basic())),
                 400, "url", "url-format");
-        assertRefusedAndAudited(register("gaj.wang", code, registration("/residents", items, 2000, basic())),
+        assertRefused(register("gaj.wang", code, registration("/residents", items, 2000, basic())),
                 400, "url", "url-format");
-        assertRefusedAndAudited(register("gaj.wang", code, registration("https://app:" + PASSWORD + "@api.gaj.zz.gov/r", items,
+        assertRefused(register("gaj.wang", code, registration("https://app:" + PASSWORD + "@api.gaj.zz.gov/r", items,
                 2000, basic())), 400, "url", "url-format");
-        assertRefusedAndAudited(register("gaj.wang", code, registration(url("/residents"), "[\"婚姻状况\"]", 2000, basic())),
+        assertRefused(register("gaj.wang", code, registration(url("/residents"), "[\"婚姻状况\"]", 2000, basic())),
                 400, "parameters[0]", "parameter-not-an-item");
-        assertRefusedAndAudited(register("gaj.wang", code, registration(url("/residents"), items, 99, basic())),
+        assertRefused(register("gaj.wang", code, registration(url("/residents"), items, 99, basic())),
                 400, "timeoutMillis", "timeout-range");
-        assertRefusedAndAudited(register("gaj.wang", code, registration(url("/residents"), items, 30_001, basic())),
+        assertRefused(register("gaj.wang", code, registration(url("/residents"), items, 30_001, basic())),
                 400, "timeoutMillis", "timeout-range");
-        assertRefusedAndAudited(register("gaj.wang", code, registration(url("/residents"), items, 2000,
+        assertRefused(register("gaj.wang", code, registration(url("/residents"), items, 2000,
                 "{\"type\":\"BASIC\",\"username\":\"govshare\"}")), 400, "credentials.password", "credentials-incomplete");
-        assertRefusedAndAudited(register("gaj.wang", code, registration(url("/residents"), items, 2000,
+        assertRefused(register("gaj.wang", code, registration(url("/residents"), items, 2000,
                 "{\"type\":\"BEARER\"}")), 400, "credentials.token", "credentials-incomplete");
-        assertRefusedAndAudited(register("gaj.wang", code, registration(url("/residents"), items, 2000,
+        assertRefused(register("gaj.wang", code, registration(url("/residents"), items, 2000,
                 "{\"type\":\"HEADER\",\"token\":\"" + PASSWORD + "\"}")), 400, "credentials.headerName", "credentials-incomplete");
-        assertRefusedAndAudited(register("gaj.wang", code, registration(url("/residents"), items, 2000,
+        assertRefused(register("gaj.wang", code, registration(url("/residents"), items, 2000,
                 "{\"type\":\"NONE\",\"password\":\"" + PASSWORD + "\"}")), 400, "credentials.password", "credentials-not-for-type");
-        assertRefusedAndAudited(register("gaj.wang", code, registration(url("/residents"), items, 2000,
+        assertRefused(register("gaj.wang", code, registration(url("/residents"), items, 2000,
                 "{\"type\":\"BEARER\",\"token\":\"" + PASSWORD + "\"}")), 400, "credentials.token", "credentials-format");
-        assertRefusedAndAudited(register("gaj.wang", code, registration(url("/residents"), items, 2000,
+        assertRefused(register("gaj.wang", code, registration(url("/residents"), items, 2000,
                 "{\"type\":\"HEADER\",\"headerName\":\"Host\",\"token\":\"" + TOKEN + "\"}")), 400,
                 "credentials.headerName", "header-name-format");
 
@@ -246,13 +241,13 @@ class ProviderServicesIT extends IntegrationTest {
         String code = residents();
         String body = registration(url("/residents"), "[\"" + ID_NUMBER + "\"]", 2000, basic());
 
-        assertRefusedAndAudited(register("mzj.chen", code, body), 403, null, null);
-        assertRefusedAndAudited(register("gaj.zhang", code, body), 403, null, null);
-        assertRefusedAndAudited(register("authority.li", code, body), 403, null, null);
+        assertRefused(register("mzj.chen", code, body), 403, null, null);
+        assertRefused(register("gaj.zhang", code, body), 403, null, null);
+        assertRefused(register("authority.li", code, body), 403, null, null);
         assertThat(registrations(code)).isZero();
 
         String hosted = CatalogEntries.publish(api, "mzj.chen", CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102")));
-        assertRefusedAndAudited(register("mzj.chen", hosted, registration(url("/residents"), "[]", 2000, basic())),
+        assertRefused(register("mzj.chen", hosted, registration(url("/residents"), "[]", 2000, basic())),
                 409, "sharingMethod", "provider-service-only");
         Response unknown = register("gaj.wang", "101001/101999", body);
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
