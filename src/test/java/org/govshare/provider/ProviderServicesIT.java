@@ -200,6 +200,10 @@ class ProviderServicesIT extends IntegrationTest {
                 .satisfies(e -> assertThat((String) e.get("details")).contains("BASIC", url("/residents")));
 
         assertRefused(api.get("mzj.liu", path(code)), 403, null, null);
+        // /api/data/** is open to registered systems, for data; a service's registration is not data
+        Response system = api.post("gaj.zhang", "/api/systems", "{\"name\":\"户籍核验接口\",\"contact\":\"信息科 0371-1234\"}");
+        assertRefused(api.send(system.json().path("clientId").asText(), system.json().path("clientSecret").asText(),
+                api.request(path(code)).GET(), null), 403, null, null);
     }
 
     @Test
