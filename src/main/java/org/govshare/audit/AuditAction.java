@@ -66,6 +66,9 @@ public enum AuditAction {
     // calendar
     CALENDAR_LOADED,
 
+    // provider services
+    PROVIDER_SERVICE_REGISTERED,
+
     AUDIT_SEARCHED,
     AUDIT_VERIFIED
 }

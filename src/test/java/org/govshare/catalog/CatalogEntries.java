@@ -1,20 +1,36 @@
 package org.govshare.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.govshare.catalog.CatalogEntry.Classification;
 import org.govshare.catalog.CatalogEntry.DataItem;
 import org.govshare.catalog.CatalogEntry.Format;
 import org.govshare.catalog.CatalogEntry.LegalBasis;
 import org.govshare.catalog.CatalogEntry.SharingCondition;
+import org.govshare.support.Api;
 
 /** Catalog entries for tests: well formed, each with a fresh code in the provider's range. */
 public final class CatalogEntries {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger(300);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private CatalogEntries() {
+    }
+
+    /** Submits the entry as the provider's reviewer and has the authority publish it, over HTTP; its code. */
+    public static String publish(Api api, String provider, CatalogEntry entry) {
+        Api.Response submitted = api.post(provider, "/api/catalog/submissions", JSON.valueToTree(entry).toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        Api.Response reviewed = api.post("authority.li", "/api/catalog/submissions/" + submitted.json().path("id").asText()
+                + "/review", "{\"decision\":\"PUBLISH\"}");
+        assertThat(reviewed.json().path("status").asText()).as(reviewed.body()).isEqualTo("PUBLISHED");
+        return entry.code();
     }
 
     /** A fresh code for Public Security (range 101). */

@@ -93,7 +93,7 @@ class DockerComposeTest {
                 continue;
             }
             env.forEach((key, value) -> {
-                if (key.contains("PASSWORD")) {
+                if (key.contains("PASSWORD") || key.contains("SECRET")) {
                     assertThat(value).as(name + "." + key).matches("\\$\\{[A-Z_]+:\\?[^}]+}");
                 }
             });

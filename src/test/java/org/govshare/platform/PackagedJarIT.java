@@ -46,6 +46,7 @@ class PackagedJarIT {
                 "GOVSHARE_ADMIN_USER", "operator",
                 "GOVSHARE_ADMIN_PASSWORD", "a-long-operator-secret"));
         builder.environment().put("GOVSHARE_AUDIT_INDEX_NAME", "packaged-jar-audit");
+        builder.environment().put("GOVSHARE_SECRETS_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
         platform = builder.start();
         Api api = new Api(port);
 

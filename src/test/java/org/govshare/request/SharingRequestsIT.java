@@ -28,12 +28,7 @@ class SharingRequestsIT extends IntegrationTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     private String publish(String provider, CatalogEntry entry) {
-        Response submitted = api.post(provider, "/api/catalog/submissions", JSON.valueToTree(entry).toString());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        Response reviewed = api.post("authority.li", "/api/catalog/submissions/" + submitted.json().path("id").asText()
-                + "/review", "{\"decision\":\"PUBLISH\"}");
-        assertThat(reviewed.json().path("status").asText()).as(reviewed.body()).isEqualTo("PUBLISHED");
-        return entry.code();
+        return CatalogEntries.publish(api, provider, entry);
     }
 
     private String residents() {
@@ -65,17 +60,6 @@ class SharingRequestsIT extends IntegrationTest {
 
     private long requestCount() {
         return jdbc.queryForObject("select count(*) from sharing_request", Long.class);
-    }
-
-    private void assertRefusedAndAudited(Response response, int status, String field, String rule) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        if (field != null) {
-            assertThat(response.json().path("errors").findValuesAsText("field")).as(response.body()).contains(field);
-            assertThat(response.json().path("errors").findValuesAsText("rule")).as(response.body()).contains(rule);
-        }
-        assertThat(response.body()).doesNotContain("\tat ").doesNotContain("Exception");
-        assertThat(auditEventsOf(response.correlationId())).extracting(e -> e.get("outcome")).contains("REFUSED");
     }
 
     @Test

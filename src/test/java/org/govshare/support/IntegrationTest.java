@@ -1,5 +1,7 @@
 package org.govshare.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +38,21 @@ public abstract class IntegrationTest {
     @BeforeEach
     void connectApi() {
         api = new Api(port);
+    }
+
+    /**
+     * A refusal as every API gives one: the status, a problem document naming the field and rule (when given), no
+     * stack trace, and a REFUSED audit event under the request's correlation id.
+     */
+    protected void assertRefusedAndAudited(Api.Response response, int status, String field, String rule) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        if (field != null) {
+            assertThat(response.json().path("errors").findValuesAsText("field")).as(response.body()).contains(field);
+            assertThat(response.json().path("errors").findValuesAsText("rule")).as(response.body()).contains(rule);
+        }
+        assertThat(response.body()).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(auditEventsOf(response.correlationId())).extracting(e -> e.get("outcome")).contains("REFUSED");
     }
 
     /** Audit events recorded under a correlation id, oldest first. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.govshare.platform.web.InvalidInputException.FieldError;
+import org.govshare.provider.ProviderUnavailableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -76,6 +77,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ServiceUnavailableException.class)
     ProblemDetail unavailable(ServiceUnavailableException e, HttpServletRequest request) {
         return problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", e.getMessage(), List.of());
+    }
+
+    /**
+     * A provider's service that did not answer in time (504) or failed (502). The detail is the platform's own
+     * sentence: the provider's error text never passes through, neither to the consumer nor to the audit trail.
+     */
+    @ExceptionHandler(ProviderUnavailableException.class)
+    ProblemDetail providerUnavailable(ProviderUnavailableException e, HttpServletRequest request) {
+        return e.timedOut()
+                ? problems.problem(request, HttpStatus.GATEWAY_TIMEOUT, "provider-timeout", e.getMessage(), List.of())
+                : problems.problem(request, HttpStatus.BAD_GATEWAY, "provider-failed", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
