@@ -59,6 +59,9 @@ public enum AuditAction {
     GRANT_EXPIRED,
     VIOLATION_RECORDED,
 
+    // hosted datasets
+    DATA_PUSHED,
+
     // calendar
     CALENDAR_LOADED,
 
