@@ -26,7 +26,7 @@ final class CsvRecords implements PushedRecords {
 
     @Override
     public long row() {
-        return csv.line();
+        return csv.readingLine();
     }
 
     @Override

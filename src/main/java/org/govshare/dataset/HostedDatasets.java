@@ -148,9 +148,10 @@ public class HostedDatasets {
                 push.add(push.schema.check(raw, push.errors));
             }
         } catch (CharacterCodingException e) {
-            // strict, so a file saved in GBK (Excel's default "CSV" on a Chinese Windows) is refused, not garbled
-            push.errors.add(pushed.row(), "body", "utf-8", "the body is not UTF-8 from row " + pushed.row()
-                    + "; save it as UTF-8 (in Excel: \"CSV UTF-8 (逗号分隔)\")");
+            // strict, so a file saved in GBK (Excel's default "CSV" on a Chinese Windows) is refused, not garbled; the
+            // decoder reads ahead by a few kilobytes, so the row is where reading was when it found the bad bytes
+            push.errors.add(pushed.row(), "body", "utf-8", "the body is not UTF-8 (at or shortly after row " + pushed.row()
+                    + "); save it as UTF-8 (in Excel: \"CSV UTF-8 (逗号分隔)\")");
         } catch (PushedRecords.Unreadable e) {
             push.errors.add(e.row(), "body", e.rule(), e.getMessage());
         }

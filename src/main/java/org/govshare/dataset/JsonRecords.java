@@ -25,7 +25,7 @@ final class JsonRecords implements PushedRecords {
 
     @Override
     public long row() {
-        return row;
+        return row + 1;
     }
 
     @Override

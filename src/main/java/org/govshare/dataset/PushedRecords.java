@@ -18,7 +18,7 @@ interface PushedRecords {
     /** The next record, or null at the end of the body. */
     Raw next() throws IOException;
 
-    /** Where reading is: the number of the record being read, for an error that stops it (bad UTF-8). */
+    /** Where reading is: the record being read, for an error that stops it (bad UTF-8). */
     long row();
 
     /**

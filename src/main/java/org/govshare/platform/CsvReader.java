@@ -64,6 +64,11 @@ public final class CsvReader {
         return recordLine;
     }
 
+    /** The line (1-based) reading has reached: where a failure to read (bad bytes, say) was met. */
+    public long readingLine() {
+        return line;
+    }
+
     /** The number (1-based) of the record last returned; it differs from its line when quoted values span lines. */
     public long recordNumber() {
         return recordNumber;
