@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.catalog.CatalogEntry;
 import org.govshare.platform.web.InvalidInputException;
@@ -29,21 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class HostedDatasetsIT extends IntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final String CSV = "text/csv";
     private static final String HEADER = "统一社会信用代码,组织名称,法定代表人,成立日期,注册资金,会员数,年检时间,是否有效\n";
 
     @Autowired
     HostedDatasets datasets;
-
-    private String publish(String provider, CatalogEntry entry) {
-        Response submitted = api.post(provider, "/api/catalog/submissions", JSON.valueToTree(entry).toString());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        Response reviewed = api.post("authority.li", "/api/catalog/submissions/" + submitted.json().path("id").asText()
-                + "/review", "{\"decision\":\"PUBLISH\"}");
-        assertThat(reviewed.json().path("status").asText()).as(reviewed.body()).isEqualTo("PUBLISHED");
-        return entry.code();
-    }
 
     private String register() {
         return publish("mzj.chen", CatalogEntries.organisationRegister(CatalogEntries.nextCode("203001", "102")));

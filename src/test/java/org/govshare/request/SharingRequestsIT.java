@@ -27,15 +27,6 @@ class SharingRequestsIT extends IntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-    private String publish(String provider, CatalogEntry entry) {
-        Response submitted = api.post(provider, "/api/catalog/submissions", JSON.valueToTree(entry).toString());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        Response reviewed = api.post("authority.li", "/api/catalog/submissions/" + submitted.json().path("id").asText()
-                + "/review", "{\"decision\":\"PUBLISH\"}");
-        assertThat(reviewed.json().path("status").asText()).as(reviewed.body()).isEqualTo("PUBLISHED");
-        return entry.code();
-    }
-
     private String residents() {
         CatalogEntry residents = CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode());
         List<CatalogEntry.SharingCondition> conditions = new java.util.ArrayList<>(residents.conditions());

@@ -1,5 +1,10 @@
 package org.govshare.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.govshare.catalog.CatalogEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class IntegrationTest {
+
+    private static final ObjectMapper ENTRIES = new ObjectMapper().registerModule(new JavaTimeModule());
 
     @LocalServerPort
     protected int port;
@@ -36,6 +43,16 @@ public abstract class IntegrationTest {
     @BeforeEach
     void connectApi() {
         api = new Api(port);
+    }
+
+    /** Submits an entry as the provider's reviewer and has the authority publish it; returns its code. */
+    protected String publish(String provider, CatalogEntry entry) {
+        Api.Response submitted = api.post(provider, "/api/catalog/submissions", ENTRIES.valueToTree(entry).toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        Api.Response reviewed = api.post("authority.li", "/api/catalog/submissions/" + submitted.json().path("id").asText()
+                + "/review", "{\"decision\":\"PUBLISH\"}");
+        assertThat(reviewed.json().path("status").asText()).as(reviewed.body()).isEqualTo("PUBLISHED");
+        return entry.code();
     }
 
     /** Audit events recorded under a correlation id, oldest first. */
