@@ -62,6 +62,8 @@ public enum AuditAction {
 
     // data access (P4)
     DATA_ACCESSED,
+    // hosted datasets
+    DATA_PUSHED,
 
     // calendar
     CALENDAR_LOADED,

@@ -62,6 +62,26 @@ public final class CatalogEntries {
                 null, List.of(), null, null);
     }
 
+    /**
+     * A Civil Affairs hosted dataset with an item of every type: key 统一社会信用代码, a required name, a personal
+     * item, a date, a decimal, an integer, a date-time and a boolean.
+     */
+    public static CatalogEntry organisationRegister(String code) {
+        return new CatalogEntry(code, "社会组织登记台账 " + code, "Registered social organisations, with figures",
+                "civil-affairs", "civil-affairs", "社会组织登记管理 (社会团体登记管理条例)", ResourceKind.PROFESSIONAL,
+                new Classification("2", "03", "001"), new Format(FormatCategory.STRUCTURED_TABLE, "database table"),
+                List.of(new DataItem("统一社会信用代码", "string", 18, Sensitivity.PUBLIC, true, true, null),
+                        new DataItem("组织名称", "string", 20, Sensitivity.PUBLIC, false, true, null),
+                        new DataItem("法定代表人", "string", 50, Sensitivity.PERSONAL, false, false, ItemKind.PERSON_NAME),
+                        new DataItem("成立日期", "date", null, Sensitivity.PUBLIC),
+                        new DataItem("注册资金", "decimal", null, Sensitivity.PUBLIC),
+                        new DataItem("会员数", "integer", null, Sensitivity.PUBLIC),
+                        new DataItem("年检时间", "datetime", null, Sensitivity.PUBLIC),
+                        new DataItem("是否有效", "boolean", null, Sensitivity.PUBLIC)),
+                SharingType.UNCONDITIONAL, null, List.of(), null, SharingMethod.HOSTED_DATASET, false, null, UpdateCycle.DAILY,
+                null, List.of(), null, null);
+    }
+
     /** A non-sharing Public Security resource, citing the law that keeps it from sharing. */
     public static CatalogEntry investigations(String code) {
         return new CatalogEntry(code, "案件侦查信息 " + code, "Criminal investigations", "public-security", "public-security",

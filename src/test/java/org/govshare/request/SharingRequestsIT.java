@@ -27,10 +27,6 @@ class SharingRequestsIT extends IntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-    private String publish(String provider, CatalogEntry entry) {
-        return CatalogEntries.publish(api, provider, entry);
-    }
-
     private String residents() {
         CatalogEntry residents = CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode());
         List<CatalogEntry.SharingCondition> conditions = new java.util.ArrayList<>(residents.conditions());

@@ -43,6 +43,17 @@ public final class Api {
                 .header("Content-Type", contentType), null);
     }
 
+    /** Posts a raw body of the given content type, e.g. a CSV file as {@code text/csv}. */
+    public Response postBody(String login, String path, String contentType, byte[] body) {
+        return postBody(login, PASSWORD, path, contentType, body);
+    }
+
+    /** Posts a raw body with a login and password, e.g. a registered system's client id and secret. */
+    public Response postBody(String login, String password, String path, String contentType, byte[] body) {
+        return send(login, password, request(path).timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType), null);
+    }
+
     /** Uploads one file as the multipart field {@code file}. */
     public Response postFile(String login, String path, String fileName, byte[] content) {
         return postMultipart(login, path, "file", Map.of(fileName, content));

@@ -2,6 +2,8 @@ package org.govshare.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.govshare.catalog.CatalogEntries;
+import org.govshare.catalog.CatalogEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,6 +55,11 @@ public abstract class IntegrationTest {
         }
         assertThat(response.body()).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(auditEventsOf(response.correlationId())).extracting(e -> e.get("outcome")).contains("REFUSED");
+    }
+
+    /** Submits an entry as the provider's reviewer and has the authority publish it; returns its code. */
+    protected String publish(String provider, CatalogEntry entry) {
+        return CatalogEntries.publish(api, provider, entry);
     }
 
     /** Audit events recorded under a correlation id, oldest first. */

@@ -1,6 +1,7 @@
 package org.govshare.platform.web;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Input that breaks a rule of the platform. Answered with 400 and a problem detail listing each field, the rule
@@ -21,6 +22,11 @@ public class InvalidInputException extends RuntimeException {
 
     public List<InputError> errors() {
         return errors;
+    }
+
+    /** Further facts for the problem detail beside {@code errors}, e.g. how many errors there were when the list is cut. */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 
     /** One broken rule; problem details list them under {@code errors}, with whatever else locates them. */

@@ -42,7 +42,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e, HttpServletRequest request) {
-        return problems.problem(request, HttpStatus.BAD_REQUEST, e.errors().get(0).rule(), e.getMessage(), e.errors());
+        ProblemDetail problem = problems.problem(request, HttpStatus.BAD_REQUEST, e.errors().get(0).rule(), e.getMessage(),
+                e.errors());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** A body read by the controller itself (a dataset push) that grew past its limit while streaming. */
+    @ExceptionHandler(RequestBodyLimitFilter.BodyTooLargeException.class)
+    ProblemDetail tooLarge(RequestBodyLimitFilter.BodyTooLargeException e, HttpServletRequest request) {
+        return problems.problem(request, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -1,6 +1,7 @@
 package org.govshare.platform.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -12,23 +13,39 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Refuses oversize bodies on the platform API: at once when the declared length is too large, and while reading
- * when a chunked body grows past the limit. Uploads (multipart) have their own limits in Spring's settings.
+ * when a chunked body grows past the limit. Uploads (multipart) have their own limits in Spring's settings; a
+ * feature that takes large bodies on one call declares a {@link RequestBodyAllowance} for it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final List<Allowance> allowances;
     private final Problems problems;
 
-    RequestBodyLimitFilter(RequestProperties properties, Problems problems) {
+    RequestBodyLimitFilter(RequestProperties properties, List<RequestBodyAllowance> allowances, Problems problems) {
         this.maxBytes = properties.maxBodySize().toBytes();
+        this.allowances = allowances.stream().map(a -> new Allowance(a.method().name(),
+                PathPatternParser.defaultInstance.parse(a.pathPattern()), a.maxBodySize().toBytes())).toList();
         this.problems = problems;
+    }
+
+    private record Allowance(String method, PathPattern path, long maxBytes) {
+    }
+
+    private long limitOf(HttpServletRequest request) {
+        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+        return allowances.stream().filter(a -> a.method().equals(request.getMethod()) && a.path().matches(path))
+                .mapToLong(Allowance::maxBytes).findFirst().orElse(maxBytes);
     }
 
     @Override
@@ -40,6 +57,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limitOf(request);
         if (request.getContentLengthLong() > maxBytes) {
             problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
                     "the request body has " + request.getContentLengthLong() + " bytes; at most " + maxBytes + " are accepted");
