@@ -207,8 +207,8 @@ public class HostedDatasets {
             DataVersion version = store.version(resourceCode, current.version())
                     .orElseThrow(() -> new IllegalStateException("version " + current.version() + " of " + resourceCode
                             + " is current but not in dataset_version"));
-            List<Map<String, Object>> page1 = store.page(query, page, size).stream().<Map<String, Object>>map(this::record).toList();
-            return new DataSlice(version.version(), version.createdAt(), store.count(query), page1);
+            List<Map<String, Object>> rows = store.page(query, page, size).stream().<Map<String, Object>>map(this::record).toList();
+            return new DataSlice(version.version(), version.createdAt(), store.count(query), rows);
         });
     }
 
