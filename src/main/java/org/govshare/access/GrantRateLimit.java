@@ -59,8 +59,8 @@ class GrantRateLimit {
     private void count(String grantId) {
         LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(8));
         ownTransaction.executeWithoutResult(s -> {
-            if (jdbc.update("update access_throttle set refused = refused + 1 where grant_id = ? and day = ?", grantId, day) == 0) {
-                jdbc.update("insert into access_throttle (grant_id, day, refused) values (?, ?, 1)", grantId, day);
+            if (jdbc.update("update access_throttle set refused = refused + 1 where grant_id = ? and on_day = ?", grantId, day) == 0) {
+                jdbc.update("insert into access_throttle (grant_id, on_day, refused) values (?, ?, 1)", grantId, day);
             }
         });
     }

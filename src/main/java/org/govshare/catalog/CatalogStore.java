@@ -28,6 +28,15 @@ class CatalogStore {
     private final JsonColumns json;
     private final RowMapper<Submission> submissionRows = this::submission;
     private final RowMapper<CatalogVersion> versionRows = this::version;
+    /** published versions by "code#version", at most {@value #CACHED_VERSIONS}, the least recently used dropped */
+    private final Map<String, CatalogEntry> published = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CatalogEntry> eldest) {
+                    return size() > CACHED_VERSIONS;
+                }
+            });
+    private static final int CACHED_VERSIONS = 20_000;
 
     CatalogStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
@@ -216,10 +225,25 @@ class CatalogStore {
 
     /** The current version of a resource and its status in the sharing catalog. */
     Optional<CatalogListing> current(String code) {
-        return jdbc.query("select r.code, r.status, v.version, v.content from catalog_resource r"
-                        + " join catalog_version v on v.code = r.code and v.version = r.current_version where r.code = ?",
-                (rs, row) -> new CatalogListing(rs.getString("code"), rs.getInt("version"), rs.getString("status"),
-                        read(rs.getString("content"), CatalogEntry.class)), code).stream().findFirst();
+        return jdbc.query("select r.code, r.status, r.current_version from catalog_resource r where r.code = ?",
+                (rs, row) -> new CatalogListing(rs.getString("code"), rs.getInt("current_version"), rs.getString("status"),
+                        content(rs.getString("code"), rs.getInt("current_version"))), code).stream().findFirst();
+    }
+
+    /**
+     * A published version's entry. Versions never change once published, so each is read and parsed once and kept
+     * (every data access and request step reads the entry of the resource it concerns).
+     */
+    private CatalogEntry content(String code, int version) {
+        String key = code + "#" + version;
+        CatalogEntry cached = published.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        CatalogEntry entry = read(jdbc.queryForObject("select content from catalog_version where code = ? and version = ?",
+                String.class, code, version), CatalogEntry.class);
+        published.put(key, entry);
+        return entry;
     }
 
     record Overlap(String code, String name, String department, int shared, int ofItems) {
@@ -258,8 +282,11 @@ class CatalogStore {
     }
 
     private CatalogVersion version(ResultSet rs, int row) throws SQLException {
+        String content = rs.getString("content");
+        CatalogEntry entry = published.computeIfAbsent(rs.getString("code") + "#" + rs.getInt("version"),
+                key -> read(content, CatalogEntry.class));
         return new CatalogVersion(rs.getString("code"), rs.getInt("version"),
-                Submission.Kind.valueOf(rs.getString("change_kind")), read(rs.getString("content"), CatalogEntry.class),
+                Submission.Kind.valueOf(rs.getString("change_kind")), entry,
                 rs.getObject("published_at", OffsetDateTime.class).toInstant(), rs.getString("approved_by"),
                 rs.getString("submission_id"));
     }

@@ -5,7 +5,7 @@ alter table sharing_grant add column unmasked_items text default '[]' not null;
 -- bulk scraping (Art. 33 v).
 create table access_throttle (
     grant_id varchar(20) not null,
-    day      date        not null,
+    on_day   date        not null,
     refused  bigint      not null,
-    primary key (grant_id, day)
+    primary key (grant_id, on_day)
 );
