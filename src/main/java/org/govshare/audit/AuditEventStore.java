@@ -14,9 +14,11 @@ import org.springframework.stereotype.Repository;
 /**
  * The append-only event table and the head of its hash chain.
  *
- * <p>Appending locks the single chain-head row until the surrounding transaction ends. That serialises audited
- * transactions at commit, and it is what makes sequence order equal commit order: the indexer can then follow
- * the chain with a plain "last indexed sequence" cursor and never skip an event still in flight.
+ * <p>An event is inserted unchained (no sequence number, no hashes) in the transaction of the change it records, so
+ * audited transactions never wait on each other. One writer at a time then chains the committed events in batches:
+ * it locks the chain-head row, gives each unchained event the next sequence number and its hashes, and moves the
+ * head, in one transaction. Sequence order is therefore the chainer's commit order, and the indexer can still follow
+ * the chain with a plain "last indexed sequence" cursor, since an event gets its number only as it is chained.
  */
 @Repository
 class AuditEventStore {
@@ -29,23 +31,48 @@ class AuditEventStore {
         this.jdbc = jdbc;
     }
 
-    /** Links the event to the chain (sequence and hashes are filled in here) and stores it. */
+    /** Stores an event unchained; it joins the chain when the chainer next runs after this transaction commits. */
     AuditEvent append(AuditEvent draft) {
+        jdbc.update("""
+                insert into audit_event (id, occurred_at, actor, actor_department, action, object_type, object_id,
+                                         outcome, reason, correlation_id, details)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                draft.id(), OffsetDateTime.ofInstant(draft.time(), ZoneOffset.UTC), draft.actor(),
+                draft.actorDepartment(), draft.action().name(), draft.objectType(), draft.objectId(),
+                draft.outcome().name(), draft.reason(), draft.correlationId(), draft.details());
+        return draft;
+    }
+
+    /**
+     * Chains up to {@code limit} committed unchained events, oldest first, after the head; the caller's transaction
+     * holds the head's lock until it commits.
+     *
+     * @return how many were chained
+     */
+    int chainPending(int limit) {
         ChainHead head = jdbc.queryForObject(
                 "select last_seq, last_hash from audit_chain_head where id = 1 for update",
                 (rs, row) -> new ChainHead(rs.getLong(1), rs.getString(2)));
-        AuditEvent unhashed = draft.chained(head.seq() + 1, head.hash(), null);
-        AuditEvent event = unhashed.chained(unhashed.seq(), head.hash(), AuditChain.hash(head.hash(), unhashed));
-        jdbc.update("""
-                insert into audit_event (seq, id, occurred_at, actor, actor_department, action, object_type, object_id,
-                                         outcome, reason, correlation_id, details, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                event.seq(), event.id(), OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC), event.actor(),
-                event.actorDepartment(), event.action().name(), event.objectType(), event.objectId(),
-                event.outcome().name(), event.reason(), event.correlationId(), event.details(), event.prevHash(),
-                event.hash());
-        jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", event.seq(), event.hash());
-        return event;
+        List<AuditEvent> pending = jdbc.query(
+                "select * from audit_event where seq is null order by occurred_at, id limit ?", EVENT, limit);
+        long seq = head.seq();
+        String hash = head.hash();
+        for (AuditEvent draft : pending) {
+            AuditEvent unhashed = draft.chained(++seq, hash, null);
+            hash = AuditChain.hash(hash, unhashed);
+            jdbc.update("update audit_event set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null",
+                    seq, unhashed.prevHash(), hash, draft.id());
+        }
+        if (!pending.isEmpty()) {
+            jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", seq, hash);
+        }
+        return pending.size();
+    }
+
+    /** How many committed events wait to be chained. */
+    long unchained() {
+        Long count = jdbc.queryForObject("select count(*) from audit_event where seq is null", Long.class);
+        return count == null ? 0 : count;
     }
 
     /** Events after the given sequence number, in chain order. */

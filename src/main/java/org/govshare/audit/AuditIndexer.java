@@ -44,9 +44,9 @@ public class AuditIndexer implements SmartLifecycle {
         this.properties = properties;
     }
 
-    /** How many stored events are not yet in the index. */
+    /** How many stored events are not yet in the index (those still to be chained included). */
     public long backlog() {
-        return store.head().seq() - store.indexedUpTo();
+        return store.head().seq() - store.indexedUpTo() + store.unchained();
     }
 
     /** Events indexed by this node since it started. */

@@ -6,13 +6,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The audit trail's search index.
+ * The audit trail's hash chain and search index.
  *
  * @param indexName the Elasticsearch index the events are copied to
  * @param indexer how events are shipped to it
+ * @param chainer how appended events are chained
  */
 @ConfigurationProperties("govshare.audit")
-public record AuditProperties(@DefaultValue("govshare-audit") String indexName, @DefaultValue Indexer indexer) {
+public record AuditProperties(@DefaultValue("govshare-audit") String indexName, @DefaultValue Indexer indexer,
+                              @DefaultValue Chainer chainer) {
+
+    /**
+     * The single writer that chains appended events.
+     *
+     * @param batchSize events chained in one transaction at most
+     * @param pollInterval how often it looks for unchained events when nobody told it of new ones (commits tell it)
+     */
+    public record Chainer(@DefaultValue("1000") int batchSize, @DefaultValue("200ms") Duration pollInterval) {
+    }
 
     /**
      * The background indexer.

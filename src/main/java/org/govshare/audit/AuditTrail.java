@@ -12,12 +12,15 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one audit trail every feature writes to.
  *
  * <p>An event joins the transaction of the change it records, so the two are stored together or not at all. A
- * refusal is recorded after the refused work has rolled back, in a transaction of its own.
+ * refusal is recorded after the refused work has rolled back, in a transaction of its own. Appending takes no lock:
+ * the {@link AuditChainer} links committed events to the hash chain right after.
  */
 @Service
 public class AuditTrail {
@@ -29,9 +32,12 @@ public class AuditTrail {
     private final CurrentActor currentActor;
     private final Clock clock;
     private final ObjectMapper canonicalJson;
+    private final AuditChainer chainer;
 
-    AuditTrail(AuditEventStore store, CurrentActor currentActor, Clock clock, ObjectMapper objectMapper) {
+    AuditTrail(AuditEventStore store, CurrentActor currentActor, Clock clock, ObjectMapper objectMapper,
+               AuditChainer chainer) {
         this.store = store;
+        this.chainer = chainer;
         this.currentActor = currentActor;
         this.clock = clock;
         this.canonicalJson = objectMapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -41,11 +47,26 @@ public class AuditTrail {
     public AuditEvent record(AuditEntry entry) {
         Actor actor = entry.actor() != null ? entry.actor() : currentActor.get();
         String correlationId = MDC.get(CORRELATION_ID);
+        tellChainerAfterCommit();
         return store.append(new AuditEvent(0, UUID.randomUUID().toString(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS), truncate(actor.id(), 128), actor.department(),
                 entry.action(), truncate(entry.objectType(), 64), truncate(entry.objectId(), 256), entry.outcome(),
                 truncate(entry.reason(), 2000),
                 correlationId != null ? correlationId : UUID.randomUUID().toString(), json(entry), null, null));
+    }
+
+    /** The chainer links the event once it is committed; it is told right then, so the chain follows closely. */
+    private void tellChainerAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    chainer.appended();
+                }
+            });
+        } else {
+            chainer.appended();
+        }
     }
 
     /** Who is acting now (the platform API's official, the engine's authenticated user, or the platform). */

@@ -72,7 +72,7 @@ class DataAccessBenchmark extends IntegrationTest {
                 this.hosted = hosted;
             }
 
-            @GetMapping("/bench/bare/{front}/{back}")
+            @GetMapping("/api/bench/bare/{front}/{back}")
             DataSlice read(@PathVariable String front, @PathVariable String back, @RequestParam(required = false) String key,
                            @RequestParam int size) {
                 return hosted.read(front + "/" + back, key == null ? List.of() : List.of(ItemFilter.equalTo("公民身份号码", key)),
@@ -89,7 +89,7 @@ class DataAccessBenchmark extends IntegrationTest {
         String key = "41010519900101" + String.format("%04d", 7);
         String enc = URLEncoder.encode("公民身份号码", StandardCharsets.UTF_8);
         String full = "/api/data/" + code + "?purpose=" + URLEncoder.encode(PURPOSE, StandardCharsets.UTF_8);
-        String bare = "/bench/bare/" + code;
+        String bare = "/api/bench/bare/" + code;
 
         // both paths warm (JIT, connection pool, caches) before anything is measured, so order does not favour either
         for (int i = 0; i < 5 * WARM_UP; i++) {
@@ -103,7 +103,9 @@ class DataAccessBenchmark extends IntegrationTest {
             for (int rows : new int[] {1, 100}) {
                 String fullPath = rows == 1 ? full + "&" + enc + "=" + key : full + "&size=100";
                 String barePath = rows == 1 ? bare + "?size=1&key=" + key : bare + "?size=100";
-                Map<String, Object> access = run(fullPath, clients, rows);
+                LockSampler locks = new LockSampler();
+                Map<String, Object> access = locks.during(() -> run(fullPath, clients, rows));
+                access.put("lockWaitShare", locks.share());
                 Map<String, Object> none = run(barePath, clients, rows);
                 Map<String, Object> pair = new LinkedHashMap<>();
                 pair.put("withGrantCheckMaskingAudit", access);
@@ -144,11 +146,51 @@ class DataAccessBenchmark extends IntegrationTest {
         pool.shutdown();
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
         Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("clients", clients);
         figure.put("requests", sorted.length);
         figure.put("perSecond", sorted.length / seconds);
         figure.put("p50Millis", sorted[sorted.length / 2] / 1e6);
         figure.put("p99Millis", sorted[(int) (sorted.length * 0.99)] / 1e6);
         return figure;
+    }
+
+    /**
+     * Whether audited reads wait on each other: samples PostgreSQL's sessions every few milliseconds and counts how
+     * often one of them waits for a lock (the audit chain head is the one lock these reads take).
+     */
+    private final class LockSampler {
+
+        private long samples;
+        private long waiting;
+
+        Map<String, Object> during(java.util.concurrent.Callable<Map<String, Object>> work) throws Exception {
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (running.get()) {
+                    Long locked = jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'",
+                            Long.class);
+                    samples++;
+                    waiting += locked != null && locked > 0 ? 1 : 0;
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
+            try {
+                return work.call();
+            } finally {
+                running.set(false);
+                sampler.join();
+            }
+        }
+
+        /** The share of samples in which at least one session waited for a lock. */
+        double share() {
+            return samples == 0 ? 0 : (double) waiting / samples;
+        }
     }
 
     private static void check(Response response, int rows) {

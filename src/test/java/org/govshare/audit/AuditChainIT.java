@@ -35,9 +35,11 @@ class AuditChainIT extends IntegrationTest {
     @Test
     void theApplicationCannotChangeOrRemoveAnEvent() {
         assertThatThrownBy(() -> jdbc.update("update audit_event set reason = 'nothing happened' where seq = 1"))
-                .isInstanceOf(DataAccessException.class).hasRootCauseMessage(rootCause("UPDATE"));
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageStartingWith(rootCause("UPDATE"));
         assertThatThrownBy(() -> jdbc.update("delete from audit_event where seq = 1"))
-                .isInstanceOf(DataAccessException.class).hasRootCauseMessage(rootCause("DELETE"));
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageStartingWith(rootCause("DELETE"));
+        assertThatThrownBy(() -> jdbc.update("update audit_event set seq = null, hash = null where seq = 1"))
+                .as("a chained event is never unchained").isInstanceOf(DataAccessException.class);
     }
 
     @Test
@@ -76,8 +78,7 @@ class AuditChainIT extends IntegrationTest {
     }
 
     private static String rootCause(String operation) {
-        return "ERROR: audit_event is append-only: " + operation + " is not allowed\n"
-                + "  Where: PL/pgSQL function audit_event_is_append_only() line 3 at RAISE";
+        return "ERROR: audit_event is append-only: " + operation + " is not allowed";
     }
 
     /** A database administrator's session, with the append-only triggers switched off as only a superuser can. */

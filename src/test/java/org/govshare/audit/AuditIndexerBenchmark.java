@@ -29,6 +29,9 @@ class AuditIndexerBenchmark extends IntegrationTest {
     AuditIndexer indexer;
 
     @Autowired
+    AuditChainer chainer;
+
+    @Autowired
     AuditProperties properties;
 
     @Test
@@ -42,6 +45,10 @@ class AuditIndexerBenchmark extends IntegrationTest {
         }
         double appendSeconds = (System.nanoTime() - appendStart) / 1e9;
 
+        long chainStart = System.nanoTime();
+        long chained = chainer.chainPending();
+        double chainSeconds = (System.nanoTime() - chainStart) / 1e9;
+
         long indexStart = System.nanoTime();
         long indexed = indexer.drain();
         double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
@@ -54,6 +61,8 @@ class AuditIndexerBenchmark extends IntegrationTest {
         figures.put("events", EVENTS);
         figures.put("appendSeconds", round(appendSeconds));
         figures.put("appendPerSecond", Math.round(EVENTS / appendSeconds));
+        figures.put("chained", chained);
+        figures.put("chainPerSecond", Math.round(chained / chainSeconds));
         figures.put("indexed", indexed);
         figures.put("indexBatchSize", properties.indexer().batchSize());
         figures.put("indexSeconds", round(indexSeconds));

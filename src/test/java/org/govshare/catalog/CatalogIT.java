@@ -72,6 +72,7 @@ class CatalogIT extends IntegrationTest {
         assertThat(history.get(1).path("approvedBy").asText()).isEqualTo("authority.li");
         assertThat(api.get("scj.yang", "/api/catalog/resources/101001/101902/versions/1").json().path("content")
                 .path("summary").asText()).isEqualTo(CatalogEntries.residents(code).summary());
+        auditChainer.chainPending();
         assertThat(jdbc.queryForList("select action from audit_event where object_id = ? order by seq", String.class, code))
                 .containsExactly("CATALOG_PUBLISHED", "CATALOG_PUBLISHED");
     }

@@ -27,6 +27,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    protected org.govshare.audit.AuditChainer auditChainer;
+
     protected Api api;
 
     @DynamicPropertySource
@@ -62,8 +65,9 @@ public abstract class IntegrationTest {
         return CatalogEntries.publish(api, provider, entry);
     }
 
-    /** Audit events recorded under a correlation id, oldest first. */
+    /** Audit events recorded under a correlation id, oldest first (chained first, so each has its place). */
     protected java.util.List<java.util.Map<String, Object>> auditEventsOf(String correlationId) {
+        auditChainer.chainPending();
         return jdbc.queryForList("select * from audit_event where correlation_id = ? order by seq", correlationId);
     }
 }

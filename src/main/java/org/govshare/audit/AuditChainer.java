@@ -1,0 +1,115 @@
+package org.govshare.audit;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one writer of the hash chain: links committed events to the chain in batches, right after the transactions
+ * that appended them commit (they tell it) and, failing that, every poll interval. Several nodes may run one each;
+ * the chain-head row's lock lets one chain at a time. Appends themselves never wait for it.
+ */
+@Component
+public class AuditChainer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditChainer.class);
+
+    private final AuditEventStore store;
+    private final AuditProperties properties;
+    private final TransactionTemplate ownTransaction;
+    private final Semaphore appended = new Semaphore(0);
+    private volatile Thread worker;
+
+    AuditChainer(AuditEventStore store, AuditProperties properties, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.properties = properties;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Chains every event committed so far; returns how many. Verification, tests and the worker call it. */
+    public long chainPending() {
+        long chained = 0;
+        int batch;
+        do {
+            batch = ownTransaction.execute(s -> store.chainPending(properties.chainer().batchSize()));
+            chained += batch;
+        } while (batch == properties.chainer().batchSize());
+        return chained;
+    }
+
+    /** How many committed events wait to be chained. */
+    public long unchained() {
+        return store.unchained();
+    }
+
+    /** Called after a transaction that appended events committed. */
+    void appended() {
+        appended.release();
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                appended.tryAcquire(properties.chainer().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                appended.drainPermits();
+                chainPending();
+                backoff = Duration.ofMillis(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Chaining audit events failed, retrying in {} ms; events wait in the database: {}",
+                        backoff.toMillis(), e.getMessage());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        Thread thread = new Thread(this::run, "audit-chainer");
+        thread.setDaemon(true);
+        worker = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = worker;
+        worker = null;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // what was appended before the stop is chained now, not at the next start
+        try {
+            chainPending();
+        } catch (RuntimeException e) {
+            log.warn("Could not chain the last audit events at shutdown; they are chained at the next start: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+}
