@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.govshare.platform.BackgroundWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,7 +27,7 @@ public class AuditChainer implements SmartLifecycle {
     private final AuditProperties properties;
     private final TransactionTemplate ownTransaction;
     private final Semaphore appended = new Semaphore(0);
-    private volatile Thread worker;
+    private final BackgroundWorker worker = new BackgroundWorker("audit-chainer", this::run);
 
     AuditChainer(AuditEventStore store, AuditProperties properties, PlatformTransactionManager transactions) {
         this.store = store;
@@ -69,11 +70,7 @@ public class AuditChainer implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Chaining audit events failed, retrying in {} ms; events wait in the database: {}",
                         backoff.toMillis(), e.getMessage());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+                BackgroundWorker.pause(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
                         : backoff.multipliedBy(2);
             }
@@ -82,24 +79,12 @@ public class AuditChainer implements SmartLifecycle {
 
     @Override
     public void start() {
-        Thread thread = new Thread(this::run, "audit-chainer");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
+        worker.start();
     }
 
     @Override
     public void stop() {
-        Thread thread = worker;
-        worker = null;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
         // what was appended before the stop is chained now, not at the next start
         try {
             chainPending();
@@ -110,6 +95,6 @@ public class AuditChainer implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return worker.running();
     }
 }

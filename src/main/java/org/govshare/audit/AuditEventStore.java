@@ -57,12 +57,14 @@ class AuditEventStore {
                 "select * from audit_event where seq is null order by occurred_at, id limit ?", EVENT, limit);
         long seq = head.seq();
         String hash = head.hash();
+        List<Object[]> links = new java.util.ArrayList<>(pending.size());
         for (AuditEvent draft : pending) {
             AuditEvent unhashed = draft.chained(++seq, hash, null);
-            hash = AuditChain.hash(hash, unhashed);
-            jdbc.update("update audit_event set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null",
-                    seq, unhashed.prevHash(), hash, draft.id());
+            String linked = AuditChain.hash(hash, unhashed);
+            links.add(new Object[] {seq, hash, linked, draft.id()});
+            hash = linked;
         }
+        jdbc.batchUpdate("update audit_event set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null", links);
         if (!pending.isEmpty()) {
             jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", seq, hash);
         }

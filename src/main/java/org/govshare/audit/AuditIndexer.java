@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import org.govshare.platform.BackgroundWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,7 +35,7 @@ public class AuditIndexer implements SmartLifecycle {
     private final ElasticsearchClient elasticsearch;
     private final AuditProperties properties;
     private final AtomicLong indexedTotal = new AtomicLong();
-    private volatile Thread worker;
+    private final BackgroundWorker worker = new BackgroundWorker("audit-indexer", this::run);
     private volatile boolean indexReady;
     private volatile String lastError;
 
@@ -123,14 +124,14 @@ public class AuditIndexer implements SmartLifecycle {
                 }
                 lastError = null;
                 backoff = properties.indexer().minBackoff();
-                pause(properties.indexer().pollInterval());
+                BackgroundWorker.pause(properties.indexer().pollInterval());
             } catch (Exception e) {
                 indexReady = false;
                 if (lastError == null) {
                     log.warn("Audit indexing paused, events wait in the database: {}", e.getMessage());
                 }
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                pause(backoff);
+                BackgroundWorker.pause(backoff);
                 backoff = min(backoff.multipliedBy(2), properties.indexer().maxBackoff());
             }
         }
@@ -140,41 +141,20 @@ public class AuditIndexer implements SmartLifecycle {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void start() {
-        if (!properties.indexer().enabled()) {
-            return;
+        if (properties.indexer().enabled()) {
+            worker.start();
         }
-        Thread thread = new Thread(this::run, "audit-indexer");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
     }
 
     @Override
     public void stop() {
-        Thread thread = worker;
-        worker = null;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return worker.running();
     }
 }

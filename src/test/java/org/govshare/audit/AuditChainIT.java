@@ -9,16 +9,71 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
 import org.govshare.support.TestInfrastructure;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Art. 27: the audit trail is append-only and tamper-evident. */
 class AuditChainIT extends IntegrationTest {
+
+    @Autowired
+    AuditTrail auditTrail;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void appendsDoNotWaitOnEachOtherAndTheChainerLinksThemInCommitOrder() throws Exception {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> slow = other.submit(() -> transaction.executeWithoutResult(s -> {
+                auditTrail.record(AuditEntry.ok(AuditAction.AUDIT_SEARCHED, "test", "held-open").by(Actor.SYSTEM));
+                appended.countDown();
+                await(release);
+            }));
+            assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+
+            // with the first transaction still open, a second one appends and commits: nothing waits for the first
+            transaction.executeWithoutResult(s ->
+                    auditTrail.record(AuditEntry.ok(AuditAction.AUDIT_SEARCHED, "test", "committed-first").by(Actor.SYSTEM)));
+            auditChainer.chainPending();
+            Long first = jdbc.queryForObject("select seq from audit_event where object_id = 'committed-first'", Long.class);
+            assertThat(first).as("chained although an earlier append is still open").isNotNull();
+
+            release.countDown();
+            slow.get(30, TimeUnit.SECONDS);
+            auditChainer.chainPending();
+            Long second = jdbc.queryForObject("select seq from audit_event where object_id = 'held-open'", Long.class);
+            assertThat(second).as("chained after its transaction committed").isGreaterThan(first);
+            assertThat(api.get("authority.li", "/api/audit/verify").json().path("intact").asBoolean()).isTrue();
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     @Test
     void theChainOfAStartedPlatformIsIntactAndTheCheckIsAudited() {

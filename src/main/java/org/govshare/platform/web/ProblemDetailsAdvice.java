@@ -56,8 +56,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e, HttpServletRequest request) {
-        return problems.problem(request, HttpStatus.CONFLICT, e.rule(), e.getMessage(),
-                List.of(new FieldError(e.field(), e.rule(), e.getMessage())));
+        return problems.problem(request, HttpStatus.CONFLICT, e.rule(), e.getMessage(), e.errors());
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -72,8 +71,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RefusedException.class)
     ProblemDetail refused(RefusedException e, HttpServletRequest request) {
-        return problems.problem(request, HttpStatus.FORBIDDEN, e.rule(), e.getMessage(),
-                List.of(new FieldError(e.field(), e.rule(), e.getMessage())));
+        return problems.problem(request, HttpStatus.FORBIDDEN, e.rule(), e.getMessage(), e.errors());
     }
 
     @ExceptionHandler(TooManyRequestsException.class)
