@@ -98,6 +98,12 @@ class ErrorCorrectionProcessTest extends ProcessTest {
                 "名称已于2025年变更 renamed in 2025", "郑州市志愿者协会"), new EvidenceFile("变更通知.pdf", "application/pdf", PDF));
     }
 
+    /** The provider's fix: an UPSERT of the reported record with the right name. */
+    private DataVersion pushCorrectedName(String code) {
+        return DatasetPushes.pushJson(hosted, official("mzj.chen"), code, PushMode.UPSERT,
+                "[{\"统一社会信用代码\":\"" + KEY + "\",\"组织名称\":\"郑州市志愿者协会\"}]");
+    }
+
     private ProcessInstance instanceOf(ErrorReport report) {
         return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(report.processInstanceId())
                 .singleResult();
@@ -173,8 +179,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
         processEngine.getIdentityService().clearAuthentication();
         assertThat(instance).isWaitingAt("Task_VerifyReport");
 
-        DataVersion fix = DatasetPushes.pushJson(hosted, official("mzj.chen"), code, PushMode.UPSERT,
-                "[{\"统一社会信用代码\":\"" + KEY + "\",\"组织名称\":\"郑州市志愿者协会\"}]");
+        DataVersion fix = pushCorrectedName(code);
         complete(task(instance), withVariables("verificationDecision", "CORRECTED", "correctedVersion", fix.version(),
                 "verificationReasons", "名称已更新"));
 
@@ -247,8 +252,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
         });
         assertThat(corrections.openMarks(code)).containsKey(KEY);
 
-        DataVersion fix = DatasetPushes.pushJson(hosted, official("mzj.chen"), code, PushMode.UPSERT,
-                "[{\"统一社会信用代码\":\"" + KEY + "\",\"组织名称\":\"郑州市志愿者协会\"}]");
+        DataVersion fix = pushCorrectedName(code);
         complete(task(instance), withVariables("verificationDecision", "CORRECTED", "correctedVersion", fix.version()));
         assertThat(instance).hasPassed("Task_CloseReport").isEnded();
         assertThat(corrections.require(report.id()).outcome()).isEqualTo(ErrorReport.Outcome.CORRECTED);
