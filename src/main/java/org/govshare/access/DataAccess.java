@@ -17,6 +17,7 @@ import org.govshare.catalog.CatalogEntry.DataItem;
 import org.govshare.catalog.CatalogListing;
 import org.govshare.catalog.Sensitivity;
 import org.govshare.catalog.SharingMethod;
+import org.govshare.correction.Corrections;
 import org.govshare.dataset.DataSlice;
 import org.govshare.dataset.HostedDatasets;
 import org.govshare.dataset.ItemFilter;
@@ -39,6 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DataAccess {
 
+    /** The field a record under an open error report carries: the reports' case numbers. */
+    public static final String UNDER_VERIFICATION = "_underVerification";
+
     private final Catalog catalog;
     private final Grants grants;
     private final HostedDatasets hosted;
@@ -48,9 +52,11 @@ public class DataAccess {
     private final AuditTrail auditTrail;
     private final AccessProperties properties;
     private final Today today;
+    private final Corrections corrections;
 
     DataAccess(Catalog catalog, Grants grants, HostedDatasets hosted, ProviderServices providers, Masking masking,
-               GrantRateLimit rateLimit, AuditTrail auditTrail, AccessProperties properties, Today today) {
+               GrantRateLimit rateLimit, AuditTrail auditTrail, AccessProperties properties, Today today,
+               Corrections corrections) {
         this.catalog = catalog;
         this.grants = grants;
         this.hosted = hosted;
@@ -60,6 +66,7 @@ public class DataAccess {
         this.auditTrail = auditTrail;
         this.properties = properties;
         this.today = today;
+        this.corrections = corrections;
     }
 
     /**
@@ -99,12 +106,34 @@ public class DataAccess {
             }
             records.add(shown);
         }
+        markUnderVerification(entry, slice, records);
         auditTrail.record(AuditEntry.ok(AuditAction.DATA_ACCESSED, "resource", resourceCode).with("grant", grant.id())
                 .with("purpose", purpose.strip()).with("items", returned).with("filters", describe(filters))
                 .with("page", page).with("records", records.size())
                 .with("dataVersion", slice.version() == null ? "live" : slice.version()));
         return new DataAnswer(resourceCode, grant.id(), grant.purpose(), slice.version(), slice.asOf(), page, size,
                 slice.total(), returned, masked, records);
+    }
+
+    /**
+     * Art. 21: a record with an open error report carries {@code "_underVerification": ["JC-2026-000001"]}, until
+     * the report closes.
+     */
+    private void markUnderVerification(CatalogEntry entry, DataSlice slice, List<Map<String, Object>> records) {
+        if (entry.sharingMethod() != SharingMethod.HOSTED_DATASET || records.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> open = corrections.openMarks(entry.code());
+        if (open.isEmpty()) {
+            return;
+        }
+        List<String> keys = hosted.keysOf(entry.code(), slice.records(), "record");
+        for (int i = 0; i < records.size(); i++) {
+            List<String> reports = open.get(keys.get(i));
+            if (reports != null) {
+                records.get(i).put(UNDER_VERIFICATION, reports);
+            }
+        }
     }
 
     /** The grant that serves this read, or a refusal naming the check that failed. */

@@ -65,6 +65,15 @@ public enum AuditAction {
     // hosted datasets
     DATA_PUSHED,
 
+    // error correction
+    CORRECTION_REPORTED,
+    CORRECTION_TRIAGED,
+    CORRECTION_VERIFIED,
+    CORRECTION_REMINDED,
+    CORRECTION_OVERDUE,
+    CORRECTION_CLOSED,
+    CORRECTION_EVIDENCE_READ,
+
     // calendar
     CALENDAR_LOADED,
 

@@ -212,6 +212,34 @@ public class HostedDatasets {
         });
     }
 
+    /**
+     * The stored keys of records given as item name → value (a data answer's records, a reported record's key items),
+     * in their order.
+     *
+     * @throws InvalidInputException naming {@code field} when a key item has no value or one not of its type
+     */
+    public List<String> keysOf(String resourceCode, List<? extends Map<String, ?>> given, String field) {
+        CatalogEntry entry = catalog.current(resourceCode)
+                .orElseThrow(() -> new NotFoundException("resource", resourceCode)).entry();
+        RecordSchema schema = new RecordSchema(entry, properties.zone(), json);
+        return given.stream().map(r -> schema.keyOf(r, field)).toList();
+    }
+
+    /** Whether the current version holds a record under this stored key. */
+    public boolean holds(String resourceCode, String key) {
+        return !store.stored(resourceCode, List.of(key)).isEmpty();
+    }
+
+    /** The version data access reads now, if anything was ever pushed. */
+    public java.util.Optional<Integer> currentVersion(String resourceCode) {
+        return store.current(resourceCode).map(Current::version);
+    }
+
+    /** One version of a resource's data. */
+    public java.util.Optional<DataVersion> version(String resourceCode, int version) {
+        return store.version(resourceCode, version);
+    }
+
     private Map<String, Object> record(String content) {
         try {
             return records.readValue(content);

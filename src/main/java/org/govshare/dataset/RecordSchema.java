@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.govshare.catalog.CatalogEntry;
 import org.govshare.catalog.CatalogEntry.DataItem;
+import org.govshare.platform.web.InvalidInputException;
 
 /**
  * The data items of a hosted resource as a push is checked against them: which exist, their types, lengths,
@@ -160,6 +161,30 @@ final class RecordSchema {
         String text = write(content);
         String hash = HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
         return new CheckedRecord(row, key, text, hash, indexed);
+    }
+
+    /**
+     * The stored key of a record given as item name → value (its other items ignored), normalised as a push stores
+     * it, so {@code "040"} and {@code 40} name the same integer key.
+     *
+     * @throws InvalidInputException naming {@code field} when a key item has no value or one not of its type
+     */
+    String keyOf(Map<String, ?> record, String field) {
+        ItemType.Value[] values = new ItemType.Value[items.size()];
+        for (int position : keyPositions) {
+            String name = items.get(position).name();
+            Object value = record.get(name);
+            if (value == null || value.toString().isEmpty()) {
+                throw new InvalidInputException(field, "required", name + " is part of the key of this resource: give its value");
+            }
+            try {
+                values[position] = types[position].parse(value, zone);
+            } catch (ItemType.BadValue bad) {
+                throw new InvalidInputException(field, "type", bad.getMessage() + "; " + name + " is "
+                        + types[position].name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return key(values);
     }
 
     /** A filter's value checked as the item's type: what the index or the stored JSON holds for it. */

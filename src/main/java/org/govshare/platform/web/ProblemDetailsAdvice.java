@@ -54,6 +54,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problems.problem(request, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail tooLargePart(PayloadTooLargeException e, HttpServletRequest request) {
+        return problems.problem(request, HttpStatus.PAYLOAD_TOO_LARGE, e.rule(), e.getMessage(), e.errors());
+    }
+
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e, HttpServletRequest request) {
         return problems.problem(request, HttpStatus.CONFLICT, e.rule(), e.getMessage(), e.errors());

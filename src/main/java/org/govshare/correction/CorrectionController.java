@@ -1,0 +1,89 @@
+package org.govshare.correction;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.govshare.identity.Official;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Error reports over HTTP: a consumer reports (multipart: a JSON part {@code report} and the file part
+ * {@code evidence}), the authority triages, the provider verifies. Tasklist completes the same tasks with the same
+ * checks.
+ */
+@RestController
+@RequestMapping("/api/corrections")
+@Validated
+class CorrectionController {
+
+    private final Corrections corrections;
+
+    CorrectionController(Corrections corrections) {
+        this.corrections = corrections;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ErrorReport> report(@RequestPart("report") NewReport report,
+                                       @RequestPart(name = "evidence", required = false) MultipartFile evidence,
+                                       @AuthenticationPrincipal Official me) throws IOException {
+        EvidenceFile file = evidence == null ? null
+                : new EvidenceFile(evidence.getOriginalFilename(), evidence.getContentType(), evidence.getBytes());
+        ErrorReport made = corrections.report(me, report, file);
+        return ResponseEntity.created(URI.create("/api/corrections/" + made.id())).body(made);
+    }
+
+    @GetMapping("/{id}")
+    ErrorReport report(@PathVariable String id, @AuthenticationPrincipal Official me) {
+        return corrections.visibleTo(me, id);
+    }
+
+    @GetMapping
+    List<ErrorReport> list(@AuthenticationPrincipal Official me, @RequestParam(required = false) ErrorReport.Status status,
+                           @RequestParam(defaultValue = "0") @Min(0) int page,
+                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return corrections.list(me, status, page, size);
+    }
+
+    @GetMapping("/{id}/evidence")
+    ResponseEntity<byte[]> evidence(@PathVariable String id, @AuthenticationPrincipal Official me) {
+        Corrections.Download download = corrections.evidence(me, id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(download.evidence().type()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(download.evidence().name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(download.content());
+    }
+
+    /** The authority's triage: {@code {"decision":"FORWARD"}} or {@code {"decision":"CLOSE","reasons":"…"}}. */
+    @PostMapping("/{id}/triage")
+    ErrorReport triage(@PathVariable String id, @RequestBody Answer answer, @AuthenticationPrincipal Official me) {
+        return corrections.triage(me, id, answer);
+    }
+
+    /**
+     * The provider's answer: {@code {"decision":"CORRECTED","correctedVersion":4}} or
+     * {@code {"decision":"EXPLAINED","reasons":"…"}}.
+     */
+    @PostMapping("/{id}/verification")
+    ErrorReport verify(@PathVariable String id, @RequestBody Answer answer, @AuthenticationPrincipal Official me) {
+        return corrections.verify(me, id, answer);
+    }
+}

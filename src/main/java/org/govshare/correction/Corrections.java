@@ -1,0 +1,448 @@
+package org.govshare.correction;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.govshare.audit.Actor;
+import org.govshare.audit.AuditAction;
+import org.govshare.audit.AuditEntry;
+import org.govshare.audit.AuditTrail;
+import org.govshare.calendar.Today;
+import org.govshare.calendar.WorkdayCalendar;
+import org.govshare.catalog.Catalog;
+import org.govshare.catalog.CatalogEntry;
+import org.govshare.catalog.CatalogListing;
+import org.govshare.catalog.SharingMethod;
+import org.govshare.dataset.DataVersion;
+import org.govshare.dataset.HostedDatasets;
+import org.govshare.grant.Grants;
+import org.govshare.identity.Official;
+import org.govshare.identity.Role;
+import org.govshare.identity.Workgroups;
+import org.govshare.notice.Notices;
+import org.govshare.platform.CaseNumbers;
+import org.govshare.platform.web.ConflictException;
+import org.govshare.platform.web.InvalidInputException;
+import org.govshare.platform.web.NotFoundException;
+import org.govshare.platform.web.PayloadTooLargeException;
+import org.govshare.platform.web.RefusedException;
+import org.govshare.supervision.ViolationRegister;
+import org.govshare.supervision.ViolationType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Error correction (Art. 21, 24): a consumer holding a grant reports wrong shared data with evidence; the sharing
+ * authority forwards it to the provider or closes it as not an error; the provider corrects it (a new data version)
+ * or explains why the data is right within the working-day verification deadline. While a report is open its record
+ * is marked "under verification" in data answers. Owns the {@code error-correction} process: each step is one call
+ * here and finds its report by process instance.
+ */
+@Service
+public class Corrections {
+
+    public static final String PROCESS = "error-correction";
+    public static final String DEADLINE = "error-verification";
+    static final String OBJECT = "error-report";
+    static final String TRIAGE_TASK = "Task_TriageReport";
+    static final String VERIFY_TASK = "Task_VerifyReport";
+
+    private final CorrectionStore store;
+    private final Catalog catalog;
+    private final HostedDatasets hosted;
+    private final Grants grants;
+    private final Notices notices;
+    private final ViolationRegister violations;
+    private final WorkdayCalendar workdays;
+    private final Workgroups workgroups;
+    private final CaseNumbers numbers;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final AuditTrail auditTrail;
+    private final CorrectionProperties properties;
+    private final Today today;
+
+    Corrections(CorrectionStore store, Catalog catalog, HostedDatasets hosted, Grants grants, Notices notices,
+                ViolationRegister violations, WorkdayCalendar workdays, Workgroups workgroups, CaseNumbers numbers,
+                RuntimeService runtimeService, TaskService taskService, AuditTrail auditTrail,
+                CorrectionProperties properties, Today today) {
+        this.store = store;
+        this.catalog = catalog;
+        this.hosted = hosted;
+        this.grants = grants;
+        this.notices = notices;
+        this.violations = violations;
+        this.workdays = workdays;
+        this.workgroups = workgroups;
+        this.numbers = numbers;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.auditTrail = auditTrail;
+        this.properties = properties;
+        this.today = today;
+    }
+
+    /** A consumer's report: checked, numbered, stored with its evidence, and its process started. */
+    @Transactional
+    public ErrorReport report(Official by, NewReport asked, EvidenceFile evidence) {
+        String code = asked.resourceCode() == null ? "" : asked.resourceCode().strip();
+        if (code.isEmpty()) {
+            throw new InvalidInputException("resourceCode", "required", "name the resource the wrong data is in");
+        }
+        CatalogListing listing = catalog.current(code).filter(l -> "PUBLISHED".equals(l.status()))
+                .orElseThrow(() -> new NotFoundException("published resource", code));
+        CatalogEntry entry = listing.entry();
+        if (grants.heldBy(by.department(), code).isEmpty()) {
+            throw new RefusedException("resourceCode", "no-grant", by.department() + " holds no valid grant for " + code
+                    + "; errors are reported by the departments the data is shared with");
+        }
+        if (entry.sharingMethod() != SharingMethod.HOSTED_DATASET) {
+            throw new ConflictException("resourceCode", "hosted-dataset-only", code + " is served by its provider's own"
+                    + " service; report its errors to the provider directly");
+        }
+        List<InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
+        String item = asked.item() == null ? "" : asked.item().strip();
+        if (entry.items().stream().noneMatch(d -> d.name().equals(item))) {
+            errors.add(new InvalidInputException.FieldError("item", "unknown-item", "'" + item + "' is not an item of "
+                    + code));
+        }
+        if (blank(asked.problem())) {
+            errors.add(new InvalidInputException.FieldError("problem", "required", "say what is wrong"));
+        } else if (asked.problem().length() > 2000) {
+            errors.add(new InvalidInputException.FieldError("problem", "length", "at most 2000 characters"));
+        }
+        if (asked.proposed() != null && asked.proposed().length() > 2000) {
+            errors.add(new InvalidInputException.FieldError("proposed", "length", "at most 2000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String key = hosted.keysOf(code, List.of(asked.keyValues()), "keyValues").get(0);
+        if (!hosted.holds(code, key)) {
+            throw new InvalidInputException("keyValues", "no-such-record", "the current data of " + code
+                    + " holds no record with the key " + asked.keyValues());
+        }
+        ErrorReport.Evidence checked = checkEvidence(evidence);
+        Map<String, Object> keyValues = new LinkedHashMap<>();
+        entry.items().stream().filter(CatalogEntry.DataItem::isKey)
+                .forEach(d -> keyValues.put(d.name(), asked.keyValues().get(d.name())));
+        ErrorReport report = new ErrorReport(numbers.next("JC"), null, code, entry.name(), entry.providerDepartment(),
+                by.department(), by.login(), today.now(),
+                hosted.currentVersion(code).orElseThrow(), key, keyValues, item, asked.problem().strip(),
+                blank(asked.proposed()) ? null : asked.proposed().strip(), checked, ErrorReport.Status.REPORTED, null, null,
+                null, null, false, false, null, null, null, null, null);
+        store.insert(report, evidence.content());
+        auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_REPORTED, OBJECT, report.id()).with("resource", code)
+                .with("provider", report.providerDepartment()).with("item", item).with("evidence", checked.name())
+                .with("evidenceType", checked.type()).with("evidenceSize", checked.size()));
+        runtimeService.startProcessInstanceByKey(PROCESS, report.id(), Map.of("reportNumber", report.id(),
+                "resourceName", report.resourceName(), "reporterDepartment", report.reporterDepartment(),
+                "providerDepartment", report.providerDepartment()));
+        return require(report.id());
+    }
+
+    private ErrorReport.Evidence checkEvidence(EvidenceFile file) {
+        if (file == null || file.content() == null || file.content().length == 0) {
+            throw new InvalidInputException("evidence", "required", "attach the evidence: a "
+                    + String.join(", ", properties.evidenceTypes()) + " file");
+        }
+        long max = properties.maxEvidenceSize().toBytes();
+        if (file.content().length > max) {
+            throw new PayloadTooLargeException("evidence", "max-size", "the evidence is " + file.content().length
+                    + " bytes; at most " + properties.maxEvidenceSize().toKilobytes() + " KB");
+        }
+        String type = file.type() == null ? "" : file.type().split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (!properties.evidenceTypes().contains(type)) {
+            throw new InvalidInputException("evidence", "type", "evidence is one of " + properties.evidenceTypes()
+                    + ", not '" + type + "'");
+        }
+        if (!looksLike(type, file.content())) {
+            throw new InvalidInputException("evidence", "content-matches-type", "the file's content is not " + type);
+        }
+        String name = blank(file.name()) ? "evidence" : file.name().strip();
+        return new ErrorReport.Evidence(name.length() > 255 ? name.substring(name.length() - 255) : name, type,
+                file.content().length);
+    }
+
+    /** The first bytes of a PDF, PNG or JPEG file; other configured types are taken as declared. */
+    private static boolean looksLike(String type, byte[] content) {
+        byte[] magic = switch (type) {
+            case "application/pdf" -> "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            case "image/png" -> new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+            case "image/jpeg" -> new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
+            default -> new byte[0];
+        };
+        return content.length >= magic.length && Arrays.equals(Arrays.copyOf(content, magic.length), magic);
+    }
+
+    // ---- steps of the error-correction process ----
+
+    /**
+     * The first step: binds the report named by the business key to its process instance, which every later step
+     * finds it by, and tells the authority.
+     *
+     * @return what the triage form shows
+     */
+    public String register(String processInstanceId, String reportNumber) {
+        ErrorReport report = store.lock(reportNumber)
+                .filter(r -> r.processInstanceId() == null && r.status() == ErrorReport.Status.REPORTED)
+                .orElseThrow(() -> new ConflictException("reportNumber", "register-once",
+                        "report " + reportNumber + " is not waiting to be registered"));
+        store.setProcessInstance(report.id(), processInstanceId);
+        notices.send(workgroups.authority(), "CORRECTION_REPORTED", "数据纠错 Error report " + report.id(),
+                report.reporterDepartment() + " reports wrong data in " + report.resourceName() + ": forward it to "
+                        + report.providerDepartment() + " or close it", OBJECT, report.id());
+        return summary(report);
+    }
+
+    /** The authority's triage, checked against the stored report; FORWARD sets the provider's deadline. */
+    public String recordTriage(String processInstanceId, Answer answer) {
+        ErrorReport report = lockedOfProcess(processInstanceId);
+        Actor actor = auditTrail.currentActor();
+        if (actor.department() != null && !actor.department().equals(workgroups.authorityDepartment())) {
+            throw new AccessDeniedException("error reports are triaged by the sharing authority");
+        }
+        if (report.status() != ErrorReport.Status.REPORTED) {
+            throw new ConflictException("status", "triage-once", report.id() + " is " + report.status());
+        }
+        String decision = answer.decision() == null ? "" : answer.decision();
+        String reasons = blank(answer.reasons()) ? null : answer.reasons().strip();
+        switch (decision) {
+            case "FORWARD" -> {
+                Instant due = workdays.due(DEADLINE, today.now());
+                store.setTriage(report.id(), actor.id(), reasons, ErrorReport.Status.IN_VERIFICATION, due,
+                        workdays.before(due, properties.reminderWorkingDays()));
+                notices.send(providerWorkgroup(processInstanceId), "CORRECTION_FORWARDED", "待核实纠错 Verify error report "
+                        + report.id(), report.reporterDepartment() + " reports that " + report.item() + " of record "
+                        + report.keyValues() + " in " + report.resourceName() + " is wrong; verify by " + due, OBJECT, report.id());
+            }
+            case "CLOSE" -> {
+                if (reasons == null) {
+                    throw new InvalidInputException("triageReasons", "close-needs-reasons",
+                            "say why the data is not in error; the reporter is told");
+                }
+                store.setTriage(report.id(), actor.id(), reasons, report.status(), null, null);
+                store.setAnswer(report.id(), ErrorReport.Outcome.NOT_AN_ERROR, actor.id(), reasons, null);
+            }
+            default -> throw new InvalidInputException("triageDecision", "unknown-value", "decide FORWARD or CLOSE");
+        }
+        auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_TRIAGED, OBJECT, report.id()).with("decision", decision)
+                .because(reasons));
+        return decision;
+    }
+
+    /** The provider's answer, checked against the stored report: CORRECTED names a newer data version. */
+    public String recordVerification(String processInstanceId, Answer answer) {
+        ErrorReport report = lockedOfProcess(processInstanceId);
+        Actor actor = auditTrail.currentActor();
+        if (actor.department() != null && !actor.department().equals(report.providerDepartment())) {
+            throw new AccessDeniedException("report " + report.id() + " is verified by " + report.providerDepartment());
+        }
+        if (report.status() != ErrorReport.Status.IN_VERIFICATION || report.outcome() != null) {
+            throw new ConflictException("status", "verify-once", report.id() + " is " + report.status());
+        }
+        String decision = answer.decision() == null ? "" : answer.decision();
+        String reasons = blank(answer.reasons()) ? null : answer.reasons().strip();
+        Integer version = null;
+        switch (decision) {
+            case "CORRECTED" -> {
+                if (answer.correctedVersion() == null) {
+                    throw new InvalidInputException("correctedVersion", "corrected-names-version",
+                            "name the data version (from your UPSERT push) that carries the correction");
+                }
+                DataVersion pushed = hosted.version(report.resourceCode(), answer.correctedVersion())
+                        .orElseThrow(() -> new InvalidInputException("correctedVersion", "version-unknown", report.resourceCode()
+                                + " has no data version " + answer.correctedVersion()));
+                if (pushed.version() <= report.dataVersion()) {
+                    throw new InvalidInputException("correctedVersion", "version-after-report", "version " + pushed.version()
+                            + " is not newer than version " + report.dataVersion() + ", which the report was made against;"
+                            + " push the correction (UPSERT), then name the version the push answered with");
+                }
+                version = pushed.version();
+            }
+            case "EXPLAINED" -> {
+                if (reasons == null) {
+                    throw new InvalidInputException("verificationReasons", "explain-needs-reasons",
+                            "say why the data is right; the reporter is told");
+                }
+            }
+            default -> throw new InvalidInputException("verificationDecision", "unknown-value", "decide CORRECTED or EXPLAINED");
+        }
+        store.setAnswer(report.id(), ErrorReport.Outcome.valueOf(decision), actor.id(), reasons, version);
+        auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_VERIFIED, OBJECT, report.id()).with("decision", decision)
+                .with("correctedVersion", version).because(reasons));
+        return decision;
+    }
+
+    /** Every path ends here: the report closes, its mark clears, and the reporter is told the outcome. */
+    public void close(String processInstanceId) {
+        ErrorReport report = lockedOfProcess(processInstanceId);
+        store.close(report.id(), today.now());
+        ErrorReport.Outcome outcome = report.outcome();
+        String body = switch (outcome) {
+            case NOT_AN_ERROR -> "the sharing authority found no error: " + report.answerReasons();
+            case CORRECTED -> report.providerDepartment() + " corrected the data in version " + report.correctedVersion()
+                    + (report.answerReasons() == null ? "" : ": " + report.answerReasons());
+            case EXPLAINED -> report.providerDepartment() + " verified the data and explains: " + report.answerReasons();
+        };
+        auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_CLOSED, OBJECT, report.id()).with("outcome", outcome)
+                .with("correctedVersion", report.correctedVersion()));
+        notices.send(report.reportedBy(), "CORRECTION_" + outcome.name(), "纠错结果 Error report " + report.id() + ": "
+                + outcome, body, OBJECT, report.id());
+    }
+
+    /** Two working days before the deadline: the provider's reviewers are reminded. */
+    public void remind(String processInstanceId) {
+        ErrorReport report = ofProcess(processInstanceId);
+        store.markReminded(report.id());
+        notices.send(providerWorkgroup(processInstanceId), "CORRECTION_REMINDER", "即将到期 Verify error report "
+                + report.id() + " by " + report.verificationDue(), report.reporterDepartment() + " awaits your answer about "
+                + report.resourceName() + "; the deadline is " + report.verificationDue(), OBJECT, report.id());
+        auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_REMINDED, OBJECT, report.id())
+                .with("verificationDue", report.verificationDue().toString()));
+    }
+
+    /** The deadline passed unanswered: a "delayed correction" violation (Art. 33 iii); the task stays open. */
+    public void recordDelayedCorrection(String processInstanceId) {
+        ErrorReport report = ofProcess(processInstanceId);
+        store.markOverdue(report.id());
+        violations.recordDetected(report.providerDepartment(), ViolationType.DELAYED_CORRECTION, "error report "
+                        + report.id() + " from " + report.reporterDepartment() + " not verified by its deadline "
+                        + report.verificationDue(), OBJECT, report.id(), report.verificationDue());
+        auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_OVERDUE, OBJECT, report.id())
+                .with("provider", report.providerDepartment()).with("verificationDue", report.verificationDue().toString()));
+        notices.send(workgroups.authority(), "CORRECTION_OVERDUE", "逾期未核实 Error report " + report.id() + " is overdue",
+                report.providerDepartment() + " did not verify it by " + report.verificationDue(), OBJECT, report.id());
+    }
+
+    /** The candidate group of the verification task: the provider's PROVIDER_REVIEWER officials. */
+    public String providerWorkgroup(String processInstanceId) {
+        return workgroups.of(ofProcess(processInstanceId).providerDepartment(), Role.PROVIDER_REVIEWER.name());
+    }
+
+    /** The verification deadline, for the task's due date and its timer. */
+    public Date verificationDue(String processInstanceId) {
+        return Date.from(ofProcess(processInstanceId).verificationDue());
+    }
+
+    /** When the provider is reminded, for the reminder timer. */
+    public Date reminderAt(String processInstanceId) {
+        return Date.from(ofProcess(processInstanceId).reminderAt());
+    }
+
+    // ---- the platform API's doors to the tasks (Tasklist completes the same tasks) ----
+
+    @Transactional
+    public ErrorReport triage(Official by, String id, Answer answer) {
+        if (!by.has(Role.AUTHORITY)) {
+            throw new AccessDeniedException("error reports are triaged by the sharing authority");
+        }
+        return completeTask(require(id), TRIAGE_TASK, Map.of("triageDecision", text(answer.decision()),
+                "triageReasons", text(answer.reasons())));
+    }
+
+    @Transactional
+    public ErrorReport verify(Official by, String id, Answer answer) {
+        ErrorReport report = require(id);
+        if (!report.providerDepartment().equals(by.department()) || !by.has(Role.PROVIDER_REVIEWER)) {
+            throw new AccessDeniedException("reports about " + report.providerDepartment() + "'s data are verified by its"
+                    + " PROVIDER_REVIEWER officials");
+        }
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("verificationDecision", text(answer.decision()));
+        variables.put("verificationReasons", text(answer.reasons()));
+        variables.put("correctedVersion", answer.correctedVersion());
+        return completeTask(report, VERIFY_TASK, variables);
+    }
+
+    private ErrorReport completeTask(ErrorReport report, String taskKey, Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().processInstanceId(report.processInstanceId()).taskDefinitionKey(taskKey)
+                .singleResult();
+        if (task == null) {
+            throw new ConflictException("status", "not-waiting", report.id() + " is " + report.status()
+                    + (TRIAGE_TASK.equals(taskKey) ? " and does not wait for triage" : " and does not wait for verification"));
+        }
+        taskService.complete(task.getId(), variables);
+        return require(report.id());
+    }
+
+    // ---- reading ----
+
+    /**
+     * The open reports of a resource, for data answers: stored record key → case numbers. Empty when none is open
+     * (the usual case, one indexed query).
+     */
+    public Map<String, List<String>> openMarks(String resourceCode) {
+        return store.openByKey(resourceCode);
+    }
+
+    /** A report as its reporting department, the provider or the authority sees it. */
+    public ErrorReport visibleTo(Official by, String id) {
+        ErrorReport report = require(id);
+        if (!by.has(Role.AUTHORITY) && !report.reporterDepartment().equals(by.department())
+                && !report.providerDepartment().equals(by.department())) {
+            throw new AccessDeniedException("a report is seen by its reporting department, the provider and the authority");
+        }
+        return report;
+    }
+
+    /** The evidence file, to those who see the report; each download is audited. */
+    @Transactional
+    public Download evidence(Official by, String id) {
+        ErrorReport report = visibleTo(by, id);
+        auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_EVIDENCE_READ, OBJECT, report.id())
+                .with("evidence", report.evidence().name()));
+        return new Download(report.evidence(), store.evidence(id));
+    }
+
+    /** An evidence file with its bytes. */
+    public record Download(ErrorReport.Evidence evidence, byte[] content) {
+    }
+
+    /** The reports the caller's department made or received; the authority sees all. */
+    public List<ErrorReport> list(Official by, ErrorReport.Status status, int page, int size) {
+        return store.list(by.has(Role.AUTHORITY) ? null : by.department(), status, page, size);
+    }
+
+    public ErrorReport require(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("error report", id));
+    }
+
+    private ErrorReport ofProcess(String processInstanceId) {
+        return store.ofProcess(processInstanceId)
+                .orElseThrow(() -> new NotFoundException("error report of process instance", processInstanceId));
+    }
+
+    private ErrorReport lockedOfProcess(String processInstanceId) {
+        return store.lock(ofProcess(processInstanceId).id()).orElseThrow();
+    }
+
+    private static String summary(ErrorReport r) {
+        String text = String.join("\n",
+                "报告单位 Reporter: " + r.reporterDepartment() + " (" + r.reportedBy() + ")",
+                "资源 Resource: " + r.resourceCode() + " " + r.resourceName() + " — " + r.providerDepartment(),
+                "记录 Record: " + r.keyValues(),
+                "数据项 Item: " + r.item(),
+                "问题 What is wrong: " + r.problem(),
+                "建议值 Believed right: " + (r.proposed() == null ? "—" : r.proposed()),
+                "证明材料 Evidence: " + r.evidence().name() + " (" + r.evidence().type() + ", " + r.evidence().size() + " bytes)");
+        return text.length() <= 3900 ? text : text.substring(0, 3800) + "\n… (see the report for the rest)";
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,261 @@
+package org.govshare.correction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.govshare.catalog.Catalog;
+import org.govshare.catalog.CatalogEntries;
+import org.govshare.catalog.CatalogEntry;
+import org.govshare.catalog.Submission;
+import org.govshare.dataset.DataVersion;
+import org.govshare.dataset.DatasetPushes;
+import org.govshare.dataset.HostedDatasets;
+import org.govshare.dataset.PushMode;
+import org.govshare.grant.Grants;
+import org.govshare.grant.NewGrant;
+import org.govshare.identity.Official;
+import org.govshare.identity.OfficialDirectory;
+import org.govshare.notice.Notices;
+import org.govshare.platform.web.InvalidInputException;
+import org.govshare.supervision.Violation;
+import org.govshare.supervision.ViolationRegister;
+import org.govshare.supervision.ViolationType;
+import org.govshare.support.ProcessTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Every path of processes/error-correction.bpmn, the verification deadline moved across the 2026 Spring Festival. */
+class ErrorCorrectionProcessTest extends ProcessTest {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final byte[] PDF = "%PDF-1.4\n证明 evidence\n%%EOF".getBytes(StandardCharsets.UTF_8);
+    private static final String KEY = "514101000000000002";
+
+    @Autowired
+    Corrections corrections;
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    Grants grants;
+
+    @Autowired
+    HostedDatasets hosted;
+
+    @Autowired
+    OfficialDirectory officials;
+
+    @Autowired
+    ViolationRegister violations;
+
+    @Autowired
+    Notices notices;
+
+    private Official official(String login) {
+        return officials.load(login).orElseThrow();
+    }
+
+    private LocalDate today() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(BEIJING).toLocalDate();
+    }
+
+    /** Civil Affairs publishes and pushes its organisations; Public Security holds a grant for them. */
+    private String sharedResource() {
+        CatalogEntry entry = CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102"));
+        Submission submission = catalog.submit(official("mzj.chen"), entry);
+        ProcessInstance review = processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(submission.processInstanceId()).singleResult();
+        complete(task(review), withVariables("reviewDecision", "PUBLISH", "reviewComment", ""));
+        DatasetPushes.pushJson(hosted, official("mzj.chen"), entry.code(), PushMode.REPLACE, """
+                [{"统一社会信用代码":"514101000000000001","组织名称":"慈善总会"},
+                 {"统一社会信用代码":"514101000000000002","组织名称":"志愿者协会"}]""");
+        grants.issue(new NewGrant("public-security", "civil-affairs", entry.code(), entry.name(),
+                List.of("统一社会信用代码", "组织名称"), "核查涉案组织 checking organisations", "", "", List.of("gaj.zhang"),
+                List.of(), today(), today().plusDays(30), Grants.SOURCE_REQUEST, "GX-TEST", List.of()));
+        return entry.code();
+    }
+
+    private ErrorReport reportName(String code) {
+        return corrections.report(official("gaj.zhang"), new NewReport(code, Map.of("统一社会信用代码", KEY), "组织名称",
+                "名称已于2025年变更 renamed in 2025", "郑州市志愿者协会"), new EvidenceFile("变更通知.pdf", "application/pdf", PDF));
+    }
+
+    /** The provider's fix: an UPSERT of the reported record with the right name. */
+    private DataVersion pushCorrectedName(String code) {
+        return DatasetPushes.pushJson(hosted, official("mzj.chen"), code, PushMode.UPSERT,
+                "[{\"统一社会信用代码\":\"" + KEY + "\",\"组织名称\":\"郑州市志愿者协会\"}]");
+    }
+
+    private ProcessInstance instanceOf(ErrorReport report) {
+        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(report.processInstanceId())
+                .singleResult();
+    }
+
+    private Job timer(ProcessInstance instance, String activityId) {
+        return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(activityId).singleResult();
+    }
+
+    private void assertReporterTold(ErrorReport report, String kind) {
+        assertThat(notices.of(official("gaj.zhang"), 0, 50)).anySatisfy(n -> {
+            assertThat(n.kind()).isEqualTo(kind);
+            assertThat(n.objectId()).isEqualTo(report.id());
+        });
+    }
+
+    @Test
+    void theAuthorityClosesAReportThatIsNotAnErrorAndTheReporterIsToldWhy() {
+        String code = sharedResource();
+        ErrorReport report = reportName(code);
+        ProcessInstance instance = instanceOf(report);
+
+        assertThat(report.id()).matches("JC-\\d{4}-\\d{6}");
+        assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(report.processInstanceId()).singleResult().getBusinessKey()).isEqualTo(report.id());
+        assertThat(instance).hasPassed("Task_RegisterReport").isWaitingAt("Task_TriageReport");
+        assertThat(task(instance)).hasCandidateGroup("sharing-authority.authority");
+        assertThat(corrections.openMarks(code)).containsEntry(KEY, List.of(report.id()));
+
+        assertThatThrownBy(() -> complete(task(instance), withVariables("triageDecision", "CLOSE", "triageReasons", " ")))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("not in error");
+        complete(task(instance), withVariables("triageDecision", "CLOSE", "triageReasons", "名称以登记证书为准",
+                "triageOutcome", "FORWARD"));
+
+        assertThat(instance).hasPassed("Task_CloseReport", "Event_ReportClosed").isEnded();
+        ErrorReport closed = corrections.require(report.id());
+        assertThat(closed.status()).isEqualTo(ErrorReport.Status.CLOSED);
+        assertThat(closed.outcome()).isEqualTo(ErrorReport.Outcome.NOT_AN_ERROR);
+        assertThat(closed.answerReasons()).isEqualTo("名称以登记证书为准");
+        assertThat(corrections.openMarks(code)).isEmpty();
+        assertReporterTold(report, "CORRECTION_NOT_AN_ERROR");
+    }
+
+    @Test
+    void aForwardedReportIsCorrectedByANewerDataVersion() {
+        String code = sharedResource();
+        ErrorReport report = reportName(code);
+        ProcessInstance instance = instanceOf(report);
+        complete(task(instance), withVariables("triageDecision", "FORWARD"));
+        assertThat(instance).isWaitingAt("Task_VerifyReport");
+        assertThat(task(instance)).hasCandidateGroup("civil-affairs.provider-reviewer");
+
+        assertThatThrownBy(() -> complete(task(instance), withVariables("verificationDecision", "CORRECTED")))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("name the data version");
+        assertThatThrownBy(() -> complete(task(instance), withVariables("verificationDecision", "CORRECTED",
+                "correctedVersion", report.dataVersion()))).hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not newer");
+        assertThatThrownBy(() -> complete(task(instance), withVariables("verificationDecision", "CORRECTED",
+                "correctedVersion", 99))).hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("no data version 99");
+        // another department's reviewer: refused by the API door before the task is touched, and by the engine's
+        // authorizations or the listener through Tasklist
+        Official other = official("gaj.wang");
+        assertThatThrownBy(() -> corrections.verify(other, report.id(), new Answer("EXPLAINED", "x", null)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> corrections.triage(other, report.id(), new Answer("CLOSE", "x", null)))
+                .isInstanceOf(AccessDeniedException.class);
+        String verifyTask = task(instance).getId();
+        processEngine.getIdentityService().setAuthentication(other.login(), other.groupIds());
+        assertThatThrownBy(() -> processEngine.getTaskService().complete(verifyTask, Map.of("verificationDecision",
+                "EXPLAINED", "verificationReasons", "x")))
+                .isInstanceOfAny(org.camunda.bpm.engine.AuthorizationException.class, AccessDeniedException.class);
+        processEngine.getIdentityService().clearAuthentication();
+        assertThat(instance).isWaitingAt("Task_VerifyReport");
+
+        DataVersion fix = pushCorrectedName(code);
+        complete(task(instance), withVariables("verificationDecision", "CORRECTED", "correctedVersion", fix.version(),
+                "verificationReasons", "名称已更新"));
+
+        assertThat(instance).hasPassed("Task_VerifyReport", "Task_CloseReport").isEnded();
+        ErrorReport closed = corrections.require(report.id());
+        assertThat(closed.outcome()).isEqualTo(ErrorReport.Outcome.CORRECTED);
+        assertThat(closed.correctedVersion()).isEqualTo(fix.version());
+        assertThat(closed.overdue()).isFalse();
+        assertThat(corrections.openMarks(code)).isEmpty();
+        assertReporterTold(report, "CORRECTION_CORRECTED");
+    }
+
+    @Test
+    void aForwardedReportIsExplainedWithReasons() {
+        String code = sharedResource();
+        ErrorReport report = reportName(code);
+        ProcessInstance instance = instanceOf(report);
+        complete(task(instance), withVariables("triageDecision", "FORWARD"));
+
+        assertThatThrownBy(() -> complete(task(instance), withVariables("verificationDecision", "EXPLAINED")))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("why the data is right");
+        complete(task(instance), withVariables("verificationDecision", "EXPLAINED",
+                "verificationReasons", "登记名称未变更，变更申请尚未核准"));
+
+        assertThat(instance).hasPassed("Task_CloseReport").isEnded();
+        ErrorReport closed = corrections.require(report.id());
+        assertThat(closed.outcome()).isEqualTo(ErrorReport.Outcome.EXPLAINED);
+        assertThat(closed.correctedVersion()).isNull();
+        assertReporterTold(report, "CORRECTION_EXPLAINED");
+    }
+
+    @Test
+    void acrossTheSpringFestivalTheProviderIsRemindedThenTheDelayIsRecordedAndTheTaskStaysOpenUntilCorrected() {
+        // Thursday 2026-02-12 10:00 in Zhengzhou. Five working days: 13 Feb (1), Saturday 14 Feb is a make-up working
+        // day (2), 15-23 Feb are the Spring Festival holiday, 24-26 Feb (3-5): due at the end of Thursday 26 Feb; the
+        // reminder two working days before, at the end of Tuesday 24 Feb.
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 12, 10, 0, 0, 0, BEIJING).toInstant()));
+        String code = sharedResource();
+        ErrorReport report = reportName(code);
+        ProcessInstance instance = instanceOf(report);
+        complete(task(instance), withVariables("triageDecision", "FORWARD"));
+        Job reminder = timer(instance, "Timer_VerificationReminder");
+        Job deadline = timer(instance, "Timer_VerificationDeadline");
+        assertThat(ZonedDateTime.ofInstant(deadline.getDuedate().toInstant(), BEIJING))
+                .isEqualTo(ZonedDateTime.of(2026, 2, 26, 23, 59, 59, 0, BEIJING));
+        assertThat(ZonedDateTime.ofInstant(reminder.getDuedate().toInstant(), BEIJING))
+                .isEqualTo(ZonedDateTime.of(2026, 2, 24, 23, 59, 59, 0, BEIJING));
+        assertThat(task(instance).getDueDate()).isEqualTo(deadline.getDuedate());
+
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 25, 9, 0, 0, 0, BEIJING).toInstant()));
+        execute(reminder);
+        assertThat(instance).hasPassed("Task_RemindVerifier", "Event_ReminderSent").isWaitingAt("Task_VerifyReport");
+        assertThat(corrections.require(report.id()).reminded()).isTrue();
+        assertThat(notices.of(official("mzj.chen"), 0, 50)).anySatisfy(n -> {
+            assertThat(n.kind()).isEqualTo("CORRECTION_REMINDER");
+            assertThat(n.objectId()).isEqualTo(report.id());
+        });
+
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 27, 9, 0, 0, 0, BEIJING).toInstant()));
+        execute(deadline);
+        assertThat(instance).hasPassed("Task_RecordDelayedCorrection", "Event_DelayRecorded").isWaitingAt("Task_VerifyReport");
+        ErrorReport overdue = corrections.require(report.id());
+        assertThat(overdue.overdue()).isTrue();
+        assertThat(violations.onEvidence("error-report", report.id())).singleElement().satisfies(v -> {
+            assertThat(v.department()).isEqualTo("civil-affairs");
+            assertThat(v.type()).isEqualTo(ViolationType.DELAYED_CORRECTION);
+            assertThat(v.article()).isEqualTo("33(iii)");
+            assertThat(v.source()).isEqualTo(Violation.Source.AUTOMATIC);
+            assertThat(v.occurredAt()).isEqualTo(overdue.verificationDue());
+        });
+        assertThat(corrections.openMarks(code)).containsKey(KEY);
+
+        DataVersion fix = pushCorrectedName(code);
+        complete(task(instance), withVariables("verificationDecision", "CORRECTED", "correctedVersion", fix.version()));
+        assertThat(instance).hasPassed("Task_CloseReport").isEnded();
+        assertThat(corrections.require(report.id()).outcome()).isEqualTo(ErrorReport.Outcome.CORRECTED);
+        assertReporterTold(report, "CORRECTION_CORRECTED");
+    }
+}
