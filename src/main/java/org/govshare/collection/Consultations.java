@@ -28,6 +28,7 @@ import org.govshare.need.SharingNeed;
 import org.govshare.need.SharingNeeds;
 import org.govshare.notice.Notices;
 import org.govshare.platform.CaseNumbers;
+import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
@@ -449,7 +450,7 @@ public class Consultations {
     }
 
     private static String summary(Consultation c) {
-        return fitVariable(String.join("\n",
+        return ProcessText.fit(String.join("\n",
                 "需求部门 Demanding department: " + c.demandingDepartment() + " (" + c.requestedBy() + ")",
                 "所需信息 Information: " + c.information(),
                 "数据项 Items: " + String.join(", ", c.items()),
@@ -457,18 +458,13 @@ public class Consultations {
                 "法定职责 Duty: " + c.legalDuty(),
                 "共享需求 Need: " + (c.needId() == null ? "—" : c.needId()),
                 "协商部门 Consulted: " + c.answers().stream().map(Consultation.Answer::department).collect(Collectors.joining(", ")),
-                "答复期限 Answer by: " + c.answerDue()));
+                "答复期限 Answer by: " + c.answerDue()), "the consultation");
     }
 
     private static String answersSummary(Consultation c) {
-        return fitVariable(c.answers().stream().map(a -> "• " + a.department() + ": " + a.answer()
+        return ProcessText.fit(c.answers().stream().map(a -> "• " + a.department() + ": " + a.answer()
                 + (a.answeredBy() == null ? "" : " (" + a.answeredBy() + ", " + a.answeredAt() + ")")
-                + (a.reasons() == null ? "" : " — " + a.reasons())).collect(Collectors.joining("\n")));
-    }
-
-    /** Camunda keeps a string variable in 4000 characters; the whole case is always in GET /api/consultations/{id}. */
-    private static String fitVariable(String text) {
-        return text.length() <= 3900 ? text : text.substring(0, 3800) + "\n… (see the consultation for the rest)";
+                + (a.reasons() == null ? "" : " — " + a.reasons())).collect(Collectors.joining("\n")), "the consultation");
     }
 
     private static void requireText(List<InvalidInputException.FieldError> errors, String field, String value, String message) {
