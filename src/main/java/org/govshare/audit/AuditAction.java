@@ -80,6 +80,15 @@ public enum AuditAction {
     // provider services
     PROVIDER_SERVICE_REGISTERED,
 
+    // collection consultation (Art. 9)
+    CONSULTATION_STARTED,
+    CONSULTATION_ANSWERED,
+    CONSULTATION_TALLIED,
+    CONSULTATION_RULED,
+    CONSULTATION_REGISTERED,
+    CONSULTATION_COLLECTED,
+    NEED_MET,
+
     AUDIT_SEARCHED,
     AUDIT_VERIFIED
 }

@@ -21,6 +21,7 @@ import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
 import org.govshare.rules.Finding;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +43,10 @@ public class Catalog {
     private final AuditTrail auditTrail;
     private final Workgroups workgroups;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Catalog(CatalogChecks checks, CatalogStore store, RuntimeService runtimeService, TaskService taskService,
-            AuditTrail auditTrail, Workgroups workgroups, Clock clock) {
+            AuditTrail auditTrail, Workgroups workgroups, Clock clock, ApplicationEventPublisher events) {
         this.checks = checks;
         this.store = store;
         this.runtimeService = runtimeService;
@@ -52,6 +54,7 @@ public class Catalog {
         this.auditTrail = auditTrail;
         this.workgroups = workgroups;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A new entry or a change to a published one, sent to the authority for review. */
@@ -196,6 +199,10 @@ public class Catalog {
         store.setStatus(submission.id(), retired ? Submission.Status.RETIRED : Submission.Status.PUBLISHED);
         auditTrail.record(AuditEntry.ok(retired ? AuditAction.CATALOG_RETIRED : AuditAction.CATALOG_PUBLISHED,
                 "catalog-resource", submission.code()).with("version", version.version()).with("submission", submission.id()));
+        if (!retired) {
+            events.publishEvent(new CatalogEntryPublished(submission.id(), submission.code(), submission.department(),
+                    version.version()));
+        }
     }
 
     public void markReturned(String processInstanceId) {

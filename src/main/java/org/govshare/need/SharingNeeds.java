@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,7 +56,7 @@ public class SharingNeeds {
             throw new InvalidInputException("wantedItems", "required", "name at least one data item the department needs");
         }
         SharingNeed need = new SharingNeed(UUID.randomUUID().toString(), by.department(), by.login(), clock.instant(),
-                description, items, purpose, legalDuty);
+                description, items, purpose, legalDuty, "OPEN", null);
         jdbc.update("""
                 insert into sharing_need (id, department, recorded_by, recorded_at, description, wanted_items, purpose,
                                           legal_duty, status)
@@ -85,6 +86,25 @@ public class SharingNeeds {
         return load("where status = 'OPEN'").stream().map(this::match).filter(m -> !m.met()).toList();
     }
 
+    public Optional<SharingNeed> find(String id) {
+        return load("where id = ?", id).stream().findFirst();
+    }
+
+    /**
+     * A need becomes MET when the resource collected for it is published (Art. 9 and 15); it then leaves the list
+     * of unmet needs. Called in the publishing transaction; a need already met stays met by its first resource.
+     */
+    @Transactional
+    public void markMet(String id, String resourceCode, String consultationId) {
+        int changed = jdbc.update("update sharing_need set status = 'MET', met_by_resource = ?, met_at = ? where id = ?"
+                + " and status = 'OPEN'", resourceCode, java.time.OffsetDateTime.ofInstant(clock.instant(),
+                java.time.ZoneOffset.UTC), id);
+        if (changed == 1) {
+            auditTrail.record(AuditEntry.ok(AuditAction.NEED_MET, "sharing-need", id).with("resource", resourceCode)
+                    .with("consultation", consultationId));
+        }
+    }
+
     /** By item name first (one query for all items); the catalog's text search only for items no name matched. */
     private NeedMatch match(SharingNeed need) {
         Set<String> codes = new LinkedHashSet<>();
@@ -107,7 +127,8 @@ public class SharingNeeds {
         return jdbc.query("select * from sharing_need " + where + " order by recorded_at desc", (rs, row) -> new SharingNeed(
                 rs.getString("id"), rs.getString("department"), rs.getString("recorded_by"),
                 rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("description"),
-                read(rs.getString("wanted_items")), rs.getString("purpose"), rs.getString("legal_duty")), args);
+                read(rs.getString("wanted_items")), rs.getString("purpose"), rs.getString("legal_duty"), rs.getString("status"),
+                rs.getString("met_by_resource")), args);
     }
 
     private String write(List<String> items) {

@@ -32,6 +32,7 @@ import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
 import org.govshare.notice.Notices;
 import org.govshare.platform.CaseNumbers;
+import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
@@ -493,7 +494,7 @@ public class SharingRequests {
     private static String requestSummary(SharingRequest r, CatalogEntry resource) {
         String items = r.items().stream().map(i -> i + " [" + resource.items().stream().filter(d -> d.name().equals(i))
                 .map(d -> String.valueOf(d.sensitivity())).findFirst().orElse("?") + "]").collect(Collectors.joining(", "));
-        return fitVariable(String.join("\n",
+        return ProcessText.fit(String.join("\n",
                 "申请单位 Applicant: " + r.applicantDepartment() + " (" + r.requestedBy() + ")",
                 "资源 Resource: " + r.resourceCode() + " " + r.resourceName() + " (version " + r.resourceVersion() + ", "
                         + resource.sharingType() + ")",
@@ -504,17 +505,12 @@ public class SharingRequests {
                 "场景 Scenario: " + r.scenario(),
                 "期限 Period: " + r.validFrom() + " – " + r.validUntil(),
                 "使用人 Officials: " + (r.officials().isEmpty() ? "—" : String.join(", ", r.officials())),
-                "使用系统 Systems: " + (r.systems().isEmpty() ? "—" : String.join(", ", r.systems()))));
+                "使用系统 Systems: " + (r.systems().isEmpty() ? "—" : String.join(", ", r.systems()))), "the request");
     }
 
     private static String summary(List<Finding> findings) {
-        return fitVariable(findings.isEmpty() ? "无 None" : findings.stream()
-                .map(f -> "• [" + f.severity() + "] " + f.citation() + ": " + f.message()).collect(Collectors.joining("\n")));
-    }
-
-    /** Camunda keeps a string variable in 4000 characters; the whole case is always in GET /api/requests/{id}. */
-    private static String fitVariable(String text) {
-        return text.length() <= 3900 ? text : text.substring(0, 3800) + "\n… (see the request for the rest)";
+        return ProcessText.fit(findings.isEmpty() ? "无 None" : findings.stream()
+                .map(f -> "• [" + f.severity() + "] " + f.citation() + ": " + f.message()).collect(Collectors.joining("\n")), "the request");
     }
 
     private static String joinNonBlank(String a, String b) {
