@@ -2,6 +2,7 @@ package org.govshare.dispute;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.govshare.platform.FormValues;
 import org.springframework.stereotype.Component;
 
 /** Guards a statement task's completion (its own side's department, some text) and records the statement. */
@@ -17,6 +18,6 @@ class CheckStatementListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         disputes.recordStatement(task.getProcessInstanceId(), Steps.sideOf(task.getTaskDefinitionKey()),
-                TaskValues.text(task, "statement"));
+                FormValues.text(task, "statement"));
     }
 }

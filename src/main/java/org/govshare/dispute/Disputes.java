@@ -28,6 +28,7 @@ import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
 import org.govshare.notice.Notices;
 import org.govshare.platform.CaseNumbers;
+import org.govshare.platform.FormValues;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
@@ -91,7 +92,7 @@ public class Disputes {
     /** The applicant department files a dispute against a refusal or a narrowing; the process starts at once. */
     @Transactional
     public Dispute file(Official by, NewDispute asked) {
-        if (TaskValues.blank(asked.requestId())) {
+        if (FormValues.blank(asked.requestId())) {
             throw new InvalidInputException("requestId", "required", "name the sharing request disputed");
         }
         SharingRequest request = requests.require(asked.requestId().strip());
@@ -101,7 +102,7 @@ public class Disputes {
         }
         Reply reply = request.reply();
         boolean narrowed = request.status() == SharingRequest.Status.GRANTED && reply != null
-                && (reply.decision() == ReplyDecision.NARROW || !TaskValues.blank(reply.addedConditions()));
+                && (reply.decision() == ReplyDecision.NARROW || !FormValues.blank(reply.addedConditions()));
         if (request.status() != SharingRequest.Status.REFUSED && !narrowed) {
             throw new ConflictException("requestId", "dispute-refusal-or-narrowing", request.id() + " is " + request.status()
                     + (request.open() ? "; wait for its answer" : " as asked; there is nothing to dispute"));
@@ -137,7 +138,7 @@ public class Disputes {
 
     private Dispute.Claim checkedClaim(SharingRequest request, NewDispute asked) {
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
-        if (TaskValues.blank(asked.grounds())) {
+        if (FormValues.blank(asked.grounds())) {
             errors.add(new InvalidInputException.FieldError("grounds", "grounds-required",
                     "say why the refusal or the narrowing is wrong"));
         } else if (asked.grounds().length() > 4000) {
@@ -215,7 +216,7 @@ public class Disputes {
             throw new AccessDeniedException("the " + side.name().toLowerCase() + "'s statement in " + dispute.id() + " is "
                     + dispute.departmentOf(side) + "'s");
         }
-        if (TaskValues.blank(text)) {
+        if (FormValues.blank(text)) {
             throw new InvalidInputException("statement", "statement-required", "write the statement");
         }
         if (text.length() > 4000) {
@@ -261,7 +262,7 @@ public class Disputes {
             throw new InvalidInputException("rulingDecision", "unknown-value", "rule GRANT_AS_ASKED, GRANT_IN_PART or UPHOLD");
         }
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
-        if (TaskValues.blank(input.reasons())) {
+        if (FormValues.blank(input.reasons())) {
             errors.add(new InvalidInputException.FieldError("rulingReasons", "ruling-needs-reasons", "say why"));
         }
         List<String> items = List.of();
@@ -281,7 +282,7 @@ public class Disputes {
             items = input.items();
             until = input.validUntil() == null ? dispute.claim().validUntil() : input.validUntil();
             checkPeriod(request, input.validUntil(), "rulingUntil", errors);
-            conditions = TaskValues.blank(input.conditions()) ? null : input.conditions().strip();
+            conditions = FormValues.blank(input.conditions()) ? null : input.conditions().strip();
         }
         if (decision.grants() && until != null && until.isBefore(today.date())) {
             errors.add(new InvalidInputException.FieldError("rulingUntil", "period-within-request",
@@ -305,7 +306,7 @@ public class Disputes {
     }
 
     private void addMeeting(Dispute dispute, Actor actor, RulingInput.MeetingInput meeting) {
-        if (meeting.date() == null || TaskValues.blank(meeting.attendees()) || TaskValues.blank(meeting.outcome())) {
+        if (meeting.date() == null || FormValues.blank(meeting.attendees()) || FormValues.blank(meeting.outcome())) {
             throw new InvalidInputException("meetingDate", "meeting-complete", "a meeting has a date, attendees and an outcome");
         }
         if (meeting.date().isAfter(today.date()) || meeting.date().isBefore(dispute.filedAt().atZone(today.zone()).toLocalDate())) {
@@ -327,7 +328,7 @@ public class Disputes {
         Dispute.Ruling ruling = dispute.ruling();
         String resourceConditions = catalog.version(request.resourceCode(), request.resourceVersion()).content()
                 .sharingConditions();
-        String conditions = Stream.of(resourceConditions, ruling.conditions()).filter(s -> !TaskValues.blank(s))
+        String conditions = Stream.of(resourceConditions, ruling.conditions()).filter(s -> !FormValues.blank(s))
                 .collect(Collectors.joining("; "));
         List<String> unmasked = request.reply() == null ? List.of()
                 : request.reply().unmaskedItems().stream().filter(ruling.items()::contains).toList();
@@ -472,7 +473,7 @@ public class Disputes {
                         .map(f -> f.citation() + ": " + f.message()).collect(Collectors.joining("; "))
                         : reply.reasons() + " (" + reply.legalBasis().law() + " " + reply.legalBasis().article() + ")")
                 : "缩小范围 Narrowed: items " + reply.items() + " until " + reply.validUntil() + ", added conditions: "
-                        + (TaskValues.blank(reply.addedConditions()) ? "—" : reply.addedConditions()) + "; " + reply.reasons();
+                        + (FormValues.blank(reply.addedConditions()) ? "—" : reply.addedConditions()) + "; " + reply.reasons();
         String text = String.join("\n",
                 "争议 Dispute: " + d.id() + " filed by " + d.filedBy() + " (" + d.applicantDepartment() + ")",
                 "申请 Request: " + r.id() + " " + r.resourceCode() + " " + r.resourceName() + " from " + r.providerDepartment(),

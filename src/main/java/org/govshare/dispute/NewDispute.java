@@ -3,6 +3,8 @@ package org.govshare.dispute;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.govshare.platform.FormValues;
+
 /**
  * A dispute as the applicant files it.
  *
@@ -16,6 +18,6 @@ public record NewDispute(String requestId, List<String> items, LocalDate validUn
                          String grounds) {
 
     public NewDispute {
-        items = TaskValues.cleaned(items);
+        items = FormValues.cleaned(items);
     }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.govshare.platform.FormValues;
 
 /**
  * The authority's ruling as it arrives, from the platform API or the Tasklist form: untrusted until {@link Disputes}
@@ -19,23 +20,23 @@ public record RulingInput(String decision, List<String> items, LocalDate validUn
                           MeetingInput meeting) {
 
     public RulingInput {
-        items = TaskValues.cleaned(items);
+        items = FormValues.cleaned(items);
     }
 
     /** A coordination meeting: when, who attended, what came of it. */
     public record MeetingInput(LocalDate date, String attendees, String outcome) {
 
         boolean empty() {
-            return date == null && TaskValues.blank(attendees) && TaskValues.blank(outcome);
+            return date == null && FormValues.blank(attendees) && FormValues.blank(outcome);
         }
     }
 
     /** Reads the ruling task's variables, under the names the form uses. */
     static RulingInput fromTask(VariableScope task, ZoneId zone) {
-        MeetingInput meeting = new MeetingInput(TaskValues.date(task, "meetingDate", zone),
-                TaskValues.text(task, "meetingAttendees"), TaskValues.text(task, "meetingOutcome"));
-        return new RulingInput(TaskValues.text(task, "rulingDecision"), TaskValues.list(task, "rulingItems"),
-                TaskValues.date(task, "rulingUntil", zone), TaskValues.text(task, "rulingConditions"),
-                TaskValues.text(task, "rulingReasons"), meeting.empty() ? null : meeting);
+        MeetingInput meeting = new MeetingInput(FormValues.date(task, "meetingDate", zone),
+                FormValues.text(task, "meetingAttendees"), FormValues.text(task, "meetingOutcome"));
+        return new RulingInput(FormValues.text(task, "rulingDecision"), FormValues.list(task, "rulingItems"),
+                FormValues.date(task, "rulingUntil", zone), FormValues.text(task, "rulingConditions"),
+                FormValues.text(task, "rulingReasons"), meeting.empty() ? null : meeting);
     }
 }

@@ -1,4 +1,4 @@
-package org.govshare.dispute;
+package org.govshare.platform;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,18 +11,21 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.govshare.platform.web.InvalidInputException;
 
-/** Values of a completed task's form, as Tasklist sends them: text, comma-separated lists, dates. */
-final class TaskValues {
+/**
+ * Values of a completed task's form, as Tasklist or a feature's API door sends them: text, lists separated by commas
+ * (or 、 ; and new lines), dates as {@code YYYY-MM-DD} or a form's date-time. Untrusted until the feature checks them.
+ */
+public final class FormValues {
 
-    private TaskValues() {
+    private FormValues() {
     }
 
-    static String text(VariableScope task, String name) {
+    public static String text(VariableScope task, String name) {
         Object value = task.getVariable(name);
         return value == null ? null : value.toString();
     }
 
-    static List<String> list(VariableScope task, String name) {
+    public static List<String> list(VariableScope task, String name) {
         Object value = task.getVariable(name);
         if (value == null) {
             return List.of();
@@ -33,7 +36,7 @@ final class TaskValues {
         return Arrays.asList(value.toString().split("[,，、;；\\n]"));
     }
 
-    static LocalDate date(VariableScope task, String name, ZoneId zone) {
+    public static LocalDate date(VariableScope task, String name, ZoneId zone) {
         Object value = task.getVariable(name);
         if (value == null || value.toString().isBlank()) {
             return null;
@@ -49,11 +52,11 @@ final class TaskValues {
         }
     }
 
-    static List<String> cleaned(List<String> values) {
+    public static List<String> cleaned(List<String> values) {
         return values == null ? List.of() : values.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
-    static boolean blank(String s) {
+    public static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 }
