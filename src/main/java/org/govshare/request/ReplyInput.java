@@ -2,13 +2,10 @@ package org.govshare.request;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.govshare.platform.web.InvalidInputException;
+import org.govshare.platform.FormValues;
 
 /**
  * A reviewer's answer as it arrives, from the platform API or from a Tasklist form: untrusted until
@@ -33,38 +30,9 @@ public record ReplyInput(String decision, List<String> items, LocalDate validUnt
 
     /** Reads a task's variables: the decision under its own name, the rest under the names the forms use. */
     static ReplyInput fromTask(VariableScope task, String decisionVariable, ZoneId zone) {
-        return new ReplyInput(text(task, decisionVariable), list(task.getVariable("replyItems")),
-                date(task.getVariable("replyUntil"), zone), text(task, "replyConditions"), text(task, "refusalLaw"),
-                text(task, "refusalArticle"), text(task, "replyReasons"), list(task.getVariable("replyUnmask")));
-    }
-
-    private static String text(VariableScope task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
-    }
-
-    private static List<String> list(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        if (value instanceof java.util.Collection<?> values) {
-            return values.stream().map(String::valueOf).toList();
-        }
-        return Arrays.asList(value.toString().split("[,，、;；\\n]"));
-    }
-
-    private static LocalDate date(Object value, ZoneId zone) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        if (value instanceof Date date) {
-            return date.toInstant().atZone(zone).toLocalDate();
-        }
-        String text = value.toString().strip();
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("replyUntil", "invalid-format", "'" + text + "' is not a date (YYYY-MM-DD)");
-        }
+        return new ReplyInput(FormValues.text(task, decisionVariable), FormValues.list(task, "replyItems"),
+                FormValues.date(task, "replyUntil", zone), FormValues.text(task, "replyConditions"),
+                FormValues.text(task, "refusalLaw"), FormValues.text(task, "refusalArticle"),
+                FormValues.text(task, "replyReasons"), FormValues.list(task, "replyUnmask"));
     }
 }

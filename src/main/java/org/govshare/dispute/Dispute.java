@@ -1,0 +1,77 @@
+package org.govshare.dispute;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A dispute (Art. 18) as stored: the request it contests, what the applicant asks and why, both sides' written
+ * statements (or that a side let its deadline pass), the coordination meetings, the authority's ruling and the grant
+ * it issued.
+ *
+ * @param id the case number, e.g. {@code ZY-2026-000001}; also the process's business key
+ * @param requestId the sharing request contested
+ * @param statementDue end of the working-day deadline for both statements
+ * @param applicantMissed the applicant gave no statement by the deadline; the case went on without it
+ * @param providerMissed the provider gave no statement by the deadline
+ * @param grantId the grant a granting ruling issued
+ */
+public record Dispute(String id, String requestId, String applicantDepartment, String providerDepartment, String filedBy,
+                      Instant filedAt, Claim claim, Status status, Instant statementDue, Statement applicantStatement,
+                      Statement providerStatement, boolean applicantMissed, boolean providerMissed, List<Meeting> meetings,
+                      Ruling ruling, String grantId, String processInstanceId, Instant closedAt) {
+
+    public enum Status {
+        /** statements asked for, or waiting for the ruling */
+        OPEN,
+        /** ruled for the applicant, wholly or in part: a grant was issued */
+        GRANTED,
+        /** ruled for the provider: the refusal or the narrowing stands */
+        UPHELD,
+        WITHDRAWN
+    }
+
+    /** The two parties. */
+    public enum Side {
+        APPLICANT,
+        PROVIDER
+    }
+
+    /**
+     * What the applicant asks for.
+     *
+     * @param items the items it asks to be granted (empty: all the request asked for)
+     * @param validUntil the last day it asks for (null: as the request asked)
+     * @param withoutAddedConditions it asks for the grant without the conditions the reply added
+     * @param grounds why, in words
+     */
+    public record Claim(List<String> items, LocalDate validUntil, boolean withoutAddedConditions, String grounds) {
+    }
+
+    /** A side's written statement. */
+    public record Statement(String by, Instant at, String text) {
+    }
+
+    /** A coordination meeting the authority held. */
+    public record Meeting(LocalDate date, String attendees, String outcome, String recordedBy, Instant recordedAt) {
+    }
+
+    /**
+     * The authority's ruling; it binds both sides.
+     *
+     * @param items the items granted (GRANT_AS_ASKED, GRANT_IN_PART)
+     * @param validUntil the last day granted
+     * @param conditions the conditions the grant carries beyond the resource's own (GRANT_IN_PART may set them)
+     */
+    public record Ruling(RulingDecision decision, List<String> items, LocalDate validUntil, String conditions,
+                         String reasons, String by, Instant at) {
+    }
+
+    public boolean open() {
+        return status == Status.OPEN;
+    }
+
+    public String departmentOf(Side side) {
+        return side == Side.APPLICANT ? applicantDepartment : providerDepartment;
+    }
+}

@@ -1,0 +1,96 @@
+package org.govshare.dispute;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.govshare.identity.Official;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Disputes over HTTP: the applicant files and may withdraw, both sides give statements, the authority rules.
+ * Tasklist completes the same tasks with the same checks.
+ */
+@RestController
+@RequestMapping("/api/disputes")
+@Validated
+class DisputeController {
+
+    private final Disputes disputes;
+
+    DisputeController(Disputes disputes) {
+        this.disputes = disputes;
+    }
+
+    @PostMapping
+    ResponseEntity<Dispute> file(@RequestBody NewDispute dispute, @AuthenticationPrincipal Official me) {
+        Dispute filed = disputes.file(me, dispute);
+        return ResponseEntity.created(URI.create("/api/disputes/" + filed.id())).body(filed);
+    }
+
+    @GetMapping("/{id}")
+    Dispute dispute(@PathVariable String id, @AuthenticationPrincipal Official me) {
+        return disputes.visibleTo(me, id);
+    }
+
+    @GetMapping
+    List<Dispute> list(@AuthenticationPrincipal Official me, @RequestParam(required = false) Dispute.Status status,
+                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return disputes.list(me, status, page, size);
+    }
+
+    /** A side's written statement. */
+    record StatementBody(@Size(max = 4000) String statement) {
+    }
+
+    @PostMapping("/{id}/statement")
+    Dispute statement(@PathVariable String id, @Valid @RequestBody StatementBody body, @AuthenticationPrincipal Official me) {
+        return disputes.giveStatement(me, id, body.statement());
+    }
+
+    /**
+     * The authority's ruling.
+     *
+     * @param decision GRANT_AS_ASKED, GRANT_IN_PART or UPHOLD
+     * @param items GRANT_IN_PART: the items granted
+     * @param validUntil GRANT_IN_PART: the last day granted
+     * @param conditions GRANT_IN_PART: conditions the grant carries
+     * @param reasons why (required)
+     * @param meeting a coordination meeting held (optional): date, attendees, outcome
+     */
+    record RulingBody(String decision, List<String> items, LocalDate validUntil, @Size(max = 2000) String conditions,
+                      @Size(max = 4000) String reasons, @Valid Meeting meeting) {
+
+        RulingInput input() {
+            return new RulingInput(decision, items, validUntil, conditions, reasons,
+                    meeting == null ? null : new RulingInput.MeetingInput(meeting.date(), meeting.attendees(), meeting.outcome()));
+        }
+    }
+
+    record Meeting(LocalDate date, @Size(max = 1000) String attendees, @Size(max = 4000) String outcome) {
+    }
+
+    @PostMapping("/{id}/ruling")
+    Dispute rule(@PathVariable String id, @Valid @RequestBody RulingBody body, @AuthenticationPrincipal Official me) {
+        return disputes.rule(me, id, body.input());
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    Dispute withdraw(@PathVariable String id, @AuthenticationPrincipal Official me) {
+        return disputes.withdraw(me, id);
+    }
+}

@@ -1,0 +1,330 @@
+package org.govshare.dispute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.govshare.catalog.Catalog;
+import org.govshare.catalog.CatalogEntries;
+import org.govshare.catalog.Submission;
+import org.govshare.grant.Grant;
+import org.govshare.grant.Grants;
+import org.govshare.identity.Official;
+import org.govshare.identity.OfficialDirectory;
+import org.govshare.notice.Notices;
+import org.govshare.platform.web.ConflictException;
+import org.govshare.platform.web.InvalidInputException;
+import org.govshare.request.Duty;
+import org.govshare.request.NewRequest;
+import org.govshare.request.Scenario;
+import org.govshare.request.SharingRequest;
+import org.govshare.request.SharingRequests;
+import org.govshare.support.ProcessTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Every path of processes/dispute-coordination.bpmn: granted as asked, granted in part, upheld, a side missing its
+ * statement deadline (moved across the 2026 Spring Festival), withdrawn; and the checks of each step.
+ */
+class DisputeProcessTest extends ProcessTest {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final List<String> ASKED = List.of("公民身份号码", "姓名");
+
+    @Autowired
+    Disputes disputes;
+
+    @Autowired
+    SharingRequests requests;
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    Grants grants;
+
+    @Autowired
+    OfficialDirectory officials;
+
+    @Autowired
+    Notices notices;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Official official(String login) {
+        return officials.load(login).orElseThrow();
+    }
+
+    private LocalDate today() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(BEIJING).toLocalDate();
+    }
+
+    /** Civil Affairs asks for Public Security's residents (a conditional resource), which goes to Public Security's review. */
+    private SharingRequest askForResidents() {
+        Submission submission = catalog.submit(official("gaj.wang"), CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
+        complete(task(instance(submission.processInstanceId())), withVariables("reviewDecision", "PUBLISH", "reviewComment", ""));
+        return requests.submit(official("mzj.liu"), new NewRequest(submission.code(), ASKED,
+                "低保申请人身份核验 identity checks for social assistance", new Duty("《社会救助暂行办法》", "第十一条"),
+                Scenario.ADMINISTRATIVE_APPROVAL, today(), today().plusDays(89), List.of("mzj.liu"), List.of(), null));
+    }
+
+    private SharingRequest answered(Map<String, Object> reply) {
+        SharingRequest request = askForResidents();
+        complete(task(instance(request.processInstanceId())), reply);
+        return requests.require(request.id());
+    }
+
+    private SharingRequest refused() {
+        return answered(Map.of("replyDecision", "REFUSE", "refusalLaw", "《中华人民共和国居民身份证法》", "refusalArticle",
+                "第十九条", "replyReasons", "the purpose does not need the full identity record"));
+    }
+
+    private SharingRequest narrowed() {
+        return answered(Map.of("replyDecision", "NARROW", "replyItems", "公民身份号码", "replyConditions", "仅限窗口核验",
+                "replyReasons", "the name is not needed"));
+    }
+
+    private Dispute file(SharingRequest request) {
+        return disputes.file(official("mzj.liu"), new NewDispute(request.id(), List.of(), null, true,
+                "核验身份必须同时比对姓名 checking an identity needs the name too"));
+    }
+
+    private ProcessInstance instance(String processInstanceId) {
+        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult();
+    }
+
+    private ProcessInstance instanceOf(Dispute dispute) {
+        return instance(dispute.processInstanceId());
+    }
+
+    private Job timer(ProcessInstance instance, String activityId) {
+        return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(activityId).singleResult();
+    }
+
+    private static Map<String, Object> statement(String text) {
+        return withVariables("statement", text);
+    }
+
+    private static Map<String, Object> ruling(String decision, Object... more) {
+        Map<String, Object> variables = new HashMap<>(Map.of("rulingDecision", decision));
+        for (int i = 0; i < more.length; i += 2) {
+            variables.put((String) more[i], more[i + 1]);
+        }
+        return variables;
+    }
+
+    private void bothSidesState(ProcessInstance instance) {
+        complete(task("Task_ApplicantStatement", instance), statement("我局办理低保需核对姓名 we must match the name"));
+        complete(task("Task_ProviderStatement", instance), statement("身份证号已足以核验 the number suffices"));
+    }
+
+    @Test
+    void aRefusalDisputedIsGrantedAsAskedAndTheGrantIssuedByItself() {
+        SharingRequest request = refused();
+        Dispute dispute = file(request);
+        ProcessInstance instance = instanceOf(dispute);
+
+        assertThat(dispute.id()).matches("ZY-\\d{4}-\\d{6}");
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(dispute.id())
+                .count()).isEqualTo(1);
+        assertThat(instance).isWaitingAt("Task_ApplicantStatement", "Task_ProviderStatement");
+        assertThat(task("Task_ApplicantStatement", instance)).hasCandidateGroup("civil-affairs.applicant");
+        assertThat(task("Task_ProviderStatement", instance)).hasCandidateGroup("public-security.provider-reviewer");
+        assertThat(task("Task_ApplicantStatement", instance).getDueDate()).isEqualTo(Date.from(dispute.statementDue()));
+        assertThat(notices.of(official("gaj.wang"), 0, 20)).anySatisfy(n -> {
+            assertThat(n.kind()).isEqualTo("STATEMENT_REQUESTED");
+            assertThat(n.objectId()).isEqualTo(dispute.id());
+        });
+
+        bothSidesState(instance);
+
+        assertThat(instance).isWaitingAt("Task_RuleDispute").task().hasCandidateGroup("sharing-authority.authority");
+        assertThat((String) processEngine.getRuntimeService().getVariable(instance.getId(), "caseSummary"))
+                .contains(request.id(), "《中华人民共和国居民身份证法》 第十九条", "we must match the name", "the number suffices");
+        // one statement does not leak into the other side's form: each task keeps its own
+        assertThat(processEngine.getRuntimeService().getVariable(instance.getId(), "statement")).isNull();
+
+        complete(task(instance), ruling("GRANT_AS_ASKED", "rulingReasons", "the duty needs both items"));
+
+        assertThat(instance).isEnded().hasPassed("Task_IssueRulingGrant", "Event_DisputeGranted");
+        Dispute granted = disputes.require(dispute.id());
+        assertThat(granted.status()).isEqualTo(Dispute.Status.GRANTED);
+        assertThat(granted.ruling().decision()).isEqualTo(RulingDecision.GRANT_AS_ASKED);
+        Grant grant = grants.find(granted.grantId());
+        assertThat(grant.items()).containsExactlyElementsOf(ASKED);
+        assertThat(grant.sourceType()).isEqualTo("dispute");
+        assertThat(grant.sourceId()).isEqualTo(dispute.id());
+        assertThat(grant.consumerDepartment()).isEqualTo("civil-affairs");
+        assertThat(notices.of(official("mzj.liu"), 0, 20)).anySatisfy(n -> assertThat(n.kind()).isEqualTo("DISPUTE_GRANTED"));
+        assertThat(notices.of(official("gaj.wang"), 0, 20)).anySatisfy(n -> assertThat(n.kind()).isEqualTo("DISPUTE_GRANTED"));
+    }
+
+    @Test
+    void aNarrowingDisputedIsGrantedInPartWithTheRulingsItemsPeriodAndConditionsAndAMeeting() {
+        SharingRequest request = narrowed();
+        Dispute dispute = file(request);
+        ProcessInstance instance = instanceOf(dispute);
+        bothSidesState(instance);
+        LocalDate until = request.validUntil().minusDays(30);
+
+        assertThatThrownBy(() -> complete(task(instance), ruling("GRANT_IN_PART", "rulingItems", "户籍地址",
+                "rulingReasons", "x"))).rootCause().isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors().get(0).rule()).isEqualTo("ruling-within-request"));
+        assertThatThrownBy(() -> complete(task(instance), ruling("GRANT_IN_PART", "rulingItems", "姓名")))
+                .rootCause().isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors().get(0).rule()).isEqualTo("ruling-needs-reasons"));
+
+        complete(task(instance), ruling("GRANT_IN_PART", "rulingItems", "公民身份号码,姓名", "rulingUntil", until.toString(),
+                "rulingConditions", "仅限低保审批使用", "rulingReasons", "the name is needed, for a shorter period",
+                "meetingDate", today().toString(), "meetingAttendees", "mzj.liu, gaj.wang, authority.li",
+                "meetingOutcome", "both agree the name is needed at the counter"));
+
+        assertThat(instance).isEnded().hasPassed("Event_DisputeGranted");
+        Dispute granted = disputes.require(dispute.id());
+        assertThat(granted.meetings()).singleElement().satisfies(m -> assertThat(m.attendees()).contains("gaj.wang"));
+        Grant grant = grants.find(granted.grantId());
+        assertThat(grant.items()).containsExactly("公民身份号码", "姓名");
+        assertThat(grant.validUntil()).isEqualTo(until);
+        assertThat(grant.conditions()).contains("仅限低保审批使用").doesNotContain("仅限窗口核验");
+    }
+
+    @Test
+    void theAuthorityUpholdsTheAnswerAndNoGrantIsIssued() {
+        Dispute dispute = file(refused());
+        ProcessInstance instance = instanceOf(dispute);
+        bothSidesState(instance);
+
+        complete(task(instance), ruling("UPHOLD", "rulingReasons", "Art. 19 of the ID card law stands"));
+
+        assertThat(instance).isEnded().hasPassed("Task_RecordRulingUpheld", "Event_AnswerUpheld")
+                .hasNotPassed("Task_IssueRulingGrant");
+        Dispute upheld = disputes.require(dispute.id());
+        assertThat(upheld.status()).isEqualTo(Dispute.Status.UPHELD);
+        assertThat(upheld.grantId()).isNull();
+        assertThat(notices.of(official("mzj.liu"), 0, 20)).anySatisfy(n -> assertThat(n.kind()).isEqualTo("DISPUTE_UPHELD"));
+    }
+
+    @Test
+    void aVariableSentWithTheRulingCannotChangeIt() {
+        Dispute dispute = file(refused());
+        ProcessInstance instance = instanceOf(dispute);
+        bothSidesState(instance);
+
+        complete(task(instance), ruling("UPHOLD", "rulingReasons", "stands", "rulingOutcome", "GRANT"));
+
+        assertThat(instance).isEnded().hasPassed("Event_AnswerUpheld").hasNotPassed("Task_IssueRulingGrant");
+        assertThat(disputes.require(dispute.id()).status()).isEqualTo(Dispute.Status.UPHELD);
+    }
+
+    @Test
+    void acrossTheSpringFestivalTheProviderMissesItsStatementAndTheCaseGoesOnWithoutIt() {
+        // Wednesday 2026-02-11 10:00. Five working days: 12, 13 Feb, Saturday 14 Feb (a make-up working day), then
+        // 15-23 Feb are the Spring Festival holiday, 24 and 25 Feb: the statements are due at the end of 25 Feb.
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 11, 10, 0, 0, 0, BEIJING).toInstant()));
+        Dispute dispute = file(refused());
+        ProcessInstance instance = instanceOf(dispute);
+        Job deadline = timer(instance, "Timer_ProviderStatementDeadline");
+        assertThat(ZonedDateTime.ofInstant(deadline.getDuedate().toInstant(), BEIJING))
+                .isEqualTo(ZonedDateTime.of(2026, 2, 25, 23, 59, 59, 0, BEIJING));
+        assertThat(task("Task_ProviderStatement", instance).getDueDate()).isEqualTo(deadline.getDuedate());
+        complete(task("Task_ApplicantStatement", instance), statement("we must match the name"));
+
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 26, 9, 0, 0, 0, BEIJING).toInstant()));
+        execute(deadline);
+
+        assertThat(instance).hasPassed("Task_RecordProviderStatementMissed").hasNotPassed("Task_RecordApplicantStatementMissed")
+                .isWaitingAt("Task_RuleDispute");
+        Dispute heard = disputes.require(dispute.id());
+        assertThat(heard.providerMissed()).isTrue();
+        assertThat(heard.applicantMissed()).isFalse();
+        assertThat(heard.providerStatement()).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'STATEMENT_MISSED' and object_id = ?",
+                Long.class, dispute.id())).isEqualTo(1);
+        assertThat((String) processEngine.getRuntimeService().getVariable(instance.getId(), "caseSummary"))
+                .contains("未按期提交 none by the deadline");
+
+        complete(task(instance), ruling("GRANT_AS_ASKED", "rulingReasons", "the provider gave no reason"));
+        assertThat(instance).isEnded().hasPassed("Event_DisputeGranted");
+    }
+
+    @Test
+    void theApplicantMayWithdrawAnOpenDispute() {
+        Dispute dispute = file(refused());
+        ProcessInstance instance = instanceOf(dispute);
+
+        assertThatThrownBy(() -> disputes.withdraw(official("gaj.zhang"), dispute.id())).isInstanceOf(AccessDeniedException.class);
+        disputes.withdraw(official("mzj.liu"), dispute.id());
+
+        assertThat(instance).isEnded().hasPassed("Task_RecordWithdrawal", "Event_DisputeWithdrawn")
+                .hasNotPassed("Task_RuleDispute");
+        assertThat(disputes.require(dispute.id()).status()).isEqualTo(Dispute.Status.WITHDRAWN);
+        assertThatThrownBy(() -> disputes.withdraw(official("mzj.liu"), dispute.id())).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void onlyTheApplicantDisputesOnlyARefusalOrNarrowingOnceAndInTime() {
+        SharingRequest request = refused();
+
+        assertThatThrownBy(() -> disputes.file(official("mzj.chen"), new NewDispute(request.id(), null, null, false, "x")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> disputes.file(official("mzj.liu"), new NewDispute(request.id(), List.of("婚姻状况"), null,
+                false, " "))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InvalidInputException.InputError::rule).containsExactly("grounds-required", "claim-within-request"));
+        Dispute first = file(request);
+        assertThatThrownBy(() -> file(request)).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.rule()).isEqualTo("one-open-dispute"));
+        disputes.withdraw(official("mzj.liu"), first.id());
+        assertThat(file(request).id()).isNotEqualTo(first.id());
+
+        SharingRequest approved = answered(Map.of("replyDecision", "APPROVE"));
+        assertThatThrownBy(() -> file(approved)).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.rule()).isEqualTo("dispute-refusal-or-narrowing"));
+
+        SharingRequest late = refused();
+        ClockUtil.setCurrentTime(Date.from(late.closedAt().plusSeconds(40L * 24 * 3600)));
+        assertThatThrownBy(() -> file(late)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors().get(0).rule()).isEqualTo("dispute-period-over"));
+    }
+
+    @Test
+    void anOfficialOfAnotherDepartmentCannotStateOrRule() {
+        Dispute dispute = file(refused());
+        ProcessInstance instance = instanceOf(dispute);
+        org.camunda.bpm.engine.task.Task providerTask = task("Task_ProviderStatement", instance);
+
+        assertThatThrownBy(() -> disputes.giveStatement(official("scj.huang"), dispute.id(), "x"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> disputes.rule(official("mzj.liu"), dispute.id(),
+                new RulingInput("UPHOLD", null, null, null, "x", null))).isInstanceOf(AccessDeniedException.class);
+        Official other = official("mzj.chen");
+        processEngine.getIdentityService().setAuthentication(other.login(), other.groupIds());
+        assertThatThrownBy(() -> processEngine.getTaskService().complete(providerTask.getId(), statement("x")))
+                .isInstanceOfAny(org.camunda.bpm.engine.AuthorizationException.class, AccessDeniedException.class);
+        processEngine.getIdentityService().clearAuthentication();
+
+        assertThat(instance).isWaitingAt("Task_ApplicantStatement", "Task_ProviderStatement");
+        assertThat(disputes.visibleTo(official("gaj.wang"), dispute.id()).id()).isEqualTo(dispute.id());
+        assertThatThrownBy(() -> disputes.visibleTo(official("scj.yang"), dispute.id())).isInstanceOf(AccessDeniedException.class);
+    }
+}
