@@ -7,12 +7,12 @@ import org.springframework.stereotype.Component;
 
 /** Guards the ruling task's completion (the form is a convenience, this is the rule) and records the ruling. */
 @Component
-class CheckRulingListener implements TaskListener {
+class CheckDisputeRulingListener implements TaskListener {
 
     private final Disputes disputes;
     private final Today today;
 
-    CheckRulingListener(Disputes disputes, Today today) {
+    CheckDisputeRulingListener(Disputes disputes, Today today) {
         this.disputes = disputes;
         this.today = today;
     }
