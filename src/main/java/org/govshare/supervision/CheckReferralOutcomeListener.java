@@ -1,0 +1,28 @@
+package org.govshare.supervision;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Guards the supervisors' task and records their outcome. */
+@Component
+class CheckReferralOutcomeListener implements TaskListener {
+
+    private final Rectifications rectifications;
+
+    CheckReferralOutcomeListener(Rectifications rectifications) {
+        this.rectifications = rectifications;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        rectifications.recordReferralOutcome(task.getProcessInstanceId(), text(task, "referralOutcome"),
+                text(task, "referralReasons"));
+        task.getExecution().setVariable("caseSummary", rectifications.caseSummary(task.getProcessInstanceId()));
+    }
+
+    private static String text(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}
