@@ -16,12 +16,7 @@ class CheckCriticismApprovalListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        rectifications.recordCriticismApproval(task.getProcessInstanceId(), text(task, "criticismText"));
+        rectifications.recordCriticismApproval(task.getProcessInstanceId(), TaskText.of(task, "criticismText"));
         task.getExecution().setVariable("caseSummary", rectifications.caseSummary(task.getProcessInstanceId()));
-    }
-
-    private static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
     }
 }

@@ -16,13 +16,8 @@ class CheckRectificationReportListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        rectifications.recordReport(task.getProcessInstanceId(), text(task, "rectificationMeasures"),
-                text(task, "rectificationEvidence"));
+        rectifications.recordReport(task.getProcessInstanceId(), TaskText.of(task, "rectificationMeasures"),
+                TaskText.of(task, "rectificationEvidence"));
         task.getExecution().setVariable("caseSummary", rectifications.caseSummary(task.getProcessInstanceId()));
-    }
-
-    private static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
     }
 }

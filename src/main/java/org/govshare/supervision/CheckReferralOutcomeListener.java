@@ -16,13 +16,8 @@ class CheckReferralOutcomeListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        rectifications.recordReferralOutcome(task.getProcessInstanceId(), text(task, "referralOutcome"),
-                text(task, "referralReasons"));
+        rectifications.recordReferralOutcome(task.getProcessInstanceId(), TaskText.of(task, "referralOutcome"),
+                TaskText.of(task, "referralReasons"));
         task.getExecution().setVariable("caseSummary", rectifications.caseSummary(task.getProcessInstanceId()));
-    }
-
-    private static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
     }
 }

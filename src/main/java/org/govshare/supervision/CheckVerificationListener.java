@@ -16,15 +16,10 @@ class CheckVerificationListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String outcome = rectifications.recordVerification(task.getProcessInstanceId(), text(task, "verificationDecision"),
-                text(task, "verificationReasons"));
+        String outcome = rectifications.recordVerification(task.getProcessInstanceId(),
+                TaskText.of(task, "verificationDecision"), TaskText.of(task, "verificationReasons"));
         // written after the check, so a value sent with the task's completion cannot choose the path
         task.getExecution().setVariable("verificationOutcome", outcome);
         task.getExecution().setVariable("caseSummary", rectifications.caseSummary(task.getProcessInstanceId()));
-    }
-
-    private static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.govshare.supervision;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,8 @@ public class Rectifications {
     /** What the authority may decide at the first verification, and at the second (no second rejection). */
     static final Set<String> FIRST_VERIFICATION = Set.of("ACCEPT", "REJECT");
     static final Set<String> SECOND_VERIFICATION = Set.of("ACCEPT", "NOT_RECTIFIED");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     static final Set<String> REFERRAL_OUTCOMES = Set.of("SANCTION_PROPOSED", "NO_ACTION");
 
     private final RectificationStore store;
@@ -128,8 +131,8 @@ public class Rectifications {
         Violation violation = violations.require(rectification.violationId());
         sendDeadlineNotice(rectification, "RECTIFICATION_NOTICE", "整改通知 Rectification notice " + rectification.id(),
                 "违规 Violation " + violation.id() + " (" + violation.type() + ", Art. " + violation.article() + "): "
-                        + violation.description() + "\n请于 " + due + " 前整改并报告整改情况。Rectify it and report what was"
-                        + " done by " + due + " (" + workdays.workingDaysOf(DEADLINE) + " working days).", due, 1);
+                        + violation.description() + "\n请于 " + local(due) + " 前整改并报告整改情况。Rectify it and report what"
+                        + " was done by " + local(due) + " (" + workdays.workingDaysOf(DEADLINE) + " working days).", due, 1);
         return summary(rectification.id());
     }
 
@@ -207,7 +210,8 @@ public class Rectifications {
         String reasons = store.steps(rectification.id()).stream().filter(s -> s.kind().equals("VERIFICATION"))
                 .reduce((a, b) -> b).map(Rectification.Step::body).orElse("");
         sendDeadlineNotice(rectification, "RECTIFICATION_REJECTED", "整改未通过 Rectification " + rectification.id()
-                + " rejected", "理由 Reasons: " + reasons + "\n请于 " + due + " 前重新整改并报告。Rectify and report again by " + due
+                + " rejected", "理由 Reasons: " + reasons + "\n请于 " + local(due) + " 前重新整改并报告。Rectify and report"
+                + " again by " + local(due)
                 + " (" + properties.secondDeadlineWorkingDays() + " working days); there is no third deadline.", due, 2);
         return summary(rectification.id());
     }
@@ -222,7 +226,7 @@ public class Rectifications {
         Rectification rectification = store.lock(ofProcess(processInstanceId).id()).orElseThrow();
         if (rectification.status() == Rectification.Status.AWAITING_REPORT) {
             store.addStep(rectification.id(), "DEADLINE_MISSED", Actor.SYSTEM.id(), today.now(), null,
-                    "no report by " + rectification.reportDue(), null, rectification.reportDue());
+                    "no report by " + local(rectification.reportDue()), null, rectification.reportDue());
             auditTrail.record(AuditEntry.ok(AuditAction.RECTIFICATION_OVERDUE, OBJECT, rectification.id())
                     .with("attempt", rectification.attempt()).with("reportDue", rectification.reportDue().toString()));
         } else if (rectification.status() != Rectification.Status.AWAITING_VERIFICATION) {
@@ -396,7 +400,7 @@ public class Rectifications {
                 "单位 Department: " + v.department(),
                 "事实 Facts: " + v.description(),
                 "证据 Evidence: " + v.evidenceType() + " " + v.evidenceId() + ", occurred " + v.occurredAt(),
-                "期限 Deadline: " + file.rectification().reportDue() + " (attempt " + file.rectification().attempt() + " of 2)",
+                "期限 Deadline: " + local(file.rectification().reportDue()) + " (attempt " + file.rectification().attempt() + " of 2)",
                 "案卷 Case file:", steps);
         return text.length() <= 3900 ? text : text.substring(0, 3800) + "\n… (see the case for the rest)";
     }
@@ -408,6 +412,11 @@ public class Rectifications {
         auditTrail.record(AuditEntry.ok(AuditAction.RECTIFICATION_NOTICE_SENT, OBJECT, rectification.id())
                 .with("kind", kind).with("attempt", attempt).with("reportDue", due.toString())
                 .with("to", departmentGroup(rectification)));
+    }
+
+    /** A moment as the officials read it: the deadline's local date and time in the deadlines' zone. */
+    private String local(Instant moment) {
+        return moment == null ? "—" : LOCAL.format(moment.atZone(today.zone())) + " (" + today.zone() + ")";
     }
 
     private String departmentGroup(Rectification rectification) {
