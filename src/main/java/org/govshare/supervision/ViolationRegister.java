@@ -3,18 +3,28 @@ package org.govshare.supervision;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
 import org.govshare.audit.AuditTrail;
+import org.govshare.identity.DepartmentDirectory;
+import org.govshare.identity.DepartmentKind;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.platform.CaseNumbers;
+import org.govshare.platform.web.ConflictException;
+import org.govshare.platform.web.InvalidInputException;
+import org.govshare.platform.web.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The register of violations (Art. 33). Processes record what the platform detects (a reply too late); the
@@ -31,24 +41,77 @@ public class ViolationRegister {
             Violation.Source.valueOf(rs.getString("source")), rs.getString("recorded_by"),
             Violation.Status.valueOf(rs.getString("status")));
 
+    private static final Pattern EVIDENCE_TYPE = Pattern.compile("[a-z][a-z0-9-]{1,31}");
+
     private final JdbcTemplate jdbc;
     private final CaseNumbers numbers;
     private final AuditTrail auditTrail;
+    private final DepartmentDirectory departments;
     private final Clock clock;
 
-    ViolationRegister(JdbcTemplate jdbc, CaseNumbers numbers, AuditTrail auditTrail, Clock clock) {
+    ViolationRegister(JdbcTemplate jdbc, CaseNumbers numbers, AuditTrail auditTrail, DepartmentDirectory departments,
+                      Clock clock) {
         this.jdbc = jdbc;
         this.numbers = numbers;
         this.auditTrail = auditTrail;
+        this.departments = departments;
         this.clock = clock;
     }
 
     /** A violation the platform detected itself, with the evidence it rests on. */
     public Violation recordDetected(String department, ViolationType type, String description, String evidenceType,
                                     String evidenceId, Instant occurredAt) {
+        return record(department, type, description, evidenceType, evidenceId, occurredAt, Violation.Source.AUTOMATIC,
+                "system");
+    }
+
+    /** A violation the authority found (an inspection, a complaint) and records by hand, checked field by field. */
+    @Transactional
+    public Violation recordManual(Official by, NewViolation input) {
+        if (!by.has(Role.AUTHORITY)) {
+            throw new AccessDeniedException("violations are recorded by hand by the sharing authority");
+        }
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        if (blank(input.department())) {
+            errors.add(new InvalidInputException.FieldError("department", "required", "name the department that committed it"));
+        } else if (departments.find(input.department()).filter(d -> d.kind() == DepartmentKind.ADMINISTRATIVE).isEmpty()) {
+            errors.add(new InvalidInputException.FieldError("department", "known-administrative-department",
+                    "'" + input.department() + "' is not an administrative department on the platform"));
+        }
+        ViolationType type = Arrays.stream(ViolationType.values()).filter(t -> t.name().equals(input.type())).findFirst()
+                .orElse(null);
+        if (type == null) {
+            errors.add(new InvalidInputException.FieldError("type", "violation-type",
+                    "the type is one of the acts of Art. 33: " + Arrays.toString(ViolationType.values())));
+        }
+        if (blank(input.description()) || input.description().strip().length() > 2000) {
+            errors.add(new InvalidInputException.FieldError("description", "required-at-most-2000",
+                    "describe what happened, in at most 2000 characters"));
+        }
+        if (input.evidenceType() == null || !EVIDENCE_TYPE.matcher(input.evidenceType()).matches()) {
+            errors.add(new InvalidInputException.FieldError("evidenceType", "evidence-type-format",
+                    "what the evidence is, 2 to 32 lower-case letters, digits or dashes, e.g. inspection-report"));
+        }
+        if (blank(input.evidenceId()) || input.evidenceId().strip().length() > 64) {
+            errors.add(new InvalidInputException.FieldError("evidenceId", "required-at-most-64",
+                    "which piece of evidence (its number), in at most 64 characters"));
+        }
+        if (input.occurredAt() == null) {
+            errors.add(new InvalidInputException.FieldError("occurredAt", "required", "when the act happened"));
+        } else if (input.occurredAt().isAfter(clock.instant())) {
+            errors.add(new InvalidInputException.FieldError("occurredAt", "not-in-future", "a violation has already happened"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return record(input.department(), type, input.description().strip(), input.evidenceType(),
+                input.evidenceId().strip(), input.occurredAt(), Violation.Source.MANUAL, by.login());
+    }
+
+    private Violation record(String department, ViolationType type, String description, String evidenceType,
+                             String evidenceId, Instant occurredAt, Violation.Source source, String recordedBy) {
         Violation violation = new Violation(numbers.next("WG"), department, type, type.article(), description,
-                evidenceType, evidenceId, occurredAt, clock.instant(), Violation.Source.AUTOMATIC, "system",
-                Violation.Status.OPEN);
+                evidenceType, evidenceId, occurredAt, clock.instant(), source, recordedBy, Violation.Status.OPEN);
         jdbc.update("""
                 insert into violation (id, department, type, article, description, evidence_type, evidence_id, occurred_at,
                                        recorded_at, source, recorded_by, status)
@@ -71,6 +134,29 @@ public class ViolationRegister {
         String only = department != null ? department : overseer ? null : official.department();
         return only == null ? jdbc.query("select * from violation order by recorded_at desc, id desc", VIOLATION)
                 : jdbc.query("select * from violation where department = ? order by recorded_at desc, id desc", VIOLATION, only);
+    }
+
+    public Violation require(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("violation", id));
+    }
+
+    public Optional<Violation> find(String id) {
+        return jdbc.query("select * from violation where id = ?", VIOLATION, id).stream().findFirst();
+    }
+
+    /**
+     * Moves a violation on as its rectification goes (OPEN → RECTIFYING → RECTIFIED, or → CRITICISED → REFERRED),
+     * only from the status expected: two steps racing cannot both move it.
+     */
+    void move(String id, Violation.Status from, Violation.Status to) {
+        if (jdbc.update("update violation set status = ? where id = ? and status = ?", to.name(), id, from.name()) == 0) {
+            throw new ConflictException("status", "violation-" + from.name().toLowerCase() + "-only",
+                    "violation " + id + " is " + require(id).status() + ", not " + from);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** The violations recorded on a piece of evidence, e.g. a sharing request. */

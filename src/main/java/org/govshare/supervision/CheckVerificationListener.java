@@ -1,0 +1,25 @@
+package org.govshare.supervision;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Guards the verification task's completion and records the authority's decision. */
+@Component
+class CheckVerificationListener implements TaskListener {
+
+    private final Rectifications rectifications;
+
+    CheckVerificationListener(Rectifications rectifications) {
+        this.rectifications = rectifications;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String outcome = rectifications.recordVerification(task.getProcessInstanceId(),
+                TaskText.of(task, "verificationDecision"), TaskText.of(task, "verificationReasons"));
+        // written after the check, so a value sent with the task's completion cannot choose the path
+        task.getExecution().setVariable("verificationOutcome", outcome);
+        task.getExecution().setVariable("caseSummary", rectifications.caseSummary(task.getProcessInstanceId()));
+    }
+}
