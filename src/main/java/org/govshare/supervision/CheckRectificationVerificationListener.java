@@ -6,11 +6,11 @@ import org.springframework.stereotype.Component;
 
 /** Guards the verification task's completion and records the authority's decision. */
 @Component
-class CheckVerificationListener implements TaskListener {
+class CheckRectificationVerificationListener implements TaskListener {
 
     private final Rectifications rectifications;
 
-    CheckVerificationListener(Rectifications rectifications) {
+    CheckRectificationVerificationListener(Rectifications rectifications) {
         this.rectifications = rectifications;
     }
 
