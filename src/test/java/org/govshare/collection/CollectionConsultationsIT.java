@@ -46,7 +46,7 @@ class CollectionConsultationsIT extends IntegrationTest {
         assertRefusedAndAudited(api.post("rsj.zhou", "/api/consultations", """
                 {"departments":["human-resources"],"information":"x","items":["y"],"purpose":"p","legalDuty":"d"}"""),
                 400, "departments", "not-own-department");
-        assertRefusedAndAudited(api.post("rsj.wu", "/api/consultations", """
+        assertRefusedAndAudited(api.post("mzj.chen", "/api/consultations", """
                 {"departments":["public-security"],"information":"x","items":["y"],"purpose":"p","legalDuty":"d"}"""),
                 403, null, null);
         String id = consult(needId);
@@ -64,7 +64,7 @@ class CollectionConsultationsIT extends IntegrationTest {
                 403, null, null);
         assertRefusedAndAudited(api.post("gaj.zhang", "/api/consultations/" + id + "/answer", "{\"answer\":\"WE_COLLECT\"}"),
                 403, null, null);
-        assertRefusedAndAudited(api.post("rsj.wu", "/api/consultations/" + id + "/answer", "{\"answer\":\"WE_COLLECT\"}"),
+        assertRefusedAndAudited(api.post("rsj.zhou", "/api/consultations/" + id + "/answer", "{\"answer\":\"WE_COLLECT\"}"),
                 403, null, null);
         Response accepted = api.post("gaj.wang", "/api/consultations/" + id + "/answer", "{\"answer\":\"OUR_DUTY\"}");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
