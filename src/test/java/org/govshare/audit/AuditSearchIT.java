@@ -17,12 +17,18 @@ class AuditSearchIT extends IntegrationTest {
     @Test
     void findsEventsByEveryCriterionAndAuditsTheSearch() {
         Instant before = Instant.now().minusSeconds(1);
+        // other tests may have had rsj.zhou refused before this one: those are the events "before" must find
+        auditChainer.chainPending();
+        long earlier = jdbc.queryForObject("select count(*) from audit_event where actor = 'rsj.zhou'"
+                + " and action = 'ACCESS_DENIED' and occurred_at <= ?", Long.class,
+                java.time.OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC));
         for (int i = 0; i < 3; i++) {
             api.get("rsj.zhou", "/api/departments/jinshui-civil-affairs/officials");
         }
         Response lastRefusal = api.get("rsj.zhou", "/api/departments/jinshui-civil-affairs/tasks");
         Eventually.within(Duration.ofSeconds(30), "the refusals are searchable", () ->
-                api.get("authority.li", "/api/audit?actor=rsj.zhou&action=ACCESS_DENIED").json().path("total").asLong() >= 4);
+                api.get("authority.li", "/api/audit?actor=rsj.zhou&action=ACCESS_DENIED").json().path("total").asLong()
+                        >= 4 + earlier);
 
         JsonNode byEverything = api.get("authority.li", "/api/audit?actor=rsj.zhou&department=human-resources"
                 + "&action=ACCESS_DENIED&outcome=REFUSED&objectType=http-request&from=" + before + "&to="
@@ -43,7 +49,7 @@ class AuditSearchIT extends IntegrationTest {
         assertThat(byObject.path("total").asLong()).isGreaterThanOrEqualTo(1);
 
         JsonNode beforeAnyOfIt = api.get("authority.li", "/api/audit?actor=rsj.zhou&action=ACCESS_DENIED&to=" + before).json();
-        assertThat(beforeAnyOfIt.path("total").asLong()).isZero();
+        assertThat(beforeAnyOfIt.path("total").asLong()).isEqualTo(earlier);
 
         Response search = api.get("supervisor.qian", "/api/audit?actor=rsj.zhou");
         assertThat(auditEventsOf(search.correlationId())).singleElement()

@@ -64,7 +64,7 @@ class CollectionConsultationsIT extends IntegrationTest {
                 403, null, null);
         assertRefusedAndAudited(api.post("gaj.zhang", "/api/consultations/" + id + "/answer", "{\"answer\":\"WE_COLLECT\"}"),
                 403, null, null);
-        assertRefusedAndAudited(api.post("rsj.zhou", "/api/consultations/" + id + "/answer", "{\"answer\":\"WE_COLLECT\"}"),
+        assertRefusedAndAudited(api.post("mzj.liu", "/api/consultations/" + id + "/answer", "{\"answer\":\"WE_COLLECT\"}"),
                 403, null, null);
         Response accepted = api.post("gaj.wang", "/api/consultations/" + id + "/answer", "{\"answer\":\"OUR_DUTY\"}");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
