@@ -69,6 +69,8 @@ class SecurityConfiguration {
                         // first of the rules that need a caller, so no rule below can let a system through
                         .requestMatchers(SecurityConfiguration::systemOffItsAllowList).denyAll()
                         .requestMatchers(paths("/api/audit", "/api/audit/**")).hasAnyRole("AUTHORITY", "SUPERVISOR")
+                        // the audit search page and its script and style: for the same roles as the API it reads
+                        .requestMatchers(paths("/audit", "/audit/**")).hasAnyRole("AUTHORITY", "SUPERVISOR")
                         .requestMatchers(paths("/api/rules/reload", "/api/rules/validate")).hasRole("RULE_AUTHOR")
                         .anyRequest().authenticated())
                 .authenticationProvider(callers)
