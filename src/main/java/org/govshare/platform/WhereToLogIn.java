@@ -31,8 +31,9 @@ class WhereToLogIn {
                   Cockpit   {}/camunda/app/cockpit/    (process owners)
                   Admin     {}/camunda/app/admin/      (administrators)
                   Catalog   {}/catalog/                (the sharing catalog)
+                  Audit     {}/audit/                  (the audit trail: authority, supervisors)
                   API       {}/api/me                  (HTTP Basic), health {}/actuator/health
-                {}""", base, base, base, base, base, base,
+                {}""", base, base, base, base, base, base, base,
                 demo.enabled() ? "Demo logins (README): admin, authority.li, gaj.zhang, … with the password '" + demo.password() + "'"
                         : "Logins are the officials registered on this platform.");
     }

@@ -1,0 +1,748 @@
+/*
+ * 审计日志查询 Audit trail: a read-only search page over the audit API, for the sharing authority and supervisors.
+ *
+ * Served behind HTTP Basic authentication like the API; the browser sends the same credentials with every fetch to
+ * /api/... (same origin). The search (filters, page, the event opened) lives in the URL query string, so a view can
+ * be bookmarked. Times are shown, and typed, in Beijing time (Asia/Shanghai); the API takes and gives instants.
+ * API strings only ever reach the DOM as text nodes or attribute values, never as markup.
+ *
+ * API used:
+ *   GET /api/me
+ *   GET /api/departments
+ *   GET /api/audit?q=&actor=&department=&action=&objectType=&objectId=&outcome=&from=&to=&page=&size=
+ *       → { total, page, size, events: [{ seq, id, time, actor, actorDepartment, action, objectType, objectId,
+ *                                        outcome, reason, correlationId, details, hash }] }
+ *   GET /api/audit/verify
+ *       → { intact, eventsChecked, firstBrokenSeq, firstBrokenId, problem }
+ */
+(function () {
+  'use strict';
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // API
+
+  const API = {
+    me: '/api/me',
+    departments: '/api/departments',
+    audit: '/api/audit',
+    verify: '/api/audit/verify'
+  };
+
+  /** The query parameters AuditQuery reads, besides page and size. */
+  const FILTERS = ['q', 'actor', 'department', 'action', 'objectType', 'objectId', 'outcome', 'from', 'to'];
+  const TIME_FILTERS = ['from', 'to'];
+  const DEFAULT_SIZE = 50;
+  const GENESIS = '0'.repeat(64);
+
+  class ApiError extends Error {
+    constructor(status, problem) {
+      super((problem && (problem.detail || problem.title)) || ('HTTP ' + status));
+      this.status = status;
+      this.problem = problem || {};
+    }
+  }
+
+  /** GET a JSON resource; any other answer becomes an ApiError carrying the RFC 9457 problem (or what we have). */
+  async function getJson(url) {
+    let response;
+    try {
+      // resolve against the origin: a page opened as http://login:password@host/... would otherwise put the
+      // credentials into every URL, which fetch refuses; the browser adds them itself
+      response = await fetch(new URL(url, window.location.origin).href, {
+        credentials: 'same-origin',
+        headers: { 'Accept': 'application/json, application/problem+json' }
+      });
+    } catch (e) {
+      throw new ApiError(0, {
+        title: '无法连接服务器 Cannot reach the server',
+        detail: '请检查网络连接后重试。Check the connection and try again. (' + e.message + ')'
+      });
+    }
+    const type = response.headers.get('Content-Type') || '';
+    const text = await response.text();
+    let body = null;
+    if (type.includes('json') && text) {
+      try {
+        body = JSON.parse(text);
+      } catch (e) {
+        throw new ApiError(response.status, {
+          title: '服务器返回了无法解析的内容 Unreadable answer',
+          detail: 'HTTP ' + response.status + ': ' + e.message
+        });
+      }
+    }
+    if (!response.ok) {
+      const problem = body && typeof body === 'object' ? body : {
+        title: 'HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : ''),
+        detail: text ? text.slice(0, 300) : null
+      };
+      throw new ApiError(response.status, problem);
+    }
+    if (body === null) {
+      throw new ApiError(response.status, {
+        title: '服务器未返回 JSON The server did not answer with JSON',
+        detail: url + ' → ' + (type || 'no content type')
+      });
+    }
+    return body;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Labels: Simplified Chinese with English beside them; one for every AuditAction and Outcome
+
+  const LABELS = {
+    action: {
+      LOGIN_SUCCEEDED: ['登录成功', 'Login succeeded'],
+      LOGIN_FAILED: ['登录失败', 'Login failed'],
+      LOGOUT: ['退出登录', 'Logout'],
+      AUTHENTICATION_REQUIRED: ['未提供凭据', 'Authentication required'],
+      ACCESS_DENIED: ['拒绝访问', 'Access denied'],
+      INPUT_REJECTED: ['输入被拒', 'Input rejected'],
+      RATE_LIMITED: ['超出频率限制', 'Rate limited'],
+      REQUEST_FAILED: ['请求失败', 'Request failed'],
+
+      DEPARTMENT_REGISTERED: ['部门登记', 'Department registered'],
+      OFFICIAL_REGISTERED: ['人员登记', 'Official registered'],
+      ROLE_GRANTED: ['角色授予', 'Role granted'],
+      ROLE_REQUESTED: ['角色申请', 'Role requested'],
+
+      SYSTEM_REGISTERED: ['接入系统登记', 'System registered'],
+      SYSTEM_CREDENTIAL_ROTATED: ['系统凭据轮换', 'System credential rotated'],
+      SYSTEM_REVOKED: ['接入系统撤销', 'System revoked'],
+
+      PROCESS_STARTED: ['流程启动', 'Process started'],
+      PROCESS_ENDED: ['流程结束', 'Process ended'],
+      TASK_ASSIGNED: ['任务分配', 'Task assigned'],
+      TASK_COMPLETED: ['任务完成', 'Task completed'],
+      ADMIN_CHANGE: ['管理变更', 'Admin change'],
+      OPERATOR_ACTION: ['运维操作', 'Operator action'],
+
+      CATALOG_SUBMITTED: ['目录提交', 'Catalog entry submitted'],
+      CATALOG_REVIEWED: ['目录审核', 'Catalog entry reviewed'],
+      CATALOG_RETURNED: ['目录退回', 'Catalog entry returned'],
+      CATALOG_REVISED: ['目录修改', 'Catalog entry revised'],
+      CATALOG_RESUBMITTED: ['目录重新提交', 'Catalog entry resubmitted'],
+      CATALOG_PUBLISHED: ['目录发布', 'Catalog entry published'],
+      CATALOG_RETIRED: ['目录停用', 'Catalog entry retired'],
+      CATALOG_WITHDRAWN: ['目录撤回', 'Catalog submission withdrawn'],
+      CATALOG_REVIEW_OVERDUE: ['目录审核超期', 'Catalog review overdue'],
+      CATALOG_IMPORTED: ['目录导入', 'Catalog imported'],
+      NEED_RECORDED: ['共享需求登记', 'Sharing need recorded'],
+      RULES_RELOADED: ['规则重新加载', 'Rules reloaded'],
+      RULES_VALIDATED: ['规则校验', 'Rules validated'],
+
+      REQUEST_SUBMITTED: ['共享申请提交', 'Request submitted'],
+      REQUEST_DECIDED: ['共享申请审核', 'Request decided'],
+      REQUEST_REPLIED: ['共享申请答复', 'Request replied'],
+      REQUEST_REPLY_REMINDED: ['答复催办', 'Reply reminded'],
+      REQUEST_REPLY_OVERDUE: ['答复超期', 'Reply overdue'],
+      REQUEST_ESCALATION_DECIDED: ['上报裁定', 'Escalation decided'],
+      REQUEST_GRANTED: ['共享申请批准', 'Request granted'],
+      REQUEST_REFUSED: ['共享申请拒绝', 'Request refused'],
+      REQUEST_WITHDRAWN: ['共享申请撤回', 'Request withdrawn'],
+      GRANT_ISSUED: ['授权签发', 'Grant issued'],
+      GRANT_REVOKED: ['授权撤销', 'Grant revoked'],
+      GRANT_EXPIRED: ['授权到期', 'Grant expired'],
+      VIOLATION_RECORDED: ['违规记录', 'Violation recorded'],
+
+      DATA_ACCESSED: ['数据访问', 'Data accessed'],
+      DATA_PUSHED: ['数据推送', 'Data pushed'],
+
+      CORRECTION_REPORTED: ['纠错提交', 'Correction reported'],
+      CORRECTION_TRIAGED: ['纠错分派', 'Correction triaged'],
+      CORRECTION_VERIFIED: ['纠错核实', 'Correction verified'],
+      CORRECTION_REMINDED: ['纠错催办', 'Correction reminded'],
+      CORRECTION_OVERDUE: ['纠错超期', 'Correction overdue'],
+      CORRECTION_CLOSED: ['纠错办结', 'Correction closed'],
+      CORRECTION_EVIDENCE_READ: ['纠错证据查阅', 'Correction evidence read'],
+
+      CALENDAR_LOADED: ['工作日历加载', 'Calendar loaded'],
+
+      PROVIDER_SERVICE_REGISTERED: ['部门接口服务登记', 'Provider service registered'],
+
+      CONSULTATION_STARTED: ['采集征询发起', 'Consultation started'],
+      CONSULTATION_ANSWERED: ['采集征询答复', 'Consultation answered'],
+      CONSULTATION_TALLIED: ['采集征询汇总', 'Consultation tallied'],
+      CONSULTATION_RULED: ['采集征询裁定', 'Consultation ruled'],
+      CONSULTATION_REGISTERED: ['采集征询登记', 'Consultation registered'],
+      CONSULTATION_COLLECTED: ['采集完成', 'Consultation collected'],
+      NEED_MET: ['需求满足', 'Need met'],
+
+      DISPUTE_FILED: ['争议提出', 'Dispute filed'],
+      DISPUTE_STATEMENTS_REQUESTED: ['争议陈述征询', 'Dispute statements requested'],
+      DISPUTE_STATEMENT_GIVEN: ['争议陈述提交', 'Dispute statement given'],
+      STATEMENT_MISSED: ['陈述逾期', 'Statement missed'],
+      DISPUTE_MEETING_RECORDED: ['协调会议记录', 'Dispute meeting recorded'],
+      DISPUTE_RULED: ['争议裁定', 'Dispute ruled'],
+      DISPUTE_WITHDRAWN: ['争议撤回', 'Dispute withdrawn'],
+
+      RECTIFICATION_STARTED: ['限期整改启动', 'Rectification started'],
+      RECTIFICATION_NOTICE_SENT: ['整改通知送达', 'Rectification notice sent'],
+      RECTIFICATION_REPORTED: ['整改报告提交', 'Rectification reported'],
+      RECTIFICATION_VERIFIED: ['整改核查', 'Rectification verified'],
+      RECTIFICATION_ACCEPTED: ['整改验收', 'Rectification accepted'],
+      RECTIFICATION_OVERDUE: ['整改逾期', 'Rectification overdue'],
+      CRITICISM_DRAFTED: ['通报批评拟稿', 'Criticism drafted'],
+      CRITICISM_PUBLISHED: ['通报批评发布', 'Criticism published'],
+      RECTIFICATION_REFERRED: ['移送处理', 'Rectification referred'],
+      REFERRAL_DECIDED: ['移送决定', 'Referral decided'],
+
+      AUDIT_SEARCHED: ['审计查询', 'Audit searched'],
+      AUDIT_VERIFIED: ['审计链校验', 'Audit chain verified']
+    },
+    outcome: {
+      OK: ['成功', 'OK'],
+      REFUSED: ['被拒绝', 'Refused'],
+      FAILED: ['失败', 'Failed']
+    }
+  };
+
+  /** Object types the platform records, offered as suggestions; any other may be typed. */
+  const OBJECT_TYPES = ['audit-trail', 'calendar', 'catalog-import', 'catalog-submission', 'department', 'grant',
+    'hosted-dataset', 'http-request', 'official', 'process-instance', 'provider-service', 'registered-system',
+    'resource', 'rules', 'sharing-need', 'task', 'violation', 'webapp'];
+
+  /** Every field of an event, in the order of docs/audit-events.md. */
+  const FIELDS = [
+    ['seq', '序号', 'Seq'],
+    ['id', '事件编号', 'Event id'],
+    ['time', '时间', 'Time (Beijing)'],
+    ['actor', '操作人', 'Actor'],
+    ['actorDepartment', '操作人部门', 'Actor department'],
+    ['action', '操作类型', 'Action'],
+    ['objectType', '对象类型', 'Object type'],
+    ['objectId', '对象编号', 'Object id'],
+    ['outcome', '结果', 'Outcome'],
+    ['reason', '原因', 'Reason'],
+    ['correlationId', '关联编号', 'Correlation id'],
+    ['details', '详情', 'Details'],
+    ['prevHash', '前一哈希', 'Previous hash'],
+    ['hash', '哈希', 'Hash']
+  ];
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // DOM helpers: text only, never markup
+
+  function h(tag, props, ...children) {
+    const el = document.createElement(tag);
+    if (props) {
+      for (const [key, value] of Object.entries(props)) {
+        if (value === null || value === undefined || value === false) continue;
+        if (key === 'class') el.className = value;
+        else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+        else el.setAttribute(key, value === true ? '' : String(value));
+      }
+    }
+    return add(el, ...children);
+  }
+
+  function add(el, ...children) {
+    for (const child of children.flat(Infinity)) {
+      if (child === null || child === undefined || child === false) continue;
+      el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return el;
+  }
+
+  function bi(zh, en, cls) {
+    return h('span', { class: cls || 'bi' }, zh, ' ', h('span', { class: 'en', lang: 'en' }, en));
+  }
+
+  function label(group, value, cls) {
+    if (value === null || value === undefined || value === '') return none();
+    const pair = LABELS[group] && LABELS[group][value];
+    return pair ? bi(pair[0], pair[1], cls) : h('span', { class: cls || 'bi' }, String(value));
+  }
+
+  function none() {
+    return h('span', { class: 'none' }, '— ', h('span', { class: 'visually-hidden' }, '无 none'));
+  }
+
+  function text(value) {
+    return value === null || value === undefined || String(value).trim() === '' ? none() : String(value);
+  }
+
+  function badge(group, value) {
+    return label(group, value, 'badge badge-' + group + '-' + String(value).toLowerCase().replace(/_/g, '-'));
+  }
+
+  function clear(el) {
+    while (el.firstChild) el.removeChild(el.firstChild);
+    return el;
+  }
+
+  const $ = (id) => document.getElementById(id);
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Messages
+
+  function showError(context, error) {
+    const problem = (error && error.problem) || { title: String(error && error.message || error) };
+    const status = error && error.status;
+    const box = h('div', { class: 'msg msg-error' },
+      h('div', { class: 'msg-body' },
+        h('p', { class: 'msg-title' }, context,
+          problem.title ? ' — ' + problem.title : '',
+          status ? h('span', { class: 'msg-status' }, ' HTTP ' + status) : null),
+        problem.detail ? h('p', { class: 'msg-detail' }, problem.detail) : null,
+        Array.isArray(problem.errors) && problem.errors.length ? h('ul', { class: 'msg-errors' },
+          problem.errors.map((e) => h('li', null,
+            e && e.field ? h('code', null, e.field) : null, e && e.field ? '：' : '',
+            e && e.message ? e.message : ''))) : null,
+        status === 401 ? h('p', null, '登录凭据无效或已失效，请刷新页面重新登录。',
+          h('span', { lang: 'en' }, ' The login was refused; reload the page to sign in again.')) : null,
+        status === 403 ? h('p', null, '审计日志仅限共享主管部门与监督人员查阅。',
+          h('span', { lang: 'en' }, ' Only the sharing authority and supervisors may read the audit trail.')) : null,
+        problem.correlationId ? h('p', { class: 'msg-meta' }, '关联编号 ', h('span', { lang: 'en' }, 'Correlation ID'), '：',
+          h('code', null, problem.correlationId)) : null),
+      h('button', {
+        type: 'button', class: 'msg-close', 'aria-label': '关闭 Dismiss',
+        onclick: (ev) => ev.currentTarget.parentElement.remove()
+      }, '×'));
+    $('messages').append(box);
+    if (typeof console !== 'undefined') console.error(context, error);
+  }
+
+  function clearMessages() {
+    clear($('messages'));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Beijing time: shown and typed as Asia/Shanghai (UTC+8 all year, no daylight saving)
+
+  const DATE_TIME = (() => {
+    try {
+      return new Intl.DateTimeFormat('zh-CN', {
+        timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+        hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false
+      });
+    } catch (e) {
+      return null;
+    }
+  })();
+
+  function dateTime(value) {
+    if (!value) return '—';
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) return String(value);
+    return DATE_TIME ? DATE_TIME.format(date) : date.toISOString();
+  }
+
+  /** A datetime-local value (2026-11-25T09:30) read as Beijing time, as the instant the API takes. */
+  function beijingToInstant(local) {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(local)) return null;
+    const date = new Date(local + (local.length === 16 ? ':00' : '') + '+08:00');
+    return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // State in the URL
+
+  function toInt(value, fallback) {
+    if (value === null || value === undefined || value === '') return fallback;
+    const n = Number(value);
+    return Number.isInteger(n) && n >= 0 ? n : fallback;
+  }
+
+  function readState() {
+    const params = new URLSearchParams(location.search);
+    const state = {};
+    for (const key of FILTERS) state[key] = (params.get(key) || '').trim();
+    state.page = toInt(params.get('page'), 0);
+    state.size = toInt(params.get('size'), DEFAULT_SIZE) || DEFAULT_SIZE;
+    state.event = (params.get('event') || '').trim();
+    return state;
+  }
+
+  function listParams(state) {
+    const params = new URLSearchParams();
+    for (const key of FILTERS) if (state[key]) params.set(key, state[key]);
+    if (state.page) params.set('page', String(state.page));
+    if (state.size && state.size !== DEFAULT_SIZE) params.set('size', String(state.size));
+    return params;
+  }
+
+  function urlOf(state) {
+    const params = listParams(state);
+    if (state.event) params.set('event', state.event);
+    const query = params.toString();
+    return location.pathname + (query ? '?' + query : '');
+  }
+
+  function navigate(state) {
+    history.pushState(null, '', urlOf(state));
+    route();
+  }
+
+  function linkTo(state) {
+    return (event) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      clearMessages();
+      navigate(state);
+    };
+  }
+
+  /** The API's parameters for a search: the same names, times as instants. */
+  function apiParams(state) {
+    const params = new URLSearchParams();
+    for (const key of FILTERS) {
+      if (!state[key]) continue;
+      params.set(key, TIME_FILTERS.includes(key) ? (beijingToInstant(state[key]) || state[key]) : state[key]);
+    }
+    params.set('page', String(state.page || 0));
+    params.set('size', String(state.size || DEFAULT_SIZE));
+    return params;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Departments and the signed-in official
+
+  const departments = new Map();
+
+  async function loadDepartments() {
+    try {
+      const list = await getJson(API.departments);
+      const select = $('f-department');
+      const chosen = readState().department;
+      for (const d of list) {
+        departments.set(d.code, d);
+        select.append(h('option', { value: d.code }, d.nameZh + ' ' + (d.nameEn || d.code)));
+      }
+      select.value = chosen;
+    } catch (e) {
+      showError('部门列表加载失败 Could not load the departments', e);
+    }
+  }
+
+  function department(code) {
+    if (!code) return none();
+    const d = departments.get(code);
+    return d ? h('span', { title: code + (d.nameEn ? ' · ' + d.nameEn : '') }, d.nameZh) : h('code', null, code);
+  }
+
+  async function loadMe() {
+    try {
+      const me = await getJson(API.me);
+      const dept = me.department;
+      add(clear($('whoami')), h('span', { class: 'whoami-label' }, '当前用户 ', h('span', { lang: 'en' }, 'Signed in')),
+        ' ', h('strong', null, me.name || me.login),
+        dept ? h('span', { class: 'whoami-dept', title: dept.nameEn }, ' · ' + dept.nameZh) : null);
+    } catch (e) {
+      showError('无法确认当前用户 Could not identify the signed-in official', e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The search form
+
+  function fillSelects() {
+    for (const [group, id] of [['action', 'f-action'], ['outcome', 'f-outcome']]) {
+      const select = $(id);
+      for (const [value, pair] of Object.entries(LABELS[group])) {
+        select.append(h('option', { value }, pair[0] + ' ' + pair[1]));
+      }
+    }
+    const types = $('object-types');
+    for (const type of OBJECT_TYPES) types.append(h('option', { value: type }));
+  }
+
+  function fillForm(state) {
+    for (const key of FILTERS) {
+      const field = $('f-' + key);
+      if (field) field.value = state[key] || '';
+    }
+  }
+
+  function formState() {
+    const state = {};
+    for (const key of FILTERS) state[key] = ($('f-' + key).value || '').trim();
+    state.page = 0;
+    state.size = readState().size;
+    state.event = '';
+    return state;
+  }
+
+  function wireForm() {
+    $('search').addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearMessages();
+      navigate(formState());
+    });
+    $('reset').addEventListener('click', () => {
+      clearMessages();
+      navigate({ page: 0, size: DEFAULT_SIZE, event: '' });
+    });
+    for (const id of ['f-department', 'f-action', 'f-outcome']) {
+      $(id).addEventListener('change', () => {
+        clearMessages();
+        navigate(formState());
+      });
+    }
+    $('prev').addEventListener('click', () => {
+      const state = readState();
+      navigate(Object.assign(state, { page: Math.max(0, state.page - 1), event: '' }));
+    });
+    $('next').addEventListener('click', () => {
+      const state = readState();
+      navigate(Object.assign(state, { page: state.page + 1, event: '' }));
+    });
+    $('verify').addEventListener('click', verifyChain);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The results
+
+  let listRequest = 0;
+  let shownPage = null;
+  let shownKey = null;
+
+  async function search(state) {
+    const key = apiParams(state).toString();
+    if (shownPage && shownKey === key) return shownPage;
+    const request = ++listRequest;
+    const results = $('results');
+    results.setAttribute('aria-busy', 'true');
+    try {
+      const page = await getJson(API.audit + '?' + key);
+      if (request === listRequest) {
+        shownPage = page;
+        shownKey = key;
+      }
+      return page;
+    } finally {
+      if (request === listRequest) results.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  async function loadList(state) {
+    try {
+      const page = await search(state);
+      renderRows(page, state, false);
+      renderPager(page);
+    } catch (e) {
+      shownPage = null;
+      renderRows({ total: 0, events: [] }, state, true);
+      renderPager(null);
+      showError('审计事件查询失败 The search failed', e);
+    }
+  }
+
+  function cell(zh, en, ...content) {
+    return h('td', { 'data-label': zh + ' ' + en }, content);
+  }
+
+  function renderRows(page, state, failed) {
+    const body = clear($('rows'));
+    const events = Array.isArray(page.events) ? page.events : [];
+    if (!events.length) {
+      body.append(h('tr', { class: 'empty' }, h('td', { colspan: 8 },
+        failed ? bi('未能加载结果。', 'The results could not be loaded.')
+          : bi('没有符合条件的审计事件。', 'No audit event matches the search.'))));
+    }
+    for (const e of events) {
+      const target = Object.assign({}, state, { event: e.id });
+      const open = linkTo(target);
+      body.append(h('tr', {
+        class: 'row-link' + (e.outcome && e.outcome !== 'OK' ? ' is-' + String(e.outcome).toLowerCase() : ''),
+        onclick: (event) => {
+          if (event.target.closest('a') || String(window.getSelection() || '')) return;
+          open(event);
+        }
+      },
+      h('td', { 'data-label': '序号 Seq', class: 'num' },
+        h('a', { href: urlOf(target), class: 'row-title', onclick: open, title: '查看事件 Open the event' },
+          e.seq ? String(e.seq) : '…')),
+      cell('时间', 'Time', h('time', { datetime: e.time }, dateTime(e.time))),
+      cell('操作人', 'Actor', h('span', { class: 'code' }, text(e.actor))),
+      cell('部门', 'Department', department(e.actorDepartment)),
+      cell('操作类型', 'Action', label('action', e.action)),
+      cell('对象', 'Object', e.objectType ? h('span', { class: 'code' }, e.objectType) : none(),
+        e.objectId ? [h('br'), h('span', { class: 'code object-id' }, e.objectId)] : null),
+      cell('结果', 'Outcome', badge('outcome', e.outcome)),
+      cell('原因', 'Reason', e.reason ? h('span', { class: 'clamp', title: e.reason }, e.reason) : none())));
+    }
+    const total = Number(page.total) || 0;
+    const summary = clear($('summary'));
+    if (!failed) {
+      add(summary, '共 ', h('strong', null, String(total)), ' 条事件 ',
+        h('span', { lang: 'en', class: 'en' }, total === 1 ? '1 event' : total + ' events'));
+    }
+  }
+
+  function renderPager(page) {
+    const status = clear($('page-status'));
+    const prev = $('prev');
+    const next = $('next');
+    if (!page) {
+      prev.disabled = true;
+      next.disabled = true;
+      return;
+    }
+    const total = Number(page.total) || 0;
+    const size = Number(page.size) || DEFAULT_SIZE;
+    const number = (Number(page.page) || 0) + 1;
+    const pages = Math.max(1, Math.ceil(total / size));
+    add(status, '第 ', h('strong', null, String(number)), ' / ', String(pages), ' 页，共 ', h('strong', null, String(total)),
+      ' 条 ', h('span', { class: 'en', lang: 'en' }, 'Page ' + number + ' of ' + pages + ', ' + total + ' events'));
+    prev.disabled = number <= 1;
+    next.disabled = number >= pages;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // One event: every field
+
+  async function loadDetail(state) {
+    const detail = clear($('detail'));
+    detail.setAttribute('aria-busy', 'true');
+    try {
+      const page = await search(state);
+      const events = Array.isArray(page.events) ? page.events : [];
+      const found = events.find((e) => e.id === state.event);
+      if (!found) {
+        add(detail, h('div', { class: 'notice', role: 'note' }, h('p', null,
+          '该事件不在当前查询结果页中，请返回列表重新查询。',
+          h('span', { class: 'en', lang: 'en' }, ' This event is not on the current page of results; go back and search again.'))));
+        return;
+      }
+      renderDetail(found, events);
+    } catch (e) {
+      showError('审计事件加载失败 Could not load the event', e);
+    } finally {
+      detail.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  /** The previous event's hash, when the event before this one is on the page (or this is the first event). */
+  function prevHashOf(event, events) {
+    if (event.prevHash) return event.prevHash;
+    if (event.seq === 1) return GENESIS;
+    const before = events.find((e) => e.seq === event.seq - 1);
+    return before ? before.hash : null;
+  }
+
+  function prettyJson(value) {
+    if (value === null || value === undefined || value === '') return null;
+    try {
+      return JSON.stringify(JSON.parse(value), null, 2);
+    } catch (e) {
+      return String(value);
+    }
+  }
+
+  function renderDetail(event, events) {
+    document.title = '审计事件 ' + (event.seq || event.id) + ' Audit event · GovShare';
+    const rows = [];
+    for (const [key, zh, en] of FIELDS) {
+      let value;
+      if (key === 'time') {
+        value = [h('time', { datetime: event.time }, dateTime(event.time)), ' ',
+          h('span', { class: 'en', lang: 'en' }, event.time ? '(UTC ' + event.time + ')' : '')];
+      } else if (key === 'action') {
+        value = [label('action', event.action), ' ', h('code', { class: 'en' }, event.action)];
+      } else if (key === 'outcome') {
+        value = badge('outcome', event.outcome);
+      } else if (key === 'actorDepartment') {
+        value = event.actorDepartment ? [department(event.actorDepartment), ' ', h('code', { class: 'en' }, event.actorDepartment)] : none();
+      } else if (key === 'details') {
+        const json = prettyJson(event.details);
+        value = json ? h('pre', { class: 'json', id: 'event-details' }, json) : none();
+      } else if (key === 'prevHash') {
+        const prev = prevHashOf(event, events);
+        value = prev ? h('code', { class: 'hash', id: 'event-prev-hash' }, prev)
+          : h('span', { class: 'muted' }, '即第 ' + (event.seq - 1) + ' 号事件的哈希（不在当前结果页中） ',
+            h('span', { class: 'en', lang: 'en' }, 'the hash of event ' + (event.seq - 1) + ', not on this page of results'));
+      } else if (key === 'hash') {
+        value = event.hash ? h('code', { class: 'hash', id: 'event-hash' }, event.hash)
+          : h('span', { class: 'muted' }, '尚未入链 ', h('span', { class: 'en', lang: 'en' }, 'not chained yet'));
+      } else if (key === 'seq' || key === 'id' || key === 'objectId' || key === 'correlationId' || key === 'actor' || key === 'objectType') {
+        value = event[key] === null || event[key] === undefined || event[key] === '' ? none() : h('code', null, String(event[key]));
+      } else {
+        value = text(event[key]);
+      }
+      rows.push(h('dt', null, zh, h('span', { class: 'en', lang: 'en' }, en)), h('dd', null, value));
+    }
+    add($('detail'),
+      h('div', { class: 'panel' },
+        h('h2', { class: 'panel-title', id: 'event-title', tabindex: '-1' }, '审计事件 ', h('span', { lang: 'en' }, 'Audit event'),
+          ' #' + (event.seq || '…')),
+        h('dl', { class: 'facts event-facts' }, rows)));
+    $('event-title').focus();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Chain verification
+
+  async function verifyChain() {
+    const button = $('verify');
+    const result = clear($('verify-result'));
+    button.disabled = true;
+    add(result, h('p', { class: 'muted' }, '正在校验… ', h('span', { class: 'en', lang: 'en' }, 'Verifying…')));
+    try {
+      const v = await getJson(API.verify);
+      clear(result);
+      const checked = Number(v.eventsChecked) || 0;
+      if (v.intact) {
+        add(result, h('div', { class: 'notice verify-ok', role: 'status' },
+          h('p', null, h('strong', null, '审计链完整'), ' ', h('span', { class: 'en', lang: 'en' }, 'The chain is intact')),
+          h('p', null, '已校验 ', h('strong', null, String(checked)), ' 条事件，未发现篡改。 ',
+            h('span', { class: 'en', lang: 'en' }, checked + ' events checked; none was altered or removed.'))));
+      } else {
+        add(result, h('div', { class: 'notice verify-broken', role: 'status' },
+          h('p', null, h('strong', null, '审计链已断裂'), ' ', h('span', { class: 'en', lang: 'en' }, 'The chain is broken')),
+          h('p', null, '首个异常事件 ', h('span', { class: 'en', lang: 'en' }, 'First broken event'), '：序号 Seq ',
+            h('code', null, String(v.firstBrokenSeq)), v.firstBrokenId ? ['，编号 Id ', h('code', null, v.firstBrokenId)] : null),
+          h('p', null, '问题 ', h('span', { class: 'en', lang: 'en' }, 'Problem'), '：', text(v.problem)),
+          h('p', { class: 'muted' }, '在此之前已校验 ', String(checked), ' 条事件。 ',
+            h('span', { class: 'en', lang: 'en' }, checked + ' events checked up to it.'))));
+      }
+    } catch (e) {
+      clear(result);
+      showError('审计链校验失败 The verification failed', e);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Routing between the list and one event
+
+  function route() {
+    const state = readState();
+    fillForm(state);
+    const listView = $('list-view');
+    const detailView = $('detail-view');
+    if (state.event) {
+      listView.hidden = true;
+      detailView.hidden = false;
+      const back = Object.assign({}, state, { event: '' });
+      const link = $('back');
+      link.setAttribute('href', urlOf(back));
+      link.onclick = linkTo(back);
+      window.scrollTo(0, 0);
+      loadDetail(state);
+    } else {
+      detailView.hidden = true;
+      listView.hidden = false;
+      document.title = '审计日志查询 Audit trail · GovShare';
+      loadList(state);
+    }
+  }
+
+  function start() {
+    fillSelects();
+    wireForm();
+    window.addEventListener('popstate', () => {
+      clearMessages();
+      route();
+    });
+    loadMe();
+    loadDepartments().then(() => {
+      if (shownPage && !readState().event) renderRows(shownPage, readState(), false);
+    });
+    route();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
