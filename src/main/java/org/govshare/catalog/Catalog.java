@@ -118,7 +118,8 @@ public class Catalog {
         String instance = runtimeService.startProcessInstanceByKey(PROCESS, entry.code(), Map.of(
                 "submissionId", submission.id(), "code", entry.code(), "entryName", entry.name(),
                 "submissionKind", kind.name(), "providerDepartment", entry.providerDepartment(),
-                "findingsSummary", summary(flags) + (reason == null ? "" : "\n退出理由 Reason for retirement: " + reason)))
+                "findingsSummary", summary(flags) + (reason == null ? "" : "\n退出理由 Reason for retirement: " + reason),
+                "entrySummary", entrySummary(kind, entry)))
                 .getId();
         store.setProcessInstance(submission.id(), instance);
         auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_SUBMITTED, "catalog-submission", submission.id())
@@ -146,6 +147,8 @@ public class Catalog {
         }
         CatalogChecks.Checked checked = checks.check(revised);
         store.setContent(submissionId, checked.entry(), checked.flags());
+        runtimeService.setVariable(submission.processInstanceId(), "entrySummary",
+                entrySummary(submission.kind(), checked.entry()));
         auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_REVISED, "catalog-submission", submissionId)
                 .with("flags", checked.flags().stream().map(Finding::rule).toList()));
         return submission(submissionId);
@@ -221,17 +224,19 @@ public class Catalog {
             store.setContent(submission.id(), checked.entry(), checked.flags());
             store.setStatus(submission.id(), Submission.Status.IN_REVIEW);
             auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_RESUBMITTED, "catalog-submission", submission.id()));
-            return new Recheck(false, summary(checked.flags()), checked.entry().name());
+            return new Recheck(false, summary(checked.flags()), checked.entry().name(),
+                    entrySummary(submission.kind(), checked.entry()));
         } catch (InvalidInputException refused) {
             String summary = refused.errors().stream().map(f -> "• " + f.field() + ": " + f.rule() + " — " + f.message())
                     .collect(Collectors.joining("\n"));
             auditTrail.record(AuditEntry.refused(AuditAction.CATALOG_RESUBMITTED, "catalog-submission", submission.id(), summary));
-            return new Recheck(true, summary, submission.content().name());
+            return new Recheck(true, summary, submission.content().name(),
+                    entrySummary(submission.kind(), submission.content()));
         }
     }
 
-    /** The outcome of a recheck, for the process: refused or not, what to show, the entry's name now. */
-    public record Recheck(boolean refused, String findingsSummary, String entryName) {
+    /** The outcome of a recheck, for the process: refused or not, what to show, the entry's name and whole now. */
+    public record Recheck(boolean refused, String findingsSummary, String entryName, String entrySummary) {
     }
 
     public void markWithdrawn(String processInstanceId) {
@@ -331,6 +336,11 @@ public class Catalog {
         if (!by.has(Role.PROVIDER_REVIEWER)) {
             throw new AccessDeniedException("a department's catalog is kept by its PROVIDER_REVIEWER officials");
         }
+    }
+
+    /** The whole entry for the tasks, with what a change changes in the published version. */
+    private String entrySummary(Submission.Kind kind, CatalogEntry entry) {
+        return EntrySummary.of(kind, entry, kind == Submission.Kind.NEW ? null : store.current(entry.code()).orElse(null));
     }
 
     private static String summary(List<Finding> flags) {

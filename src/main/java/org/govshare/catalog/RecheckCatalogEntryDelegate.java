@@ -20,5 +20,6 @@ class RecheckCatalogEntryDelegate implements JavaDelegate {
         execution.setVariable("refused", recheck.refused());
         execution.setVariable("findingsSummary", recheck.findingsSummary());
         execution.setVariable("entryName", recheck.entryName());
+        execution.setVariable("entrySummary", recheck.entrySummary());
     }
 }

@@ -122,6 +122,75 @@ class CatalogRegistrationProcessTest extends ProcessTest {
                 .contains("A non-sharing resource cites the law that forbids sharing");
     }
 
+    private String entrySummary(ProcessInstance instance) {
+        return (String) processEngine.getRuntimeService().getVariable(instance.getId(), "entrySummary");
+    }
+
+    @Test
+    void theReviewTaskShowsTheWholeEntry() {
+        ProcessInstance instance = instanceOf(submitNew());
+
+        assertThat(entrySummary(instance)).contains("申请类型 Submission: NEW")
+                .contains("数据项 Item 公民身份号码: string(18), 敏感级别 sensitivity PERSONAL")
+                .contains("数据项 Item 户籍地址: string(200), 敏感级别 sensitivity PERSONAL")
+                .contains("共享类型 Sharing type: CONDITIONAL")
+                .contains("共享条件 Conditions: 用于法定职责内的身份核验")
+                .contains("可校验条件 Machine-checkable conditions: PURPOSE_REQUIRED = 身份核验")
+                .contains("法律依据 Legal basis: —")
+                .contains("法定职责 Statutory duty: 户籍管理 (户口登记条例)")
+                .doesNotContain("/api/").hasSizeLessThanOrEqualTo(4000);
+    }
+
+    @Test
+    void aNonSharingEntryShowsItsLegalBasis() {
+        ProcessInstance instance = instanceOf(catalog.submit(provider(),
+                CatalogEntries.investigations(CatalogEntries.nextCode("102001", "101"))));
+
+        assertThat(entrySummary(instance)).contains("共享类型 Sharing type: NON_SHARING")
+                .contains("法律依据 Legal basis: 《中华人民共和国刑事诉讼法》 第一百五十二条")
+                .contains("数据项 Item 案件编号: string(30), 敏感级别 sensitivity INTERNAL");
+    }
+
+    @Test
+    void aRevisionAndItsRecheckShowTheRevisedEntry() {
+        Submission submission = submitNew();
+        ProcessInstance instance = instanceOf(submission);
+        review(instance, "RETURN", "state the update time of each record");
+
+        catalog.revise(provider(), submission.id(), CatalogEntries.withSummary(submission.content(), "with update times"));
+        assertThat(entrySummary(instance)).contains("摘要 Summary: with update times");
+        catalog.resubmit(provider(), submission.id());
+
+        assertThat(instance).isWaitingAt("Task_ReviewEntry");
+        assertThat(entrySummary(instance)).contains("摘要 Summary: with update times");
+    }
+
+    @Test
+    void aChangeShowsWhatDiffersFromThePublishedVersion() {
+        Submission first = submitNew();
+        review(instanceOf(first), "PUBLISH", null);
+
+        Submission change = catalog.submit(provider(), CatalogEntries.withSharingType(
+                CatalogEntries.withSummary(first.content(), "now with addresses"), SharingType.UNCONDITIONAL));
+
+        assertThat(entrySummary(instanceOf(change))).contains("申请类型 Submission: CHANGE")
+                .contains("与现行版本 1 的差异 Changes from published version 1")
+                .contains("• 摘要 Summary: Registered residents: identity and household → now with addresses")
+                .contains("• 共享类型 Sharing type: CONDITIONAL → UNCONDITIONAL")
+                .doesNotContain("• 资源代码 Code").doesNotContain("• 发布日期");
+    }
+
+    @Test
+    void aRetirementShowsThePublishedVersionItRetires() {
+        Submission first = submitNew();
+        review(instanceOf(first), "PUBLISH", null);
+
+        ProcessInstance instance = instanceOf(catalog.requestRetirement(provider(), first.code(), "replaced"));
+
+        assertThat(entrySummary(instance)).contains("申请类型 Submission: RETIRE")
+                .contains("Retires published version 1").contains("数据项 Item 姓名: string(50)");
+    }
+
     @Test
     void aReturnWithoutReasonsIsNotAccepted() {
         Submission submission = submitNew();
