@@ -18,6 +18,8 @@
 (function () {
   'use strict';
 
+  const { ApiError, getJson, h, add, bi, none, text, clear } = window.GovSharePage;
+
   // ---------------------------------------------------------------------------------------------------------------
   // API
 
@@ -33,59 +35,6 @@
   const TIME_FILTERS = ['from', 'to'];
   const DEFAULT_SIZE = 50;
   const GENESIS = '0'.repeat(64);
-
-  class ApiError extends Error {
-    constructor(status, problem) {
-      super((problem && (problem.detail || problem.title)) || ('HTTP ' + status));
-      this.status = status;
-      this.problem = problem || {};
-    }
-  }
-
-  /** GET a JSON resource; any other answer becomes an ApiError carrying the RFC 9457 problem (or what we have). */
-  async function getJson(url) {
-    let response;
-    try {
-      // resolve against the origin: a page opened as http://login:password@host/... would otherwise put the
-      // credentials into every URL, which fetch refuses; the browser adds them itself
-      response = await fetch(new URL(url, window.location.origin).href, {
-        credentials: 'same-origin',
-        headers: { 'Accept': 'application/json, application/problem+json' }
-      });
-    } catch (e) {
-      throw new ApiError(0, {
-        title: '无法连接服务器 Cannot reach the server',
-        detail: '请检查网络连接后重试。Check the connection and try again. (' + e.message + ')'
-      });
-    }
-    const type = response.headers.get('Content-Type') || '';
-    const text = await response.text();
-    let body = null;
-    if (type.includes('json') && text) {
-      try {
-        body = JSON.parse(text);
-      } catch (e) {
-        throw new ApiError(response.status, {
-          title: '服务器返回了无法解析的内容 Unreadable answer',
-          detail: 'HTTP ' + response.status + ': ' + e.message
-        });
-      }
-    }
-    if (!response.ok) {
-      const problem = body && typeof body === 'object' ? body : {
-        title: 'HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : ''),
-        detail: text ? text.slice(0, 300) : null
-      };
-      throw new ApiError(response.status, problem);
-    }
-    if (body === null) {
-      throw new ApiError(response.status, {
-        title: '服务器未返回 JSON The server did not answer with JSON',
-        detail: url + ' → ' + (type || 'no content type')
-      });
-    }
-    return body;
-  }
 
   // ---------------------------------------------------------------------------------------------------------------
   // Labels: Simplified Chinese with English beside them; one for every AuditAction and Outcome
@@ -222,31 +171,7 @@
 
   // ---------------------------------------------------------------------------------------------------------------
   // DOM helpers: text only, never markup
-
-  function h(tag, props, ...children) {
-    const el = document.createElement(tag);
-    if (props) {
-      for (const [key, value] of Object.entries(props)) {
-        if (value === null || value === undefined || value === false) continue;
-        if (key === 'class') el.className = value;
-        else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
-        else el.setAttribute(key, value === true ? '' : String(value));
-      }
-    }
-    return add(el, ...children);
-  }
-
-  function add(el, ...children) {
-    for (const child of children.flat(Infinity)) {
-      if (child === null || child === undefined || child === false) continue;
-      el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return el;
-  }
-
-  function bi(zh, en, cls) {
-    return h('span', { class: cls || 'bi' }, zh, ' ', h('span', { class: 'en', lang: 'en' }, en));
-  }
+  // (h, add, bi, none, text and clear come from /shared/page.js)
 
   function label(group, value, cls) {
     if (value === null || value === undefined || value === '') return none();
@@ -254,22 +179,12 @@
     return pair ? bi(pair[0], pair[1], cls) : h('span', { class: cls || 'bi' }, String(value));
   }
 
-  function none() {
-    return h('span', { class: 'none' }, '— ', h('span', { class: 'visually-hidden' }, '无 none'));
-  }
 
-  function text(value) {
-    return value === null || value === undefined || String(value).trim() === '' ? none() : String(value);
-  }
 
   function badge(group, value) {
     return label(group, value, 'badge badge-' + group + '-' + String(value).toLowerCase().replace(/_/g, '-'));
   }
 
-  function clear(el) {
-    while (el.firstChild) el.removeChild(el.firstChild);
-    return el;
-  }
 
   const $ = (id) => document.getElementById(id);
 

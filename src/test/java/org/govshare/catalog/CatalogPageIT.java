@@ -55,8 +55,12 @@ class CatalogPageIT extends IntegrationTest {
         // the query parameters the page sends are the ones CatalogQuery reads
         assertThat(script.body()).contains("'q', 'provider', 'kind', 'sharingType', 'updateCycle', 'tier', 'includeRetired'",
                 "'page'", "'size'");
-        // API text only ever reaches the DOM as text
+        // API text only ever reaches the DOM as text, in the page's script and in the helpers it shares with others
         assertThat(script.body()).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write");
+        Response shared = api.get("mzj.liu", "/shared/page.js");
+        assertThat(shared.status()).isEqualTo(200);
+        assertThat(shared.body()).contains("getJson", "createTextNode")
+                .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write");
     }
 
     @Test
