@@ -9,14 +9,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
 import org.govshare.audit.AuditTrail;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
+import org.govshare.platform.ProcessTasks;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
@@ -39,18 +38,18 @@ public class Catalog {
     private final CatalogChecks checks;
     private final CatalogStore store;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
+    private final ProcessTasks tasks;
     private final AuditTrail auditTrail;
     private final Workgroups workgroups;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Catalog(CatalogChecks checks, CatalogStore store, RuntimeService runtimeService, TaskService taskService,
+    Catalog(CatalogChecks checks, CatalogStore store, RuntimeService runtimeService, ProcessTasks tasks,
             AuditTrail auditTrail, Workgroups workgroups, Clock clock, ApplicationEventPublisher events) {
         this.checks = checks;
         this.store = store;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
+        this.tasks = tasks;
         this.auditTrail = auditTrail;
         this.workgroups = workgroups;
         this.clock = clock;
@@ -319,13 +318,8 @@ public class Catalog {
     }
 
     private void completeTask(Submission submission, String taskKey, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceId(submission.processInstanceId())
-                .taskDefinitionKey(taskKey).singleResult();
-        if (task == null) {
-            throw new ConflictException("status", "not-waiting", "submission " + submission.id() + " is " + submission.status()
-                    + " and does not wait for " + (taskKey.equals("Task_ReviewEntry") ? "a review" : "a revision"));
-        }
-        taskService.complete(task.getId(), variables);
+        tasks.complete(submission.processInstanceId(), taskKey, variables, "submission " + submission.id() + " is "
+                + submission.status() + " and does not wait for " + (taskKey.equals("Task_ReviewEntry") ? "a review" : "a revision"));
     }
 
     /** Only the provider's own officials who keep its catalog (PROVIDER_REVIEWER) change its entries. */

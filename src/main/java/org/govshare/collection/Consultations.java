@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
@@ -27,6 +26,7 @@ import org.govshare.identity.Workgroups;
 import org.govshare.need.SharingNeed;
 import org.govshare.need.SharingNeeds;
 import org.govshare.notice.Notices;
+import org.govshare.platform.ProcessTasks;
 import org.govshare.platform.CaseNumbers;
 import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
@@ -63,12 +63,14 @@ public class Consultations {
     private final CaseNumbers numbers;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final ProcessTasks tasks;
     private final AuditTrail auditTrail;
     private final Today today;
 
     Consultations(ConsultationStore store, SharingNeeds needs, Catalog catalog, DepartmentDirectory departments,
                   Notices notices, WorkdayCalendar workdays, Workgroups workgroups, CaseNumbers numbers,
-                  RuntimeService runtimeService, TaskService taskService, AuditTrail auditTrail, Today today) {
+                  RuntimeService runtimeService, TaskService taskService, ProcessTasks tasks, AuditTrail auditTrail,
+                  Today today) {
         this.store = store;
         this.needs = needs;
         this.catalog = catalog;
@@ -79,6 +81,7 @@ public class Consultations {
         this.numbers = numbers;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
+        this.tasks = tasks;
         this.auditTrail = auditTrail;
         this.today = today;
     }
@@ -395,13 +398,8 @@ public class Consultations {
     }
 
     private void completeTask(Consultation consultation, String taskKey, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceId(consultation.processInstanceId())
-                .taskDefinitionKey(taskKey).singleResult();
-        if (task == null) {
-            throw new ConflictException("status", "not-waiting", consultation.id() + " is " + consultation.status()
-                    + (taskKey.equals("Task_RuleCollector") ? " and waits for no ruling" : " and waits for no registration"));
-        }
-        taskService.complete(task.getId(), variables);
+        tasks.complete(consultation.processInstanceId(), taskKey, variables, consultation.id() + " is " + consultation.status()
+                + (taskKey.equals("Task_RuleCollector") ? " and waits for no ruling" : " and waits for no registration"));
     }
 
     // ---- reading ----

@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
@@ -28,6 +26,7 @@ import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
 import org.govshare.notice.Notices;
+import org.govshare.platform.ProcessTasks;
 import org.govshare.platform.CaseNumbers;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
@@ -66,14 +65,14 @@ public class Corrections {
     private final Workgroups workgroups;
     private final CaseNumbers numbers;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
+    private final ProcessTasks tasks;
     private final AuditTrail auditTrail;
     private final CorrectionProperties properties;
     private final Today today;
 
     Corrections(CorrectionStore store, Catalog catalog, HostedDatasets hosted, Grants grants, Notices notices,
                 ViolationRegister violations, WorkdayCalendar workdays, Workgroups workgroups, CaseNumbers numbers,
-                RuntimeService runtimeService, TaskService taskService, AuditTrail auditTrail,
+                RuntimeService runtimeService, ProcessTasks tasks, AuditTrail auditTrail,
                 CorrectionProperties properties, Today today) {
         this.store = store;
         this.catalog = catalog;
@@ -85,7 +84,7 @@ public class Corrections {
         this.workgroups = workgroups;
         this.numbers = numbers;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
+        this.tasks = tasks;
         this.auditTrail = auditTrail;
         this.properties = properties;
         this.today = today;
@@ -365,13 +364,8 @@ public class Corrections {
     }
 
     private ErrorReport completeTask(ErrorReport report, String taskKey, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceId(report.processInstanceId()).taskDefinitionKey(taskKey)
-                .singleResult();
-        if (task == null) {
-            throw new ConflictException("status", "not-waiting", report.id() + " is " + report.status()
-                    + (TRIAGE_TASK.equals(taskKey) ? " and does not wait for triage" : " and does not wait for verification"));
-        }
-        taskService.complete(task.getId(), variables);
+        tasks.complete(report.processInstanceId(), taskKey, variables, report.id() + " is " + report.status()
+                + (TRIAGE_TASK.equals(taskKey) ? " and does not wait for triage" : " and does not wait for verification"));
         return require(report.id());
     }
 

@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
@@ -27,6 +25,7 @@ import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
 import org.govshare.notice.Notices;
+import org.govshare.platform.ProcessTasks;
 import org.govshare.platform.CaseNumbers;
 import org.govshare.platform.FormValues;
 import org.govshare.platform.web.ConflictException;
@@ -66,14 +65,14 @@ public class Disputes {
     private final Workgroups workgroups;
     private final CaseNumbers numbers;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
+    private final ProcessTasks tasks;
     private final AuditTrail auditTrail;
     private final DisputesProperties properties;
     private final Today today;
 
     Disputes(DisputeStore store, SharingRequests requests, Catalog catalog, Grants grants, Notices notices,
              WorkdayCalendar workdays, Workgroups workgroups, CaseNumbers numbers, RuntimeService runtimeService,
-             TaskService taskService, AuditTrail auditTrail, DisputesProperties properties, Today today) {
+             ProcessTasks tasks, AuditTrail auditTrail, DisputesProperties properties, Today today) {
         this.store = store;
         this.requests = requests;
         this.catalog = catalog;
@@ -83,7 +82,7 @@ public class Disputes {
         this.workgroups = workgroups;
         this.numbers = numbers;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
+        this.tasks = tasks;
         this.auditTrail = auditTrail;
         this.properties = properties;
         this.today = today;
@@ -425,13 +424,8 @@ public class Disputes {
     }
 
     private void completeTask(Dispute dispute, String taskKey, Map<String, Object> variables, String notWaiting) {
-        Task task = taskService.createTaskQuery().processInstanceId(dispute.processInstanceId()).taskDefinitionKey(taskKey)
-                .singleResult();
-        if (task == null) {
-            throw new ConflictException("status", "not-waiting", dispute.id() + " is " + dispute.status() + " and "
-                    + notWaiting);
-        }
-        taskService.complete(task.getId(), variables);
+        tasks.complete(dispute.processInstanceId(), taskKey, variables, dispute.id() + " is " + dispute.status() + " and "
+                + notWaiting);
     }
 
     // ---- reading ----

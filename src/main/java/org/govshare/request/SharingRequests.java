@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
@@ -31,6 +29,7 @@ import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
 import org.govshare.notice.Notices;
+import org.govshare.platform.ProcessTasks;
 import org.govshare.platform.CaseNumbers;
 import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
@@ -74,14 +73,14 @@ public class SharingRequests {
     private final Workgroups workgroups;
     private final CaseNumbers numbers;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
+    private final ProcessTasks tasks;
     private final AuditTrail auditTrail;
     private final RequestsProperties properties;
     private final Today today;
 
     SharingRequests(RequestStore store, RequestValidator validator, Catalog catalog, DepartmentDirectory departments,
                     RuleBook rules, Grants grants, Notices notices, ViolationRegister violations, WorkdayCalendar workdays,
-                    Workgroups workgroups, CaseNumbers numbers, RuntimeService runtimeService, TaskService taskService,
+                    Workgroups workgroups, CaseNumbers numbers, RuntimeService runtimeService, ProcessTasks tasks,
                     AuditTrail auditTrail, RequestsProperties properties, Today today) {
         this.store = store;
         this.validator = validator;
@@ -95,7 +94,7 @@ public class SharingRequests {
         this.workgroups = workgroups;
         this.numbers = numbers;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
+        this.tasks = tasks;
         this.auditTrail = auditTrail;
         this.properties = properties;
         this.today = today;
@@ -435,12 +434,6 @@ public class SharingRequests {
     }
 
     private void completeTask(SharingRequest request, String taskKey, String decisionVariable, ReplyInput input) {
-        Task task = taskService.createTaskQuery().processInstanceId(request.processInstanceId()).taskDefinitionKey(taskKey)
-                .singleResult();
-        if (task == null) {
-            throw new ConflictException("status", "not-waiting", request.id() + " is " + request.status()
-                    + (taskKey.equals("Task_ReviewRequest") ? " and does not wait for a reply" : " and is not escalated"));
-        }
         Map<String, Object> variables = new java.util.HashMap<>();
         variables.put(decisionVariable, input.decision());
         variables.put("replyItems", String.join(",", input.items()));
@@ -450,7 +443,8 @@ public class SharingRequests {
         variables.put("refusalArticle", input.legalBasisArticle());
         variables.put("replyReasons", input.reasons());
         variables.put("replyUnmask", String.join(",", input.unmask()));
-        taskService.complete(task.getId(), variables);
+        tasks.complete(request.processInstanceId(), taskKey, variables, request.id() + " is " + request.status()
+                + (taskKey.equals("Task_ReviewRequest") ? " and does not wait for a reply" : " and is not escalated"));
     }
 
     // ---- reading ----

@@ -3,15 +3,12 @@ package org.govshare.supervision;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
@@ -25,6 +22,7 @@ import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
 import org.govshare.notice.Notices;
+import org.govshare.platform.ProcessTasks;
 import org.govshare.platform.CaseNumbers;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
@@ -63,13 +61,13 @@ public class Rectifications {
     private final WorkdayCalendar workdays;
     private final Today today;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
+    private final ProcessTasks tasks;
     private final AuditTrail auditTrail;
     private final RectificationProperties properties;
 
     Rectifications(RectificationStore store, ViolationRegister violations, DepartmentDirectory departments,
                    Workgroups workgroups, Notices notices, CaseNumbers numbers, WorkdayCalendar workdays, Today today,
-                   RuntimeService runtimeService, TaskService taskService, AuditTrail auditTrail,
+                   RuntimeService runtimeService, ProcessTasks tasks, AuditTrail auditTrail,
                    RectificationProperties properties) {
         this.store = store;
         this.violations = violations;
@@ -80,7 +78,7 @@ public class Rectifications {
         this.workdays = workdays;
         this.today = today;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
+        this.tasks = tasks;
         this.auditTrail = auditTrail;
         this.properties = properties;
     }
@@ -339,13 +337,8 @@ public class Rectifications {
     }
 
     private Rectification.Case complete(Rectification rectification, String taskKey, Map<String, Object> variables) {
-        Task task = rectification.processInstanceId() == null ? null : taskService.createTaskQuery()
-                .processInstanceId(rectification.processInstanceId()).taskDefinitionKey(taskKey).singleResult();
-        if (task == null) {
-            throw new ConflictException("status", "not-waiting", rectification.id() + " is " + rectification.status()
-                    + " and does not wait for this step");
-        }
-        taskService.complete(task.getId(), new HashMap<>(variables));
+        tasks.complete(rectification.processInstanceId(), taskKey, variables, rectification.id() + " is "
+                + rectification.status() + " and does not wait for this step");
         return caseFile(rectification.id());
     }
 
