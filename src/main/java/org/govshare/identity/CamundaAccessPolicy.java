@@ -80,6 +80,9 @@ class CamundaAccessPolicy implements ApplicationRunner {
             // reads their own profile, which the engine grants when the user is created)
             grant(group, Resources.GROUP, ANY, Permissions.READ);
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            // the processes' names and diagrams, shown with each task; which instances an official may read is
+            // decided per task (WorkgroupsReadTheirCases)
+            grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
             for (String process : OPEN_PROCESSES) {
                 grant(group, Resources.PROCESS_DEFINITION, process,
                         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);

@@ -1,0 +1,131 @@
+package org.govshare.workplace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.govshare.catalog.CatalogEntries;
+import org.govshare.catalog.CatalogEntry;
+import org.govshare.catalog.SharingType;
+import org.govshare.support.Browser;
+import org.govshare.support.Eventually;
+import org.govshare.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The officials' workplace in a real browser (headless Debian Chromium): Tasklist in Chinese, a provider's reviewer
+ * working a sharing request from the list to its outcome, the catalog reviewer reading an entry's items, the audit
+ * page for the authority only, and each process drawn in Cockpit. Screenshots of the key screens go to
+ * {@code target/screenshots/}.
+ */
+class WorkplaceBrowserIT extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Test
+    void aProviderReviewerWorksASharingRequestInTasklistFromTheListToItsOutcome() {
+        String residents = publish("gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
+        String ours = submitRequest("mzj.liu", residents, "公民身份号码", "户籍地址");
+        String organisations = publish("mzj.chen", conditional(
+                CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102"))));
+        String theirs = submitRequest("gaj.zhang", organisations, "统一社会信用代码", "法定代表人");
+
+        try (Browser browser = Browser.open(port)) {
+            browser.go("/camunda/app/tasklist/default/");
+            browser.waitForText("登录");
+            browser.screenshot("tasklist-login");
+            browser.logIn("tasklist", "gaj.wang");
+
+            String list = browser.waitForText("我的部门待办", ours);
+            browser.screenshot("tasklist-department-tasks");
+            assertThat(list).as("another department's review is not in the list").doesNotContain(theirs);
+            browser.go("/camunda/app/tasklist/default/#/?task=" + taskOfCase(theirs));
+            browser.waitForText("我的部门待办");
+            assertThat(browser.driver().findElements(By.cssSelector("button[ng-click*=claim]")))
+                    .as("another department's task cannot be opened").isEmpty();
+
+            browser.go("/camunda/app/tasklist/default/#/?task=" + taskOfCase(ours));
+            browser.click(browser.waitFor(By.cssSelector("button[ng-click*=claim]")));
+            String form = browser.waitUntil(d -> {
+                String shown = browser.textWithFieldValues();
+                return shown.contains("户籍地址") ? shown : null;
+            });
+            assertThat(form).as("the whole request in the form").contains(ours, "公民身份号码", "户籍地址",
+                    "低保申请人身份核验", "《社会救助暂行办法》", "mzj.liu");
+            browser.screenshot("tasklist-provider-review");
+
+            browser.choose("同意 Approve as asked");
+            WebElement complete = browser.waitUntil(d -> d.findElements(By.cssSelector("button")).stream()
+                    .filter(b -> b.getText().trim().equals("办结") && b.isEnabled()).findFirst().orElse(null));
+            browser.click(complete);
+            browser.waitUntil(d -> browser.text().contains("同意 Approve as asked") ? null : true);
+        }
+
+        Eventually.within(java.time.Duration.ofSeconds(10), "the reply from Tasklist is stored",
+                () -> "GRANTED".equals(api.get("mzj.liu", "/api/requests/" + ours).json().path("status").asText()));
+        JsonNode outcome = api.get("mzj.liu", "/api/requests/" + ours).json();
+        assertThat(outcome.path("reply").path("decision").asText()).isEqualTo("APPROVE");
+        assertThat(outcome.path("reply").path("decidedBy").asText()).isEqualTo("gaj.wang");
+        assertThat(outcome.path("grantId").asText()).isNotBlank();
+    }
+
+    @Test
+    void theCatalogReviewerReadsTheItemsOfAnEntryInTheTask() {
+        String code = CatalogEntries.nextPublicSecurityCode();
+        JsonNode submitted = api.post("gaj.wang", "/api/catalog/submissions",
+                JSON.valueToTree(CatalogEntries.residents(code)).toString()).json();
+        assertThat(submitted.path("status").asText()).as(submitted.toString()).isEqualTo("IN_REVIEW");
+        String task = taskOfCase(code);
+
+        try (Browser browser = Browser.open(port)) {
+            browser.logIn("tasklist", "authority.li");
+            browser.go("/camunda/app/tasklist/default/#/?task=" + task);
+            String form = browser.waitUntil(d -> {
+                String shown = browser.textWithFieldValues();
+                return shown.contains("户籍地址") ? shown : null;
+            });
+            browser.screenshot("tasklist-catalog-review");
+            assertThat(form).contains(code, "公民身份号码", "姓名", "户籍地址", "PERSONAL", "CONDITIONAL", "用于法定职责内的身份核验");
+        }
+    }
+
+    private String submitRequest(String applicant, String code, String... items) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("resourceCode", code);
+        body.set("items", JSON.valueToTree(List.of(items)));
+        body.put("purpose", "低保申请人身份核验 identity checks for social assistance");
+        body.set("duty", JSON.createObjectNode().put("law", "《社会救助暂行办法》").put("article", "第十一条"));
+        body.put("scenario", "ADMINISTRATIVE_APPROVAL");
+        body.put("validFrom", TODAY.toString());
+        body.put("validUntil", TODAY.plusDays(89).toString());
+        body.set("officials", JSON.valueToTree(List.of(applicant)));
+        JsonNode request = api.post(applicant, "/api/requests", body.toString()).json();
+        assertThat(request.path("status").asText()).as(request.toString()).isEqualTo("IN_REVIEW");
+        return request.path("id").asText();
+    }
+
+    private static CatalogEntry conditional(CatalogEntry e) {
+        return new CatalogEntry(e.code(), e.name(), e.summary(), e.providerDepartment(), e.collectingDepartment(),
+                e.statutoryDuty(), e.kind(), e.classification(), e.format(), e.items(), SharingType.CONDITIONAL,
+                "仅用于登记核验", e.conditions(), e.legalBasis(), e.sharingMethod(), e.openToPublic(), e.openConditions(),
+                e.updateCycle(), e.publishDate(), e.relatedCodes(), e.tier(), e.regionCode());
+    }
+
+    /** The one open task of the case with this business key (a request number, a catalog code). */
+    private String taskOfCase(String businessKey) {
+        List<Map<String, Object>> tasks = jdbc.queryForList("select t.id_ from act_ru_task t join act_ru_execution e"
+                + " on e.id_ = t.proc_inst_id_ where e.business_key_ = ?", businessKey);
+        assertThat(tasks).hasSize(1);
+        return (String) tasks.get(0).get("id_");
+    }
+}
