@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebappLocaleIT extends IntegrationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "welcome"})
+    @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
     void theWebappsServeOurChineseLocaleAndConfig(String app) {
         String root = "/camunda/app/" + app;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Camunda webapps we translated speak Simplified Chinese: every key path of the webjar's English locale has a
+ * The Camunda webapps (all four) speak Simplified Chinese: every key path of the webjar's English locale has a
  * Chinese value in ours, and our config.js makes zh-CN available and the fallback. Our files sit at the webjar's own
  * paths under src/main/resources and win on the classpath.
  */
@@ -28,7 +28,7 @@ class WebappLocaleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "welcome"})
+    @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
     void everyEnglishKeyHasAChineseValue(String app) throws IOException {
         JsonNode english = webjarEnglish(app);
         JsonNode chinese = JSON.readTree(OURS.resolve(app + "/locales/zh-CN.json").toFile());
@@ -42,7 +42,7 @@ class WebappLocaleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "welcome"})
+    @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
     void configMakesChineseTheFallbackAndKeepsEnglish(String app) throws IOException {
         String config = Files.readString(OURS.resolve(app + "/scripts/config.js"), StandardCharsets.UTF_8)
                 .replaceAll("(?m)^\\s*//.*$", "");

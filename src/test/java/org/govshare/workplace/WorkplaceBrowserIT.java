@@ -99,6 +99,28 @@ class WorkplaceBrowserIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void aProcessOwnerSeesEveryProcessDrawnInCockpitInChinese() {
+        List<Map<String, Object>> definitions = jdbc.queryForList("select key_, id_ from act_re_procdef d where version_ ="
+                + " (select max(version_) from act_re_procdef v where v.key_ = d.key_) order by key_");
+        assertThat(definitions).hasSizeGreaterThanOrEqualTo(7);
+
+        List<String> overlaps = new java.util.ArrayList<>();
+        try (Browser browser = Browser.open(port)) {
+            browser.logIn("cockpit", "owner.zhao");
+            browser.waitForText("GovShare 运行监控", "流程");
+            browser.screenshot("cockpit-dashboard");
+            for (Map<String, Object> definition : definitions) {
+                browser.go("/camunda/app/cockpit/default/#/process-definition/" + definition.get("id_") + "/runtime");
+                browser.waitUntil(d -> d.findElements(By.cssSelector(".djs-container .djs-element")).size() > 3 ? true : null);
+                browser.waitForText("流程实例");
+                browser.screenshot("cockpit-" + definition.get("key_"));
+                overlaps.addAll(DrawnDiagram.overlappingLabels(browser, (String) definition.get("key_")));
+            }
+        }
+        assertThat(overlaps).as("labels drawn over another label or a shape, as Cockpit draws them").isEmpty();
+    }
+
     private String submitRequest(String applicant, String code, String... items) {
         ObjectNode body = JSON.createObjectNode();
         body.put("resourceCode", code);
