@@ -50,6 +50,12 @@ class AuditPageIT extends IntegrationTest {
             assertThat(refused.json().path("detail").asText()).as(path).contains("your roles do not allow");
         }
         assertThat(api.send("gaj.zhang", Api.PASSWORD, api.request("/audit").GET(), null).status()).isEqualTo(403);
+        Response inABrowser = api.send("gaj.zhang", Api.PASSWORD,
+                api.request("/audit/").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET(), null);
+        assertThat(inABrowser.status()).isEqualTo(403);
+        assertThat(inABrowser.contentType()).as("a page for a browser, not a JSON document").startsWith("text/html");
+        assertThat(inABrowser.body()).contains("您的角色无权打开此页面", "access-denied", "your roles do not allow")
+                .doesNotContain("审计日志查询").doesNotContain("Exception");
         assertThat(api.get("gaj.zhang", "/api/audit").status()).isEqualTo(403);
     }
 

@@ -77,6 +77,31 @@ class WorkplaceBrowserIT extends IntegrationTest {
         assertThat(outcome.path("reply").path("decision").asText()).isEqualTo("APPROVE");
         assertThat(outcome.path("reply").path("decidedBy").asText()).isEqualTo("gaj.wang");
         assertThat(outcome.path("grantId").asText()).isNotBlank();
+
+        try (Browser authority = Browser.open(port)) {
+            authority.logIn("tasklist", "authority.li");
+            authority.go("/audit/?actor=gaj.wang&objectId=" + ours);
+            authority.waitForText("共享申请答复", ours);
+            authority.screenshot("audit-search");
+            authority.click(authority.waitUntil(d -> d.findElements(By.cssSelector("#rows a.row-title")).stream()
+                    .filter(a -> a.getText().contains("共享申请答复")).findFirst().orElse(null)));
+            assertThat(authority.waitForText("gaj.wang", ours, "APPROVE")).contains("REQUEST_REPLIED");
+            authority.screenshot("audit-event");
+            authority.go("/audit/");
+            authority.click(authority.waitFor(By.id("verify")));
+            authority.waitForText("审计链完整");
+        }
+    }
+
+    @Test
+    void anOfficialWithoutTheAuthorityOrSupervisorRoleCannotOpenTheAuditPage() {
+        try (Browser browser = Browser.open(port)) {
+            browser.logIn("tasklist", "gaj.wang");
+            browser.go("/audit/");
+            String shown = browser.waitForText("您的角色无权打开此页面", "access-denied");
+            browser.screenshot("audit-refused");
+            assertThat(shown).doesNotContain("审计链", "Exception");
+        }
     }
 
     @Test

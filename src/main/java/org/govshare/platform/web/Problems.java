@@ -56,8 +56,50 @@ public class Problems {
                       String detail) throws IOException {
         ProblemDetail problem = problem(request, status, rule, detail, List.of());
         response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
+        if (isPageNavigation(request)) {
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.getWriter().write(page(status, problem));
+            return;
+        }
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /**
+     * An official's browser opening one of the platform's pages (not a script calling the API): they get a page in
+     * their language saying what happened, with the same rule and correlation id as the problem document.
+     */
+    private static boolean isPageNavigation(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String accept = request.getHeader("Accept");
+        return "GET".equals(request.getMethod()) && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)
+                && !path.startsWith("/api/") && !path.startsWith("/engine-rest/") && !path.startsWith("/actuator/");
+    }
+
+    private static String page(HttpStatus status, ProblemDetail problem) {
+        String heading = switch (status) {
+            case FORBIDDEN -> "您的角色无权打开此页面 Your roles do not allow this page";
+            case UNAUTHORIZED -> "请先登录 Please log in first";
+            case NOT_FOUND -> "没有这个页面 No such page";
+            default -> "无法打开此页面 This page cannot be opened";
+        };
+        return """
+                <!doctype html>
+                <html lang="zh-CN"><head><meta charset="utf-8"><title>%s</title>
+                <style>body{font-family:sans-serif;max-width:44rem;margin:4rem auto;color:#333}code{color:#b5152b}</style>
+                </head><body>
+                <h1>%s</h1>
+                <p>%s</p>
+                <p>规则 Rule: <code>%s</code> · 状态 Status: %d · 查询编号 Correlation id: <code>%s</code></p>
+                <p><a href="/camunda/app/tasklist/">返回任务列表 Back to Tasklist</a></p>
+                </body></html>
+                """.formatted(escape(heading), escape(heading), escape(problem.getDetail()),
+                escape(String.valueOf(problem.getType()).replace("urn:govshare:problem:", "")), status.value(),
+                escape(String.valueOf(problem.getProperties() == null ? "" : problem.getProperties().get("correlationId"))));
+    }
+
+    private static String escape(String text) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(text == null ? "" : text);
     }
 }
