@@ -131,6 +131,24 @@ class SharingRequestsIT extends IntegrationTest {
     }
 
     @Test
+    void theReviewersWorkgroupReadsTheCaseOfItsTaskAndNobodyElseThroughTheEngine() {
+        String id = api.post("mzj.liu", "/api/requests", request(residents(), "公民身份号码").toString()).json().path("id").asText();
+        String instance = jdbc.queryForObject("select proc_inst_id_ from act_ru_execution where business_key_ = ?"
+                + " and parent_id_ is null", String.class, id);
+        String variables = "/engine-rest/variable-instance?processInstanceIdIn=" + instance;
+
+        assertThat(api.get("gaj.wang", variables).json().findValuesAsText("name"))
+                .as("the reviewers offered the task see its case in Tasklist").contains("requestNumber", "resourceName");
+        assertThat(api.get("gaj.wang", "/engine-rest/process-instance?processInstanceIds=" + instance).json()
+                .findValuesAsText("businessKey")).containsExactly(id);
+        for (String outsider : new String[] {"scj.huang", "mzj.liu", "gaj.zhang"}) {
+            assertThat(api.get(outsider, variables).json()).as(outsider).isEmpty();
+        }
+        assertThat(api.get("gaj.wang", "/engine-rest/process-definition?key=sharing-request").json()
+                .findValuesAsText("name")).as("officials read the processes' names").isNotEmpty();
+    }
+
+    @Test
     void aNonSharingResourceIsRefusedByTheRulesAndTheApplicantIsTold() {
         String code = publish("gaj.wang", CatalogEntries.investigations(CatalogEntries.nextCode("102001", "101")));
 
