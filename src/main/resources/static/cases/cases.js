@@ -18,7 +18,7 @@
 (function () {
   'use strict';
 
-  const { getJson, h, add, bi, none, text, clear, problemBox, dateTime, showSignedIn } = window.GovSharePage;
+  const { getJson, h, add, bi, none, text, yesNo, clear, problemBox, dateTime, showSignedIn } = window.GovSharePage;
   const { FIELDS, label, labelText, badge, itemsTable, changedKeys } = window.GovShareCatalog;
 
   const $ = (id) => document.getElementById(id);
@@ -193,10 +193,6 @@
   function list(values, each) {
     const items = Array.isArray(values) ? values : [];
     return items.length ? h('ul', { class: 'inline-list' }, items.map((v) => h('li', null, each ? each(v) : text(v)))) : none();
-  }
-
-  function yesNo(value) {
-    return value ? bi('是', 'Yes') : h('span', { class: 'muted' }, '否 ', h('span', { lang: 'en' }, 'No'));
   }
 
   function code(value) {
@@ -454,7 +450,7 @@
     const ruling = d.ruling;
     return {
       number: d.id,
-      heading: '争议 ' + d.id,
+      heading: '对共享申请 ' + d.requestId + ' 的争议',
       badges: [statusBadge('disputeStatus', d.status)],
       sections: [
         section('sec-dispute', '争议概况', 'The dispute', facts(

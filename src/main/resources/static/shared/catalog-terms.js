@@ -5,7 +5,7 @@
 window.GovShareCatalog = (function () {
   'use strict';
 
-  const { h, bi, none, text } = window.GovSharePage;
+  const { h, bi, none, text, yesNo } = window.GovSharePage;
 
   // ---------------------------------------------------------------------------------------------------------------
   // Labels: Simplified Chinese with English beside them
@@ -129,10 +129,6 @@ window.GovShareCatalog = (function () {
     const el = badge('sensitivity', value);
     if (marks[value]) el.prepend(h('span', { 'aria-hidden': 'true', class: 'mark' }, marks[value] + ' '));
     return el;
-  }
-
-  function yesNo(value) {
-    return value ? bi('是', 'Yes') : h('span', { class: 'muted' }, '否 ', h('span', { lang: 'en' }, 'No'));
   }
 
   /**

@@ -96,6 +96,11 @@ window.GovSharePage = (function () {
     return value === null || value === undefined || String(value).trim() === '' ? none() : String(value);
   }
 
+  /** 是 Yes, or a muted 否 No. */
+  function yesNo(value) {
+    return value ? bi('是', 'Yes') : h('span', { class: 'muted' }, '否 ', h('span', { lang: 'en' }, 'No'));
+  }
+
   function clear(el) {
     while (el.firstChild) el.removeChild(el.firstChild);
     return el;
@@ -186,5 +191,5 @@ window.GovSharePage = (function () {
     }
   }
 
-  return Object.freeze({ ApiError, getJson, h, add, bi, none, text, clear, problemBox, dateTime, showSignedIn });
+  return Object.freeze({ ApiError, getJson, h, add, bi, none, text, yesNo, clear, problemBox, dateTime, showSignedIn });
 })();
