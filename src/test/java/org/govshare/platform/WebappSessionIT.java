@@ -70,6 +70,22 @@ class WebappSessionIT extends IntegrationTest {
     }
 
     @Test
+    void aSessionWhoseUserIsGoneIsNobodys() {
+        String login = "gone." + Long.toString(System.nanoTime(), 36);
+        assertThat(api.post("admin", "/engine-rest/user/create", """
+                {"profile":{"id":"%s","firstName":"临","lastName":"时"},"credentials":{"password":"demo"}}""".formatted(login))
+                .status()).isEqualTo(204);
+        // every user may log in to the welcome page; the session then holds them whichever webapp it was
+        Browser browser = new WebappLogin(port).loggedIn(login, "welcome");
+        assertThat(browser.get("/api/me").json().path("login").asText()).isEqualTo(login);
+
+        assertThat(api.send("admin", "demo", api.request("/engine-rest/user/" + login).DELETE(), null).status())
+                .isEqualTo(204);
+
+        assertThat(browser.get("/api/me").status()).isEqualTo(401);
+    }
+
+    @Test
     void withoutASessionNothingChanges() {
         assertThat(api.get(null, "/api/me").status()).isEqualTo(401);
         assertThat(api.get("rsj.zhou", "/api/me").json().path("login").asText()).isEqualTo("rsj.zhou");
