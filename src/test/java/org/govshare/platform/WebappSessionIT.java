@@ -2,6 +2,9 @@ package org.govshare.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
 import org.govshare.support.WebappLogin;
@@ -27,6 +30,23 @@ class WebappSessionIT extends IntegrationTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(browser.get("/shared/page.js").status()).isEqualTo(200);
+    }
+
+    @Test
+    void readingLeavesTheTasklistSessionAsItWas() {
+        Browser browser = new WebappLogin(port).loggedIn("gaj.wang", "tasklist");
+        String session = browser.sessionId();
+
+        // a page's calls go out in parallel with the same cookie: each must find the session
+        List<Response> reads = Stream.of("/api/me", "/api/departments", "/cases/cases.js", "/api/catalog")
+                .parallel().map(browser::get).toList();
+
+        assertThat(reads).extracting(Response::status).containsOnly(200);
+        assertThat(browser.sessionId()).as("the session keeps its id: Tasklist goes on with it").isEqualTo(session);
+        // Basic credentials decide alone, and leave the session as it was too
+        assertThat(browser.getWithBasic("mzj.liu", "/api/me").json().path("login").asText()).isEqualTo("mzj.liu");
+        assertThat(browser.sessionId()).isEqualTo(session);
+        assertThat(browser.get("/camunda/api/admin/auth/user/default").status()).isEqualTo(200);
     }
 
     @Test

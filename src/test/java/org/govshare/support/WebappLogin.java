@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.UUID;
 
 /** Logs in to a Camunda webapp as a browser does: fetch the page for the CSRF cookie, then post the login form. */
@@ -52,6 +53,12 @@ public final class WebappLogin {
                     .POST(HttpRequest.BodyPublishers.ofString(form))).statusCode();
         }
 
+        /** The id of the session the browser holds now. */
+        public String sessionId() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                    .map(HttpCookie::getValue).reduce((first, last) -> last).orElse(null);
+        }
+
         /** Logs out as Tasklist's menu does; the HTTP status. */
         public int logOut() {
             return send(webappCall("/camunda/api/admin/auth/user/default/logout")
@@ -60,6 +67,12 @@ public final class WebappLogin {
 
         public Api.Response get(String path) {
             return call(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        /** A GET with an official's Basic credentials too, as a browser sends them once it was asked for them. */
+        public Api.Response getWithBasic(String login, String path) {
+            return call(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString((login + ":" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8))));
         }
 
         public Api.Response head(String path) {

@@ -82,7 +82,11 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 // stateless API with credentials on every request: no cookie, so no CSRF to defend against
                 .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no login here makes a session, so there is none to protect from fixation; left on, it would give
+                // the browser's Tasklist session a new id on every authenticated read, under Tasklist's feet (its
+                // calls, and a page's calls in parallel, would bring an id that is gone)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(f -> f.none()))
                 // Basic first; the Tasklist session only where Basic authenticated nobody; then the engine and the
                 // refusal audit are told who it was
                 .addFilterAfter(new WebappSessionAuthenticationFilter(officials, engine.getName()), BasicAuthenticationFilter.class)
