@@ -18,7 +18,8 @@
 (function () {
   'use strict';
 
-  const { ApiError, getJson, h, add, bi, none, text, clear } = window.GovSharePage;
+  const { ApiError, getJson, h, add, bi, none, text, clear, problemBox, showSignedIn } = window.GovSharePage;
+  const dateTimeOf = window.GovSharePage.dateTime;
 
   // ---------------------------------------------------------------------------------------------------------------
   // API
@@ -192,29 +193,9 @@
   // Messages
 
   function showError(context, error) {
-    const problem = (error && error.problem) || { title: String(error && error.message || error) };
-    const status = error && error.status;
-    const box = h('div', { class: 'msg msg-error' },
-      h('div', { class: 'msg-body' },
-        h('p', { class: 'msg-title' }, context,
-          problem.title ? ' — ' + problem.title : '',
-          status ? h('span', { class: 'msg-status' }, ' HTTP ' + status) : null),
-        problem.detail ? h('p', { class: 'msg-detail' }, problem.detail) : null,
-        Array.isArray(problem.errors) && problem.errors.length ? h('ul', { class: 'msg-errors' },
-          problem.errors.map((e) => h('li', null,
-            e && e.field ? h('code', null, e.field) : null, e && e.field ? '：' : '',
-            e && e.message ? e.message : ''))) : null,
-        status === 401 ? h('p', null, '登录凭据无效或已失效，请刷新页面重新登录。',
-          h('span', { lang: 'en' }, ' The login was refused; reload the page to sign in again.')) : null,
-        status === 403 ? h('p', null, '审计日志仅限共享主管部门与监督人员查阅。',
-          h('span', { lang: 'en' }, ' Only the sharing authority and supervisors may read the audit trail.')) : null,
-        problem.correlationId ? h('p', { class: 'msg-meta' }, '关联编号 ', h('span', { lang: 'en' }, 'Correlation ID'), '：',
-          h('code', null, problem.correlationId)) : null),
-      h('button', {
-        type: 'button', class: 'msg-close', 'aria-label': '关闭 Dismiss',
-        onclick: (ev) => ev.currentTarget.parentElement.remove()
-      }, '×'));
-    $('messages').append(box);
+    $('messages').append(problemBox(context, error, {
+      403: ['审计日志仅限共享主管部门与监督人员查阅。', 'Only the sharing authority and supervisors may read the audit trail.']
+    }));
     if (typeof console !== 'undefined') console.error(context, error);
   }
 
@@ -225,22 +206,8 @@
   // ---------------------------------------------------------------------------------------------------------------
   // Beijing time: shown and typed as Asia/Shanghai (UTC+8 all year, no daylight saving)
 
-  const DATE_TIME = (() => {
-    try {
-      return new Intl.DateTimeFormat('zh-CN', {
-        timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
-        hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false
-      });
-    } catch (e) {
-      return null;
-    }
-  })();
-
   function dateTime(value) {
-    if (!value) return '—';
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) return String(value);
-    return DATE_TIME ? DATE_TIME.format(date) : date.toISOString();
+    return dateTimeOf(value, true);
   }
 
   /** A datetime-local value (2026-11-25T09:30) read as Beijing time, as the instant the API takes. */
@@ -334,18 +301,6 @@
     if (!code) return none();
     const d = departments.get(code);
     return d ? h('span', { title: code + (d.nameEn ? ' · ' + d.nameEn : '') }, d.nameZh) : h('code', null, code);
-  }
-
-  async function loadMe() {
-    try {
-      const me = await getJson(API.me);
-      const dept = me.department;
-      add(clear($('whoami')), h('span', { class: 'whoami-label' }, '当前用户 ', h('span', { lang: 'en' }, 'Signed in')),
-        ' ', h('strong', null, me.name || me.login),
-        dept ? h('span', { class: 'whoami-dept', title: dept.nameEn }, ' · ' + dept.nameZh) : null);
-    } catch (e) {
-      showError('无法确认当前用户 Could not identify the signed-in official', e);
-    }
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -651,7 +606,7 @@
       clearMessages();
       route();
     });
-    loadMe();
+    showSignedIn($('whoami'), showError);
     loadDepartments().then(() => {
       if (shownPage && !readState().event) renderRows(shownPage, readState(), false);
     });

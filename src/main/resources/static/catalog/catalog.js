@@ -17,7 +17,8 @@
 (function () {
   'use strict';
 
-  const { ApiError, getJson, h, add, bi, none, text, clear } = window.GovSharePage;
+  const { ApiError, getJson, h, add, bi, none, text, clear, problemBox, dateTime, showSignedIn } = window.GovSharePage;
+  const { LABELS, FIELDS, label, labelText, badge, itemsTable, changedKeys } = window.GovShareCatalog;
 
   // ---------------------------------------------------------------------------------------------------------------
   // API
@@ -43,120 +44,14 @@
     return encodeURIComponent(parts[0]) + '/' + encodeURIComponent(parts[1]);
   }
 
-  // ---------------------------------------------------------------------------------------------------------------
-  // Labels: Simplified Chinese with English beside them
+  // The catalog's labels, field names and data items table come from /shared/catalog-terms.js
 
-  const LABELS = {
-    kind: {
-      BASIC: ['基础', 'Basic'],
-      THEMATIC: ['主题', 'Thematic'],
-      PROFESSIONAL: ['部门', 'Professional']
-    },
-    sharingType: {
-      UNCONDITIONAL: ['无条件共享', 'Unconditional'],
-      CONDITIONAL: ['有条件共享', 'Conditional'],
-      NON_SHARING: ['不予共享', 'Not shared']
-    },
-    updateCycle: {
-      REAL_TIME: ['实时', 'Real time'],
-      DAILY: ['每日', 'Daily'],
-      WEEKLY: ['每周', 'Weekly'],
-      MONTHLY: ['每月', 'Monthly'],
-      QUARTERLY: ['每季度', 'Quarterly'],
-      YEARLY: ['每年', 'Yearly']
-    },
-    tier: {
-      MUNICIPAL: ['市级', 'Municipal'],
-      DISTRICT: ['区县', 'District']
-    },
-    sharingMethod: {
-      HOSTED_DATASET: ['平台数据集', 'Hosted dataset'],
-      PROVIDER_SERVICE: ['部门接口服务', 'Provider service']
-    },
-    formatCategory: {
-      STRUCTURED_TABLE: ['结构化数据表', 'Structured table'],
-      DOCUMENT: ['文件', 'Document'],
-      IMAGE: ['图像', 'Image'],
-      AUDIO_VIDEO: ['音视频', 'Audio/video'],
-      SPATIAL: ['空间地理', 'Spatial'],
-      API: ['接口', 'API']
-    },
-    sensitivity: {
-      PUBLIC: ['公开', 'Public'],
-      INTERNAL: ['内部', 'Internal'],
-      PERSONAL: ['个人隐私', 'Personal'],
-      COMMERCIAL_SECRET: ['商业秘密', 'Commercial secret'],
-      STATE_SECRET: ['国家秘密', 'State secret']
-    },
-    conditionType: {
-      PURPOSE_REQUIRED: ['须说明用途', 'Purpose required'],
-      LEGAL_DUTY_REQUIRED: ['须说明法定职责', 'Legal duty required'],
-      REQUESTER_TIER: ['限定申请部门层级', 'Requester tier'],
-      REQUESTER_DEPARTMENTS: ['限定申请部门', 'Requester departments'],
-      FIELDS_LIMITED_TO: ['限定信息项', 'Data items limited to'],
-      MAX_GRANT_DAYS: ['最长授权天数', 'Longest grant (days)']
-    },
-    changeKind: {
-      NEW: ['新增', 'New'],
-      CHANGE: ['变更', 'Change'],
-      RETIRE: ['停用', 'Retirement']
-    },
-    status: {
-      PUBLISHED: ['已发布', 'Published'],
-      RETIRED: ['已停用', 'Retired'],
-      HISTORICAL: ['历史版本', 'Earlier version']
-    }
-  };
-
-  /** Labels of the entry's fields, for the detail view and for "what changed" in the history. */
-  const FIELDS = {
-    code: ['资源代码', 'Code'],
-    name: ['资源名称', 'Name'],
-    summary: ['资源摘要', 'Summary'],
-    providerDepartment: ['资源提供部门', 'Provider'],
-    collectingDepartment: ['数据采集部门', 'Collecting department'],
-    statutoryDuty: ['法定职责', 'Statutory duty'],
-    kind: ['资源库类别', 'Kind'],
-    classification: ['资源分类', 'Classification'],
-    format: ['数据格式', 'Data format'],
-    items: ['信息项', 'Data items'],
-    sharingType: ['共享类型', 'Sharing type'],
-    sharingConditions: ['共享条件', 'Sharing conditions'],
-    conditions: ['可机读共享条件', 'Machine-readable conditions'],
-    legalBasis: ['法律法规依据', 'Legal basis'],
-    sharingMethod: ['共享方式', 'Sharing method'],
-    openToPublic: ['是否向社会开放', 'Open to the public'],
-    openConditions: ['开放条件', 'Conditions of opening'],
-    updateCycle: ['更新周期', 'Update cycle'],
-    publishDate: ['发布日期', 'Publish date'],
-    relatedCodes: ['关联资源代码', 'Related resources'],
-    tier: ['层级', 'Tier'],
-    regionCode: ['行政区划代码', 'Region code']
-  };
-
-  const SENSITIVE = ['PERSONAL', 'COMMERCIAL_SECRET', 'STATE_SECRET'];
   const FILTERS = ['q', 'provider', 'kind', 'sharingType', 'updateCycle', 'tier', 'includeRetired'];
   const DEFAULT_SIZE = 20;
 
   // ---------------------------------------------------------------------------------------------------------------
-  // DOM helpers: text only, never markup (h, add, bi, none, text and clear come from /shared/page.js)
-
-  /** The label of an enum value, or the value itself when the page does not know it. */
-  function label(group, value, cls) {
-    if (value === null || value === undefined || value === '') return none();
-    const pair = LABELS[group] && LABELS[group][value];
-    return pair ? bi(pair[0], pair[1], cls) : h('span', { class: cls || 'bi' }, String(value));
-  }
-
-  function labelText(group, value) {
-    const pair = LABELS[group] && LABELS[group][value];
-    return pair ? pair[0] + ' ' + pair[1] : String(value);
-  }
-
-  function badge(group, value, extra) {
-    return label(group, value, 'badge badge-' + group + ' badge-' + String(value).toLowerCase().replace(/_/g, '-')
-      + (extra ? ' ' + extra : ''));
-  }
+  // DOM helpers: text only, never markup (h, add, bi, none, text, clear, problemBox, dateTime and showSignedIn come
+  // from /shared/page.js)
 
   const $ = (id) => document.getElementById(id);
 
@@ -164,35 +59,8 @@
   // Messages: every failure is shown, with the problem's detail and field errors
 
   function showError(context, error) {
-    const problem = (error && error.problem) || { title: String(error && error.message || error) };
-    const status = error && error.status;
-    const box = h('div', { class: 'msg msg-error' },
-      h('div', { class: 'msg-body' },
-        h('p', { class: 'msg-title' }, context,
-          problem.title ? ' — ' + problem.title : '',
-          status ? h('span', { class: 'msg-status' }, ' HTTP ' + status) : null),
-        problem.detail && !repeatsTheErrors(problem) ? h('p', { class: 'msg-detail' }, problem.detail) : null,
-        Array.isArray(problem.errors) && problem.errors.length ? h('ul', { class: 'msg-errors' },
-          problem.errors.map((e) => h('li', null,
-            e && e.field ? h('code', null, e.field) : null, e && e.field ? '：' : '',
-            e && e.message ? e.message : '',
-            e && e.rule ? h('span', { class: 'msg-rule' }, ' [' + e.rule + ']') : null))) : null,
-        status === 401 ? h('p', null, '登录凭据无效或已失效，请刷新页面重新登录。',
-          h('span', { lang: 'en' }, ' The login was refused; reload the page to sign in again.')) : null,
-        problem.correlationId ? h('p', { class: 'msg-meta' }, '关联编号 ', h('span', { lang: 'en' }, 'Correlation ID'), '：',
-          h('code', null, problem.correlationId)) : null),
-      h('button', {
-        type: 'button', class: 'msg-close', 'aria-label': '关闭 Dismiss',
-        onclick: (ev) => ev.currentTarget.parentElement.remove()
-      }, '×'));
-    $('messages').append(box);
+    $('messages').append(problemBox(context, error));
     if (typeof console !== 'undefined') console.error(context, error);
-  }
-
-  /** A detail that only repeats the one field error below it is left out. */
-  function repeatsTheErrors(problem) {
-    const errors = Array.isArray(problem.errors) ? problem.errors : [];
-    return errors.length === 1 && errors[0] && problem.detail === errors[0].field + ': ' + errors[0].message;
   }
 
   function clearMessages() {
@@ -300,18 +168,6 @@
     if (!d) return h('span', null, code);
     return h('span', null, d.nameZh, ' ', h('span', { class: 'en', lang: 'en' }, d.nameEn),
       ' ', h('code', { class: 'muted' }, d.code));
-  }
-
-  async function loadMe() {
-    try {
-      const me = await getJson(API.me);
-      const dept = me.department;
-      add(clear($('whoami')), h('span', { class: 'whoami-label' }, '当前用户 ', h('span', { lang: 'en' }, 'Signed in')),
-        ' ', h('strong', null, me.name || me.login),
-        dept ? h('span', { class: 'whoami-dept', title: dept.nameEn }, ' · ' + dept.nameZh) : null);
-    } catch (e) {
-      showError('无法确认当前用户 Could not identify the signed-in official', e);
-    }
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -643,40 +499,7 @@
 
   function itemsSection(items) {
     const list = Array.isArray(items) ? items : [];
-    const counts = {};
-    for (const item of list) if (SENSITIVE.includes(item.sensitivity)) counts[item.sensitivity] = (counts[item.sensitivity] || 0) + 1;
-    const sensitive = Object.keys(counts);
-    const note = sensitive.length
-      ? h('p', { class: 'notice notice-sensitive' }, h('strong', null, '含敏感信息项 '),
-        h('span', { lang: 'en' }, 'Sensitive data items'), '：',
-        SENSITIVE.filter((s) => counts[s]).map((s, i) => [i ? '，' : '', labelText('sensitivity', s) + ' × ' + counts[s]]),
-        '。依据第十九条，使用时须依法保护。', h('span', { lang: 'en' }, ' Protect them as Art. 19 requires.'))
-      : null;
-    const table = h('div', { class: 'table-wrap' }, h('table', { class: 'data-table items-table' },
-      h('caption', { class: 'visually-hidden' }, '信息项及其敏感级别 Data items and their sensitivity'),
-      h('thead', null, h('tr', null,
-        h('th', { scope: 'col', class: 'num col-no' }, '序号', h('span', { class: 'en', lang: 'en' }, 'No.')),
-        h('th', { scope: 'col' }, '信息项名称', h('span', { class: 'en', lang: 'en' }, 'Name')),
-        h('th', { scope: 'col', class: 'col-type' }, '数据类型', h('span', { class: 'en', lang: 'en' }, 'Type')),
-        h('th', { scope: 'col', class: 'num col-length' }, '长度', h('span', { class: 'en', lang: 'en' }, 'Length')),
-        h('th', { scope: 'col', class: 'col-sensitivity' }, '敏感级别', h('span', { class: 'en', lang: 'en' }, 'Sensitivity')))),
-      h('tbody', null, list.length ? list.map((item, i) => h('tr', {
-        class: SENSITIVE.includes(item.sensitivity) ? 'sensitive sensitive-' + String(item.sensitivity).toLowerCase().replace(/_/g, '-') : null
-      },
-      h('td', { class: 'num', 'data-label': '序号 No.' }, String(i + 1)),
-      h('td', { 'data-label': '信息项名称 Name' }, text(item.name)),
-      h('td', { 'data-label': '数据类型 Type' }, h('code', null, text(item.type))),
-      h('td', { class: 'num', 'data-label': '长度 Length' }, item.length === null || item.length === undefined ? none() : String(item.length)),
-      h('td', { 'data-label': '敏感级别 Sensitivity' }, sensitivityBadge(item.sensitivity))))
-        : h('tr', { class: 'empty' }, h('td', { colspan: 5 }, bi('未列出信息项。', 'No data items listed.'))))));
-    return section('sec-items', '信息项（' + list.length + '）', 'Data items', note, table);
-  }
-
-  function sensitivityBadge(value) {
-    const marks = { PERSONAL: '●', COMMERCIAL_SECRET: '◆', STATE_SECRET: '■' };
-    const el = badge('sensitivity', value);
-    if (marks[value]) el.prepend(h('span', { 'aria-hidden': 'true', class: 'mark' }, marks[value] + ' '));
-    return el;
+    return section('sec-items', '信息项（' + list.length + '）', 'Data items', itemsTable(list));
   }
 
   function historySection(state, listing, shown, history) {
@@ -722,10 +545,7 @@
   /** The fields of the entry that differ from the version before (publishDate always does). */
   function changedFields(version, previous) {
     if (version.changeKind === 'NEW' || !previous) return h('span', { class: 'muted' }, '首次发布 ', h('span', { lang: 'en' }, 'First publication'));
-    const now = version.content || {};
-    const before = previous.content || {};
-    const changed = Object.keys(FIELDS).filter((key) => key !== 'publishDate'
-      && JSON.stringify(now[key] === undefined ? null : now[key]) !== JSON.stringify(before[key] === undefined ? null : before[key]));
+    const changed = changedKeys(version.content, previous.content);
     if (version.changeKind === 'RETIRE' && !changed.length) return h('span', null, '资源停用 ', h('span', { lang: 'en' }, 'Retired'));
     if (!changed.length) return h('span', { class: 'muted' }, '内容未变 ', h('span', { lang: 'en' }, 'No field changed'));
     return h('ul', { class: 'inline-list changed' }, changed.map((key) =>
@@ -735,24 +555,6 @@
   function shortId(id) {
     const s = String(id);
     return s.length > 8 ? s.slice(0, 8) + '…' : s;
-  }
-
-  const DATE_TIME = (() => {
-    try {
-      return new Intl.DateTimeFormat('zh-CN', {
-        timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
-        hour: '2-digit', minute: '2-digit', hour12: false
-      });
-    } catch (e) {
-      return null;
-    }
-  })();
-
-  function dateTime(value) {
-    if (!value) return '—';
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) return String(value);
-    return DATE_TIME ? DATE_TIME.format(date) : date.toISOString();
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -788,7 +590,7 @@
       clearMessages();
       route();
     });
-    loadMe();
+    showSignedIn($('whoami'), showError);
     route();
   }
 

@@ -1,6 +1,7 @@
 /*
- * What both platform pages (the sharing catalog, the audit trail) need: a JSON client that turns every failure into
- * an ApiError carrying the RFC 9457 problem, and DOM helpers that only ever make text nodes, never markup.
+ * What every platform page (the sharing catalog, the audit trail, the case pages) needs: a JSON client that turns
+ * every failure into an ApiError carrying the RFC 9457 problem, DOM helpers that only ever make text nodes, never
+ * markup, an error box for a failed call, Beijing time, and the signed-in official.
  */
 window.GovSharePage = (function () {
   'use strict';
@@ -95,10 +96,100 @@ window.GovSharePage = (function () {
     return value === null || value === undefined || String(value).trim() === '' ? none() : String(value);
   }
 
+  /** 是 Yes, or a muted 否 No. */
+  function yesNo(value) {
+    return value ? bi('是', 'Yes') : h('span', { class: 'muted' }, '否 ', h('span', { lang: 'en' }, 'No'));
+  }
+
   function clear(el) {
     while (el.firstChild) el.removeChild(el.firstChild);
     return el;
   }
 
-  return Object.freeze({ ApiError, getJson, h, add, bi, none, text, clear });
+  // ---------------------------------------------------------------------------------------------------------------
+  // Messages: every failure is shown, with the problem's detail, field errors and correlation id
+
+  const HINTS = {
+    401: ['登录凭据无效或已失效，请刷新页面重新登录。', 'The login was refused; reload the page to sign in again.']
+  };
+
+  /**
+   * A dismissable error box for a failed call. hints: a sentence in Chinese and English by HTTP status, added to
+   * (or replacing) the 401 one, e.g. { 403: ['仅限…', 'Only …'] }.
+   */
+  function problemBox(context, error, hints) {
+    const problem = (error && error.problem) || { title: String(error && error.message || error) };
+    const status = error && error.status;
+    const hint = Object.assign({}, HINTS, hints)[status];
+    return h('div', { class: 'msg msg-error' },
+      h('div', { class: 'msg-body' },
+        h('p', { class: 'msg-title' }, context,
+          problem.title ? ' — ' + problem.title : '',
+          status ? h('span', { class: 'msg-status' }, ' HTTP ' + status) : null),
+        problem.detail && !repeatsTheErrors(problem) ? h('p', { class: 'msg-detail' }, problem.detail) : null,
+        Array.isArray(problem.errors) && problem.errors.length ? h('ul', { class: 'msg-errors' },
+          problem.errors.map((e) => h('li', null,
+            e && e.field ? h('code', null, e.field) : null, e && e.field ? '：' : '',
+            e && e.message ? e.message : '',
+            e && e.rule ? h('span', { class: 'msg-rule' }, ' [' + e.rule + ']') : null))) : null,
+        hint ? h('p', null, hint[0], h('span', { lang: 'en' }, ' ' + hint[1])) : null,
+        problem.correlationId ? h('p', { class: 'msg-meta' }, '关联编号 ', h('span', { lang: 'en' }, 'Correlation ID'), '：',
+          h('code', null, problem.correlationId)) : null),
+      h('button', {
+        type: 'button', class: 'msg-close', 'aria-label': '关闭 Dismiss',
+        onclick: (ev) => ev.currentTarget.parentElement.remove()
+      }, '×'));
+  }
+
+  /** A detail that only repeats the one field error below it is left out. */
+  function repeatsTheErrors(problem) {
+    const errors = Array.isArray(problem.errors) ? problem.errors : [];
+    return errors.length === 1 && errors[0] && problem.detail === errors[0].field + ': ' + errors[0].message;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Beijing time (Asia/Shanghai, UTC+8 all year): the API gives instants, officials read them in Beijing time
+
+  function formatter(options) {
+    try {
+      return new Intl.DateTimeFormat('zh-CN', Object.assign({
+        timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+        hour: '2-digit', minute: '2-digit', hour12: false
+      }, options));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  const TO_MINUTE = formatter({});
+  const TO_SECOND = formatter({ second: '2-digit' });
+
+  /** An instant in Beijing time, to the minute or to the second; '—' for none. */
+  function dateTime(value, withSeconds) {
+    if (!value) return '—';
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) return String(value);
+    const format = withSeconds ? TO_SECOND : TO_MINUTE;
+    return format ? format.format(date) : date.toISOString();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The signed-in official, in the page's header
+
+  /** Shows who is signed in (GET /api/me) in el; a failure goes to onError. */
+  async function showSignedIn(el, onError) {
+    try {
+      const me = await getJson('/api/me');
+      const dept = me.department;
+      add(clear(el), h('span', { class: 'whoami-label' }, '当前用户 ', h('span', { lang: 'en' }, 'Signed in')),
+        ' ', h('strong', null, me.name || me.login),
+        dept ? h('span', { class: 'whoami-dept', title: dept.nameEn }, ' · ' + dept.nameZh) : null);
+      return me;
+    } catch (e) {
+      onError('无法确认当前用户 Could not identify the signed-in official', e);
+      return null;
+    }
+  }
+
+  return Object.freeze({ ApiError, getJson, h, add, bi, none, text, yesNo, clear, problemBox, dateTime, showSignedIn });
 })();

@@ -35,7 +35,7 @@ class CatalogPageIT extends IntegrationTest {
             assertThat(page.contentType()).as(path).startsWith("text/html");
             assertThat(page.body()).as(path)
                     .contains("政务信息资源共享目录", "Sharing catalog")
-                    .contains("/catalog/catalog.js", "/catalog/catalog.css");
+                    .contains("/catalog/catalog.js", "/catalog/catalog.css", "/shared/page.js", "/shared/catalog-terms.js");
         }
         Response folderWithoutSlash = api.send("gaj.zhang", Api.PASSWORD, api.request("/catalog").GET(), null);
         assertThat(folderWithoutSlash.status()).isEqualTo(302);
@@ -59,15 +59,21 @@ class CatalogPageIT extends IntegrationTest {
         assertThat(script.body()).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write");
         Response shared = api.get("mzj.liu", "/shared/page.js");
         assertThat(shared.status()).isEqualTo(200);
-        assertThat(shared.body()).contains("getJson", "createTextNode")
+        assertThat(shared.body()).contains("getJson", "createTextNode", "Asia/Shanghai")
+                .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write");
+        Response terms = api.get("mzj.liu", "/shared/catalog-terms.js");
+        assertThat(terms.status()).isEqualTo(200);
+        assertThat(terms.body()).contains("itemsTable")
                 .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write");
     }
 
     @Test
     void thePageLabelsEveryValueTheCatalogCanHold() {
-        String script = api.get("scj.yang", "/catalog/catalog.js").body();
+        // the catalog's vocabulary, shared with the case pages
+        String script = api.get("scj.yang", "/shared/catalog-terms.js").body();
         List<Class<? extends Enum<?>>> enums = List.of(ResourceKind.class, SharingType.class, UpdateCycle.class, Tier.class,
-                SharingMethod.class, FormatCategory.class, Sensitivity.class, ConditionType.class, Submission.Kind.class);
+                SharingMethod.class, FormatCategory.class, Sensitivity.class, ConditionType.class, Submission.Kind.class,
+                ItemKind.class);
         for (Class<? extends Enum<?>> type : enums) {
             for (Enum<?> value : type.getEnumConstants()) {
                 assertThat(script).as("a label for %s.%s", type.getSimpleName(), value.name())

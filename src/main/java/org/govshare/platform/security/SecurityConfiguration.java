@@ -5,7 +5,9 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.govshare.identity.Caller;
+import org.govshare.identity.OfficialDirectory;
 import org.govshare.platform.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +31,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Who may call what (Art. 27). Camunda's webapps log users in themselves (a session) and check the engine's
  * authorizations; everything else needs HTTP Basic credentials of an official or of a registered system, except
- * health and info. A registered system may call only what {@link #SYSTEMS_MAY_CALL} lists.
+ * health and info, and except reads by an official logged in to the webapps in the same browser (see
+ * {@link WebappSessionAuthenticationFilter}). A registered system may call only what {@link #SYSTEMS_MAY_CALL} lists.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -60,7 +63,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain platform(HttpSecurity http, CallerAuthenticationProvider callers,
-                                 EngineAuthenticationFilter engineAuthentication, Problems problems) throws Exception {
+                                 EngineAuthenticationFilter engineAuthentication, OfficialDirectory officials,
+                                 ProcessEngine engine, Problems problems) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> unauthenticated(problems, request, response, e);
         AccessDeniedHandler denied = (request, response, e) -> denied(problems, request, response);
         return http
@@ -78,8 +82,15 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 // stateless API with credentials on every request: no cookie, so no CSRF to defend against
                 .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterAfter(engineAuthentication, BasicAuthenticationFilter.class)
+                // no login here makes a session, so there is none to protect from fixation; left on, it would give
+                // the browser's Tasklist session a new id on every authenticated read, under Tasklist's feet (its
+                // calls, and a page's calls in parallel, would bring an id that is gone)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(f -> f.none()))
+                // Basic first; the Tasklist session only where Basic authenticated nobody; then the engine and the
+                // refusal audit are told who it was
+                .addFilterAfter(new WebappSessionAuthenticationFilter(officials, engine.getName()), BasicAuthenticationFilter.class)
+                .addFilterAfter(engineAuthentication, WebappSessionAuthenticationFilter.class)
                 .build();
     }
 
