@@ -54,7 +54,7 @@ class WorkplaceBrowserIT extends IntegrationTest {
             assertThat(browser.driver().findElements(By.cssSelector("button[ng-click*=claim]")))
                     .as("another department's task cannot be opened").isEmpty();
 
-            browser.go("/camunda/app/tasklist/default/#/?task=" + taskOfCase(ours));
+            browser.click(browser.waitFor(By.cssSelector(".tasks-list a[href*='task=" + taskOfCase(ours) + "']")));
             browser.click(browser.waitFor(By.cssSelector("button[ng-click*=claim]")));
             String form = browser.waitUntil(d -> {
                 String shown = browser.textWithFieldValues();
@@ -83,9 +83,14 @@ class WorkplaceBrowserIT extends IntegrationTest {
             authority.go("/audit/?actor=gaj.wang&objectId=" + ours);
             authority.waitForText("共享申请答复", ours);
             authority.screenshot("audit-search");
-            authority.click(authority.waitUntil(d -> d.findElements(By.cssSelector("#rows a.row-title")).stream()
-                    .filter(a -> a.getText().contains("共享申请答复")).findFirst().orElse(null)));
-            assertThat(authority.waitForText("gaj.wang", ours, "APPROVE")).contains("REQUEST_REPLIED");
+            authority.click(authority.waitUntil(d -> d.findElements(By.cssSelector("#rows tr")).stream()
+                    .filter(row -> row.getText().contains("共享申请答复")).findFirst()
+                    .map(row -> row.findElement(By.cssSelector("a.row-title"))).orElse(null)));
+            String event = authority.waitUntil(d -> {
+                String detail = d.findElement(By.id("detail")).getText();
+                return detail.contains(ours) && detail.contains("gaj.wang") ? detail : null;
+            });
+            assertThat(event).contains("共享申请答复", "APPROVE");
             authority.screenshot("audit-event");
             authority.go("/audit/");
             authority.click(authority.waitFor(By.id("verify")));
@@ -121,6 +126,16 @@ class WorkplaceBrowserIT extends IntegrationTest {
             });
             browser.screenshot("tasklist-catalog-review");
             assertThat(form).contains(code, "公民身份号码", "姓名", "户籍地址", "PERSONAL", "CONDITIONAL", "用于法定职责内的身份核验");
+
+            // the form's link opens the whole case as a page, in the reviewer's own Tasklist session
+            String casePage = browser.waitFor(By.cssSelector("a[href^='/cases/']")).getDomAttribute("href");
+            browser.go(casePage);
+            String items = browser.waitUntil(d -> d.findElements(By.id("items")).stream()
+                    .map(WebElement::getText).filter(t -> t.contains("户籍地址")).findFirst().orElse(null));
+            assertThat(items).contains("公民身份号码", "姓名", "个人隐私");
+            assertThat(browser.text()).contains(code, "用于法定职责内的身份核验");
+            browser.script("document.getElementById('items').scrollIntoView({block: 'center'})");
+            browser.screenshot("case-page-catalog-submission");
         }
     }
 
