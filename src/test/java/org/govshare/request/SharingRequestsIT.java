@@ -146,6 +146,10 @@ class SharingRequestsIT extends IntegrationTest {
         }
         assertThat(api.get("gaj.wang", "/engine-rest/process-definition?key=sharing-request").json()
                 .findValuesAsText("name")).as("officials read the processes' names").isNotEmpty();
+
+        api.post("gaj.wang", "/api/requests/" + id + "/reply", "{\"decision\":\"APPROVE\"}");
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_authorization where resource_id_ = ?", Long.class,
+                instance)).as("the grant to read the case ends with the case").isZero();
     }
 
     @Test
