@@ -97,6 +97,14 @@ public final class CatalogEntries {
         return classification + "/" + range + SEQUENCE.incrementAndGet();
     }
 
+    /** The entry made conditional, with these sharing conditions (a conditional resource must state them). */
+    public static CatalogEntry conditional(CatalogEntry e, String sharingConditions) {
+        return new CatalogEntry(e.code(), e.name(), e.summary(), e.providerDepartment(), e.collectingDepartment(),
+                e.statutoryDuty(), e.kind(), e.classification(), e.format(), e.items(), SharingType.CONDITIONAL,
+                sharingConditions, e.conditions(), e.legalBasis(), e.sharingMethod(), e.openToPublic(), e.openConditions(),
+                e.updateCycle(), e.publishDate(), e.relatedCodes(), e.tier(), e.regionCode());
+    }
+
     public static CatalogEntry withSharingType(CatalogEntry e, SharingType type) {
         return new CatalogEntry(e.code(), e.name(), e.summary(), e.providerDepartment(), e.collectingDepartment(),
                 e.statutoryDuty(), e.kind(), e.classification(), e.format(), e.items(), type, e.sharingConditions(),

@@ -42,16 +42,7 @@ class SharingRequestsIT extends IntegrationTest {
     }
 
     private static ObjectNode request(String code, String... items) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("resourceCode", code);
-        body.set("items", JSON.valueToTree(List.of(items)));
-        body.put("purpose", "低保申请人身份核验 identity checks for social assistance");
-        body.set("duty", JSON.createObjectNode().put("law", "《社会救助暂行办法》").put("article", "第十一条"));
-        body.put("scenario", "ADMINISTRATIVE_APPROVAL");
-        body.put("validFrom", TODAY.toString());
-        body.put("validUntil", TODAY.plusDays(89).toString());
-        body.set("officials", JSON.valueToTree(List.of("mzj.liu")));
-        return body;
+        return SharingRequestBodies.request(code, "mzj.liu", items);
     }
 
     private long requestCount() {

@@ -2,8 +2,6 @@ package org.govshare.workplace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.govshare.catalog.CatalogEntries;
-import org.govshare.catalog.CatalogEntry;
-import org.govshare.catalog.SharingType;
+import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.Browser;
 import org.govshare.support.Eventually;
 import org.govshare.support.IntegrationTest;
@@ -30,14 +27,13 @@ import org.openqa.selenium.WebElement;
 class WorkplaceBrowserIT extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     @Test
     void aProviderReviewerWorksASharingRequestInTasklistFromTheListToItsOutcome() {
         String residents = publish("gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
         String ours = submitRequest("mzj.liu", residents, "公民身份号码", "户籍地址");
-        String organisations = publish("mzj.chen", conditional(
-                CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102"))));
+        String organisations = publish("mzj.chen", CatalogEntries.conditional(
+                CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102")), "仅用于登记核验"));
         String theirs = submitRequest("gaj.zhang", organisations, "统一社会信用代码", "法定代表人");
 
         try (Browser browser = Browser.open(port)) {
@@ -162,25 +158,10 @@ class WorkplaceBrowserIT extends IntegrationTest {
     }
 
     private String submitRequest(String applicant, String code, String... items) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("resourceCode", code);
-        body.set("items", JSON.valueToTree(List.of(items)));
-        body.put("purpose", "低保申请人身份核验 identity checks for social assistance");
-        body.set("duty", JSON.createObjectNode().put("law", "《社会救助暂行办法》").put("article", "第十一条"));
-        body.put("scenario", "ADMINISTRATIVE_APPROVAL");
-        body.put("validFrom", TODAY.toString());
-        body.put("validUntil", TODAY.plusDays(89).toString());
-        body.set("officials", JSON.valueToTree(List.of(applicant)));
+        ObjectNode body = SharingRequestBodies.request(code, applicant, items);
         JsonNode request = api.post(applicant, "/api/requests", body.toString()).json();
         assertThat(request.path("status").asText()).as(request.toString()).isEqualTo("IN_REVIEW");
         return request.path("id").asText();
-    }
-
-    private static CatalogEntry conditional(CatalogEntry e) {
-        return new CatalogEntry(e.code(), e.name(), e.summary(), e.providerDepartment(), e.collectingDepartment(),
-                e.statutoryDuty(), e.kind(), e.classification(), e.format(), e.items(), SharingType.CONDITIONAL,
-                "仅用于登记核验", e.conditions(), e.legalBasis(), e.sharingMethod(), e.openToPublic(), e.openConditions(),
-                e.updateCycle(), e.publishDate(), e.relatedCodes(), e.tier(), e.regionCode());
     }
 
     /** The one open task of the case with this business key (a request number, a catalog code). */
