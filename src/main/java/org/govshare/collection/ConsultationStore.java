@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.govshare.platform.CaseRows;
 import org.govshare.platform.JsonColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,11 +20,13 @@ class ConsultationStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
+    private final CaseRows<Consultation> rows;
     private final JsonColumns json;
 
     ConsultationStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.rows = new CaseRows<>(jdbc, "select * from collection_consultation", this::consultation);
     }
 
     void insert(Consultation c) {
@@ -90,18 +93,16 @@ class ConsultationStore {
     }
 
     Optional<Consultation> find(String id) {
-        return jdbc.query("select * from collection_consultation where id = ?", this::consultation, id).stream().findFirst();
+        return rows.find(id);
     }
 
     /** Serialises the steps of one consultation (answers arriving together, the deadline) until the transaction ends. */
     Optional<Consultation> lock(String id) {
-        return jdbc.query("select * from collection_consultation where id = ? for update", this::consultation, id)
-                .stream().findFirst();
+        return rows.lock(id);
     }
 
     Optional<Consultation> ofProcess(String processInstanceId) {
-        return jdbc.query("select * from collection_consultation where process_instance_id = ?", this::consultation,
-                processInstanceId).stream().findFirst();
+        return rows.ofProcess(processInstanceId);
     }
 
     /** The consultation waiting for this catalog submission to be published. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.govshare.platform.CaseRows;
 import org.govshare.platform.JsonColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -27,11 +28,13 @@ class CorrectionStore {
             answer_reasons, corrected_version, closed_at""";
 
     private final JdbcTemplate jdbc;
+    private final CaseRows<ErrorReport> rows;
     private final JsonColumns json;
 
     CorrectionStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.rows = new CaseRows<>(jdbc, "select " + COLUMNS + " from error_report", this::report);
     }
 
     void insert(ErrorReport r, byte[] evidence) {
@@ -73,17 +76,16 @@ class CorrectionStore {
     }
 
     Optional<ErrorReport> find(String id) {
-        return jdbc.query("select " + COLUMNS + " from error_report where id = ?", this::report, id).stream().findFirst();
+        return rows.find(id);
     }
 
     /** Serialises the steps of one report until the transaction ends. */
     Optional<ErrorReport> lock(String id) {
-        return jdbc.query("select " + COLUMNS + " from error_report where id = ? for update", this::report, id).stream().findFirst();
+        return rows.lock(id);
     }
 
     Optional<ErrorReport> ofProcess(String processInstanceId) {
-        return jdbc.query("select " + COLUMNS + " from error_report where process_instance_id = ?", this::report,
-                processInstanceId).stream().findFirst();
+        return rows.ofProcess(processInstanceId);
     }
 
     byte[] evidence(String id) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.govshare.platform.CaseRows;
 import org.govshare.platform.JsonColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -21,11 +22,13 @@ class DisputeStore {
     private static final String TABLE = "dispute";
 
     private final JdbcTemplate jdbc;
+    private final CaseRows<Dispute> rows;
     private final JsonColumns json;
 
     DisputeStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.rows = new CaseRows<>(jdbc, "select * from dispute", this::dispute);
     }
 
     /** Stores a new open dispute; a second open dispute of the same request breaks the unique constraint. */
@@ -67,17 +70,16 @@ class DisputeStore {
     }
 
     Optional<Dispute> find(String id) {
-        return jdbc.query("select * from dispute where id = ?", this::dispute, id).stream().findFirst();
+        return rows.find(id);
     }
 
     /** Serialises the steps of one dispute (a statement, a ruling, a withdrawal, a deadline) until the transaction ends. */
     Optional<Dispute> lock(String id) {
-        return jdbc.query("select * from dispute where id = ? for update", this::dispute, id).stream().findFirst();
+        return rows.lock(id);
     }
 
     Optional<Dispute> ofProcess(String processInstanceId) {
-        return jdbc.query("select * from dispute where process_instance_id = ?", this::dispute, processInstanceId)
-                .stream().findFirst();
+        return rows.ofProcess(processInstanceId);
     }
 
     /** The disputes of a request that were not withdrawn: open, or ruled. */

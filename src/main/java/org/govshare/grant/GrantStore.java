@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.govshare.platform.CaseRows;
 import org.govshare.platform.JsonColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -21,11 +22,13 @@ class GrantStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
+    private final CaseRows<Grant> rows;
     private final JsonColumns json;
 
     GrantStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.rows = new CaseRows<>(jdbc, "select * from sharing_grant", this::grant);
     }
 
     void insert(Grant g) {
@@ -41,12 +44,12 @@ class GrantStore {
     }
 
     Optional<Grant> find(String id) {
-        return jdbc.query("select * from sharing_grant where id = ?", this::grant, id).stream().findFirst();
+        return rows.find(id);
     }
 
     /** Serialises changes to one grant (a revocation and the expiry sweep) until the transaction ends. */
     Optional<Grant> lock(String id) {
-        return jdbc.query("select * from sharing_grant where id = ? for update", this::grant, id).stream().findFirst();
+        return rows.lock(id);
     }
 
     void revoke(String id, String by, Instant at, String reason) {

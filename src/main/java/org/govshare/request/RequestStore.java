@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.govshare.platform.CaseRows;
 import org.govshare.platform.JsonColumns;
 import org.govshare.rules.Decision;
 import org.govshare.rules.Finding;
@@ -24,11 +25,13 @@ class RequestStore {
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
+    private final CaseRows<SharingRequest> rows;
     private final JsonColumns json;
 
     RequestStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.rows = new CaseRows<>(jdbc, "select * from sharing_request", this::request);
     }
 
     void insert(SharingRequest r) {
@@ -73,17 +76,16 @@ class RequestStore {
     }
 
     Optional<SharingRequest> find(String id) {
-        return jdbc.query("select * from sharing_request where id = ?", this::request, id).stream().findFirst();
+        return rows.find(id);
     }
 
     /** Serialises the steps of one request (a reply, a withdrawal, the deadline) until the transaction ends. */
     Optional<SharingRequest> lock(String id) {
-        return jdbc.query("select * from sharing_request where id = ? for update", this::request, id).stream().findFirst();
+        return rows.lock(id);
     }
 
     Optional<SharingRequest> ofProcess(String processInstanceId) {
-        return jdbc.query("select * from sharing_request where process_instance_id = ?", this::request, processInstanceId)
-                .stream().findFirst();
+        return rows.ofProcess(processInstanceId);
     }
 
     /** Whether a department has an open request for a resource already. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.govshare.platform.CaseRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -21,9 +22,11 @@ class RectificationStore {
             rs.getString("body"), rs.getString("evidence"), instant(rs, "due"));
 
     private final JdbcTemplate jdbc;
+    private final CaseRows<Rectification> rows;
 
     RectificationStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new CaseRows<>(jdbc, "select * from rectification", this::rectification);
     }
 
     void insert(Rectification r) {
@@ -34,11 +37,11 @@ class RectificationStore {
     }
 
     Optional<Rectification> find(String id) {
-        return jdbc.query("select * from rectification where id = ?", this::rectification, id).stream().findFirst();
+        return rows.find(id);
     }
 
     Optional<Rectification> lock(String id) {
-        return jdbc.query("select * from rectification where id = ? for update", this::rectification, id).stream().findFirst();
+        return rows.lock(id);
     }
 
     Optional<Rectification> ofViolation(String violationId) {
@@ -47,8 +50,7 @@ class RectificationStore {
     }
 
     Optional<Rectification> ofProcess(String processInstanceId) {
-        return jdbc.query("select * from rectification where process_instance_id = ?", this::rectification,
-                processInstanceId).stream().findFirst();
+        return rows.ofProcess(processInstanceId);
     }
 
     void bind(String id, String processInstanceId) {
