@@ -82,9 +82,14 @@ public final class Browser implements AutoCloseable {
         go("/camunda/app/" + webapp + "/default/");
         By user = By.cssSelector("input[ng-model=username]");
         By password = By.cssSelector("input[ng-model=password]");
-        fill(waitFor(user), login);
-        fill(driver.findElement(password), Api.PASSWORD);
-        click(driver.findElement(By.cssSelector("form button[type=submit]")));
+        // the form is drawn again when the translations arrive: fill until what was filled stays
+        waitUntil(d -> {
+            WebElement name = waitFor(user);
+            fill(name, login);
+            fill(d.findElement(password), Api.PASSWORD);
+            return login.equals(name.getDomProperty("value")) ? true : null;
+        });
+        click(By.cssSelector("form button[type=submit]"));
         waitUntil(d -> d.findElements(password).stream().noneMatch(WebElement::isDisplayed));
         return this;
     }
@@ -146,8 +151,28 @@ public final class Browser implements AutoCloseable {
 
     /** Picks the option of a form's radio group or checkboxes by the text of its label. */
     public void choose(String label) {
-        click(waitUntil(d -> d.findElements(By.tagName("label")).stream()
-                .filter(l -> l.getText().trim().equals(label)).findFirst().orElse(null)));
+        clickFirst(d -> d.findElements(By.tagName("label")).stream()
+                .filter(l -> l.getText().trim().equals(label)).findFirst().orElse(null));
+    }
+
+    /** Clicks the first visible element the locator finds. */
+    public void click(By locator) {
+        clickFirst(d -> d.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    /**
+     * Finds and clicks in one step, again until it holds: Tasklist redraws its list and form while it refreshes, and an
+     * element found a moment earlier may be gone by the click.
+     */
+    public void clickFirst(java.util.function.Function<org.openqa.selenium.WebDriver, WebElement> find) {
+        waitUntil(d -> {
+            WebElement element = find.apply(d);
+            if (element == null) {
+                return null;
+            }
+            click(element);
+            return true;
+        });
     }
 
     public Object script(String script, Object... args) {

@@ -50,8 +50,8 @@ class WorkplaceBrowserIT extends IntegrationTest {
             assertThat(browser.driver().findElements(By.cssSelector("button[ng-click*=claim]")))
                     .as("another department's task cannot be opened").isEmpty();
 
-            browser.click(browser.waitFor(By.cssSelector(".tasks-list a[href*='task=" + taskOfCase(ours) + "']")));
-            browser.click(browser.waitFor(By.cssSelector("button[ng-click*=claim]")));
+            browser.click(By.cssSelector(".tasks-list a[href*='task=" + taskOfCase(ours) + "']"));
+            browser.click(By.cssSelector("button[ng-click*=claim]"));
             String form = browser.waitUntil(d -> {
                 String shown = browser.textWithFieldValues();
                 return shown.contains("户籍地址") ? shown : null;
@@ -61,9 +61,8 @@ class WorkplaceBrowserIT extends IntegrationTest {
             browser.screenshot("tasklist-provider-review");
 
             browser.choose("同意 Approve as asked");
-            WebElement complete = browser.waitUntil(d -> d.findElements(By.cssSelector("button")).stream()
+            browser.clickFirst(d -> d.findElements(By.cssSelector("button")).stream()
                     .filter(b -> b.getText().trim().equals("办结") && b.isEnabled()).findFirst().orElse(null));
-            browser.click(complete);
             browser.waitUntil(d -> browser.text().contains("同意 Approve as asked") ? null : true);
         }
 
@@ -79,9 +78,9 @@ class WorkplaceBrowserIT extends IntegrationTest {
             authority.go("/audit/?actor=gaj.wang&objectId=" + ours);
             authority.waitForText("共享申请答复", ours);
             authority.screenshot("audit-search");
-            authority.click(authority.waitUntil(d -> d.findElements(By.cssSelector("#rows tr")).stream()
+            authority.clickFirst(d -> d.findElements(By.cssSelector("#rows tr")).stream()
                     .filter(row -> row.getText().contains("共享申请答复")).findFirst()
-                    .map(row -> row.findElement(By.cssSelector("a.row-title"))).orElse(null)));
+                    .map(row -> row.findElement(By.cssSelector("a.row-title"))).orElse(null));
             String event = authority.waitUntil(d -> {
                 String detail = d.findElement(By.id("detail")).getText();
                 return detail.contains(ours) && detail.contains("gaj.wang") ? detail : null;
@@ -89,7 +88,7 @@ class WorkplaceBrowserIT extends IntegrationTest {
             assertThat(event).contains("共享申请答复", "APPROVE");
             authority.screenshot("audit-event");
             authority.go("/audit/");
-            authority.click(authority.waitFor(By.id("verify")));
+            authority.click(By.id("verify"));
             authority.waitForText("审计链完整");
         }
     }
@@ -124,7 +123,8 @@ class WorkplaceBrowserIT extends IntegrationTest {
             assertThat(form).contains(code, "公民身份号码", "姓名", "户籍地址", "PERSONAL", "CONDITIONAL", "用于法定职责内的身份核验");
 
             // the form's link opens the whole case as a page, in the reviewer's own Tasklist session
-            String casePage = browser.waitFor(By.cssSelector("a[href^='/cases/']")).getDomAttribute("href");
+            String casePage = browser.waitUntil(d -> d.findElements(By.cssSelector("a[href^='/cases/']")).stream()
+                    .map(link -> link.getDomAttribute("href")).findFirst().orElse(null));
             browser.go(casePage);
             String items = browser.waitUntil(d -> d.findElements(By.id("items")).stream()
                     .map(WebElement::getText).filter(t -> t.contains("户籍地址")).findFirst().orElse(null));
