@@ -144,7 +144,7 @@ final class ConfinedDrl {
             pkg.getFunctions().forEach(f -> refuse(f, "the function '" + f.getName() + "' is refused: a rule file"
                     + " declares rules only, and a rule says what it found through decision"));
             pkg.getClassAndEnumDeclarationDescrs().forEach(t -> refuse(t, "the declared type '" + t.getTypeName()
-                    + "' is refused: rules match the facts the platform gives them (" + vocabulary.names() + ")"));
+                    + "' is refused: rules match the facts the platform gives them (" + vocabulary.factNames() + ")"));
             pkg.getEntryPointDeclarations().forEach(e -> refuse(e, "the entry point '" + e.getEntryPointId()
                     + "' is refused: rules match the facts the platform gives them"));
             pkg.getWindowDeclarations().forEach(w -> refuse(w, "the window '" + w.getName() + "' is refused: rules"
@@ -241,8 +241,7 @@ final class ConfinedDrl {
             }
             if (!vocabulary.isFact(pattern.getObjectType())) {
                 refuse(pattern, "'" + pattern.getObjectType() + "' is refused: it is not a fact of the "
-                        + vocabulary.decision() + " decision, whose rules match on " + vocabulary.facts().stream().map(Class::getSimpleName).sorted()
-                        .reduce((a, b) -> a + ", " + b).orElse("nothing"));
+                        + vocabulary.decision() + " decision, whose rules match on " + vocabulary.factNames());
             }
             if (pattern.getSource() != null) {
                 BaseDescr source = pattern.getSource().getStartCharacter() >= 0 ? pattern.getSource() : pattern;

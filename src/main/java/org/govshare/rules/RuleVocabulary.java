@@ -69,6 +69,11 @@ record RuleVocabulary(String decision, List<Class<?>> facts) {
                 .collect(Collectors.joining(", "));
     }
 
+    /** The simple names of the facts alone. */
+    String factNames() {
+        return facts.stream().map(Class::getSimpleName).sorted().collect(Collectors.joining(", "));
+    }
+
     boolean isFact(String type) {
         return facts.stream().anyMatch(f -> f.getSimpleName().equals(type) || f.getName().equals(type));
     }
