@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The rules in force: one KieBase per decision (a folder of {@code rules/}), built once from the DRL files and
- * rebuilt only on reload. A proposed rule set is put in force only when every DRL file compiles and every rule
- * scenario holds; otherwise it is refused with file, line and message, and the rules in force stay in force.
+ * rebuilt only on reload. A proposed rule set is put in force only when every DRL file stays inside the rule
+ * language ({@link ConfinedDrl}), compiles, and every rule scenario holds; otherwise it is refused with file, line and message, and the rules in force stay in force.
  * Each decision runs in a stateless session of its own.
  */
 @Service
@@ -91,6 +91,11 @@ public class RuleBook {
     }
 
     private InForce check(RuleSources sources) {
+        List<RuleCompilationException.Problem> unconfined = ConfinedDrl.check(sources);
+        if (!unconfined.isEmpty()) {
+            // refused before anything is compiled: no part of a file that reaches beyond the rule language ever runs
+            throw new RuleCompilationException(unconfined);
+        }
         RuleCompiler.Compiled compiled = compiler.compile(sources);
         List<RuleCompilationException.Problem> problems = new ArrayList<>(compiled.problems());
         RuleScenarios.Outcome outcome = scenarios.run(sources, compiled.bases());

@@ -5,7 +5,7 @@ import java.util.List;
 import org.govshare.platform.web.InvalidInputException;
 
 /**
- * A proposed rule set does not hold: a DRL file does not compile or a scenario does not come out as its file
+ * A proposed rule set does not hold: a DRL file reaches beyond the rule language or does not compile, or a scenario does not come out as its file
  * expects. The rules in force stay in force. Answered as a 400 problem with one error per problem.
  */
 public class RuleCompilationException extends InvalidInputException {
@@ -27,7 +27,7 @@ public class RuleCompilationException extends InvalidInputException {
      * @param file the file, relative to the rules location
      * @param line its line (0 when the file as a whole is meant)
      * @param column its column (0 when unknown)
-     * @param rule {@code drl-compiles} or {@code scenario-holds}
+     * @param rule {@code drl-confined}, {@code drl-compiles}, {@code scenario-holds} or {@code scenario-readable}
      * @param message what is wrong, on one line
      */
     public record Problem(String file, int line, int column, String rule, String message)
