@@ -292,7 +292,8 @@
           ['拒绝依据', 'Legal basis of a refusal', reply.legalBasis
             ? text([reply.legalBasis.law, reply.legalBasis.article].filter(Boolean).join(' ')) : none()],
           ['理由', 'Reasons', prose(reply.reasons)],
-          ['不脱敏信息项', 'Items shown unmasked', list(reply.unmaskedItems)])
+          ['不脱敏信息项', 'Items shown unmasked', list(reply.unmaskedItems)],
+          ['核验数据项', 'Verification keys (matched exactly, shown masked)', list(reply.verificationKeys)])
           : h('p', { class: 'muted' }, '尚未答复。', h('span', { lang: 'en' }, 'Not replied yet.'))),
         section('sec-deadline', '期限与结果', 'Deadline and outcome', facts(
           ['答复期限', 'Reply due', when(r.replyDue)],

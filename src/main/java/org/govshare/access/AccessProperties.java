@@ -13,10 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimit how many reads one grant may make per window; more are refused with 429 (bulk scraping)
  * @param rateWindow the window the rate limit counts in
  * @param masking how sensitive items are masked, by their kind
+ * @param maxOrderedRecords the most matching records a read orders itself: when the grant does not show a hosted
+ *                          dataset's key as it is, or a sort is asked for, the records are ordered by what the grant
+ *                          shows, which takes them all; more matches are refused with a request to filter further
  */
 @ConfigurationProperties("govshare.access")
 public record AccessProperties(@DefaultValue("100") int maxPageSize, @DefaultValue("600") int rateLimit,
-                               @DefaultValue("1m") Duration rateWindow, @DefaultValue Masking masking) {
+                               @DefaultValue("1m") Duration rateWindow, @DefaultValue Masking masking,
+                               @DefaultValue("10000") int maxOrderedRecords) {
 
     /**
      * Masking rules (Art. 19). Characters are counted as code points, so Chinese names mask per character.

@@ -23,6 +23,7 @@ import org.govshare.dataset.HostedDatasets;
 import org.govshare.dataset.ItemFilter;
 import org.govshare.grant.Grant;
 import org.govshare.grant.Grants;
+import org.govshare.grant.Reveal;
 import org.govshare.identity.Caller;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
@@ -70,64 +71,144 @@ public class DataAccess {
     }
 
     /**
-     * A page of records as the caller may see them.
+     * A page of records as the caller may see them. Every question of the read (its items, filters and order) is
+     * checked against what the grant reveals ({@link Reveal}) before any data is looked at, and the order and page
+     * follow from revealed values only, so the answer (rows, total, order, refusal) depends on nothing the grant
+     * withholds.
      *
      * @param purpose the purpose the caller reads for; it must be a grant's
      * @param items the items wanted; empty: every item the grant allows
+     * @param sort the order asked for: clear items only; empty: by key when the grant shows the key, else as shown
      */
     @Transactional
     public DataAnswer read(Caller caller, String resourceCode, String purpose, List<String> items, List<ItemFilter> filters,
-                           int page, int size) {
+                           List<SortKey> sort, int page, int size) {
         if (purpose == null || purpose.isBlank()) {
             throw new InvalidInputException("purpose", "purpose-required",
                     "say what you read for: shared information serves only the purpose it was granted for (Art. 20)");
         }
-        if (page < 0 || size < 1 || size > properties.maxPageSize()) {
-            throw new InvalidInputException("size", "page-size", "page from 0, size from 1 to " + properties.maxPageSize());
+        if (page < 0) {
+            throw new InvalidInputException("page", "min", "pages are counted from 0");
+        }
+        if (size < 1 || size > properties.maxPageSize()) {
+            throw new InvalidInputException("size", "range", "a page holds 1 to " + properties.maxPageSize() + " records");
         }
         CatalogListing resource = catalog.current(resourceCode).filter(r -> "PUBLISHED".equals(r.status()))
                 .orElseThrow(() -> new NotFoundException("published resource", resourceCode));
         CatalogEntry entry = resource.entry();
         Grant grant = grantFor(caller, resourceCode, purpose.strip());
+        Reveal reveal = Reveal.of(grant, entry);
         List<String> returned = items(entry, grant, items);
+        allowed(reveal, filters, sort);
         rateLimit.acquire(grant.id());
 
-        DataSlice slice = entry.sharingMethod() == SharingMethod.HOSTED_DATASET
-                ? hosted.read(resourceCode, filters, page, size)
-                : providers.call(resourceCode, filters, page, size);
-
-        List<String> masked = returned.stream().filter(i -> masks(entry, grant, i)).toList();
-        List<Map<String, Object>> records = new ArrayList<>(slice.records().size());
-        for (Map<String, Object> record : slice.records()) {
-            Map<String, Object> shown = new LinkedHashMap<>();
-            for (String item : returned) {
-                Object value = record.get(item);
-                shown.put(item, masked.contains(item) ? masking.mask(item(entry, item), value) : value);
-            }
-            records.add(shown);
+        Page answer = entry.sharingMethod() == SharingMethod.HOSTED_DATASET
+                ? hostedPage(resourceCode, reveal, filters, sort, page, size)
+                : providerPage(resourceCode, reveal, filters, sort, page, size);
+        List<String> masked = returned.stream().filter(reveal::masked).toList();
+        List<Map<String, Object>> records = new ArrayList<>(answer.shown().size());
+        for (Map<String, Object> row : answer.shown()) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            returned.forEach(item -> record.put(item, row.get(item)));
+            records.add(record);
         }
-        markUnderVerification(entry, slice, records);
+        if (entry.sharingMethod() == SharingMethod.HOSTED_DATASET) {
+            markUnderVerification(caller, entry, answer.raw(), records);
+        }
+        DataSlice slice = answer.slice();
         auditTrail.record(AuditEntry.ok(AuditAction.DATA_ACCESSED, "resource", resourceCode).with("grant", grant.id())
                 .with("purpose", purpose.strip()).with("items", returned).with("filters", describe(filters))
+                .with("sort", sort.stream().map(k -> (k.descending() ? "-" : "") + k.item()).toList())
                 .with("page", page).with("records", records.size())
                 .with("dataVersion", slice.version() == null ? "live" : slice.version()));
         return new DataAnswer(resourceCode, grant.id(), grant.purpose(), slice.version(), slice.asOf(), page, size,
                 slice.total(), returned, masked, records);
     }
 
+    /** A page as the source gave it ({@code raw}) and as the grant shows it ({@code shown}), record for record. */
+    private record Page(DataSlice slice, List<Map<String, Object>> raw, List<Map<String, Object>> shown) {
+    }
+
+    /** Refuses, before any data is read, a filter or order on an item the grant does not reveal enough of. */
+    private static void allowed(Reveal reveal, List<ItemFilter> filters, List<SortKey> sort) {
+        for (ItemFilter filter : filters) {
+            if (filter.exact()) {
+                reveal.requireExact(filter.item(), filter.item());
+            } else {
+                reveal.requireRange(filter.item(), filter.item() + (filter.from() != null ? ".from" : ".to"));
+            }
+        }
+        sort.forEach(key -> reveal.requireSort(key.item(), "sort"));
+    }
+
+    /**
+     * A hosted dataset's page. Ordered by key in the database when the grant shows the key as it is and no other
+     * order is asked for; otherwise every match is ordered here by what the grant shows, as an order by a hidden key
+     * would tell the hidden key.
+     */
+    private Page hostedPage(String code, Reveal reveal, List<ItemFilter> filters, List<SortKey> sort, int page, int size) {
+        if (sort.isEmpty() && reveal.keyClear()) {
+            DataSlice slice = hosted.read(code, filters, page, size);
+            return new Page(slice, slice.records(), shown(reveal, slice.records()));
+        }
+        DataSlice all = hosted.readMatching(code, filters, properties.maxOrderedRecords(), "sort",
+                reveal.keyClear() ? "a sorted read orders" : "this grant does not show the key, so a read orders by what it"
+                        + " shows, which takes");
+        List<Integer> order = ordered(reveal, sort, shown(reveal, all.records()));
+        int from = (int) Math.min((long) page * size, order.size());
+        List<Integer> onPage = order.subList(from, Math.min(from + size, order.size()));
+        List<Map<String, Object>> raw = onPage.stream().map(all.records()::get).toList();
+        return new Page(all, raw, shown(reveal, raw));
+    }
+
+    /**
+     * A provider service's page, as its service chose the records for the allowed filters, ordered here by what the
+     * grant shows; the provider's own choice of records is its service's, outside the platform (docs/access.md).
+     */
+    private Page providerPage(String code, Reveal reveal, List<ItemFilter> filters, List<SortKey> sort, int page, int size) {
+        DataSlice slice = providers.call(code, filters, page, size);
+        List<Map<String, Object>> shown = shown(reveal, slice.records());
+        List<Map<String, Object>> raw = ordered(reveal, sort, shown).stream().map(slice.records()::get).toList();
+        return new Page(slice, raw, shown(reveal, raw));
+    }
+
+    private static List<Integer> ordered(Reveal reveal, List<SortKey> sort, List<Map<String, Object>> shown) {
+        RevealedOrder order = new RevealedOrder(sort, reveal.shown());
+        List<Integer> positions = new ArrayList<>(java.util.stream.IntStream.range(0, shown.size()).boxed().toList());
+        positions.sort((a, b) -> order.compare(shown.get(a), shown.get(b)));
+        return positions;
+    }
+
+    /** Records as the grant shows them: its items only, masked where it masks them, state secrets never. */
+    private List<Map<String, Object>> shown(Reveal reveal, List<Map<String, Object>> records) {
+        List<String> items = reveal.shown();
+        List<Map<String, Object>> shown = new ArrayList<>(records.size());
+        for (Map<String, Object> record : records) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (String item : items) {
+                Object value = record.get(item);
+                row.put(item, reveal.masked(item) ? masking.mask(reveal.item(item), value) : value);
+            }
+            shown.add(row);
+        }
+        return shown;
+    }
+
     /**
      * Art. 21: a record with an open error report carries {@code "_underVerification": ["JC-2026-000001"]}, until
-     * the report closes.
+     * the report closes: the caller's own department's reports, and those the provider published as under
+     * verification; another consumer's report is never revealed.
      */
-    private void markUnderVerification(CatalogEntry entry, DataSlice slice, List<Map<String, Object>> records) {
-        if (entry.sharingMethod() != SharingMethod.HOSTED_DATASET || records.isEmpty()) {
+    private void markUnderVerification(Caller caller, CatalogEntry entry, List<Map<String, Object>> raw,
+                                       List<Map<String, Object>> records) {
+        if (records.isEmpty()) {
             return;
         }
-        Map<String, List<String>> open = corrections.openMarks(entry.code());
+        Map<String, List<String>> open = corrections.openMarks(entry.code(), caller.department());
         if (open.isEmpty()) {
             return;
         }
-        List<String> keys = hosted.keysOf(entry.code(), slice.records(), "record");
+        List<String> keys = hosted.keysOf(entry.code(), raw, "record");
         for (int i = 0; i < records.size(); i++) {
             List<String> reports = open.get(keys.get(i));
             if (reports != null) {
@@ -188,16 +269,6 @@ public class DataAccess {
         List<String> wanted = asked.isEmpty() ? grant.items() : asked.stream().distinct().toList();
         return wanted.stream().filter(i -> entry.items().stream()
                 .anyMatch(d -> d.name().equals(i) && d.sensitivity() != Sensitivity.STATE_SECRET)).toList();
-    }
-
-    private static boolean masks(CatalogEntry entry, Grant grant, String item) {
-        Sensitivity sensitivity = item(entry, item).sensitivity();
-        return (sensitivity == Sensitivity.PERSONAL || sensitivity == Sensitivity.COMMERCIAL_SECRET)
-                && !grant.unmaskedItems().contains(item);
-    }
-
-    private static DataItem item(CatalogEntry entry, String name) {
-        return entry.items().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static boolean sameText(String a, String b) {

@@ -18,13 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reading a resource's data under a grant, for officials and registered systems:
- * {@code GET /api/data/101001/101007?purpose=…&items=姓名,公民身份号码&公民身份号码=…&出生日期.from=1990-01-01&page=0&size=20}.
- * Any other parameter is a filter: {@code item=value} exact, {@code item.from} / {@code item.to} a range.
+ * {@code GET /api/data/101001/101007?purpose=…&items=姓名,公民身份号码&公民身份号码=…&出生日期.from=1990-01-01&sort=-出生日期&page=0&size=20}.
+ * Any other parameter is a filter: {@code item=value} exact, {@code item.from} / {@code item.to} a range. What a grant
+ * lets a caller filter and sort on is decided in {@link DataAccess}.
  */
 @RestController
 class DataController {
 
-    private static final Set<String> RESERVED = Set.of("purpose", "items", "page", "size");
+    private static final Set<String> RESERVED = Set.of("purpose", "items", "sort", "page", "size");
 
     private final DataAccess access;
 
@@ -37,9 +38,14 @@ class DataController {
                     @RequestParam(required = false) String purpose,
                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                     @AuthenticationPrincipal Caller me) {
-        List<String> items = query.getOrDefault("items", List.of()).stream()
-                .flatMap(v -> Arrays.stream(v.split("[,，]"))).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return access.read(me, front + "/" + back, purpose, items, filters(query), page, size);
+        List<SortKey> sort = list(query, "sort").stream().map(SortKey::parse).toList();
+        return access.read(me, front + "/" + back, purpose, list(query, "items"), filters(query), sort, page, size);
+    }
+
+    /** A parameter's comma-separated values (Chinese commas too), however often it is given. */
+    private static List<String> list(MultiValueMap<String, String> query, String name) {
+        return query.getOrDefault(name, List.of()).stream().flatMap(v -> Arrays.stream(v.split("[,，]")))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static List<ItemFilter> filters(MultiValueMap<String, String> query) {

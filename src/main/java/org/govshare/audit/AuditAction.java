@@ -73,6 +73,7 @@ public enum AuditAction {
     CORRECTION_OVERDUE,
     CORRECTION_CLOSED,
     CORRECTION_EVIDENCE_READ,
+    CORRECTION_PUBLISHED,
 
     // calendar
     CALENDAR_LOADED,

@@ -9,5 +9,10 @@ public enum Sensitivity {
     /** commercial secret (商业秘密) */
     COMMERCIAL_SECRET,
     /** state secret (国家秘密) */
-    STATE_SECRET
+    STATE_SECRET;
+
+    /** Whether shared values of this sensitivity are masked unless a grant unmasks them (Art. 19). */
+    public boolean masked() {
+        return this == PERSONAL || this == COMMERCIAL_SECRET;
+    }
 }

@@ -78,6 +78,12 @@ class CorrectionController {
         return corrections.triage(me, id, answer);
     }
 
+    /** The provider publishes an open report as "under verification" to every consumer of the resource. */
+    @PostMapping("/{id}/publication")
+    ErrorReport publish(@PathVariable String id, @AuthenticationPrincipal Official me) {
+        return corrections.publish(me, id);
+    }
+
     /**
      * The provider's answer: {@code {"decision":"CORRECTED","correctedVersion":4}} or
      * {@code {"decision":"EXPLAINED","reasons":"…"}}.

@@ -25,7 +25,7 @@ class CorrectionStore {
             id, process_instance_id, resource_code, resource_name, provider_department, reporter_department, reported_by,
             reported_at, data_version, record_key, key_values, item, problem, proposed, evidence_name, evidence_type, evidence_size,
             status, triaged_by, triage_reasons, verification_due, reminder_at, reminded, overdue, outcome, answered_by,
-            answer_reasons, corrected_version, closed_at""";
+            answer_reasons, corrected_version, closed_at, published""";
 
     private final JdbcTemplate jdbc;
     private final CaseRows<ErrorReport> rows;
@@ -71,6 +71,10 @@ class CorrectionStore {
         jdbc.update("update error_report set overdue = true where id = ?", id);
     }
 
+    void publish(String id) {
+        jdbc.update("update error_report set published = true where id = ?", id);
+    }
+
     void close(String id, Instant at) {
         jdbc.update("update error_report set status = 'CLOSED', closed_at = ? where id = ?", Timestamp.from(at), id);
     }
@@ -93,12 +97,13 @@ class CorrectionStore {
     }
 
     /** The open reports of a resource: stored record key → their case numbers, oldest first. */
-    Map<String, List<String>> openByKey(String resourceCode) {
+    Map<String, List<String>> openByKey(String resourceCode, String seenBy) {
         Map<String, List<String>> open = new LinkedHashMap<>();
-        jdbc.query("select record_key, id from error_report where resource_code = ? and status <> 'CLOSED' order by reported_at, id",
+        jdbc.query("select record_key, id from error_report where resource_code = ? and status <> 'CLOSED'"
+                        + " and (reporter_department = ? or published) order by reported_at, id",
                 rs -> {
                     open.computeIfAbsent(rs.getString("record_key"), k -> new ArrayList<>()).add(rs.getString("id"));
-                }, resourceCode);
+                }, resourceCode, seenBy);
         return open;
     }
 
@@ -132,7 +137,8 @@ class CorrectionStore {
                 ErrorReport.Status.valueOf(rs.getString("status")), rs.getString("triaged_by"), rs.getString("triage_reasons"),
                 instant(rs, "verification_due"), instant(rs, "reminder_at"), rs.getBoolean("reminded"), rs.getBoolean("overdue"),
                 outcome == null ? null : ErrorReport.Outcome.valueOf(outcome), rs.getString("answered_by"),
-                rs.getString("answer_reasons"), (Integer) rs.getObject("corrected_version"), instant(rs, "closed_at"));
+                rs.getString("answer_reasons"), (Integer) rs.getObject("corrected_version"), instant(rs, "closed_at"),
+                rs.getBoolean("published"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

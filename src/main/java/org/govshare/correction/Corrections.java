@@ -21,7 +21,11 @@ import org.govshare.catalog.CatalogListing;
 import org.govshare.catalog.SharingMethod;
 import org.govshare.dataset.DataVersion;
 import org.govshare.dataset.HostedDatasets;
+import org.govshare.dataset.DataSlice;
+import org.govshare.dataset.ItemFilter;
+import org.govshare.grant.Grant;
 import org.govshare.grant.Grants;
+import org.govshare.grant.Reveal;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
@@ -100,7 +104,8 @@ public class Corrections {
         CatalogListing listing = catalog.current(code).filter(l -> "PUBLISHED".equals(l.status()))
                 .orElseThrow(() -> new NotFoundException("published resource", code));
         CatalogEntry entry = listing.entry();
-        if (grants.heldBy(by.department(), code).isEmpty()) {
+        List<Grant> held = grants.heldBy(by.department(), code);
+        if (held.isEmpty()) {
             throw new RefusedException("resourceCode", "no-grant", by.department() + " holds no valid grant for " + code
                     + "; errors are reported by the departments the data is shared with");
         }
@@ -125,20 +130,22 @@ public class Corrections {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        String key = hosted.keysOf(code, List.of(asked.keyValues()), "keyValues").get(0);
-        if (!hosted.holds(code, key)) {
-            throw new InvalidInputException("keyValues", "no-such-record", "the current data of " + code
-                    + " holds no record with the key " + asked.keyValues());
+        Map<String, Object> named = new LinkedHashMap<>(asked.keyValues());
+        underOneGrant(held, entry, item, named);
+        DataSlice found = hosted.read(code, named.entrySet().stream()
+                .map(e -> ItemFilter.equalTo(e.getKey(), String.valueOf(e.getValue()))).toList(), 0, 2);
+        // the grant lets the reporter read with these same filters, so the count tells it nothing new
+        if (found.total() != 1) {
+            throw new InvalidInputException("keyValues", found.total() == 0 ? "no-such-record" : "record-not-unique",
+                    found.total() == 0 ? "no record of the current data of " + code + " matches " + named
+                            : found.total() + " records of " + code + " match " + named + "; name the record by more items");
         }
+        String key = hosted.keysOf(code, found.records(), "keyValues").get(0);
         ErrorReport.Evidence checked = checkEvidence(evidence);
-        Map<String, Object> keyValues = new LinkedHashMap<>();
-        entry.items().stream().filter(CatalogEntry.DataItem::isKey)
-                .forEach(d -> keyValues.put(d.name(), asked.keyValues().get(d.name())));
         ErrorReport report = new ErrorReport(numbers.next("JC"), null, code, entry.name(), entry.providerDepartment(),
-                by.department(), by.login(), today.now(),
-                hosted.currentVersion(code).orElseThrow(), key, keyValues, item, asked.problem().strip(),
+                by.department(), by.login(), today.now(), found.version(), key, named, item, asked.problem().strip(),
                 blank(asked.proposed()) ? null : asked.proposed().strip(), checked, ErrorReport.Status.REPORTED, null, null,
-                null, null, false, false, null, null, null, null, null);
+                null, null, false, false, null, null, null, null, null, false);
         store.insert(report, evidence.content());
         auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_REPORTED, OBJECT, report.id()).with("resource", code)
                 .with("provider", report.providerDepartment()).with("item", item).with("evidence", checked.name())
@@ -146,7 +153,35 @@ public class Corrections {
         runtimeService.startProcessInstanceByKey(PROCESS, report.id(), Map.of("reportNumber", report.id(),
                 "resourceName", report.resourceName(), "reporterDepartment", report.reporterDepartment(),
                 "providerDepartment", report.providerDepartment()));
-        return require(report.id());
+        return asSeenBy(by, require(report.id()));
+    }
+
+    /**
+     * A consumer reports only on an item one of its grants shows, and names the record only by items that grant lets
+     * it match exactly, so a report tells it nothing a read under that grant would not (docs/access.md). One grant
+     * must allow it all: two grants together would join what neither shows alone.
+     */
+    private static void underOneGrant(List<Grant> held, CatalogEntry entry, String item, Map<String, Object> named) {
+        if (named.isEmpty()) {
+            throw new InvalidInputException("keyValues", "required", "name the record by the values of items your"
+                    + " grant lets you match, e.g. its key");
+        }
+        for (Grant grant : held) {
+            Reveal reveal = Reveal.of(grant, entry);
+            boolean matchable = named.keySet().stream().allMatch(i -> reveal.level(i) == Reveal.Level.CLEAR
+                    || reveal.level(i) == Reveal.Level.VERIFIABLE);
+            if (matchable && reveal.level(item) != Reveal.Level.HIDDEN) {
+                return;
+            }
+        }
+        Reveal first = Reveal.of(held.get(0), entry);
+        if (held.stream().allMatch(g -> Reveal.of(g, entry).level(item) == Reveal.Level.HIDDEN)) {
+            throw new RefusedException("item", "item-outside-grant", "'" + item + "' is not shown by any grant of yours"
+                    + " for " + entry.code() + "; errors are reported on the data you were shared (Art. 21)");
+        }
+        named.keySet().forEach(i -> first.requireExact(i, "keyValues." + i));
+        throw new RefusedException("keyValues", "filter-outside-grant", "no single grant of yours for " + entry.code()
+                + " both shows '" + item + "' and lets you match " + named.keySet() + "; name the record under one grant");
     }
 
     private ErrorReport.Evidence checkEvidence(EvidenceFile file) {
@@ -372,11 +407,33 @@ public class Corrections {
     // ---- reading ----
 
     /**
-     * The open reports of a resource, for data answers: stored record key → case numbers. Empty when none is open
-     * (the usual case, one indexed query).
+     * The open reports of a resource a consumer department may see marked on its records: its own, and those the
+     * provider published; stored record key → case numbers. Empty when none is open (the usual case, one indexed
+     * query). Another consumer's report is never shown: that it exists tells what that consumer holds and doubts.
      */
-    public Map<String, List<String>> openMarks(String resourceCode) {
-        return store.openByKey(resourceCode);
+    public Map<String, List<String>> openMarks(String resourceCode, String seenBy) {
+        return store.openByKey(resourceCode, seenBy);
+    }
+
+    /**
+     * The provider publishes an open report as "under verification" to every consumer of the resource, when the doubt
+     * is worth telling them all (Art. 21).
+     */
+    @Transactional
+    public ErrorReport publish(Official by, String id) {
+        ErrorReport report = store.lock(id).orElseThrow(() -> new NotFoundException("error report", id));
+        if (!report.providerDepartment().equals(by.department()) || !by.has(Role.PROVIDER_REVIEWER)) {
+            throw new AccessDeniedException("a report is published by the provider's PROVIDER_REVIEWER officials");
+        }
+        if (!report.open()) {
+            throw new ConflictException("status", "publish-open-only", id + " is closed; its mark is gone");
+        }
+        if (!report.published()) {
+            store.publish(id);
+            auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_PUBLISHED, OBJECT, id).with("resource",
+                    report.resourceCode()));
+        }
+        return require(id);
     }
 
     /** A report as its reporting department, the provider or the authority sees it. */
@@ -386,7 +443,12 @@ public class Corrections {
                 && !report.providerDepartment().equals(by.department())) {
             throw new AccessDeniedException("a report is seen by its reporting department, the provider and the authority");
         }
-        return report;
+        return asSeenBy(by, report);
+    }
+
+    private static ErrorReport asSeenBy(Official by, ErrorReport report) {
+        return by.has(Role.AUTHORITY) || report.providerDepartment().equals(by.department()) ? report
+                : report.withoutRecordKey();
     }
 
     /** The evidence file, to those who see the report; each download is audited. */
@@ -404,7 +466,8 @@ public class Corrections {
 
     /** The reports the caller's department made or received; the authority sees all. */
     public List<ErrorReport> list(Official by, ErrorReport.Status status, int page, int size) {
-        return store.list(by.has(Role.AUTHORITY) ? null : by.department(), status, page, size);
+        return store.list(by.has(Role.AUTHORITY) ? null : by.department(), status, page, size).stream()
+                .map(r -> asSeenBy(by, r)).toList();
     }
 
     public ErrorReport require(String id) {

@@ -8,8 +8,9 @@ import java.util.Map;
  *
  * @param id the case number, e.g. {@code JC-2026-000001}; the process's business key
  * @param dataVersion the data version current when the report was made; a correction is a later one
- * @param recordKey the record's stored key (the key items' normalised values)
- * @param keyValues the key items' values as the reporter gave them
+ * @param recordKey the record's stored key (the key items' normalised values); not shown to the reporting side, whose
+ *                  grant may not show the key
+ * @param keyValues the values the reporter named the record by: items its grant lets it match exactly
  * @param item the item the reporter says is wrong
  * @param problem what is wrong
  * @param proposed the value the reporter believes right (may be empty)
@@ -20,13 +21,16 @@ import java.util.Map;
  * @param outcome NOT_AN_ERROR, CORRECTED or EXPLAINED
  * @param answerReasons the provider's explanation (EXPLAINED) or note (CORRECTED)
  * @param correctedVersion the data version that carries the correction (CORRECTED)
+ * @param published whether the provider published it as "under verification" to every consumer of the resource;
+ *                  otherwise only the reporting department sees its mark on the record
  */
 public record ErrorReport(String id, String processInstanceId, String resourceCode, String resourceName,
                           String providerDepartment, String reporterDepartment, String reportedBy, Instant reportedAt,
                           int dataVersion, String recordKey, Map<String, Object> keyValues, String item, String problem, String proposed,
                           Evidence evidence, Status status, String triagedBy, String triageReasons,
                           Instant verificationDue, Instant reminderAt, boolean reminded, boolean overdue, Outcome outcome,
-                          String answeredBy, String answerReasons, Integer correctedVersion, Instant closedAt) {
+                          String answeredBy, String answerReasons, Integer correctedVersion, Instant closedAt,
+                          boolean published) {
 
     public enum Status { REPORTED, IN_VERIFICATION, CLOSED }
 
@@ -38,5 +42,13 @@ public record ErrorReport(String id, String processInstanceId, String resourceCo
 
     public boolean open() {
         return status != Status.CLOSED;
+    }
+
+    /** The report as its reporting department sees it: without the stored key, which its grant may not show. */
+    ErrorReport withoutRecordKey() {
+        return new ErrorReport(id, processInstanceId, resourceCode, resourceName, providerDepartment, reporterDepartment,
+                reportedBy, reportedAt, dataVersion, null, keyValues, item, problem, proposed, evidence, status, triagedBy,
+                triageReasons, verificationDue, reminderAt, reminded, overdue, outcome, answeredBy, answerReasons,
+                correctedVersion, closedAt, published);
     }
 }

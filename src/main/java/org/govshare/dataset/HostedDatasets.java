@@ -198,6 +198,30 @@ public class HostedDatasets {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("size", "range", "a page holds 1 to " + MAX_PAGE_SIZE + " records");
         }
+        return slice(resourceCode, filters, (total, query) -> store.page(query, page, size));
+    }
+
+    /**
+     * Every record of the current version matching every filter, for a reader that orders them itself; refused when
+     * more than {@code atMost} match, before any is read.
+     *
+     * @throws InvalidInputException naming {@code field} when more than {@code atMost} records match
+     */
+    public DataSlice readMatching(String resourceCode, List<ItemFilter> filters, int atMost, String field, String why) {
+        return slice(resourceCode, filters, (total, query) -> {
+            if (total > atMost) {
+                throw new InvalidInputException(field, "too-many-to-order", total + " records match; " + why
+                        + " at most " + atMost + ": filter further");
+            }
+            return store.page(query, 0, (int) Math.max(total, 1));
+        });
+    }
+
+    private interface Rows {
+        List<String> of(long total, DatasetQuery query);
+    }
+
+    private DataSlice slice(String resourceCode, List<ItemFilter> filters, Rows rows) {
         CatalogEntry entry = catalog.current(resourceCode)
                 .orElseThrow(() -> new NotFoundException("resource", resourceCode)).entry();
         DatasetQuery query = DatasetQuery.of(resourceCode, new RecordSchema(entry, properties.zone(), json), filters);
@@ -207,8 +231,9 @@ public class HostedDatasets {
             DataVersion version = store.version(resourceCode, current.version())
                     .orElseThrow(() -> new IllegalStateException("version " + current.version() + " of " + resourceCode
                             + " is current but not in dataset_version"));
-            List<Map<String, Object>> rows = store.page(query, page, size).stream().<Map<String, Object>>map(this::record).toList();
-            return new DataSlice(version.version(), version.createdAt(), store.count(query), rows);
+            long total = store.count(query);
+            List<Map<String, Object>> records = rows.of(total, query).stream().<Map<String, Object>>map(this::record).toList();
+            return new DataSlice(version.version(), version.createdAt(), total, records);
         });
     }
 
@@ -223,11 +248,6 @@ public class HostedDatasets {
                 .orElseThrow(() -> new NotFoundException("resource", resourceCode)).entry();
         RecordSchema schema = new RecordSchema(entry, properties.zone(), json);
         return given.stream().map(r -> schema.keyOf(r, field)).toList();
-    }
-
-    /** Whether the current version holds a record under this stored key. */
-    public boolean holds(String resourceCode, String key) {
-        return !store.stored(resourceCode, List.of(key)).isEmpty();
     }
 
     /** The version data access reads now, if anything was ever pushed. */

@@ -331,11 +331,13 @@ public class Disputes {
                 .collect(Collectors.joining("; "));
         List<String> unmasked = request.reply() == null ? List.of()
                 : request.reply().unmaskedItems().stream().filter(ruling.items()::contains).toList();
+        List<String> verificationKeys = request.reply() == null ? List.of()
+                : request.reply().verificationKeys().stream().filter(ruling.items()::contains).toList();
         LocalDate from = request.validFrom().isAfter(today.date()) ? request.validFrom() : today.date();
         Grant grant = grants.issue(new NewGrant(request.applicantDepartment(), request.providerDepartment(),
                 request.resourceCode(), request.resourceName(), ruling.items(), request.purpose(),
                 request.duty().citation(), conditions, request.officials(), request.systems(), from, ruling.validUntil(),
-                GRANT_SOURCE, dispute.id(), unmasked));
+                GRANT_SOURCE, dispute.id(), unmasked, verificationKeys));
         store.close(dispute.id(), Dispute.Status.GRANTED, grant.id(), today.now());
         tellBothSides(dispute, "DISPUTE_GRANTED", "争议裁决：授权 " + dispute.id() + " ruled for the applicant",
                 ruling.decision() + ": grant " + grant.id() + " of " + request.resourceName() + " " + ruling.items()

@@ -15,15 +15,19 @@ import java.util.List;
  * @param status its state now: a grant past its last day is EXPIRED even before the expiry sweep records it
  * @param unmaskedItems personal or commercial-secret items the provider explicitly lets the consumer see unmasked
  *                      (Art. 19: masked otherwise)
+ * @param verificationKeys masked items the consumer may match exactly against a value it already holds (an identity
+ *                         check); answers still show them masked
  */
 public record Grant(String id, String consumerDepartment, String providerDepartment, String resourceCode,
                     String resourceName, List<String> items, String purpose, String duty, String conditions,
                     List<String> officials, List<String> systems, LocalDate validFrom, LocalDate validUntil,
                     String sourceType, String sourceId, Instant issuedAt, Status status, String revokedBy,
-                    Instant revokedAt, String revocationReason, List<String> unmaskedItems) {
+                    Instant revokedAt, String revocationReason, List<String> unmaskedItems,
+                    List<String> verificationKeys) {
 
     public Grant {
         unmaskedItems = unmaskedItems == null ? List.of() : List.copyOf(unmaskedItems);
+        verificationKeys = verificationKeys == null ? List.of() : List.copyOf(verificationKeys);
     }
 
     public enum Status {
@@ -47,6 +51,6 @@ public record Grant(String id, String consumerDepartment, String providerDepartm
         Status now = day.isAfter(validUntil) ? Status.EXPIRED : day.isBefore(validFrom) ? Status.NOT_YET_VALID : Status.ACTIVE;
         return now == status ? this : new Grant(id, consumerDepartment, providerDepartment, resourceCode, resourceName, items,
                 purpose, duty, conditions, officials, systems, validFrom, validUntil, sourceType, sourceId, issuedAt, now,
-                revokedBy, revokedAt, revocationReason, unmaskedItems);
+                revokedBy, revokedAt, revocationReason, unmaskedItems, verificationKeys);
     }
 }

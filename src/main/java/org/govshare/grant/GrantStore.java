@@ -35,12 +35,12 @@ class GrantStore {
         jdbc.update("""
                 insert into sharing_grant (id, consumer_department, provider_department, resource_code, resource_name, items,
                                            purpose, duty, conditions, officials, systems, valid_from, valid_until, source_type,
-                                           source_id, issued_at, status, unmasked_items)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                           source_id, issued_at, status, unmasked_items, verification_keys)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 g.id(), g.consumerDepartment(), g.providerDepartment(), g.resourceCode(), g.resourceName(), write(g.items()),
                 g.purpose(), g.duty(), g.conditions(), write(g.officials()), write(g.systems()), g.validFrom(),
                 g.validUntil(), g.sourceType(), g.sourceId(), Timestamp.from(g.issuedAt()), g.status().name(),
-                write(g.unmaskedItems()));
+                write(g.unmaskedItems()), write(g.verificationKeys()));
     }
 
     Optional<Grant> find(String id) {
@@ -123,7 +123,7 @@ class GrantStore {
                 rs.getObject("valid_until", LocalDate.class), rs.getString("source_type"), rs.getString("source_id"),
                 rs.getTimestamp("issued_at").toInstant(), Grant.Status.valueOf(rs.getString("status")),
                 rs.getString("revoked_by"), revokedAt == null ? null : revokedAt.toInstant(), rs.getString("revocation_reason"),
-                read(rs.getString("unmasked_items")));
+                read(rs.getString("unmasked_items")), read(rs.getString("verification_keys")));
     }
 
     private String write(List<String> values) {

@@ -50,11 +50,13 @@ public class Grants {
         Grant grant = new Grant(numbers.next("SQ"), terms.consumerDepartment(), terms.providerDepartment(),
                 terms.resourceCode(), terms.resourceName(), terms.items(), terms.purpose(), terms.duty(), terms.conditions(),
                 terms.officials(), terms.systems(), terms.validFrom(), terms.validUntil(), terms.sourceType(),
-                terms.sourceId(), today.now(), Grant.Status.ACTIVE, null, null, null, terms.unmaskedItems()).asOf(today.date());
+                terms.sourceId(), today.now(), Grant.Status.ACTIVE, null, null, null, terms.unmaskedItems(),
+                terms.verificationKeys()).asOf(today.date());
         store.insert(grant);
         auditTrail.record(AuditEntry.ok(AuditAction.GRANT_ISSUED, "grant", grant.id())
                 .with("consumer", grant.consumerDepartment()).with("resource", grant.resourceCode())
-                .with("items", grant.items()).with("validFrom", grant.validFrom().toString())
+                .with("items", grant.items()).with("unmasked", grant.unmaskedItems())
+                .with("verificationKeys", grant.verificationKeys()).with("validFrom", grant.validFrom().toString())
                 .with("validUntil", grant.validUntil().toString()).with("source", grant.sourceType() + ":" + grant.sourceId()));
         return grant;
     }

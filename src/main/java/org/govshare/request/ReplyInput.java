@@ -15,13 +15,16 @@ import org.govshare.platform.FormValues;
  * @param items the items to grant when narrowing (empty: as asked)
  * @param validUntil the last day to grant when narrowing (null: as asked)
  * @param unmask sensitive items granted unmasked (empty: all masked)
+ * @param verify masked items granted as verification keys: matched exactly, shown masked (empty: none)
  */
 public record ReplyInput(String decision, List<String> items, LocalDate validUntil, String addedConditions,
-                         String legalBasisLaw, String legalBasisArticle, String reasons, List<String> unmask) {
+                         String legalBasisLaw, String legalBasisArticle, String reasons, List<String> unmask,
+                         List<String> verify) {
 
     public ReplyInput {
         items = cleaned(items);
         unmask = cleaned(unmask);
+        verify = cleaned(verify);
     }
 
     private static List<String> cleaned(List<String> values) {
@@ -33,6 +36,7 @@ public record ReplyInput(String decision, List<String> items, LocalDate validUnt
         return new ReplyInput(FormValues.text(task, decisionVariable), FormValues.list(task, "replyItems"),
                 FormValues.date(task, "replyUntil", zone), FormValues.text(task, "replyConditions"),
                 FormValues.text(task, "refusalLaw"), FormValues.text(task, "refusalArticle"),
-                FormValues.text(task, "replyReasons"), FormValues.list(task, "replyUnmask"));
+                FormValues.text(task, "replyReasons"), FormValues.list(task, "replyUnmask"),
+                FormValues.list(task, "replyVerify"));
     }
 }

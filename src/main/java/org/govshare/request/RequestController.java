@@ -66,13 +66,16 @@ class RequestController {
      * @param legalBasisArticle REFUSE: its article
      * @param reasons why (NARROW, REFUSE, and every escalation decision)
      * @param unmask APPROVE, NARROW: granted personal or commercial-secret items the consumer may see unmasked
+     * @param verificationKeys APPROVE, NARROW: granted masked items the consumer may match exactly (identity checks)
      */
     record Answer(@NotBlank String decision, List<String> items, LocalDate validUntil, @Size(max = 2000) String conditions,
                   @Size(max = 300) String legalBasisLaw, @Size(max = 100) String legalBasisArticle,
-                  @Size(max = 2000) String reasons, List<String> unmask) {
+                  @Size(max = 2000) String reasons, List<String> unmask,
+                  List<String> verificationKeys) {
 
         ReplyInput input() {
-            return new ReplyInput(decision, items, validUntil, conditions, legalBasisLaw, legalBasisArticle, reasons, unmask);
+            return new ReplyInput(decision, items, validUntil, conditions, legalBasisLaw, legalBasisArticle, reasons, unmask,
+                    verificationKeys);
         }
     }
 

@@ -310,24 +310,33 @@ public class SharingRequests {
                         "narrowing grants fewer items, a shorter period or adds conditions; otherwise APPROVE"));
             }
         }
-        if (decision != ReplyDecision.REFUSE && !input.unmask().isEmpty()) {
+        if (decision != ReplyDecision.REFUSE && !(input.unmask().isEmpty() && input.verify().isEmpty())) {
             CatalogEntry resource = catalog.version(request.resourceCode(), request.resourceVersion()).content();
             List<String> granted = items;
-            List<String> wrong = input.unmask().stream().filter(i -> !granted.contains(i) || resource.items().stream()
-                    .noneMatch(d -> d.name().equals(i) && (d.sensitivity() == Sensitivity.PERSONAL
-                            || d.sensitivity() == Sensitivity.COMMERCIAL_SECRET))).toList();
+            List<String> wrong = input.unmask().stream().filter(i -> !granted.contains(i) || !sensitive(resource, i)).toList();
             if (!wrong.isEmpty()) {
                 errors.add(new InvalidInputException.FieldError("replyUnmask", "unmask-sensitive-granted-items",
                         wrong + " are not personal or commercial-secret items granted here; only those are masked"));
+            }
+            List<String> notMasked = input.verify().stream()
+                    .filter(i -> !granted.contains(i) || !sensitive(resource, i) || input.unmask().contains(i)).toList();
+            if (!notMasked.isEmpty()) {
+                errors.add(new InvalidInputException.FieldError("replyVerify", "verification-key-masked-granted-item",
+                        notMasked + " are not granted masked here; a verification key lets a consumer match a masked"
+                                + " item it cannot read, and an unmasked item can be filtered on as it is (Art. 19)"));
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return decision == ReplyDecision.REFUSE
-                ? new Reply(by, actor.id(), today.now(), decision, List.of(), null, null, basis, reasons, List.of())
+                ? new Reply(by, actor.id(), today.now(), decision, List.of(), null, null, basis, reasons, List.of(), List.of())
                 : new Reply(by, actor.id(), today.now(), decision, items, until, added, null, reasons,
-                        input.unmask().stream().distinct().toList());
+                        input.unmask().stream().distinct().toList(), input.verify().stream().distinct().toList());
+    }
+
+    private static boolean sensitive(CatalogEntry resource, String item) {
+        return resource.items().stream().anyMatch(d -> d.name().equals(item) && d.sensitivity().masked());
     }
 
     /** Two working days before the deadline: the reviewers are reminded. */
@@ -366,7 +375,8 @@ public class SharingRequests {
                 request.resourceCode(), request.resourceName(), reply == null ? request.items() : reply.items(),
                 request.purpose(), request.duty().citation(), conditions, request.officials(), request.systems(),
                 request.validFrom(), reply == null ? request.validUntil() : reply.validUntil(), Grants.SOURCE_REQUEST,
-                request.id(), reply == null ? List.of() : reply.unmaskedItems()));
+                request.id(), reply == null ? List.of() : reply.unmaskedItems(),
+                reply == null ? List.of() : reply.verificationKeys()));
         store.close(request.id(), SharingRequest.Status.GRANTED, grant.id(), today.now());
         auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_GRANTED, OBJECT, request.id()).with("grant", grant.id())
                 .with("by", reply == null ? "RULES" : reply.by().name()));
@@ -443,6 +453,7 @@ public class SharingRequests {
         variables.put("refusalArticle", input.legalBasisArticle());
         variables.put("replyReasons", input.reasons());
         variables.put("replyUnmask", String.join(",", input.unmask()));
+        variables.put("replyVerify", String.join(",", input.verify()));
         tasks.complete(request.processInstanceId(), taskKey, variables, request.id() + " is " + request.status()
                 + (taskKey.equals("Task_ReviewRequest") ? " and does not wait for a reply" : " and is not escalated"));
     }

@@ -22,6 +22,7 @@ import org.govshare.catalog.Sensitivity;
 import org.govshare.catalog.SharingMethod;
 import org.govshare.catalog.SharingType;
 import org.govshare.support.Api.Response;
+import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,12 @@ class DataAccessIT extends IntegrationTest {
 
     /** gaj.zhang of Public Security asks; Civil Affairs approves, unmasking what it is told to. */
     private String grant(String applicant, List<String> users, List<String> systems, List<String> unmask) {
+        return grant(applicant, users, systems, unmask, List.of());
+    }
+
+    /** As above, naming verification keys too: masked items the consumer may match exactly. */
+    private String grant(String applicant, List<String> users, List<String> systems, List<String> unmask,
+                         List<String> verificationKeys) {
         ObjectNode body = JSON.createObjectNode();
         body.put("resourceCode", code);
         body.set("items", JSON.valueToTree(GRANTED));
@@ -91,6 +98,7 @@ class DataAccessIT extends IntegrationTest {
         assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("IN_REVIEW");
         ObjectNode answer = JSON.createObjectNode().put("decision", "APPROVE");
         answer.set("unmask", JSON.valueToTree(unmask));
+        answer.set("verificationKeys", JSON.valueToTree(verificationKeys));
         Response approved = api.post("mzj.chen", "/api/requests/" + asked.json().path("id").asText() + "/reply", answer.toString());
         assertThat(approved.json().path("status").asText()).as(approved.body()).isEqualTo("GRANTED");
         return approved.json().path("grantId").asText();
@@ -124,8 +132,8 @@ class DataAccessIT extends IntegrationTest {
         assertThat(answer.path("total").asLong()).isEqualTo(3);
         assertThat(answer.path("items").findValuesAsText("")).isEmpty();
         assertThat(answer.path("masked").toString()).contains("公民身份号码", "姓名", "手机号码", "居住地址").doesNotContain("救助金额");
-        // records come ordered by key: 410102… (欧阳娜娜), 410103… (李强), 410105… (张伟)
-        JsonNode first = answer.path("records").get(2);
+        // the key is masked, so records come ordered as shown: 4101**********1234 (张伟), …2345 (欧阳娜娜), …3456 (李强)
+        JsonNode first = answer.path("records").get(0);
         assertThat(first.path("公民身份号码").asText()).isEqualTo("4101**********1234");
         assertThat(first.path("姓名").asText()).isEqualTo("张*");
         assertThat(first.path("手机号码").asText()).isEqualTo("138****5678");
@@ -133,7 +141,7 @@ class DataAccessIT extends IntegrationTest {
         assertThat(first.path("救助金额").asDouble()).isEqualTo(860.5);
         assertThat(first.has("认定日期")).as("not granted").isFalse();
         assertThat(first.has("核查批次")).as("a state secret never leaves").isFalse();
-        assertThat(answer.path("records").get(0).path("姓名").asText()).isEqualTo("欧阳**");
+        assertThat(answer.path("records").get(1).path("姓名").asText()).isEqualTo("欧阳**");
 
         List<Map<String, Object>> events = auditEventsOf(response.correlationId());
         assertThat(events).singleElement().satisfies(e -> {
@@ -144,24 +152,49 @@ class DataAccessIT extends IntegrationTest {
     }
 
     @Test
-    void filtersByKeyAndByRangeAndPages() {
-        grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
+    void filtersByAVerificationKeyAndByRangeAndPages() {
+        grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of(), List.of("公民身份号码"));
 
         JsonNode byKey = read("gaj.zhang", "&" + q("公民身份号码") + "=410102198505052345").json();
         assertThat(byKey.path("records")).hasSize(1);
         assertThat(byKey.path("records").get(0).path("姓名").asText()).isEqualTo("欧阳**");
-        JsonNode byRange = read("gaj.zhang", "&" + q("认定日期.from") + "=2026-02-01&" + q("认定日期.to") + "=2026-12-31").json();
+        assertThat(byKey.path("records").get(0).path("公民身份号码").asText()).as("still masked").isEqualTo("4101**********2345");
+        JsonNode byRange = read("gaj.zhang", "&" + q("救助金额.from") + "=800&" + q("救助金额.to") + "=1000").json();
         assertThat(byRange.path("total").asLong()).as(byRange.toString()).isEqualTo(2);
+        JsonNode sorted = read("gaj.zhang", "&sort=-" + q("救助金额")).json();
+        assertThat(sorted.path("records").findValuesAsText("救助金额")).as(sorted.toString())
+                .containsExactly("910", "860.5", "720");
         JsonNode paged = read("gaj.zhang", "&size=2&page=1").json();
         assertThat(paged.path("records")).hasSize(1);
         assertThat(read("gaj.zhang", "&size=1000").status()).isEqualTo(400);
     }
 
     @Test
+    void aVerificationKeyIsAMaskedItemTheProviderGrants() {
+        ObjectNode body = SharingRequestBodies.request(code, "gaj.zhang", "公民身份号码", "救助金额").put("purpose", PURPOSE);
+        String id = api.post("gaj.zhang", "/api/requests", body.toString()).json().path("id").asText();
+
+        for (String item : List.of("救助金额", "姓名")) {
+            assertRefusedAndAudited(api.post("mzj.chen", "/api/requests/" + id + "/reply",
+                    "{\"decision\":\"APPROVE\",\"verificationKeys\":[\"" + item + "\"]}"), 400, "replyVerify",
+                    "verification-key-masked-granted-item");
+        }
+        assertRefusedAndAudited(api.post("mzj.chen", "/api/requests/" + id + "/reply",
+                "{\"decision\":\"APPROVE\",\"unmask\":[\"公民身份号码\"],\"verificationKeys\":[\"公民身份号码\"]}"), 400,
+                "replyVerify", "verification-key-masked-granted-item");
+        Response approved = api.post("mzj.chen", "/api/requests/" + id + "/reply",
+                "{\"decision\":\"APPROVE\",\"verificationKeys\":[\"公民身份号码\"]}");
+        assertThat(approved.json().path("reply").path("verificationKeys").toString()).as(approved.body())
+                .isEqualTo("[\"公民身份号码\"]");
+        Response grant = api.get("gaj.zhang", "/api/grants/" + approved.json().path("grantId").asText());
+        assertThat(grant.json().path("verificationKeys").toString()).as(grant.body()).isEqualTo("[\"公民身份号码\"]");
+    }
+
+    @Test
     void aGrantThatUnmasksAnItemShowsItWhole() {
         grant("rsj.zhou", List.of("rsj.zhou"), List.of(), List.of("姓名"));
 
-        JsonNode record = read("rsj.zhou", "").json().path("records").get(2);
+        JsonNode record = read("rsj.zhou", "").json().path("records").get(0);
 
         assertThat(record.path("姓名").asText()).isEqualTo("张伟");
         assertThat(record.path("公民身份号码").asText()).isEqualTo("4101**********1234");
@@ -180,6 +213,15 @@ class DataAccessIT extends IntegrationTest {
         assertRefused(api.get("gaj.zhang", path + "?purpose=" + q("统计分析")), "purpose-not-granted");
         assertRefused(read("gaj.zhang", "&items=" + q("认定日期")), "items-outside-grant");
         assertRefused(read("gaj.zhang", "&items=" + q("核查批次")), "state-secret-never-leaves");
+
+        assertRefused(read("gaj.zhang", "&" + q("认定日期") + "=2026-01-15"), "filter-outside-grant");
+        assertRefused(read("gaj.zhang", "&" + q("认定日期.from") + "=2026-01-01"), "filter-outside-grant");
+        assertRefused(read("gaj.zhang", "&" + q("核查批次") + "=X-1"), "filter-outside-grant");
+        assertRefused(read("gaj.zhang", "&" + q("公民身份号码") + "=410105199001011234"), "filter-on-masked-item");
+        assertRefused(read("gaj.zhang", "&" + q("姓名") + "=" + q("张伟")), "filter-on-masked-item");
+        assertRefused(read("gaj.zhang", "&" + q("手机号码.to") + "=13800000000"), "filter-on-masked-item");
+        assertRefused(read("gaj.zhang", "&sort=" + q("姓名")), "filter-on-masked-item");
+        assertRefused(read("gaj.zhang", "&sort=" + q("认定日期")), "filter-outside-grant");
 
         jdbc.update("update sharing_grant set valid_until = ? where id = ?", TODAY.minusDays(1), grant);
         assertRefused(read("gaj.zhang", ""), "grant-expired");

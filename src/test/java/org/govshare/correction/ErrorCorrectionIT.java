@@ -2,20 +2,14 @@ package org.govshare.correction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.govshare.catalog.CatalogEntries;
+import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.Api;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
@@ -29,8 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class ErrorCorrectionIT extends IntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     private static final String PURPOSE = "核查涉案组织 checking organisations in a case";
     private static final String KEY = "514101000000000002";
     private static final byte[] PNG = concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'},
@@ -47,13 +39,14 @@ class ErrorCorrectionIT extends IntegrationTest {
                 [{"统一社会信用代码":"514101000000000001","组织名称":"慈善总会"},
                  {"统一社会信用代码":"514101000000000002","组织名称":"志愿者协会"}]""");
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(201);
-        ObjectNode body = JSON.createObjectNode().put("resourceCode", code).put("purpose", PURPOSE)
-                .put("scenario", "LAW_ENFORCEMENT").put("validFrom", TODAY.toString())
-                .put("validUntil", TODAY.plusDays(30).toString());
-        body.set("items", JSON.valueToTree(List.of("统一社会信用代码", "组织名称")));
-        body.set("officials", JSON.valueToTree(List.of("gaj.zhang")));
-        Response asked = api.post("gaj.zhang", "/api/requests", body.toString());
+        Response asked = api.post("gaj.zhang", "/api/requests", requestFor("gaj.zhang"));
         assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("GRANTED");
+    }
+
+    /** The organisations' code and name, asked for by an official for the case. */
+    private String requestFor(String official) {
+        return SharingRequestBodies.request(code, official, "统一社会信用代码", "组织名称").put("purpose", PURPOSE)
+                .put("scenario", "LAW_ENFORCEMENT").toString();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
@@ -69,20 +62,7 @@ class ErrorCorrectionIT extends IntegrationTest {
 
     /** POST /api/corrections: the JSON part {@code report} and, when given, the file part {@code evidence}. */
     private Response report(String login, String json, String fileName, String type, byte[] file) {
-        String boundary = "govshare-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"report\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + json + "\r\n").getBytes(StandardCharsets.UTF_8));
-        if (file != null) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"evidence\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(file);
-            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return api.send(login, Api.PASSWORD, api.request("/api/corrections")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), null);
+        return api.postJsonAndFile(login, "/api/corrections", "report", json, "evidence", fileName, type, file);
     }
 
     private JsonNode record(String login, String key) {
@@ -174,5 +154,46 @@ class ErrorCorrectionIT extends IntegrationTest {
                 "a.png", "image/png", PNG), 400, "item", "unknown-item");
         assertThat(jdbc.queryForObject("select count(*) from error_report where resource_code = ?", Long.class, code))
                 .isZero();
+    }
+
+    private String reportJson(String keyValues, String item) {
+        return "{\"resourceCode\":\"" + code + "\",\"keyValues\":" + keyValues + ",\"item\":\"" + item + "\","
+                + "\"problem\":\"有误 wrong\"}";
+    }
+
+    @Test
+    void aReportAsksOnlyWhatTheGrantRevealsAndTellsNothingMore() {
+        // the grant covers the code and the name; the legal representative (personal) is not granted
+        assertRefusedAndAudited(report("gaj.zhang", reportJson("{\"统一社会信用代码\":\"" + KEY + "\"}", "法定代表人"),
+                "a.png", "image/png", PNG), 403, "item", "item-outside-grant");
+        assertRefusedAndAudited(report("gaj.zhang", reportJson("{\"法定代表人\":\"王某\"}", "组织名称"),
+                "a.png", "image/png", PNG), 403, "keyValues.法定代表人", "filter-outside-grant");
+        // identified by a granted item that is not the key; a record that is not there answers as a read would
+        assertRefusedAndAudited(report("gaj.zhang", reportJson("{\"组织名称\":\"没有这个组织\"}", "组织名称"),
+                "a.png", "image/png", PNG), 400, "keyValues", "no-such-record");
+        Response made = report("gaj.zhang", reportJson("{\"组织名称\":\"志愿者协会\"}", "组织名称"), "a.png", "image/png", PNG);
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        assertThat(made.json().path("recordKey").isNull()).as("the reporter's grant may not show the key").isTrue();
+        String id = made.json().path("id").asText();
+        assertThat(api.get("mzj.chen", "/api/corrections/" + id).json().path("recordKey").asText()).isEqualTo(KEY);
+        assertThat(record("gaj.zhang", KEY).path("_underVerification").get(0).asText()).isEqualTo(id);
+    }
+
+    @Test
+    void anotherConsumerSeesAReportOnlyOnceTheProviderPublishesIt() {
+        Response asked = api.post("scj.yang", "/api/requests", requestFor("scj.yang"));
+        assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("GRANTED");
+        Response made = report("gaj.zhang", reportJson(), "通知.png", "image/png", PNG);
+        String id = made.json().path("id").asText();
+
+        assertThat(record("gaj.zhang", KEY).path("_underVerification").get(0).asText()).isEqualTo(id);
+        assertThat(record("scj.yang", KEY).has("_underVerification")).as("another consumer's report").isFalse();
+
+        assertRefusedAndAudited(api.post("scj.yang", "/api/corrections/" + id + "/publication", "{}"), 403, null, null);
+        Response published = api.post("mzj.chen", "/api/corrections/" + id + "/publication", "{}");
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.json().path("published").asBoolean()).isTrue();
+        assertThat(auditEventsOf(published.correlationId())).extracting(e -> e.get("action")).contains("CORRECTION_PUBLISHED");
+        assertThat(record("scj.yang", KEY).path("_underVerification").get(0).asText()).isEqualTo(id);
     }
 }

@@ -89,7 +89,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
                  {"统一社会信用代码":"514101000000000002","组织名称":"志愿者协会"}]""");
         grants.issue(new NewGrant("public-security", "civil-affairs", entry.code(), entry.name(),
                 List.of("统一社会信用代码", "组织名称"), "核查涉案组织 checking organisations", "", "", List.of("gaj.zhang"),
-                List.of(), today(), today().plusDays(30), Grants.SOURCE_REQUEST, "GX-TEST", List.of()));
+                List.of(), today(), today().plusDays(30), Grants.SOURCE_REQUEST, "GX-TEST", List.of(), List.of()));
         return entry.code();
     }
 
@@ -132,7 +132,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
                 .processInstanceId(report.processInstanceId()).singleResult().getBusinessKey()).isEqualTo(report.id());
         assertThat(instance).hasPassed("Task_RegisterReport").isWaitingAt("Task_TriageReport");
         assertThat(task(instance)).hasCandidateGroup("sharing-authority.authority");
-        assertThat(corrections.openMarks(code)).containsEntry(KEY, List.of(report.id()));
+        assertThat(corrections.openMarks(code, "public-security")).containsEntry(KEY, List.of(report.id()));
 
         assertThatThrownBy(() -> complete(task(instance), withVariables("triageDecision", "CLOSE", "triageReasons", " ")))
                 .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("not in error");
@@ -144,7 +144,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
         assertThat(closed.status()).isEqualTo(ErrorReport.Status.CLOSED);
         assertThat(closed.outcome()).isEqualTo(ErrorReport.Outcome.NOT_AN_ERROR);
         assertThat(closed.answerReasons()).isEqualTo("名称以登记证书为准");
-        assertThat(corrections.openMarks(code)).isEmpty();
+        assertThat(corrections.openMarks(code, "public-security")).isEmpty();
         assertReporterTold(report, "CORRECTION_NOT_AN_ERROR");
     }
 
@@ -188,7 +188,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
         assertThat(closed.outcome()).isEqualTo(ErrorReport.Outcome.CORRECTED);
         assertThat(closed.correctedVersion()).isEqualTo(fix.version());
         assertThat(closed.overdue()).isFalse();
-        assertThat(corrections.openMarks(code)).isEmpty();
+        assertThat(corrections.openMarks(code, "public-security")).isEmpty();
         assertReporterTold(report, "CORRECTION_CORRECTED");
     }
 
@@ -250,7 +250,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
             assertThat(v.source()).isEqualTo(Violation.Source.AUTOMATIC);
             assertThat(v.occurredAt()).isEqualTo(overdue.verificationDue());
         });
-        assertThat(corrections.openMarks(code)).containsKey(KEY);
+        assertThat(corrections.openMarks(code, "public-security")).containsKey(KEY);
 
         DataVersion fix = pushCorrectedName(code);
         complete(task(instance), withVariables("verificationDecision", "CORRECTED", "correctedVersion", fix.version()));

@@ -35,7 +35,7 @@ class GrantLifecycleTest extends ProcessTest {
     private Grant issue(LocalDate from, LocalDate until) {
         return grants.issue(new NewGrant("civil-affairs", "public-security", "101001/101001", "常住人口基本信息",
                 List.of("公民身份号码"), "低保申请人身份核验", "《社会救助暂行办法》 第十一条", "身份核验", List.of("mzj.liu"),
-                List.of(), from, until, Grants.SOURCE_REQUEST, "GX-2026-999999", List.of()));
+                List.of(), from, until, Grants.SOURCE_REQUEST, "GX-2026-999999", List.of(), List.of()));
     }
 
     private void setToday(int year, int month, int day) {

@@ -84,6 +84,24 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), null);
     }
 
+    /** A multipart POST of one JSON part and, when a file is given, one file part: the shape of an error report. */
+    public Response postJsonAndFile(String login, String path, String jsonPart, String json, String filePart,
+                                    String fileName, String type, byte[] file) {
+        String boundary = "govshare-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + jsonPart + "\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + json + "\r\n").getBytes(StandardCharsets.UTF_8));
+        if (file != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filePart + "\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(login, PASSWORD, request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), null);
+    }
+
     public Response getWithPassword(String login, String password, String path) {
         return send(login, password, request(path).GET(), null);
     }

@@ -1,0 +1,6 @@
+-- Art. 19, 20: a masked item may still be matched exactly when the provider names it a verification key (an identity
+-- check against a number the consumer already holds); the answer keeps it masked. JSON list; empty: none.
+alter table sharing_grant add column verification_keys text default '[]' not null;
+
+-- Art. 21: a consumer sees "under verification" on its own reports only, and on those the provider publishes.
+alter table error_report add column published boolean default false not null;
