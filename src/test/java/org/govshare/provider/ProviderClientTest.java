@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -20,6 +21,7 @@ import org.govshare.dataset.DataSlice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The client connects where the address check says and nowhere else: a name is looked up through the check for each
@@ -50,8 +52,16 @@ class ProviderClientTest {
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
+        provider.createContext("/large", exchange -> {
+            hostsSeen.add(exchange.getRequestHeaders().getFirst("Host"));
+            byte[] body = ("[" + "{\"姓名\":\"张三\"},".repeat(1000) + "{}]").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         provider.start();
-        ProviderServicesProperties properties = ProviderAddressCheckTest.properties("127.0.0.1/32");
+        ProviderServicesProperties properties = new ProviderServicesProperties(Duration.ofSeconds(30),
+                DataSize.ofKilobytes(8), List.of("127.0.0.1/32"));
         ProviderAddressCheck check = new ProviderAddressCheck(properties, new PlatformEndpoints(Set::of), host ->
                 new InetAddress[]{InetAddress.getByName("provider.test".equals(host) ? answers.remove() : host)});
         client = new ProviderClient(new ObjectMapper(), Clock.systemUTC(), properties, check);
@@ -110,5 +120,12 @@ class ProviderClientTest {
                     assertThat(e.getMessage()).isEqualTo("the provider's service answered with an error (HTTP 302)");
                 });
         assertThat(hostsSeen).hasSize(1);
+    }
+
+    @Test
+    void anAnswerLargerThanTheLimitIsAFailure() {
+        assertThatThrownBy(() -> client.get(call("127.0.0.1", "/large")))
+                .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("the provider's service answered more than 8192 bytes, more than the platform reads"));
     }
 }
