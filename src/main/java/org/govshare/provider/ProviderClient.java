@@ -1,12 +1,13 @@
 package org.govshare.provider;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,41 +17,101 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import org.govshare.dataset.DataSlice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The platform's HTTP client for providers' services: one JDK {@link HttpClient}, one GET per call, the registered
- * time-out over the whole exchange. Whatever goes wrong is told in the platform's own words: the provider's error
- * text, which may carry its internals, never reaches the consumer, the audit trail or an exception's message.
+ * The platform's HTTP client for providers' services: one client, one GET per call, the registered time-out over the
+ * whole exchange. Whatever goes wrong is told in the platform's own words: the provider's error text, which may carry
+ * its internals, never reaches the consumer, the audit trail or an exception's message.
+ * <p>
+ * The client connects only to addresses {@link ProviderAddressCheck} has passed: it resolves each service's host
+ * through that check, for every new connection, so a name that resolves elsewhere later (DNS rebinding) is caught
+ * on the address actually connected to. TLS still speaks to the name: SNI and the certificate check use it. That
+ * hook is why this is Apache HttpClient 5 and not the JDK's {@code HttpClient}, which on Java 17 resolves names
+ * itself with no way to see or choose the address (pinning the IP in the URI would need the restricted
+ * {@code Host} header opened JVM-wide and would send the IP as the TLS name).
  */
 @Component
 class ProviderClient {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderClient.class);
+    /** Concurrent calls to one service before further ones queue (within their time-out). */
+    private static final int CONNECTIONS_PER_SERVICE = 50;
+    private static final int CONNECTIONS = 500;
 
-    private final HttpClient http;
+    private final CloseableHttpAsyncClient http;
     private final ObjectMapper json;
     private final Clock clock;
     private final long maxAnswerBytes;
 
-    ProviderClient(ObjectMapper json, Clock clock, ProviderServicesProperties properties) {
+    ProviderClient(ObjectMapper json, Clock clock, ProviderServicesProperties properties, ProviderAddressCheck addresses) {
         // the request's own time-out bounds connecting too; the client's is only a backstop at the longest allowed
-        this.http = HttpClient.newBuilder().connectTimeout(properties.maxTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Timeout backstop = Timeout.of(properties.maxTimeout());
+        this.http = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new CheckedResolver(addresses))
+                        .setTlsStrategy(DefaultClientTlsStrategy.createSystemDefault())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(backstop)
+                                .setSocketTimeout(backstop).build())
+                        .setMaxConnPerRoute(CONNECTIONS_PER_SERVICE).setMaxConnTotal(CONNECTIONS)
+                        .build())
+                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement().disableAuthCaching()
+                .build();
+        http.start();
         this.json = json;
         this.clock = clock;
         this.maxAnswerBytes = properties.maxAnswerSize().toBytes();
+    }
+
+    @PreDestroy
+    void close() {
+        http.close(CloseMode.IMMEDIATE);
+    }
+
+    /** Host names looked up through the address check: the client connects to what it returns and nothing else. */
+    private record CheckedResolver(ProviderAddressCheck addresses) implements DnsResolver {
+
+        @Override
+        public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+            return addresses.reachable(host, port).stream().map(address -> new InetSocketAddress(address, port)).toList();
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            return addresses.reachable(host, -1).toArray(InetAddress[]::new);
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            // only asked for Kerberos/SPNEGO, which the platform does not speak; never look a name up behind the check
+            return host;
+        }
     }
 
     /** An exchange ready to send: the full address, the credential header (if any), the time-out. */
@@ -82,22 +143,22 @@ class ProviderClient {
     }
 
     DataSlice get(Call call) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(call.uri()).GET().timeout(call.timeout())
-                .header("Accept", "application/json");
+        SimpleRequestBuilder request = SimpleRequestBuilder.get(call.uri()).setHeader("Accept", "application/json")
+                .setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(call.timeout())).build());
         if (call.headerName() != null) {
-            try {
-                request.header(call.headerName(), call.headerValue());
-            } catch (IllegalArgumentException e) {
-                // the JDK's complaint quotes the header's value, the secret: it goes no further than here
+            if (!call.headerValue().chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+                // a complaint about the value would quote it, the secret: say it in the platform's words only
                 throw new ProviderUnavailableException("the registered credentials of the provider's service cannot be"
                         + " sent in an HTTP header; the provider registers them again", false, null);
             }
+            request.setHeader(call.headerName(), call.headerValue());
         }
+        SimpleHttpRequest built = request.build();
         long millis = call.timeout().toMillis();
-        var answer = http.sendAsync(request.build(), info -> limited(maxAnswerBytes));
-        HttpResponse<byte[]> response;
+        Future<Answer> answer = http.execute(SimpleRequestProducer.create(built), new BoundedAnswer(maxAnswerBytes), null);
+        Answer response;
         try {
-            // the request's time-out ends at the answer's headers; this bounds reading the body as well
+            // the request's time-out ends at the answer's headers; this bounds connecting and reading the body as well
             response = answer.get(millis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
@@ -107,17 +168,21 @@ class ProviderClient {
             Thread.currentThread().interrupt();
             throw new ProviderUnavailableException("the call to the provider's service was interrupted", false, null);
         } catch (ExecutionException e) {
-            if (causedBy(e, HttpTimeoutException.class)) {
+            AddressNotAllowedException refused = causeOf(e, AddressNotAllowedException.class);
+            if (refused != null) {
+                throw addressNotAllowed(call, refused);
+            }
+            if (causeOf(e, InterruptedIOException.class) != null) {
                 throw timedOut(millis, e.getCause());
             }
-            if (causedBy(e, AnswerTooLarge.class)) {
+            if (causeOf(e, AnswerTooLarge.class) != null) {
                 throw failed("answered more than " + maxAnswerBytes + " bytes, more than the platform reads", call, null);
             }
-            // not kept as the cause: a malformed answer's bytes can appear in the JDK's complaint (a bad status line)
+            // not kept as the cause: a malformed answer's bytes can appear in the client's complaint (a bad status line)
             throw failed("could not be reached, or broke off its answer", call, e.getCause());
         }
-        if (response.statusCode() < 200 || response.statusCode() > 299) {
-            throw failed("answered with an error (HTTP " + response.statusCode() + ")", call, null);
+        if (response.status() < 200 || response.status() > 299) {
+            throw failed("answered with an error (HTTP " + response.status() + ")", call, null);
         }
         return slice(response.body(), call);
     }
@@ -172,68 +237,77 @@ class ProviderClient {
      * the JDK's reason in the log; the exception carries neither the reason nor a cause.
      */
     private static ProviderUnavailableException failed(String what, Call call, Throwable reason) {
-        String service = call.uri().getScheme() + "://" + call.uri().getRawAuthority() + call.uri().getRawPath();
-        log.warn("Provider service {} {}{}", service, what, reason == null ? "" : " (" + reason + ")");
+        log.warn("Provider service {} {}{}", service(call), what, reason == null ? "" : " (" + reason + ")");
         return new ProviderUnavailableException("the provider's service " + what, false, null);
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    /**
+     * A service whose address the platform may not call. The consumer learns that much and no address (a service's
+     * address is the provider's business); operators find the address and the reason in the log.
+     */
+    private static ProviderUnavailableException addressNotAllowed(Call call, AddressNotAllowedException reason) {
+        log.warn("Provider service {} is not called: {}", service(call), reason.getMessage());
+        return ProviderUnavailableException.addressNotAllowed("the provider's service is registered at an address outside"
+                + " the networks the platform may call; the provider registers it again at an allowed address");
+    }
+
+    private static String service(Call call) {
+        return call.uri().getScheme() + "://" + call.uri().getRawAuthority() + call.uri().getRawPath();
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
+    }
+
+    /** An answer's status and body. */
+    private record Answer(int status, byte[] body) {
     }
 
     /** Reads at most {@code max} bytes of an answer; beyond that the exchange is abandoned. */
-    private static HttpResponse.BodySubscriber<byte[]> limited(long max) {
-        HttpResponse.BodySubscriber<byte[]> bytes = HttpResponse.BodySubscribers.ofByteArray();
-        return new HttpResponse.BodySubscriber<>() {
-            private Flow.Subscription subscription;
-            private long read;
-            private boolean abandoned;
+    private static final class BoundedAnswer extends AbstractBinResponseConsumer<Answer> {
 
-            @Override
-            public CompletionStage<byte[]> getBody() {
-                return bytes.getBody();
-            }
+        private final long max;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private int status;
 
-            @Override
-            public void onSubscribe(Flow.Subscription s) {
-                subscription = s;
-                bytes.onSubscribe(s);
-            }
+        BoundedAnswer(long max) {
+            this.max = max;
+        }
 
-            @Override
-            public void onNext(List<ByteBuffer> items) {
-                if (abandoned) {
-                    return;
-                }
-                read += items.stream().mapToLong(ByteBuffer::remaining).sum();
-                if (read > max) {
-                    abandoned = true;
-                    subscription.cancel();
-                    bytes.onError(new AnswerTooLarge());
-                    return;
-                }
-                bytes.onNext(items);
-            }
+        @Override
+        protected void start(HttpResponse response, ContentType contentType) {
+            status = response.getCode();
+        }
 
-            @Override
-            public void onError(Throwable e) {
-                if (!abandoned) {
-                    bytes.onError(e);
-                }
-            }
+        @Override
+        protected int capacityIncrement() {
+            return 64 * 1024;
+        }
 
-            @Override
-            public void onComplete() {
-                if (!abandoned) {
-                    bytes.onComplete();
-                }
+        @Override
+        protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+            if ((long) bytes.size() + src.remaining() > max) {
+                throw new AnswerTooLarge();
             }
-        };
+            byte[] chunk = new byte[src.remaining()];
+            src.get(chunk);
+            bytes.write(chunk);
+        }
+
+        @Override
+        protected Answer buildResult() {
+            return new Answer(status, bytes.toByteArray());
+        }
+
+        @Override
+        public void releaseResources() {
+            // the bytes are the result; nothing else is held
+        }
     }
 
     private static final class AnswerTooLarge extends IOException {

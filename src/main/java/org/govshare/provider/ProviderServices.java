@@ -2,6 +2,7 @@ package org.govshare.provider;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -56,16 +57,18 @@ public class ProviderServices {
     private final Catalog catalog;
     private final ProviderServiceStore store;
     private final ProviderClient client;
+    private final ProviderAddressCheck addresses;
     private final SecretBox secrets;
     private final AuditTrail auditTrail;
     private final ProviderServicesProperties properties;
     private final Clock clock;
 
-    ProviderServices(Catalog catalog, ProviderServiceStore store, ProviderClient client, SecretBox secrets,
-                     AuditTrail auditTrail, ProviderServicesProperties properties, Clock clock) {
+    ProviderServices(Catalog catalog, ProviderServiceStore store, ProviderClient client, ProviderAddressCheck addresses,
+                     SecretBox secrets, AuditTrail auditTrail, ProviderServicesProperties properties, Clock clock) {
         this.catalog = catalog;
         this.store = store;
         this.client = client;
+        this.addresses = addresses;
         this.secrets = secrets;
         this.auditTrail = auditTrail;
         this.properties = properties;
@@ -203,7 +206,7 @@ public class ProviderServices {
         }
     }
 
-    private static void checkUrl(List<FieldError> errors, String url) {
+    private void checkUrl(List<FieldError> errors, String url) {
         String why = null;
         if (url == null || url.isBlank()) {
             why = "give the service's absolute address, e.g. https://api.gaj.zz.gov/residents";
@@ -227,6 +230,20 @@ public class ProviderServices {
         }
         if (why != null) {
             errors.add(new FieldError("url", "url-format", why));
+        } else {
+            checkReachable(errors, URI.create(url.strip()));
+        }
+    }
+
+    /** Told now, though each call checks again: the address connected to then is the one that counts. */
+    private void checkReachable(List<FieldError> errors, URI uri) {
+        try {
+            addresses.reachable(uri);
+        } catch (AddressNotAllowedException e) {
+            errors.add(new FieldError("url", "address-not-allowed", e.getMessage()));
+        } catch (UnknownHostException e) {
+            errors.add(new FieldError("url", "address-not-resolved", uri.getHost() + " has no address the platform can"
+                    + " find; register the service once its name is in DNS"));
         }
     }
 

@@ -1,19 +1,36 @@
 package org.govshare.provider;
 
 /**
- * The provider's service did not answer in time (answered 504) or answered with an error (502). The message is the
- * platform's own; the provider's error text never passes through to the consumer.
+ * The provider's service did not answer in time (answered 504), answered with an error, or is at an address the
+ * platform may not call (502). The message is the platform's own; the provider's error text never passes through to
+ * the consumer.
  */
 public class ProviderUnavailableException extends RuntimeException {
 
     private final boolean timedOut;
+    private final String rule;
 
     public ProviderUnavailableException(String message, boolean timedOut, Throwable cause) {
+        this(message, timedOut, timedOut ? "provider-timeout" : "provider-failed", cause);
+    }
+
+    private ProviderUnavailableException(String message, boolean timedOut, String rule, Throwable cause) {
         super(message, cause);
         this.timedOut = timedOut;
+        this.rule = rule;
+    }
+
+    /** A service not called at all: its address resolves outside the networks provider services may reach. */
+    public static ProviderUnavailableException addressNotAllowed(String message) {
+        return new ProviderUnavailableException(message, false, "provider-address-not-allowed", null);
     }
 
     public boolean timedOut() {
         return timedOut;
+    }
+
+    /** The problem's rule: {@code provider-timeout}, {@code provider-failed} or {@code provider-address-not-allowed}. */
+    public String rule() {
+        return rule;
     }
 }

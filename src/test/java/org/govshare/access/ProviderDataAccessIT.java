@@ -123,6 +123,24 @@ class ProviderDataAccessIT extends IntegrationTest {
     }
 
     @Test
+    void aProviderWhoseAddressIsNoLongerAllowedIsA502AuditedAndNeverCalled() {
+        String code = grantedResidents("/residents");
+        jdbc.update("update provider_service set url = ? where resource_code = ?",
+                "http://169.254.169.254/latest/meta-data/", code);
+
+        Response response = read(code);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(502);
+        assertThat(response.json().path("type").asText()).endsWith("provider-address-not-allowed");
+        assertThat(response.body()).doesNotContain("169.254");
+        assertThat(auditEventsOf(response.correlationId())).singleElement().satisfies(event -> {
+            assertThat(event.get("action")).isEqualTo("REQUEST_FAILED");
+            assertThat(event.get("outcome")).isEqualTo("FAILED");
+            assertThat((String) event.get("reason")).startsWith("provider-address-not-allowed: ");
+        });
+    }
+
+    @Test
     void aSlowProviderIsA504AndAFailingOneA502AndNeitherLeaksItsText() {
         String code = grantedResidents("/slow");
 

@@ -241,6 +241,51 @@ class ProviderServicesIT extends IntegrationTest {
     }
 
     @Test
+    void anAddressOutsideTheAllowedNetworksIsRefusedAtRegistrationSayingWhichNetworkItIsIn() {
+        String code = residents();
+        int port = provider.getAddress().getPort();
+        String items = "[\"" + ID_NUMBER + "\"]";
+        // the test profile lists 127.0.0.1/32 alone: the rest of loopback, link-local and the platform stay walled off
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("http://127.0.0.2:" + port + "/residents", "127.0.0.2 is a loopback address");
+        refused.put("http://[::1]:" + port + "/residents", "is the loopback address");
+        refused.put("http://[::ffff:127.0.0.2]:" + port + "/residents", "127.0.0.2 is a loopback address");
+        refused.put("http://2130706434:" + port + "/residents", "127.0.0.2 is a loopback address");
+        refused.put("http://169.254.169.254/latest/meta-data/", "169.254.169.254 is a link-local address, where cloud"
+                + " metadata services answer; provider services reach it only when"
+                + " govshare.provider-services.allowed-networks lists a range inside 169.254.0.0/16");
+        refused.put("http://[fe80::1]/residents", "is a link-local address");
+        refused.put("http://0.0.0.0:" + port + "/residents", "0.0.0.0 is an unspecified address");
+        refused.put("http://198.51.100.7/residents", "198.51.100.7 is outside the networks provider services may reach");
+        refused.put("http://127.0.0.1:" + this.port + "/api/catalog", "127.0.0.1 is the platform itself (its web server"
+                + " listens on port " + this.port + ")");
+        refused.put("http://localhost:" + this.port + "/api/catalog", "localhost resolves to 127.0.0.1, the platform itself");
+
+        refused.forEach((url, sentence) -> {
+            Response response = register("gaj.wang", code, registration(url, items, 2000, basic()));
+            assertRefused(response, 400, "url", "address-not-allowed");
+            assertThat(response.json().path("errors").get(0).path("message").asText()).as(url).contains(sentence);
+        });
+        assertThat(registrations(code)).isZero();
+    }
+
+    @Test
+    void aServiceWhoseAddressIsNoLongerAllowedIsNotCalled() {
+        String code = registered("/residents", 2000, basic());
+        QUERIES.remove("/residents");
+        // as a name resolving elsewhere later would; the unit tests rebind a name through their own resolver
+        jdbc.update("update provider_service set url = ? where resource_code = ?",
+                "http://127.0.0.2:" + provider.getAddress().getPort() + "/residents", code);
+
+        assertThatThrownBy(() -> services.call(code, List.of(), 0, 10))
+                .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+                    assertThat(e.rule()).isEqualTo("provider-address-not-allowed");
+                    assertThat(e.getMessage()).doesNotContain("127.0.0.2");
+                });
+        assertThat(QUERIES).doesNotContainKey("/residents");
+    }
+
+    @Test
     void onlyTheProvidersReviewersRegisterAndOnlyForAPublishedProviderServiceResource() {
         String code = residents();
         String body = registration(url("/residents"), "[\"" + ID_NUMBER + "\"]", 2000, basic());

@@ -92,14 +92,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A provider's service that did not answer in time (504) or failed (502). The detail is the platform's own
-     * sentence: the provider's error text never passes through, neither to the consumer nor to the audit trail.
+     * A provider's service that did not answer in time (504), failed, or may not be called at its address (502). The
+     * detail is the platform's own sentence: the provider's error text never passes through, neither to the consumer
+     * nor to the audit trail.
      */
     @ExceptionHandler(ProviderUnavailableException.class)
     ProblemDetail providerUnavailable(ProviderUnavailableException e, HttpServletRequest request) {
-        return e.timedOut()
-                ? problems.problem(request, HttpStatus.GATEWAY_TIMEOUT, "provider-timeout", e.getMessage(), List.of())
-                : problems.problem(request, HttpStatus.BAD_GATEWAY, "provider-failed", e.getMessage(), List.of());
+        return problems.problem(request, e.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY, e.rule(),
+                e.getMessage(), List.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -9,7 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
- * A provider's service that times out or fails is answered 504 / 502 with the platform's own words, and that
+ * A provider's service that times out, fails or may not be called is answered 504 / 502 with the platform's own words, and that
  * reason is what {@link RefusalAuditFilter} records. (No endpoint calls a provider yet; the data-access work adds the
  * first, and covers the answer over HTTP.)
  */
@@ -39,5 +39,16 @@ class ProviderProblemsTest {
         assertThat(problem.getType()).hasToString("urn:govshare:problem:provider-failed");
         assertThat(request.getAttribute(Problems.REASON_ATTRIBUTE))
                 .isEqualTo("provider-failed: the provider's service answered with an error (HTTP 500)");
+    }
+
+    @Test
+    void aServiceAtAnAddressThePlatformMayNotCallIs502ProviderAddressNotAllowed() {
+        ProblemDetail problem = advice.providerUnavailable(ProviderUnavailableException.addressNotAllowed(
+                "the provider's service is registered at an address outside the networks the platform may call"), request);
+
+        assertThat(problem.getStatus()).isEqualTo(502);
+        assertThat(problem.getType()).hasToString("urn:govshare:problem:provider-address-not-allowed");
+        assertThat(request.getAttribute(Problems.REASON_ATTRIBUTE)).isEqualTo("provider-address-not-allowed: the"
+                + " provider's service is registered at an address outside the networks the platform may call");
     }
 }
