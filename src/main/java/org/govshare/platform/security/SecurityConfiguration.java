@@ -2,6 +2,7 @@ package org.govshare.platform.security;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,6 +45,9 @@ class SecurityConfiguration {
      */
     static final List<String> SYSTEMS_MAY_CALL = List.of("GET /api/me", "GET /api/grants", "GET /api/grants/**",
             "/api/data/**");
+    /** The static files of the platform's pages that are not pages: no login needed, nothing audited. */
+    private static final Pattern STATIC_ASSET = Pattern.compile(
+            "/(shared|catalog|audit|cases)/[\\w.-]+\\.(js|css|svg|png|ico|woff2?|ttf|map)|/favicon\\.ico|/webjars/.+");
     private static final RequestMatcher SYSTEM_CALLS = new OrRequestMatcher(
             SYSTEMS_MAY_CALL.stream().map(SecurityConfiguration::call).toList());
 
@@ -70,6 +74,9 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")).permitAll()
+                        // the pages' scripts, styles, images and fonts hold nothing secret, and a browser fetches
+                        // them before it is asked to log in; the pages themselves stay behind the rules below
+                        .requestMatchers(SecurityConfiguration::staticAsset).permitAll()
                         // first of the rules that need a caller, so no rule below can let a system through
                         .requestMatchers(SecurityConfiguration::systemOffItsAllowList).denyAll()
                         .requestMatchers(paths("/api/audit", "/api/audit/**")).hasAnyRole("AUTHORITY", "SUPERVISOR")
@@ -113,6 +120,12 @@ class SecurityConfiguration {
         String[] methodAndPath = call.split(" ");
         return methodAndPath.length == 1 ? paths(call)
                 : PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(methodAndPath[0]), methodAndPath[1]);
+    }
+
+    /** A GET or HEAD of a file of the platform's own pages that is not a page (see {@link #STATIC_ASSET}). */
+    private static boolean staticAsset(HttpServletRequest request) {
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && STATIC_ASSET.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
     }
 
     /** A registered system asking for something off its allow-list (read once authentication has run). */

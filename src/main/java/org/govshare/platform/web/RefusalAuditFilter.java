@@ -28,6 +28,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Audits every refusal, wherever it comes from (Spring Security, the platform API, Camunda's REST API and
  * webapps): after the response is decided, a 400, 401, 403, 405, 409, 413, 415, 422 or 429 becomes an audit event
  * with outcome REFUSED, and a 5xx one with outcome FAILED. It also records webapp logins and logouts, which Camunda handles itself.
+ * A 401 to a caller who sent no credentials and has no webapp session is the Basic challenge every browser meets
+ * first, not a refusal, and is not recorded.
  *
  * <p>It sits outside Spring Security, so it also sees the refusals the security filters answer themselves;
  * whoever refused leaves the reason in {@link Problems#REASON_ATTRIBUTE} and the caller in {@link #ACTOR_ATTRIBUTE}.
@@ -114,6 +116,10 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
         }
         if (actor == null) {
             String sessionUser = WebappSessions.currentUser(request);
+            if (sessionUser == null && status == 401 && request.getHeader("Authorization") == null) {
+                // the Basic challenge, a browser's first request to any page: nobody was refused anything yet
+                return;
+            }
             actor = sessionUser != null ? Actor.unverified(sessionUser) : Actor.ANONYMOUS;
         }
         Object reason = request.getAttribute(Problems.REASON_ATTRIBUTE);
