@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.govshare.identity.Caller;
 import org.govshare.identity.OfficialDirectory;
+import org.govshare.platform.web.CallerRateLimit;
 import org.govshare.platform.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,7 +69,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain platform(HttpSecurity http, CallerAuthenticationProvider callers,
                                  EngineAuthenticationFilter engineAuthentication, OfficialDirectory officials,
-                                 ProcessEngine engine, Problems problems) throws Exception {
+                                 ProcessEngine engine, Problems problems, CallerRateLimit rateLimit) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> unauthenticated(problems, request, response, e);
         AccessDeniedHandler denied = (request, response, e) -> denied(problems, request, response);
         return http
@@ -98,6 +99,8 @@ class SecurityConfiguration {
                 // refusal audit are told who it was
                 .addFilterAfter(new WebappSessionAuthenticationFilter(officials, engine.getName()), BasicAuthenticationFilter.class)
                 .addFilterAfter(engineAuthentication, WebappSessionAuthenticationFilter.class)
+                // once the caller is known, before anything works for it
+                .addFilterAfter(new CallerRateLimitFilter(rateLimit, problems), EngineAuthenticationFilter.class)
                 .build();
     }
 

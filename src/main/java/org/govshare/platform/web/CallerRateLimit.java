@@ -1,0 +1,108 @@
+package org.govshare.platform.web;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.govshare.audit.Actor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every caller's calls per family of endpoints, in fixed windows, in this node's memory: one map lookup and one
+ * atomic update per call. Officials and registered systems are counted by who they are; callers without
+ * credentials by their remote address. Idle counters are dropped once the map is full, so a flood from many
+ * addresses cannot grow it without bound.
+ */
+@Component
+public class CallerRateLimit {
+
+    /** Callers past {@code max-tracked-callers}, when no counter is idle enough to drop, share this one per family. */
+    static final String OVERFLOW = "(too many callers)";
+
+    private final RateLimitProperties properties;
+    private final Clock clock;
+    /** Longest prefix first, so the most specific family wins. */
+    private final List<Map.Entry<String, Family>> prefixes;
+    private final ConcurrentHashMap<Counted, Window> windows = new ConcurrentHashMap<>();
+
+    /** A family of endpoints as the limiter uses it. */
+    public record Family(String name, int limit, long windowMillis) {
+    }
+
+    private record Counted(String caller, String family) {
+    }
+
+    private record Window(long start, int used) {
+    }
+
+    CallerRateLimit(RateLimitProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+        this.prefixes = properties.families().entrySet().stream()
+                .flatMap(f -> f.getValue().paths().stream().map(prefix -> Map.entry(stripSlash(prefix),
+                        new Family(f.getKey(), f.getValue().limit(), f.getValue().window().toMillis()))))
+                .sorted(Comparator.comparingInt((Map.Entry<String, Family> e) -> e.getKey().length()).reversed())
+                .toList();
+    }
+
+    /** The family a path (without the context path) belongs to, or null when it is not limited. */
+    public Family familyOf(String path) {
+        if (!properties.enabled()) {
+            return null;
+        }
+        for (Map.Entry<String, Family> prefix : prefixes) {
+            String p = prefix.getKey();
+            if (path.startsWith(p) && (path.length() == p.length() || path.charAt(p.length()) == '/')) {
+                return prefix.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Who is counted: the official or system by its id, a caller without credentials by its address. */
+    public static String callerOf(Actor actor, HttpServletRequest request) {
+        return actor == null || Actor.ANONYMOUS.equals(actor) ? "anonymous@" + request.getRemoteAddr() : actor.id();
+    }
+
+    /**
+     * Counts one call; answers 0 when it may go on, or the seconds until the caller's window ends when it is over
+     * the limit.
+     */
+    public long acquire(String caller, Family family) {
+        long now = clock.millis();
+        long start = now - now % family.windowMillis();
+        Counted key = new Counted(caller, family.name());
+        if (!windows.containsKey(key) && windows.size() >= properties.maxTrackedCallers()) {
+            key = makeRoom(now, key);
+        }
+        Window window = windows.compute(key, (k, w) -> w == null || w.start() != start
+                ? new Window(start, 1) : new Window(start, w.used() == Integer.MAX_VALUE ? w.used() : w.used() + 1));
+        if (window.used() <= family.limit()) {
+            return 0;
+        }
+        return Math.max(1, (start + family.windowMillis() - now + 999) / 1000);
+    }
+
+    /** Drops the counters whose window has ended; if none has, the caller is counted with the overflow. */
+    private Counted makeRoom(long now, Counted key) {
+        windows.entrySet().removeIf(e -> now - e.getValue().start() >= windowOf(e.getKey().family()));
+        return windows.size() < properties.maxTrackedCallers() ? key : new Counted(OVERFLOW, key.family());
+    }
+
+    private long windowOf(String family) {
+        RateLimitProperties.Family settings = properties.families().get(family);
+        return settings == null ? 0 : settings.window().toMillis();
+    }
+
+    /** How many counters are held now (for tests of the bound). */
+    int tracked() {
+        return windows.size();
+    }
+
+    private static String stripSlash(String prefix) {
+        return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    }
+}
