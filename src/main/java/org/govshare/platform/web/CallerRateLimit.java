@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.govshare.audit.Actor;
@@ -13,20 +12,16 @@ import org.springframework.stereotype.Component;
 /**
  * Every caller's calls per family of endpoints, in fixed windows, in this node's memory: one map lookup and one
  * atomic update per call. Officials and registered systems are counted by who they are; callers without
- * credentials by their remote address. Idle counters are dropped once the map is full, so a flood from many
- * addresses cannot grow it without bound.
+ * credentials by their remote address. Memory is bounded ({@link FixedWindowCounter}).
  */
 @Component
 public class CallerRateLimit {
-
-    /** Callers past {@code max-tracked-callers}, when no counter is idle enough to drop, share this one per family. */
-    static final String OVERFLOW = "(too many callers)";
 
     private final RateLimitProperties properties;
     private final Clock clock;
     /** Longest prefix first, so the most specific family wins. */
     private final List<Map.Entry<String, Family>> prefixes;
-    private final ConcurrentHashMap<Counted, Window> windows = new ConcurrentHashMap<>();
+    private final FixedWindowCounter<Counted> windows;
 
     /** A family of endpoints as the limiter uses it. */
     public record Family(String name, int limit, long windowMillis) {
@@ -35,12 +30,12 @@ public class CallerRateLimit {
     private record Counted(String caller, String family) {
     }
 
-    private record Window(long start, int used) {
-    }
-
     CallerRateLimit(RateLimitProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
+        // callers past the bound, while no counter is idle enough to drop, are counted together
+        this.windows = new FixedWindowCounter<>(properties.maxTrackedCallers(),
+                counted -> new Counted("(too many callers)", counted.family()));
         this.prefixes = properties.families().entrySet().stream()
                 .flatMap(f -> f.getValue().paths().stream().map(prefix -> Map.entry(stripSlash(prefix),
                         new Family(f.getKey(), f.getValue().limit(), f.getValue().window().toMillis()))))
@@ -72,29 +67,7 @@ public class CallerRateLimit {
      * the limit.
      */
     public long acquire(String caller, Family family) {
-        long now = clock.millis();
-        long start = now - now % family.windowMillis();
-        Counted key = new Counted(caller, family.name());
-        if (!windows.containsKey(key) && windows.size() >= properties.maxTrackedCallers()) {
-            key = makeRoom(now, key);
-        }
-        Window window = windows.compute(key, (k, w) -> w == null || w.start() != start
-                ? new Window(start, 1) : new Window(start, w.used() == Integer.MAX_VALUE ? w.used() : w.used() + 1));
-        if (window.used() <= family.limit()) {
-            return 0;
-        }
-        return Math.max(1, (start + family.windowMillis() - now + 999) / 1000);
-    }
-
-    /** Drops the counters whose window has ended; if none has, the caller is counted with the overflow. */
-    private Counted makeRoom(long now, Counted key) {
-        windows.entrySet().removeIf(e -> now - e.getValue().start() >= windowOf(e.getKey().family()));
-        return windows.size() < properties.maxTrackedCallers() ? key : new Counted(OVERFLOW, key.family());
-    }
-
-    private long windowOf(String family) {
-        RateLimitProperties.Family settings = properties.families().get(family);
-        return settings == null ? 0 : settings.window().toMillis();
+        return windows.count(new Counted(caller, family.name()), family.limit(), family.windowMillis(), clock.millis());
     }
 
     /** How many counters are held now (for tests of the bound). */
