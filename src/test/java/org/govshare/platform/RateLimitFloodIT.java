@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.govshare.support.Api;
+import org.govshare.support.Api.Response;
 import org.govshare.support.Eventually;
 import org.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,29 @@ class RateLimitFloodIT extends IntegrationTest {
                 answers.size(), took, searched, refused.size(), firsts.size(), closings.size());
         assertThat(events(before, "AUDIT_SEARCHED")).as("a refused search searched nothing").hasSize((int) searched);
         assertThat(api.get("authority.li", "/api/audit/verify").json().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void wrongPasswordsAreHeldByTheLimitOfTheAddressTheyComeFrom() {
+        // an unknown login, not a real official's: wrong passwords would hold a real one back for a while
+        Response last = api.getWithPassword("no.such.official", "guess-0", "/api/audit");
+        List<Response> failed = new ArrayList<>();
+        for (int i = 1; i < 500 && last.status() == 401; i++) {
+            failed.add(last);
+            last = api.getWithPassword("no.such.official", "guess-" + i, "/api/audit");
+        }
+
+        assertThat(failed).as("each failed login is still recorded, up to the limit").isNotEmpty().hasSizeLessThanOrEqualTo(60);
+        assertThat(auditEventsOf(failed.get(0).correlationId())).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("action", "LOGIN_FAILED"));
+        assertRefusedAndAudited(last, 429, null, null);
+        assertThat(last.json().path("type").asText()).isEqualTo("urn:govshare:problem:caller-rate-limit");
+        Response more = api.getWithPassword("no.such.official", "guess-more", "/api/audit");
+        assertThat(more.status()).isEqualTo(429);
+        assertThat(auditEventsOf(more.correlationId())).as("counted into its window, not recorded").isEmpty();
+        // the address may ask again once its window is over (as later tests from this address expect)
+        Eventually.within(Duration.ofSeconds(30), "the address's window ended",
+                () -> api.get(null, "/api/audit").status() == 401);
     }
 
     /** The refusals the trail accounts for: each window's closing count, or 1 for a window refused only once. */

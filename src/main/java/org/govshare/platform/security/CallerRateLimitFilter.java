@@ -32,22 +32,33 @@ class CallerRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        CallerRateLimit.Family family = rateLimit.familyOf(request.getRequestURI().substring(request.getContextPath().length()));
-        if (family == null) {
+        if (!refusedOverLimit(request, response)) {
             chain.doFilter(request, response);
-            return;
+        }
+    }
+
+    /**
+     * Counts the call once and answers 429 when its caller is over the limit of the call's family; true when it
+     * answered. Also called when authentication failed, which ends the chain before this filter: wrong passwords
+     * are counted against the address they come from.
+     */
+    boolean refusedOverLimit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CallerRateLimit.Family family = rateLimit.familyOf(request.getRequestURI().substring(request.getContextPath().length()));
+        if (family == null || request.getAttribute(CallerRateLimit.COUNTED_ATTRIBUTE) != null) {
+            return false;
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         String caller = CallerRateLimit.callerOf(authentication != null
                 && authentication.getPrincipal() instanceof AuditedPrincipal principal ? principal.actor() : null, request);
+        request.setAttribute(CallerRateLimit.COUNTED_ATTRIBUTE, caller);
         long retryAfter = rateLimit.acquire(caller, family);
         if (retryAfter == 0) {
-            chain.doFilter(request, response);
-            return;
+            return false;
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "caller-rate-limit",
                 "you may make " + family.limit() + " calls to the " + family.name() + " endpoints per "
                         + family.windowMillis() / 1000 + " s; try again in " + retryAfter + " s");
+        return true;
     }
 }

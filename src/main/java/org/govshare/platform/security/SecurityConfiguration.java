@@ -70,7 +70,12 @@ class SecurityConfiguration {
     SecurityFilterChain platform(HttpSecurity http, CallerAuthenticationProvider callers,
                                  EngineAuthenticationFilter engineAuthentication, OfficialDirectory officials,
                                  ProcessEngine engine, Problems problems, CallerRateLimit rateLimit) throws Exception {
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> unauthenticated(problems, request, response, e);
+        CallerRateLimitFilter rateLimitFilter = new CallerRateLimitFilter(rateLimit, problems);
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (!rateLimitFilter.refusedOverLimit(request, response)) {
+                unauthenticated(problems, request, response, e);
+            }
+        };
         AccessDeniedHandler denied = (request, response, e) -> denied(problems, request, response);
         return http
                 .authorizeHttpRequests(a -> a
@@ -100,7 +105,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new WebappSessionAuthenticationFilter(officials, engine.getName()), BasicAuthenticationFilter.class)
                 .addFilterAfter(engineAuthentication, WebappSessionAuthenticationFilter.class)
                 // once the caller is known, before anything works for it
-                .addFilterAfter(new CallerRateLimitFilter(rateLimit, problems), EngineAuthenticationFilter.class)
+                .addFilterAfter(rateLimitFilter, EngineAuthenticationFilter.class)
                 .build();
     }
 

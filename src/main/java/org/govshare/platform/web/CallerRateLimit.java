@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallerRateLimit {
 
+    /** The request attribute holding who the call was counted against, once it was. */
+    public static final String COUNTED_ATTRIBUTE = CallerRateLimit.class.getName() + ".counted";
+
     private final RateLimitProperties properties;
     private final Clock clock;
     /** Longest prefix first, so the most specific family wins. */

@@ -148,8 +148,9 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
         } catch (NumberFormatException notSeconds) {
             retryAfter = 1;
         }
-        return bursts.opens(actor, CallerRateLimit.callerOf(actor, request), family != null ? family.name() : path,
-                retryAfter);
+        Object counted = request.getAttribute(CallerRateLimit.COUNTED_ATTRIBUTE);
+        return bursts.opens(actor, counted != null ? counted.toString() : CallerRateLimit.callerOf(actor, request),
+                family != null ? family.name() : path, retryAfter);
     }
 
     private static String basicAuthUser(HttpServletRequest request) {
