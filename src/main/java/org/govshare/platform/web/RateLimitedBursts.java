@@ -32,6 +32,7 @@ public class RateLimitedBursts {
 
     private final AuditTrail auditTrail;
     private final Clock clock;
+    private final int maxOpen;
     private final ConcurrentHashMap<Key, Burst> open = new ConcurrentHashMap<>();
 
     private record Key(String caller, String family) {
@@ -41,9 +42,10 @@ public class RateLimitedBursts {
                          AtomicInteger refused) {
     }
 
-    RateLimitedBursts(AuditTrail auditTrail, Clock clock) {
+    RateLimitedBursts(AuditTrail auditTrail, Clock clock, RateLimitProperties properties) {
         this.auditTrail = auditTrail;
         this.clock = clock;
+        this.maxOpen = properties.maxTrackedCallers();
     }
 
     /**
@@ -57,14 +59,19 @@ public class RateLimitedBursts {
         Instant now = clock.instant();
         Burst[] closed = new Burst[1];
         boolean[] opened = new boolean[1];
-        open.compute(new Key(caller, family), (k, b) -> {
+        Key key = new Key(caller, family);
+        if (!open.containsKey(key) && open.size() >= maxOpen) {
+            // a flood from more addresses than the limiter tracks: their refusals are counted together
+            key = new Key("(too many callers)", family);
+        }
+        open.compute(key, (k, b) -> {
             if (b != null && now.isBefore(b.until())) {
                 b.refused().incrementAndGet();
                 return b;
             }
             closed[0] = b;
             opened[0] = true;
-            return new Burst(actor, caller, family, MDC.get(AuditTrail.CORRELATION_ID), now,
+            return new Burst(actor, k.caller(), family, MDC.get(AuditTrail.CORRELATION_ID), now,
                     now.plusSeconds(Math.max(1, retryAfterSeconds)), new AtomicInteger(1));
         });
         if (closed[0] != null) {
