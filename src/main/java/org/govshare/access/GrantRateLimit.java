@@ -3,8 +3,8 @@ package org.govshare.access;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.govshare.platform.web.FixedWindowCounter;
 import org.govshare.platform.web.TooManyRequestsException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,10 +25,8 @@ class GrantRateLimit {
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
-
-    private record Window(long start, int used) {
-    }
+    /** Grants are few; the bound only matters if something goes badly wrong. */
+    private final FixedWindowCounter<String> windows = new FixedWindowCounter<>(100_000, grant -> "(too many grants)");
 
     GrantRateLimit(AccessProperties properties, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.properties = properties;
@@ -41,14 +39,9 @@ class GrantRateLimit {
 
     /** Counts one read under a grant, or refuses it with 429 when the grant is over its limit. */
     void acquire(String grantId) {
-        long length = properties.rateWindow().toMillis();
-        long now = clock.millis();
-        long start = now - now % length;
-        Window window = windows.compute(grantId, (id, w) -> w == null || w.start() != start
-                ? new Window(start, 1) : new Window(start, w.used() + 1));
-        if (window.used() > properties.rateLimit()) {
+        long retryAfter = windows.count(grantId, properties.rateLimit(), properties.rateWindow().toMillis(), clock.millis());
+        if (retryAfter > 0) {
             count(grantId);
-            long retryAfter = Math.max(1, (start + length - now + 999) / 1000);
             throw new TooManyRequestsException("grant-rate-limit", "grant " + grantId + " allows "
                     + properties.rateLimit() + " reads per " + properties.rateWindow().toSeconds()
                     + " s; try again in " + retryAfter + " s (reading a dataset wholesale is not what a grant is for)",

@@ -50,7 +50,8 @@ import org.springframework.web.bind.annotation.RestController;
  * HTTP and authentication), in the same run, at 1 and 100 records, with 1 and 8 concurrent clients. Run with
  * {@code ./mvnw verify -Pbenchmark}; figures go to {@code target/benchmarks/data-access.json}; nothing is asserted.
  */
-@TestPropertySource(properties = "govshare.access.rate-limit=100000000")
+@TestPropertySource(properties = {"govshare.access.rate-limit=100000000",
+        "govshare.rate-limits.families.data.limit=100000000"})
 class DataAccessBenchmark extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());

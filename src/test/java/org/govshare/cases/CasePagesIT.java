@@ -60,7 +60,7 @@ class CasePagesIT extends IntegrationTest {
 
     @Test
     void anAnonymousCallerIsAskedToLogIn() {
-        for (String path : new String[] {"/cases/requests/GX-2026-000001", "/cases/cases.js", "/cases/index.html"}) {
+        for (String path : new String[] {"/cases/requests/GX-2026-000001", "/cases/index.html"}) {
             Response anonymous = api.get(null, path);
             assertThat(anonymous.status()).as(path).isEqualTo(401);
             assertThat(anonymous.body()).as(path).doesNotContain("案卷");

@@ -2,12 +2,14 @@ package org.govshare.platform.security;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.govshare.identity.Caller;
 import org.govshare.identity.OfficialDirectory;
+import org.govshare.platform.web.CallerRateLimit;
 import org.govshare.platform.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +46,9 @@ class SecurityConfiguration {
      */
     static final List<String> SYSTEMS_MAY_CALL = List.of("GET /api/me", "GET /api/grants", "GET /api/grants/**",
             "/api/data/**");
+    /** The static files of the platform's pages that are not pages: no login needed, nothing audited. */
+    private static final Pattern STATIC_ASSET = Pattern.compile(
+            "/(shared|catalog|audit|cases)/[\\w.-]+\\.(js|css|svg|png|ico|woff2?|ttf|map)|/favicon\\.ico|/webjars/.+");
     private static final RequestMatcher SYSTEM_CALLS = new OrRequestMatcher(
             SYSTEMS_MAY_CALL.stream().map(SecurityConfiguration::call).toList());
 
@@ -64,12 +69,20 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain platform(HttpSecurity http, CallerAuthenticationProvider callers,
                                  EngineAuthenticationFilter engineAuthentication, OfficialDirectory officials,
-                                 ProcessEngine engine, Problems problems) throws Exception {
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> unauthenticated(problems, request, response, e);
+                                 ProcessEngine engine, Problems problems, CallerRateLimit rateLimit) throws Exception {
+        CallerRateLimitFilter rateLimitFilter = new CallerRateLimitFilter(rateLimit, problems);
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (!rateLimitFilter.refusedOverLimit(request, response)) {
+                unauthenticated(problems, request, response, e);
+            }
+        };
         AccessDeniedHandler denied = (request, response, e) -> denied(problems, request, response);
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(paths("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")).permitAll()
+                        // the pages' scripts, styles, images and fonts hold nothing secret, and a browser fetches
+                        // them before it is asked to log in; the pages themselves stay behind the rules below
+                        .requestMatchers(SecurityConfiguration::staticAsset).permitAll()
                         // first of the rules that need a caller, so no rule below can let a system through
                         .requestMatchers(SecurityConfiguration::systemOffItsAllowList).denyAll()
                         .requestMatchers(paths("/api/audit", "/api/audit/**")).hasAnyRole("AUTHORITY", "SUPERVISOR")
@@ -91,6 +104,8 @@ class SecurityConfiguration {
                 // refusal audit are told who it was
                 .addFilterAfter(new WebappSessionAuthenticationFilter(officials, engine.getName()), BasicAuthenticationFilter.class)
                 .addFilterAfter(engineAuthentication, WebappSessionAuthenticationFilter.class)
+                // once the caller is known, before anything works for it
+                .addFilterAfter(rateLimitFilter, EngineAuthenticationFilter.class)
                 .build();
     }
 
@@ -113,6 +128,12 @@ class SecurityConfiguration {
         String[] methodAndPath = call.split(" ");
         return methodAndPath.length == 1 ? paths(call)
                 : PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(methodAndPath[0]), methodAndPath[1]);
+    }
+
+    /** A GET or HEAD of a file of the platform's own pages that is not a page (see {@link #STATIC_ASSET}). */
+    private static boolean staticAsset(HttpServletRequest request) {
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && STATIC_ASSET.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
     }
 
     /** A registered system asking for something off its allow-list (read once authentication has run). */

@@ -28,6 +28,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Audits every refusal, wherever it comes from (Spring Security, the platform API, Camunda's REST API and
  * webapps): after the response is decided, a 400, 401, 403, 405, 409, 413, 415, 422 or 429 becomes an audit event
  * with outcome REFUSED, and a 5xx one with outcome FAILED. It also records webapp logins and logouts, which Camunda handles itself.
+ * Two exceptions keep the trail from filling with noise: a 401 to a caller who sent no credentials and has no
+ * webapp session is the Basic challenge every browser meets first, not a refusal; and of a burst of 429s only the
+ * first of each window is recorded, the rest counted ({@link RateLimitedBursts}).
  *
  * <p>It sits outside Spring Security, so it also sees the refusals the security filters answer themselves;
  * whoever refused leaves the reason in {@link Problems#REASON_ATTRIBUTE} and the caller in {@link #ACTOR_ATTRIBUTE}.
@@ -50,9 +53,13 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
             415, AuditAction.INPUT_REJECTED, 422, AuditAction.INPUT_REJECTED, 429, AuditAction.RATE_LIMITED);
 
     private final AuditTrail auditTrail;
+    private final CallerRateLimit rateLimit;
+    private final RateLimitedBursts bursts;
 
-    RefusalAuditFilter(AuditTrail auditTrail) {
+    RefusalAuditFilter(AuditTrail auditTrail, CallerRateLimit rateLimit, RateLimitedBursts bursts) {
         this.auditTrail = auditTrail;
+        this.rateLimit = rateLimit;
+        this.bursts = bursts;
     }
 
     @Override
@@ -76,7 +83,7 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
             throw e;
         } finally {
             try {
-                auditOutcome(request, status != 0 ? status : response.getStatus(), path, loginName, webappUser);
+                auditOutcome(request, response, status != 0 ? status : response.getStatus(), path, loginName, webappUser);
             } catch (RuntimeException e) {
                 // the answer stands; a lost refusal record is logged loudly rather than turned into an error
                 log.error("Could not audit the outcome of {} {}: {}", request.getMethod(), path, e.toString());
@@ -87,7 +94,8 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
         }
     }
 
-    private void auditOutcome(HttpServletRequest request, int status, String path, String loginName, String webappUser) {
+    private void auditOutcome(HttpServletRequest request, HttpServletResponse response, int status, String path,
+                              String loginName, String webappUser) {
         if (loginName != null) {
             boolean ok = status == 200;
             String why = status == 401 ? "wrong login or password"
@@ -114,13 +122,35 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
         }
         if (actor == null) {
             String sessionUser = WebappSessions.currentUser(request);
+            if (sessionUser == null && status == 401 && request.getHeader("Authorization") == null) {
+                // the Basic challenge, a browser's first request to any page: nobody was refused anything yet
+                return;
+            }
             actor = sessionUser != null ? Actor.unverified(sessionUser) : Actor.ANONYMOUS;
+        }
+        if (status == 429 && !opensWindow(request, response, actor, path)) {
+            // counted into the window's RATE_LIMIT_WINDOW_CLOSED event, not recorded one by one
+            return;
         }
         Object reason = request.getAttribute(Problems.REASON_ATTRIBUTE);
         AuditEntry entry = AuditEntry.refused(action, "http-request", request.getMethod() + " " + path,
                 reason != null ? reason.toString() : "HTTP " + status);
         auditTrail.record(new AuditEntry(entry.action(), status >= 500 ? Outcome.FAILED : Outcome.REFUSED,
                         entry.objectType(), entry.objectId(), entry.reason(), actor, entry.details()).with("status", status).with("method", request.getMethod()).with("path", path));
+    }
+
+    /** Whether a 429 is the first of its caller's window on its family of endpoints, which lasts until Retry-After. */
+    private boolean opensWindow(HttpServletRequest request, HttpServletResponse response, Actor actor, String path) {
+        CallerRateLimit.Family family = rateLimit.familyOf(path);
+        long retryAfter;
+        try {
+            retryAfter = Long.parseLong(Objects.requireNonNullElse(response.getHeader("Retry-After"), "1"));
+        } catch (NumberFormatException notSeconds) {
+            retryAfter = 1;
+        }
+        Object counted = request.getAttribute(CallerRateLimit.COUNTED_ATTRIBUTE);
+        return bursts.opens(actor, counted != null ? counted.toString() : CallerRateLimit.callerOf(actor, request),
+                family != null ? family.name() : path, retryAfter);
     }
 
     private static String basicAuthUser(HttpServletRequest request) {

@@ -1,0 +1,64 @@
+package org.govshare.platform.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.govshare.audit.AuditedPrincipal;
+import org.govshare.platform.web.CallerRateLimit;
+import org.govshare.platform.web.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Holds every caller to its rate limit on the platform API and the engine's REST API. It sits in the security
+ * chain right after authentication, so it knows who calls, and before authorization and every controller, so a
+ * refused call costs nothing more than this. Callers that authenticated nobody are counted by address.
+ */
+class CallerRateLimitFilter extends OncePerRequestFilter {
+
+    private final CallerRateLimit rateLimit;
+    private final Problems problems;
+
+    CallerRateLimitFilter(CallerRateLimit rateLimit, Problems problems) {
+        this.rateLimit = rateLimit;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!refusedOverLimit(request, response)) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * Counts the call once and answers 429 when its caller is over the limit of the call's family; true when it
+     * answered. Also called when authentication failed, which ends the chain before this filter: wrong passwords
+     * are counted against the address they come from.
+     */
+    boolean refusedOverLimit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CallerRateLimit.Family family = rateLimit.familyOf(request.getRequestURI().substring(request.getContextPath().length()));
+        if (family == null || request.getAttribute(CallerRateLimit.COUNTED_ATTRIBUTE) != null) {
+            return false;
+        }
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        String caller = CallerRateLimit.callerOf(authentication != null
+                && authentication.getPrincipal() instanceof AuditedPrincipal principal ? principal.actor() : null, request);
+        request.setAttribute(CallerRateLimit.COUNTED_ATTRIBUTE, caller);
+        long retryAfter = rateLimit.acquire(caller, family);
+        if (retryAfter == 0) {
+            return false;
+        }
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "caller-rate-limit",
+                "you may make " + family.limit() + " calls to the " + family.name() + " endpoints per "
+                        + family.windowMillis() / 1000 + " s; try again in " + retryAfter + " s");
+        return true;
+    }
+}
