@@ -106,6 +106,7 @@
       CORRECTION_OVERDUE: ['纠错超期', 'Correction overdue'],
       CORRECTION_CLOSED: ['纠错办结', 'Correction closed'],
       CORRECTION_EVIDENCE_READ: ['纠错证据查阅', 'Correction evidence read'],
+      CORRECTION_PUBLISHED: ['纠错公示核实中', 'Correction published as under verification'],
 
       CALENDAR_LOADED: ['工作日历加载', 'Calendar loaded'],
 
