@@ -7,43 +7,75 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The engine REST API with the platform's refusals: a rule broken inside a process (a task listener or delegate
  * throwing {@link InvalidInputException}) answers 400 naming the field and the rule, as the platform API does, and
- * a step refused to the caller's department answers 403, instead of Camunda's generic 500. Everything else keeps Camunda's own mapping.
+ * a step refused to the caller's department answers 403, instead of Camunda's generic 500; an id that names nothing
+ * (a task, a process instance) answers a 404 problem, whether Camunda says 404 or 500. Everything else keeps
+ * Camunda's own mapping.
  */
 @Component
 class EngineRestRefusals extends CamundaJerseyResourceConfig {
 
+    private final Problems problems;
+
+    EngineRestRefusals(Problems problems) {
+        this.problems = problems;
+    }
+
     @Override
     protected void registerAdditionalResources() {
-        register(RestExceptionRefusals.class);
-        register(EngineExceptionRefusals.class);
-        register(RuntimeExceptionRefusals.class);
+        register(new RestExceptionRefusals(problems));
+        register(new EngineExceptionRefusals(problems));
+        register(new RuntimeExceptionRefusals(problems));
     }
 
     /* Jersey picks the mapper of the closest exception type, and between equals the one of highest priority:
        Camunda maps RestException and ProcessEngineException itself, so ours stand beside them at priority 1. */
 
+    private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
     @Priority(1)
     public static class RestExceptionRefusals extends Refusals<RestException> {
+        RestExceptionRefusals(Problems problems) {
+            super(problems);
+        }
     }
 
     @Priority(1)
     public static class EngineExceptionRefusals extends Refusals<ProcessEngineException> {
+        EngineExceptionRefusals(Problems problems) {
+            super(problems);
+        }
     }
 
     @Priority(1)
     public static class RuntimeExceptionRefusals extends Refusals<RuntimeException> {
+        RuntimeExceptionRefusals(Problems problems) {
+            super(problems);
+        }
     }
 
     abstract static class Refusals<E extends RuntimeException> implements ExceptionMapper<E> {
+
+        private final Problems problems;
+
+        Refusals(Problems problems) {
+            this.problems = problems;
+        }
 
         @Override
         public Response toResponse(E exception) {
@@ -60,7 +92,34 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
                             .build();
                 }
             }
-            return ExceptionHandlerHelper.getInstance().getResponse(exception);
+            Response camunda = ExceptionHandlerHelper.getInstance().getResponse(exception);
+            return camunda.getStatus() == Response.Status.NOT_FOUND.getStatusCode() || namesNothing(exception)
+                    ? notFound(exception) : camunda;
+        }
+
+        /**
+         * An id that names nothing: Camunda answers 404 for some (a task read), but 500 for others, where the
+         * engine's "Cannot find task with id …" surfaces from a command (a task completion).
+         */
+        private static boolean namesNothing(Throwable exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof NotFoundException || cause instanceof NullValueException
+                        && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find ")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A problem document, with Camunda's {@code message} beside the detail for the webapps that show it. */
+        private Response notFound(Throwable exception) {
+            HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+            String message = exception.getMessage();
+            ProblemDetail problem = problems.problem(request, HttpStatus.NOT_FOUND, "not-found", message,
+                    List.of(new InvalidInputException.FieldError("id", "not-found", message)));
+            problem.setProperty("message", message);
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.valueOf(PROBLEM_JSON))
+                    .entity(problems.json(problem)).build();
         }
     }
 }
