@@ -1,15 +1,18 @@
 package org.govshare.platform.web;
 
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Valid;
 import org.springframework.beans.BeanUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -42,9 +45,9 @@ public record QueryParameters(Set<String> names, boolean open) {
                 open = true;
             } else if (requestParam != null) {
                 names.add(requestParam.name().isEmpty() ? parameter.getParameterName() : requestParam.name());
-            } else if (parameter.hasParameterAnnotation(ModelAttribute.class) || type.isRecord()) {
+            } else if (parameter.hasParameterAnnotation(ModelAttribute.class) || type.isRecord() && boundFromQuery(parameter)) {
                 names.addAll(propertiesOf(type));
-            } else if (parameter.getParameterAnnotations().length == 0 && BeanUtils.isSimpleProperty(type)) {
+            } else if (boundFromQuery(parameter) && BeanUtils.isSimpleProperty(type)) {
                 // Spring binds an unannotated simple parameter as a @RequestParam of its own name
                 names.add(parameter.getParameterName());
             }
@@ -60,6 +63,14 @@ public record QueryParameters(Set<String> names, boolean open) {
     /** Whether a parameter of this name is taken. */
     public boolean takes(String name) {
         return open || names.contains(name);
+    }
+
+    /**
+     * Spring binds a parameter from the query unless an annotation says where else it comes from (the body, the
+     * path, the caller's identity); validation annotations say nothing about where.
+     */
+    private static boolean boundFromQuery(MethodParameter parameter) {
+        return Arrays.stream(parameter.getParameterAnnotations()).allMatch(a -> a instanceof Valid || a instanceof Validated);
     }
 
     private static Set<String> propertiesOf(Class<?> type) {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -20,13 +23,19 @@ class QueryParametersTest {
     record Search(String q, Integer page, Integer size) {
     }
 
+    record Who(String login) {
+    }
+
+    record Body(String text) {
+    }
+
     @SuppressWarnings("unused")
     static class Endpoints {
         void list(@PathVariable String id, @RequestParam(required = false) String side,
                   @RequestParam(name = "status", required = false) String state, Paging paging) {
         }
 
-        void search(Search query) {
+        void search(@Valid Search query, @AuthenticationPrincipal Who caller, @RequestBody Body body) {
         }
 
         void filter(@RequestParam Map<String, String> query, @RequestParam int page) {
@@ -46,7 +55,7 @@ class QueryParametersTest {
     void readsTheParametersAnEndpointTakes() {
         assertThat(of("list").names()).containsExactly("side", "status", "page", "size");
         assertThat(of("list").paged()).isTrue();
-        assertThat(of("search").names()).containsExactly("q", "page", "size");
+        assertThat(of("search").names()).as("the caller and the body are not the query").containsExactly("q", "page", "size");
         assertThat(of("one").names()).isEmpty();
         assertThat(of("one").takes("id")).as("a path variable is no query parameter").isFalse();
         assertThat(of("filter").takes("姓名")).as("a map of parameters takes any name").isTrue();
