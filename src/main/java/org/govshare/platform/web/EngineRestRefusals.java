@@ -1,7 +1,6 @@
 package org.govshare.platform.web;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
@@ -21,11 +20,11 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The engine REST API with the platform's refusals: a rule broken inside a process (a task listener or delegate
- * throwing {@link InvalidInputException}) answers 400 naming the field and the rule, as the platform API does, and
- * a step refused to the caller's department answers 403, instead of Camunda's generic 500; an id that names nothing
- * (a task, a process instance) answers a 404 problem, whether Camunda says 404 or 500. Everything else keeps
- * Camunda's own mapping.
+ * The engine REST API with the platform's refusals, as problem documents like the platform API's: a rule broken
+ * inside a process (a task listener or delegate throwing {@link InvalidInputException}) answers 400 naming the
+ * field and the rule, and a step refused to the caller's department answers 403, instead of Camunda's generic 500;
+ * an id that names nothing (a task, a process instance) answers 404, whether Camunda says 404 or 500. Each keeps
+ * Camunda's {@code message} for its webapps. Everything else keeps Camunda's own mapping.
  */
 @Component
 class EngineRestRefusals extends CamundaJerseyResourceConfig {
@@ -46,7 +45,7 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
     /* Jersey picks the mapper of the closest exception type, and between equals the one of highest priority:
        Camunda maps RestException and ProcessEngineException itself, so ours stand beside them at priority 1. */
 
-    private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    private static final MediaType PROBLEM_JSON = MediaType.valueOf(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 
     @Priority(1)
     public static class RestExceptionRefusals extends Refusals<RestException> {
@@ -81,20 +80,19 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
         public Response toResponse(E exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof org.springframework.security.access.AccessDeniedException denied) {
-                    return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(Map.of("type", "AccessDeniedException", "message", denied.getMessage())).build();
+                    return problem(HttpStatus.FORBIDDEN, "access-denied", denied.getMessage(), List.of());
                 }
                 if (cause instanceof InvalidInputException refused) {
-                    List<InvalidInputException.InputError> errors = refused.errors();
-                    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(Map.of("type", "InvalidInputException", "message", refused.getMessage(),
-                                    "errors", errors))
-                            .build();
+                    return problem(HttpStatus.BAD_REQUEST, refused.errors().get(0).rule(), refused.getMessage(),
+                            refused.errors());
                 }
             }
             Response camunda = ExceptionHandlerHelper.getInstance().getResponse(exception);
-            return camunda.getStatus() == Response.Status.NOT_FOUND.getStatusCode() || namesNothing(exception)
-                    ? notFound(exception) : camunda;
+            if (camunda.getStatus() == Response.Status.NOT_FOUND.getStatusCode() || namesNothing(exception)) {
+                return problem(HttpStatus.NOT_FOUND, "not-found", exception.getMessage(),
+                        List.of(new InvalidInputException.FieldError("id", "not-found", exception.getMessage())));
+            }
+            return camunda;
         }
 
         /**
@@ -112,14 +110,12 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
         }
 
         /** A problem document, with Camunda's {@code message} beside the detail for the webapps that show it. */
-        private Response notFound(Throwable exception) {
+        private Response problem(HttpStatus status, String rule, String message,
+                                 List<? extends InvalidInputException.InputError> errors) {
             HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
-            String message = exception.getMessage();
-            ProblemDetail problem = problems.problem(request, HttpStatus.NOT_FOUND, "not-found", message,
-                    List.of(new InvalidInputException.FieldError("id", "not-found", message)));
+            ProblemDetail problem = problems.problem(request, status, rule, message, errors);
             problem.setProperty("message", message);
-            return Response.status(Response.Status.NOT_FOUND).type(MediaType.valueOf(PROBLEM_JSON))
-                    .entity(problems.json(problem)).build();
+            return Response.status(status.value()).type(PROBLEM_JSON).entity(problems.json(problem)).build();
         }
     }
 }
