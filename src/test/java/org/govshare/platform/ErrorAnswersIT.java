@@ -50,6 +50,7 @@ class ErrorAnswersIT extends IntegrationTest {
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("please")), null);
 
         assertProblem(response, 415, "unsupported-media-type");
+        assertThat(response.json().path("detail").asText()).contains("text/plain");
     }
 
     @Test
@@ -63,9 +64,22 @@ class ErrorAnswersIT extends IntegrationTest {
 
     @Test
     void aValueOfTheWrongTypeNamesTheParameter() {
-        Response response = api.get("jsq.xu", "/api/requests?status=MAYBE");
+        Response parameter = api.get("jsq.xu", "/api/requests?status=MAYBE");
+        Response pathVariable = api.get("jsq.xu", "/api/calendar/next-year");
 
-        assertRefusedAndAudited(response, 400, "status", "invalid-format");
+        assertRefusedAndAudited(parameter, 400, "status", "invalid-format");
+        assertRefusedAndAudited(pathVariable, 400, "year", "invalid-format");
+    }
+
+    @Test
+    void anUploadWithoutItsFileOrWithABrokenBodyIsRefused() {
+        Response wrongPart = api.postFiles("gaj.wang", "/api/catalog/imports", java.util.Map.of("entries.xlsx", new byte[] {1}));
+        Response broken = api.postBody("gaj.wang", "/api/catalog/imports", "multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\"\r\n\r\ncut off before the end"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertRefusedAndAudited(wrongPart, 400, "file", "required");
+        assertProblem(broken, 400, "malformed-multipart");
     }
 
     @Test

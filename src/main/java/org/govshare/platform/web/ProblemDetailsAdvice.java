@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,6 +32,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -170,8 +172,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return problems.problem(request, status, "not-found", "there is nothing at " + request.getMethod() + " "
                     + request.getRequestURI() + "; see the API in the README", List.of());
         }
-        String detail = body instanceof ProblemDetail spring && spring.getDetail() != null ? spring.getDetail()
-                : status.getReasonPhrase();
+        ProblemDetail spring = body instanceof ProblemDetail given ? given
+                : e instanceof ErrorResponse response ? response.getBody() : null;
+        String detail = spring != null && spring.getDetail() != null ? spring.getDetail() : status.getReasonPhrase();
         return problems.problem(request, status, Problems.slug(status.getReasonPhrase()), detail, List.of());
     }
 
@@ -179,6 +182,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String message = what + " '" + name + "' is required";
         return problems.problem(request, HttpStatus.BAD_REQUEST, "required", message,
                 List.of(new FieldError(name, "required", message)));
+    }
+
+    /** An upload whose multipart body cannot be read (an oversize one has its own answer, 413). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableUpload(MultipartException e, HttpServletRequest request) {
+        return problems.problem(request, HttpStatus.BAD_REQUEST, "malformed-multipart", "the multipart/form-data body"
+                + " cannot be read: send each file in a part of its own, between the boundaries the Content-Type names", List.of());
     }
 
     /** A constraint on a controller's own parameter (method validation of a {@code @Validated} bean). */
