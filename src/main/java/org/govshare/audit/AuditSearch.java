@@ -42,6 +42,7 @@ public class AuditSearch {
         term(filters, "objectType", query.objectType());
         term(filters, "objectId", query.objectId());
         term(filters, "outcome", query.outcome() == null ? null : query.outcome().name());
+        term(filters, "correlationId", query.correlationId());
         if (query.from() != null || query.to() != null) {
             filters.add(Query.of(q -> q.range(r -> r.untyped(u -> {
                 u.field("time");

@@ -1,7 +1,5 @@
 package org.govshare.catalog;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.govshare.identity.Tier;
 
 /**
@@ -9,10 +7,12 @@ import org.govshare.identity.Tier;
  *
  * @param q words that must all appear in the code, name, summary, provider, duty, conditions or item names
  * @param includeRetired also list retired resources
+ * @param page zero-based page number (checked with every list's paging rules, see {@code Paging})
+ * @param size resources per page
  */
 public record CatalogQuery(String q, String provider, ResourceKind kind, SharingType sharingType,
                            UpdateCycle updateCycle, Tier tier, Boolean includeRetired,
-                           @Min(0) @Max(10_000) Integer page, @Min(1) @Max(200) Integer size) {
+                           Integer page, Integer size) {
 
     int pageOrFirst() {
         return page == null ? 0 : page;

@@ -4,14 +4,12 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
+import org.govshare.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/consultations")
-@Validated
 class ConsultationController {
 
     private final Consultations consultations;
@@ -42,9 +39,8 @@ class ConsultationController {
     }
 
     @GetMapping
-    List<Consultation> list(@AuthenticationPrincipal Official me, @RequestParam(defaultValue = "0") @Min(0) int page,
-                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return consultations.list(me, page, size);
+    List<Consultation> list(@AuthenticationPrincipal Official me, Paging paging) {
+        return consultations.list(me, paging.page(), paging.size());
     }
 
     @GetMapping("/{id}")

@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.govshare.identity.Official;
+import org.govshare.platform.web.Paging;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +28,6 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/corrections")
-@Validated
 class CorrectionController {
 
     private final Corrections corrections;
@@ -56,9 +53,8 @@ class CorrectionController {
 
     @GetMapping
     List<ErrorReport> list(@AuthenticationPrincipal Official me, @RequestParam(required = false) ErrorReport.Status status,
-                           @RequestParam(defaultValue = "0") @Min(0) int page,
-                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return corrections.list(me, status, page, size);
+                           Paging paging) {
+        return corrections.list(me, status, paging.page(), paging.size());
     }
 
     @GetMapping("/{id}/evidence")

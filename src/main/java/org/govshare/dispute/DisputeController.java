@@ -5,13 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
+import org.govshare.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/disputes")
-@Validated
 class DisputeController {
 
     private final Disputes disputes;
@@ -48,9 +45,8 @@ class DisputeController {
 
     @GetMapping
     List<Dispute> list(@AuthenticationPrincipal Official me, @RequestParam(required = false) Dispute.Status status,
-                       @RequestParam(defaultValue = "0") @Min(0) int page,
-                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return disputes.list(me, status, page, size);
+                       Paging paging) {
+        return disputes.list(me, status, paging.page(), paging.size());
     }
 
     /** A side's written statement. */

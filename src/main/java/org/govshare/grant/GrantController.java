@@ -3,14 +3,12 @@ package org.govshare.grant;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.govshare.identity.Caller;
 import org.govshare.identity.Official;
+import org.govshare.platform.web.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Grants as their consumer, their provider and the authority see them; revocation. */
 @RestController
 @RequestMapping("/api/grants")
-@Validated
 class GrantController {
 
     private final Grants grants;
@@ -34,9 +31,8 @@ class GrantController {
     @GetMapping
     List<Grant> list(@AuthenticationPrincipal Caller me, @RequestParam(required = false) String side,
                      @RequestParam(required = false) Grant.Status status,
-                     @RequestParam(defaultValue = "0") @Min(0) int page,
-                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return grants.list(me, side, status, page, size);
+                     Paging paging) {
+        return grants.list(me, side, status, paging.page(), paging.size());
     }
 
     @GetMapping("/{id}")

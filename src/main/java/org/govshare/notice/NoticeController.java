@@ -2,18 +2,15 @@ package org.govshare.notice;
 
 import java.util.List;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.govshare.identity.Official;
+import org.govshare.platform.web.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's notices: reminders, urges and outcomes addressed to them or to their workgroups. */
 @RestController
-@Validated
 class NoticeController {
 
     private final Notices notices;
@@ -23,9 +20,7 @@ class NoticeController {
     }
 
     @GetMapping("/api/notices")
-    List<Notice> mine(@AuthenticationPrincipal Official me,
-                      @RequestParam(defaultValue = "0") @Min(0) int page,
-                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return notices.of(me, page, size);
+    List<Notice> mine(@AuthenticationPrincipal Official me, Paging paging) {
+        return notices.of(me, paging.page(), paging.size());
     }
 }

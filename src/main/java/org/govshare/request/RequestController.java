@@ -5,14 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
+import org.govshare.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/requests")
-@Validated
 class RequestController {
 
     private final SharingRequests requests;
@@ -50,9 +47,8 @@ class RequestController {
     @GetMapping
     List<SharingRequest> list(@AuthenticationPrincipal Official me, @RequestParam(required = false) String side,
                               @RequestParam(required = false) SharingRequest.Status status,
-                              @RequestParam(defaultValue = "0") @Min(0) int page,
-                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return requests.list(me, side, status, page, size);
+                              Paging paging) {
+        return requests.list(me, side, status, paging.page(), paging.size());
     }
 
     /**

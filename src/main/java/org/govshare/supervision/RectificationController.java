@@ -3,12 +3,10 @@ package org.govshare.supervision;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
+import org.govshare.platform.web.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
  * same checks). Published criticisms are public to every department.
  */
 @RestController
-@Validated
 class RectificationController {
 
     private final Rectifications rectifications;
@@ -33,9 +30,8 @@ class RectificationController {
     @GetMapping("/api/rectifications")
     List<Rectification> list(@AuthenticationPrincipal Official me, @RequestParam(required = false) String department,
                              @RequestParam(required = false) Rectification.Status status,
-                             @RequestParam(defaultValue = "0") @Min(0) int page,
-                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return rectifications.list(me, department, status, page, size);
+                             Paging paging) {
+        return rectifications.list(me, department, status, paging.page(), paging.size());
     }
 
     @GetMapping("/api/rectifications/{id}")
@@ -83,8 +79,7 @@ class RectificationController {
     }
 
     @GetMapping("/api/criticisms")
-    List<Rectification.Criticism> criticisms(@RequestParam(defaultValue = "0") @Min(0) int page,
-                                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return rectifications.criticisms(page, size);
+    List<Rectification.Criticism> criticisms(Paging paging) {
+        return rectifications.criticisms(paging.page(), paging.size());
     }
 }

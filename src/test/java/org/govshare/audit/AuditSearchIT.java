@@ -57,6 +57,22 @@ class AuditSearchIT extends IntegrationTest {
     }
 
     @Test
+    void findsTheEventsOfOneRequestByItsCorrelationId() {
+        Response refused = api.get("rsj.zhou", "/api/departments/jinshui-civil-affairs/officials");
+        api.get("rsj.zhou", "/api/departments/jinshui-civil-affairs/tasks");
+        String search = "/api/audit?correlationId=" + refused.correlationId();
+        Eventually.within(Duration.ofSeconds(30), "the refusal is searchable", () ->
+                api.get("authority.li", search).json().path("total").asLong() >= 1);
+
+        JsonNode found = api.get("authority.li", search).json();
+
+        assertThat(found.path("total").asLong()).isEqualTo(auditEventsOf(refused.correlationId()).size());
+        assertThat(found.path("events").findValuesAsText("correlationId")).containsOnly(refused.correlationId());
+        assertThat(found.path("events").findValuesAsText("objectId"))
+                .containsOnly("GET /api/departments/jinshui-civil-affairs/officials");
+    }
+
+    @Test
     void aPageBeyondTheSearchWindowIsNamedNotAnOutage() {
         Response deep = api.get("authority.li", "/api/audit?page=200&size=100");
 

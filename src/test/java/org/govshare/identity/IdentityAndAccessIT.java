@@ -173,6 +173,9 @@ class IdentityAndAccessIT extends IntegrationTest {
                 "{\"variables\":{\"approved\":{\"value\":false}}}");
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("correlationId").asText()).isEqualTo(refused.correlationId());
+        assertThat(refused.json().path("message").asText()).as("Camunda's webapps show the message").isNotBlank();
         assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("decisionReason");
         assertThat(refused.json().path("errors").get(0).path("rule").asText()).isEqualTo("refusal-needs-reason");
         assertThat(auditEventsOf(refused.correlationId())).singleElement()

@@ -21,13 +21,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class CorrelationIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Correlation-Id";
+    private static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /** The container's error page answers under the id of the request that failed, as the audit trail has it. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        Object earlier = request.getAttribute(ATTRIBUTE);
+        String id = earlier != null ? earlier.toString()
+                : given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        request.setAttribute(ATTRIBUTE, id);
         MDC.put(AuditTrail.CORRELATION_ID, id);
         response.setHeader(HEADER, id);
         try {

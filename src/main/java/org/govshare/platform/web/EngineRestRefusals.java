@@ -1,66 +1,121 @@
 package org.govshare.platform.web;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The engine REST API with the platform's refusals: a rule broken inside a process (a task listener or delegate
- * throwing {@link InvalidInputException}) answers 400 naming the field and the rule, as the platform API does, and
- * a step refused to the caller's department answers 403, instead of Camunda's generic 500. Everything else keeps Camunda's own mapping.
+ * The engine REST API with the platform's refusals, as problem documents like the platform API's: a rule broken
+ * inside a process (a task listener or delegate throwing {@link InvalidInputException}) answers 400 naming the
+ * field and the rule, and a step refused to the caller's department answers 403, instead of Camunda's generic 500;
+ * an id that names nothing (a task, a process instance) answers 404, whether Camunda says 404 or 500. Each keeps
+ * Camunda's {@code message} for its webapps. Everything else keeps Camunda's own mapping.
  */
 @Component
 class EngineRestRefusals extends CamundaJerseyResourceConfig {
 
+    private final Problems problems;
+
+    EngineRestRefusals(Problems problems) {
+        this.problems = problems;
+    }
+
     @Override
     protected void registerAdditionalResources() {
-        register(RestExceptionRefusals.class);
-        register(EngineExceptionRefusals.class);
-        register(RuntimeExceptionRefusals.class);
+        register(new RestExceptionRefusals(problems));
+        register(new EngineExceptionRefusals(problems));
+        register(new RuntimeExceptionRefusals(problems));
     }
 
     /* Jersey picks the mapper of the closest exception type, and between equals the one of highest priority:
        Camunda maps RestException and ProcessEngineException itself, so ours stand beside them at priority 1. */
 
+    private static final MediaType PROBLEM_JSON = MediaType.valueOf(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+
     @Priority(1)
     public static class RestExceptionRefusals extends Refusals<RestException> {
+        RestExceptionRefusals(Problems problems) {
+            super(problems);
+        }
     }
 
     @Priority(1)
     public static class EngineExceptionRefusals extends Refusals<ProcessEngineException> {
+        EngineExceptionRefusals(Problems problems) {
+            super(problems);
+        }
     }
 
     @Priority(1)
     public static class RuntimeExceptionRefusals extends Refusals<RuntimeException> {
+        RuntimeExceptionRefusals(Problems problems) {
+            super(problems);
+        }
     }
 
     abstract static class Refusals<E extends RuntimeException> implements ExceptionMapper<E> {
+
+        private final Problems problems;
+
+        Refusals(Problems problems) {
+            this.problems = problems;
+        }
 
         @Override
         public Response toResponse(E exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof org.springframework.security.access.AccessDeniedException denied) {
-                    return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(Map.of("type", "AccessDeniedException", "message", denied.getMessage())).build();
+                    return problem(HttpStatus.FORBIDDEN, "access-denied", denied.getMessage(), List.of());
                 }
                 if (cause instanceof InvalidInputException refused) {
-                    List<InvalidInputException.InputError> errors = refused.errors();
-                    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(Map.of("type", "InvalidInputException", "message", refused.getMessage(),
-                                    "errors", errors))
-                            .build();
+                    return problem(HttpStatus.BAD_REQUEST, refused.errors().get(0).rule(), refused.getMessage(),
+                            refused.errors());
                 }
             }
-            return ExceptionHandlerHelper.getInstance().getResponse(exception);
+            Response camunda = ExceptionHandlerHelper.getInstance().getResponse(exception);
+            if (camunda.getStatus() == Response.Status.NOT_FOUND.getStatusCode() || namesNothing(exception)) {
+                return problem(HttpStatus.NOT_FOUND, "not-found", exception.getMessage(),
+                        List.of(new InvalidInputException.FieldError("id", "not-found", exception.getMessage())));
+            }
+            return camunda;
+        }
+
+        /**
+         * An id that names nothing: Camunda answers 404 for some (a task read), but 500 for others, where the
+         * engine's "Cannot find task with id …" surfaces from a command (a task completion).
+         */
+        private static boolean namesNothing(Throwable exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof NotFoundException || cause instanceof NullValueException
+                        && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find ")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A problem document, with Camunda's {@code message} beside the detail for the webapps that show it. */
+        private Response problem(HttpStatus status, String rule, String message,
+                                 List<? extends InvalidInputException.InputError> errors) {
+            HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+            ProblemDetail problem = problems.problem(request, status, rule, message, errors);
+            problem.setProperty("message", message);
+            return Response.status(status.value()).type(PROBLEM_JSON).entity(problems.json(problem)).build();
         }
     }
 }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.govshare.platform.web.InvalidInputException.FieldError;
 import org.govshare.provider.ProviderUnavailableException;
@@ -21,14 +23,20 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every error of the platform API as an RFC 9457 problem that names the field and the rule broken. */
 @RestControllerAdvice
@@ -144,10 +152,62 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof BindException bind) {
             return ResponseEntity.badRequest().body(fieldErrors(bind, request));
         }
-        if (body instanceof ProblemDetail problem) {
-            servlet(request).setAttribute(Problems.REASON_ATTRIBUTE, problem.getDetail());
+        return super.handleExceptionInternal(e, springProblem(e, body, status, servlet(request)), headers, status, request);
+    }
+
+    /**
+     * Spring's own refusals (405, 406, 415, no such path, a missing parameter or part, a value of the wrong type) in
+     * the platform's form: a rule, the field where there is one, and the correlation id. Spring's detail is kept
+     * where it is written for the caller; the headers it sets (Allow, Accept) stay as they are.
+     */
+    private ProblemDetail springProblem(Exception e, Object body, HttpStatusCode code, HttpServletRequest request) {
+        HttpStatus status = HttpStatus.valueOf(code.value());
+        if (e instanceof MissingServletRequestParameterException missing) {
+            return required(request, missing.getParameterName(), "the parameter");
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        if (e instanceof MissingServletRequestPartException missing) {
+            return required(request, missing.getRequestPartName(), "the part");
+        }
+        if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
+            return problems.problem(request, status, "not-found", "there is nothing at " + request.getMethod() + " "
+                    + request.getRequestURI() + "; see the API in the README", List.of());
+        }
+        ProblemDetail spring = body instanceof ProblemDetail given ? given
+                : e instanceof ErrorResponse response ? response.getBody() : null;
+        String detail = spring != null && spring.getDetail() != null ? spring.getDetail() : status.getReasonPhrase();
+        return problems.problem(request, status, Problems.slug(status.getReasonPhrase()), detail, List.of());
+    }
+
+    private ProblemDetail required(HttpServletRequest request, String name, String what) {
+        String message = what + " '" + name + "' is required";
+        return problems.problem(request, HttpStatus.BAD_REQUEST, "required", message,
+                List.of(new FieldError(name, "required", message)));
+    }
+
+    /** An upload whose multipart body cannot be read (an oversize one has its own answer, 413). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableUpload(MultipartException e, HttpServletRequest request) {
+        return problems.problem(request, HttpStatus.BAD_REQUEST, "malformed-multipart", "the multipart/form-data body"
+                + " cannot be read: send each file in a part of its own, between the boundaries the Content-Type names", List.of());
+    }
+
+    /** A constraint on a controller's own parameter (method validation of a {@code @Validated} bean). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolated(ConstraintViolationException e, HttpServletRequest request) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath()), code(new String[] {
+                        v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()}), v.getMessage()))
+                .toList();
+        return problems.problem(request, HttpStatus.BAD_REQUEST, errors.isEmpty() ? "invalid" : errors.get(0).rule(),
+                summary(errors), errors);
+    }
+
+    private static String lastNode(Path path) {
+        String name = null;
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
     }
 
     private ProblemDetail fieldErrors(BindException e, WebRequest request) {

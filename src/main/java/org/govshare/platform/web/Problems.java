@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.govshare.audit.AuditTrail;
@@ -35,7 +36,7 @@ public class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:govshare:problem:" + slug(rule)));
         problem.setTitle(status.getReasonPhrase());
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(URI.create(path(request)));
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
@@ -49,6 +50,15 @@ public class Problems {
         String slug = rule.replaceAll("\\(Art\\.[^)]*\\)", "").replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "")
                 .toLowerCase(java.util.Locale.ROOT);
         return slug.isEmpty() ? "invalid" : slug;
+    }
+
+    /** The problem as JSON, for answers Spring MVC does not write (Camunda's REST API). */
+    String json(ProblemDetail problem) {
+        try {
+            return objectMapper.writeValueAsString(problem);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a problem detail could not be written as JSON", e);
+        }
     }
 
     /** Writes a problem straight to the response, for filters that answer before any controller. */
@@ -71,10 +81,16 @@ public class Problems {
      * their language saying what happened, with the same rule and correlation id as the problem document.
      */
     private static boolean isPageNavigation(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request).substring(request.getContextPath().length());
         String accept = request.getHeader("Accept");
         return "GET".equals(request.getMethod()) && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)
                 && !path.startsWith("/api/") && !path.startsWith("/engine-rest/") && !path.startsWith("/actuator/");
+    }
+
+    /** The path the caller asked for, also while the container forwards a failed request to the error page. */
+    private static String path(HttpServletRequest request) {
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return failed != null ? failed.toString() : request.getRequestURI();
     }
 
     private static String page(HttpStatus status, ProblemDetail problem) {
