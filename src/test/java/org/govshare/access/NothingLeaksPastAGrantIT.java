@@ -76,7 +76,7 @@ class NothingLeaksPastAGrantIT extends IntegrationTest {
     @Test
     void everyAnswerDependsOnlyOnWhatTheGrantReveals() {
         long seed = Long.getLong("govshare.leaks.seed", System.nanoTime());
-        int cases = Integer.getInteger("govshare.leaks.cases", 100);
+        int cases = Integer.getInteger("govshare.leaks.cases", 200);
         System.out.println("NothingLeaksPastAGrantIT seed " + seed + ", " + cases + " grants");
         Random random = new Random(seed);
         List<Shape> shapes = List.of(publish(personKeyed()), publish(numberKeyed()));
