@@ -46,6 +46,8 @@ final class ConfinedDrl {
 
     /** Java reads these before anything else, so one could close a text or a comment behind the check's back. */
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9a-fA-F]{0,4}");
+    /** A carriage return not followed by a line feed: Java ends a line, and so a // comment, there; the check would not. */
+    private static final Pattern LONE_CARRIAGE_RETURN = Pattern.compile("\r(?!\n)");
     private static final Pattern LITERAL = Pattern.compile("\"([^\"\\\\]|\\\\.)*\"|-?\\d+(\\.\\d+)?");
     private static final Pattern BINDING = Pattern.compile("^\\s*([$\\w]+)\\s*:=?");
     private static final Map<String, String> KEYWORDS = Map.of("ConditionalBranchDescr", "if ... do[...]",
@@ -91,6 +93,12 @@ final class ConfinedDrl {
             if (escape.find()) {
                 refuse(escape.start(), "the unicode escape '" + escape.group() + "' is refused: write the character"
                         + " itself (Java reads escapes before anything else, even inside text and comments)");
+                return problems;
+            }
+            Matcher carriageReturn = LONE_CARRIAGE_RETURN.matcher(text);
+            if (carriageReturn.find()) {
+                refuse(carriageReturn.start(), "a carriage return without a line feed is refused: end lines with a line"
+                        + " feed (Java ends a line, and a // comment, at a lone carriage return)");
                 return problems;
             }
             pkg = parse();

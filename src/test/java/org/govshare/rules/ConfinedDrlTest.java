@@ -244,4 +244,17 @@ class ConfinedDrlTest {
     void aFileTheParserCannotReadIsLeftToTheCompiler() {
         assertThat(check("package rules.eligibility;\nrule \"broken\"\nwhen\nthen then\nend\n")).isEmpty();
     }
+
+    @Test
+    void aLoneCarriageReturnCannotEndACommentBehindTheChecksBack() {
+        // Java ends the comment at the carriage return and would compile the call; the check reads on to the line feed
+        String hidden = RULE.formatted("// a note\rjava.lang.System.exit(0);\ndecision.grant(drools.getRule(), \"granted\");");
+        String windows = RULE.formatted("decision.grant(drools.getRule(), \"granted\"); // a note").replace("\n", "\r\n");
+
+        assertThat(check(hidden)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(10);
+            assertThat(p.message()).startsWith("a carriage return without a line feed is refused");
+        });
+        assertThat(check(windows)).isEmpty();
+    }
 }
