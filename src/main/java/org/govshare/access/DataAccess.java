@@ -103,17 +103,17 @@ public class DataAccess {
         rateLimit.acquire(grant.id());
 
         Page answer = entry.sharingMethod() == SharingMethod.HOSTED_DATASET
-                ? hostedPage(resourceCode, reveal, filters, sort, page, size)
+                ? hostedPage(caller, reveal, filters, sort, page, size)
                 : providerPage(resourceCode, reveal, filters, sort, page, size);
         List<String> masked = returned.stream().filter(reveal::masked).toList();
         List<Map<String, Object>> records = new ArrayList<>(answer.shown().size());
         for (Map<String, Object> row : answer.shown()) {
             Map<String, Object> record = new LinkedHashMap<>();
             returned.forEach(item -> record.put(item, row.get(item)));
+            if (row.containsKey(UNDER_VERIFICATION)) {
+                record.put(UNDER_VERIFICATION, row.get(UNDER_VERIFICATION));
+            }
             records.add(record);
-        }
-        if (entry.sharingMethod() == SharingMethod.HOSTED_DATASET) {
-            markUnderVerification(caller, entry, answer.raw(), records);
         }
         DataSlice slice = answer.slice();
         auditTrail.record(AuditEntry.ok(AuditAction.DATA_ACCESSED, "resource", resourceCode).with("grant", grant.id())
@@ -125,8 +125,8 @@ public class DataAccess {
                 slice.total(), returned, masked, records);
     }
 
-    /** A page as the source gave it ({@code raw}) and as the grant shows it ({@code shown}), record for record. */
-    private record Page(DataSlice slice, List<Map<String, Object>> raw, List<Map<String, Object>> shown) {
+    /** A page of records as the grant shows them, from the source's slice. */
+    private record Page(DataSlice slice, List<Map<String, Object>> shown) {
     }
 
     /** Refuses, before any data is read, a filter or order on an item the grant does not reveal enough of. */
@@ -146,19 +146,21 @@ public class DataAccess {
      * order is asked for; otherwise every match is ordered here by what the grant shows, as an order by a hidden key
      * would tell the hidden key.
      */
-    private Page hostedPage(String code, Reveal reveal, List<ItemFilter> filters, List<SortKey> sort, int page, int size) {
+    private Page hostedPage(Caller caller, Reveal reveal, List<ItemFilter> filters, List<SortKey> sort, int page, int size) {
+        String code = reveal.grant().resourceCode();
         if (sort.isEmpty() && reveal.keyClear()) {
             DataSlice slice = hosted.read(code, filters, page, size);
-            return new Page(slice, slice.records(), shown(reveal, slice.records()));
+            return new Page(slice, marked(caller, reveal, slice.records(), shown(reveal, slice.records())));
         }
         DataSlice all = hosted.readMatching(code, filters, properties.maxOrderedRecords(), "sort",
                 reveal.keyClear() ? "a sorted read orders" : "this grant does not show the key, so a read orders by what it"
                         + " shows, which takes");
-        List<Integer> order = ordered(reveal, sort, shown(reveal, all.records()));
+        // the marks take part in the order, so that rows shown alike are placed by what the caller sees of them
+        List<Map<String, Object>> shown = marked(caller, reveal, all.records(), shown(reveal, all.records()));
+        List<Integer> order = ordered(reveal, sort, shown);
         int from = (int) Math.min((long) page * size, order.size());
         List<Integer> onPage = order.subList(from, Math.min(from + size, order.size()));
-        List<Map<String, Object>> raw = onPage.stream().map(all.records()::get).toList();
-        return new Page(all, raw, shown(reveal, raw));
+        return new Page(all, onPage.stream().map(shown::get).toList());
     }
 
     /**
@@ -168,12 +170,12 @@ public class DataAccess {
     private Page providerPage(String code, Reveal reveal, List<ItemFilter> filters, List<SortKey> sort, int page, int size) {
         DataSlice slice = providers.call(code, filters, page, size);
         List<Map<String, Object>> shown = shown(reveal, slice.records());
-        List<Map<String, Object>> raw = ordered(reveal, sort, shown).stream().map(slice.records()::get).toList();
-        return new Page(slice, raw, shown(reveal, raw));
+        return new Page(slice, ordered(reveal, sort, shown).stream().map(shown::get).toList());
     }
 
     private static List<Integer> ordered(Reveal reveal, List<SortKey> sort, List<Map<String, Object>> shown) {
-        RevealedOrder order = new RevealedOrder(sort, reveal.shown());
+        RevealedOrder order = new RevealedOrder(sort, java.util.stream.Stream.concat(reveal.shown().stream(),
+                java.util.stream.Stream.of(UNDER_VERIFICATION)).toList());
         List<Integer> positions = new ArrayList<>(java.util.stream.IntStream.range(0, shown.size()).boxed().toList());
         positions.sort((a, b) -> order.compare(shown.get(a), shown.get(b)));
         return positions;
@@ -196,25 +198,28 @@ public class DataAccess {
 
     /**
      * Art. 21: a record with an open error report carries {@code "_underVerification": ["JC-2026-000001"]}, until
-     * the report closes: the caller's own department's reports, and those the provider published as under
-     * verification; another consumer's report is never revealed.
+     * the report closes: the reports the caller's department made under this same grant, and those the provider
+     * published. Another consumer's report is never shown, nor one made under another grant, which would join what
+     * that grant showed to this one.
      */
-    private void markUnderVerification(Caller caller, CatalogEntry entry, List<Map<String, Object>> raw,
-                                       List<Map<String, Object>> records) {
-        if (records.isEmpty()) {
-            return;
+    private List<Map<String, Object>> marked(Caller caller, Reveal reveal, List<Map<String, Object>> raw,
+                                             List<Map<String, Object>> shown) {
+        if (raw.isEmpty()) {
+            return shown;
         }
-        Map<String, List<String>> open = corrections.openMarks(entry.code(), caller.department());
+        String code = reveal.grant().resourceCode();
+        Map<String, List<String>> open = corrections.openMarks(code, caller.department(), reveal.grant().id());
         if (open.isEmpty()) {
-            return;
+            return shown;
         }
-        List<String> keys = hosted.keysOf(entry.code(), raw, "record");
-        for (int i = 0; i < records.size(); i++) {
+        List<String> keys = hosted.keysOf(code, raw, "record");
+        for (int i = 0; i < shown.size(); i++) {
             List<String> reports = open.get(keys.get(i));
             if (reports != null) {
-                records.get(i).put(UNDER_VERIFICATION, reports);
+                shown.get(i).put(UNDER_VERIFICATION, reports);
             }
         }
+        return shown;
     }
 
     /** The grant that serves this read, or a refusal naming the check that failed. */

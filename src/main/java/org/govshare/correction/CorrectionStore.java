@@ -25,7 +25,7 @@ class CorrectionStore {
             id, process_instance_id, resource_code, resource_name, provider_department, reporter_department, reported_by,
             reported_at, data_version, record_key, key_values, item, problem, proposed, evidence_name, evidence_type, evidence_size,
             status, triaged_by, triage_reasons, verification_due, reminder_at, reminded, overdue, outcome, answered_by,
-            answer_reasons, corrected_version, closed_at, published""";
+            answer_reasons, corrected_version, closed_at, published, grant_id""";
 
     private final JdbcTemplate jdbc;
     private final CaseRows<ErrorReport> rows;
@@ -41,11 +41,11 @@ class CorrectionStore {
         jdbc.update("""
                 insert into error_report (id, resource_code, resource_name, provider_department, reporter_department,
                     reported_by, reported_at, data_version, record_key, key_values, item, problem, proposed, evidence_name, evidence_type,
-                    evidence_size, evidence, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    evidence_size, evidence, status, grant_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 r.id(), r.resourceCode(), r.resourceName(), r.providerDepartment(), r.reporterDepartment(), r.reportedBy(),
                 Timestamp.from(r.reportedAt()), r.dataVersion(), r.recordKey(), json.write(r.keyValues()), r.item(), r.problem(), r.proposed(),
-                r.evidence().name(), r.evidence().type(), r.evidence().size(), evidence, r.status().name());
+                r.evidence().name(), r.evidence().type(), r.evidence().size(), evidence, r.status().name(), r.grantId());
     }
 
     void setProcessInstance(String id, String processInstanceId) {
@@ -97,13 +97,13 @@ class CorrectionStore {
     }
 
     /** The open reports of a resource: stored record key → their case numbers, oldest first. */
-    Map<String, List<String>> openByKey(String resourceCode, String seenBy) {
+    Map<String, List<String>> openByKey(String resourceCode, String seenBy, String underGrant) {
         Map<String, List<String>> open = new LinkedHashMap<>();
         jdbc.query("select record_key, id from error_report where resource_code = ? and status <> 'CLOSED'"
-                        + " and (reporter_department = ? or published) order by reported_at, id",
+                        + " and ((reporter_department = ? and grant_id = ?) or published) order by reported_at, id",
                 rs -> {
                     open.computeIfAbsent(rs.getString("record_key"), k -> new ArrayList<>()).add(rs.getString("id"));
-                }, resourceCode, seenBy);
+                }, resourceCode, seenBy, underGrant);
         return open;
     }
 
@@ -138,7 +138,7 @@ class CorrectionStore {
                 instant(rs, "verification_due"), instant(rs, "reminder_at"), rs.getBoolean("reminded"), rs.getBoolean("overdue"),
                 outcome == null ? null : ErrorReport.Outcome.valueOf(outcome), rs.getString("answered_by"),
                 rs.getString("answer_reasons"), (Integer) rs.getObject("corrected_version"), instant(rs, "closed_at"),
-                rs.getBoolean("published"));
+                rs.getBoolean("published"), rs.getString("grant_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -131,7 +131,7 @@ public class Corrections {
             throw new InvalidInputException(errors);
         }
         Map<String, Object> named = new LinkedHashMap<>(asked.keyValues());
-        underOneGrant(held, entry, item, named);
+        Grant under = underOneGrant(named(by, held, code), entry, item, named);
         DataSlice found = hosted.read(code, named.entrySet().stream()
                 .map(e -> ItemFilter.equalTo(e.getKey(), String.valueOf(e.getValue()))).toList(), 0, 2);
         // the grant lets the reporter read with these same filters, so the count tells it nothing new
@@ -145,7 +145,7 @@ public class Corrections {
         ErrorReport report = new ErrorReport(numbers.next("JC"), null, code, entry.name(), entry.providerDepartment(),
                 by.department(), by.login(), today.now(), found.version(), key, named, item, asked.problem().strip(),
                 blank(asked.proposed()) ? null : asked.proposed().strip(), checked, ErrorReport.Status.REPORTED, null, null,
-                null, null, false, false, null, null, null, null, null, false);
+                null, null, false, false, null, null, null, null, null, false, under.id());
         store.insert(report, evidence.content());
         auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_REPORTED, OBJECT, report.id()).with("resource", code)
                 .with("provider", report.providerDepartment()).with("item", item).with("evidence", checked.name())
@@ -156,12 +156,22 @@ public class Corrections {
         return asSeenBy(by, require(report.id()));
     }
 
+    /** The grants naming the reporter among their users, as a read requires: a colleague not named learns nothing. */
+    private static List<Grant> named(Official by, List<Grant> held, String code) {
+        List<Grant> naming = held.stream().filter(g -> g.officials().contains(by.login())).toList();
+        if (naming.isEmpty()) {
+            throw new RefusedException("official", "not-named-on-grant", by.login() + " is not named on any grant of "
+                    + by.department() + " for " + code + "; errors are reported by the officials the data is shared with");
+        }
+        return naming;
+    }
+
     /**
      * A consumer reports only on an item one of its grants shows, and names the record only by items that grant lets
      * it match exactly, so a report tells it nothing a read under that grant would not (docs/access.md). One grant
      * must allow it all: two grants together would join what neither shows alone.
      */
-    private static void underOneGrant(List<Grant> held, CatalogEntry entry, String item, Map<String, Object> named) {
+    private static Grant underOneGrant(List<Grant> held, CatalogEntry entry, String item, Map<String, Object> named) {
         if (named.isEmpty()) {
             throw new InvalidInputException("keyValues", "required", "name the record by the values of items your"
                     + " grant lets you match, e.g. its key");
@@ -171,7 +181,7 @@ public class Corrections {
             boolean matchable = named.keySet().stream().allMatch(i -> reveal.level(i) == Reveal.Level.CLEAR
                     || reveal.level(i) == Reveal.Level.VERIFIABLE);
             if (matchable && reveal.level(item) != Reveal.Level.HIDDEN) {
-                return;
+                return grant;
             }
         }
         Reveal first = Reveal.of(held.get(0), entry);
@@ -407,12 +417,12 @@ public class Corrections {
     // ---- reading ----
 
     /**
-     * The open reports of a resource a consumer department may see marked on its records: its own, and those the
-     * provider published; stored record key → case numbers. Empty when none is open (the usual case, one indexed
+     * The open reports of a resource a consumer department may see marked on its records read under a grant: its own
+     * made under that grant, and those the provider published; stored record key → case numbers. Empty when none is open (the usual case, one indexed
      * query). Another consumer's report is never shown: that it exists tells what that consumer holds and doubts.
      */
-    public Map<String, List<String>> openMarks(String resourceCode, String seenBy) {
-        return store.openByKey(resourceCode, seenBy);
+    public Map<String, List<String>> openMarks(String resourceCode, String seenBy, String underGrant) {
+        return store.openByKey(resourceCode, seenBy, underGrant);
     }
 
     /**

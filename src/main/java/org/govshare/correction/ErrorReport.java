@@ -23,6 +23,7 @@ import java.util.Map;
  * @param correctedVersion the data version that carries the correction (CORRECTED)
  * @param published whether the provider published it as "under verification" to every consumer of the resource;
  *                  otherwise only the reporting department sees its mark on the record
+ * @param grantId the reporter's grant the report was made under; its mark shows on reads under that grant
  */
 public record ErrorReport(String id, String processInstanceId, String resourceCode, String resourceName,
                           String providerDepartment, String reporterDepartment, String reportedBy, Instant reportedAt,
@@ -30,7 +31,7 @@ public record ErrorReport(String id, String processInstanceId, String resourceCo
                           Evidence evidence, Status status, String triagedBy, String triageReasons,
                           Instant verificationDue, Instant reminderAt, boolean reminded, boolean overdue, Outcome outcome,
                           String answeredBy, String answerReasons, Integer correctedVersion, Instant closedAt,
-                          boolean published) {
+                          boolean published, String grantId) {
 
     public enum Status { REPORTED, IN_VERIFICATION, CLOSED }
 
@@ -49,6 +50,6 @@ public record ErrorReport(String id, String processInstanceId, String resourceCo
         return new ErrorReport(id, processInstanceId, resourceCode, resourceName, providerDepartment, reporterDepartment,
                 reportedBy, reportedAt, dataVersion, null, keyValues, item, problem, proposed, evidence, status, triagedBy,
                 triageReasons, verificationDue, reminderAt, reminded, overdue, outcome, answeredBy, answerReasons,
-                correctedVersion, closedAt, published);
+                correctedVersion, closedAt, published, grantId);
     }
 }

@@ -180,6 +180,13 @@ public class HostedDatasets {
         if (by.isSystem() && !entry.providerDepartment().equals(by.department())) {
             throw new AccessDeniedException("a registered system reads the versions of its own department's resources only");
         }
+        // the counts of each push tell how much changed, hidden items included: the provider's and the supervisors'
+        // business; a consumer sees each read's dataVersion and dataAsOf
+        boolean supervises = by instanceof Official official && (official.has(Role.AUTHORITY) || official.has(Role.SUPERVISOR));
+        if (!supervises && !entry.providerDepartment().equals(by.department())) {
+            throw new AccessDeniedException("the versions of " + code + " are read by " + entry.providerDepartment()
+                    + ", the authority and supervisors; a consumer sees each read's dataVersion and dataAsOf");
+        }
         return store.versions(code);
     }
 

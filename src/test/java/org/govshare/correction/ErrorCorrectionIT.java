@@ -177,6 +177,17 @@ class ErrorCorrectionIT extends IntegrationTest {
         String id = made.json().path("id").asText();
         assertThat(api.get("mzj.chen", "/api/corrections/" + id).json().path("recordKey").asText()).isEqualTo(KEY);
         assertThat(record("gaj.zhang", KEY).path("_underVerification").get(0).asText()).isEqualTo(id);
+
+        // a colleague the grant does not name cannot use reports to test values either
+        assertRefusedAndAudited(report("gaj.wang", reportJson("{\"组织名称\":\"志愿者协会\"}", "组织名称"), "a.png",
+                "image/png", PNG), 403, "official", "not-named-on-grant");
+        // under another grant of the same department the mark does not show: it would join the two grants' rows
+        String other = "核查涉案组织 another case";
+        Response second = api.post("gaj.zhang", "/api/requests", SharingRequestBodies.request(code, "gaj.zhang",
+                "统一社会信用代码", "组织名称").put("purpose", other).put("scenario", "LAW_ENFORCEMENT").toString());
+        assertThat(second.json().path("status").asText()).as(second.body()).isEqualTo("GRANTED");
+        Response read = api.get("gaj.zhang", path + "?purpose=" + URLEncoder.encode(other, StandardCharsets.UTF_8));
+        assertThat(read.body()).as("no mark under the other grant").contains(KEY).doesNotContain("_underVerification");
     }
 
     @Test

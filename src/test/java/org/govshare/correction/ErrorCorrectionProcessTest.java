@@ -132,7 +132,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
                 .processInstanceId(report.processInstanceId()).singleResult().getBusinessKey()).isEqualTo(report.id());
         assertThat(instance).hasPassed("Task_RegisterReport").isWaitingAt("Task_TriageReport");
         assertThat(task(instance)).hasCandidateGroup("sharing-authority.authority");
-        assertThat(corrections.openMarks(code, "public-security")).containsEntry(KEY, List.of(report.id()));
+        assertThat(corrections.openMarks(code, "public-security", report.grantId())).containsEntry(KEY, List.of(report.id()));
 
         assertThatThrownBy(() -> complete(task(instance), withVariables("triageDecision", "CLOSE", "triageReasons", " ")))
                 .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("not in error");
@@ -144,7 +144,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
         assertThat(closed.status()).isEqualTo(ErrorReport.Status.CLOSED);
         assertThat(closed.outcome()).isEqualTo(ErrorReport.Outcome.NOT_AN_ERROR);
         assertThat(closed.answerReasons()).isEqualTo("名称以登记证书为准");
-        assertThat(corrections.openMarks(code, "public-security")).isEmpty();
+        assertThat(corrections.openMarks(code, "public-security", report.grantId())).isEmpty();
         assertReporterTold(report, "CORRECTION_NOT_AN_ERROR");
     }
 
@@ -188,7 +188,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
         assertThat(closed.outcome()).isEqualTo(ErrorReport.Outcome.CORRECTED);
         assertThat(closed.correctedVersion()).isEqualTo(fix.version());
         assertThat(closed.overdue()).isFalse();
-        assertThat(corrections.openMarks(code, "public-security")).isEmpty();
+        assertThat(corrections.openMarks(code, "public-security", report.grantId())).isEmpty();
         assertReporterTold(report, "CORRECTION_CORRECTED");
     }
 
@@ -250,7 +250,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
             assertThat(v.source()).isEqualTo(Violation.Source.AUTOMATIC);
             assertThat(v.occurredAt()).isEqualTo(overdue.verificationDue());
         });
-        assertThat(corrections.openMarks(code, "public-security")).containsKey(KEY);
+        assertThat(corrections.openMarks(code, "public-security", report.grantId())).containsKey(KEY);
 
         DataVersion fix = pushCorrectedName(code);
         complete(task(instance), withVariables("verificationDecision", "CORRECTED", "correctedVersion", fix.version()));

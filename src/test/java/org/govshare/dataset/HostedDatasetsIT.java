@@ -92,7 +92,8 @@ class HostedDatasetsIT extends IntegrationTest {
         assertVersion(replace, 3, "REPLACE", 0, 1, 2, 2);
         assertThat(rows(code)).isEqualTo(2);
 
-        Response list = api.get("gaj.zhang", "/api/data/" + code + "/versions");
+        assertRefusedAndAudited(api.get("gaj.zhang", "/api/data/" + code + "/versions"), 403, null, null);
+        Response list = api.get("mzj.chen", "/api/data/" + code + "/versions");
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         assertThat(list.json().findValuesAsText("version")).containsExactly("3", "2", "1");
         assertThat(list.json().get(0).path("createdAt").asText()).isNotEmpty();
