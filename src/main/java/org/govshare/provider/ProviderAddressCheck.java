@@ -122,9 +122,8 @@ class ProviderAddressCheck {
         if (refusal != null) {
             return refusal;
         }
-        // past the walls, a walled address or an own one is there because a range names it; any other is public
-        boolean opened = own.contains(address) || WALLED.stream().anyMatch(w -> w.block().contains(address));
-        if (opened || allowed.covers(address) || !literal(host) && allowed.names(host)) {
+        // past the walls, an address is either public or held by a listed range: a listed name may only narrow
+        if (allowed.covers(address) || !literal(host) && allowed.names(host)) {
             return null;
         }
         return described(host, address.getHostAddress(), "outside the networks provider services may reach") + "; "
