@@ -72,11 +72,12 @@ record NetworkRange(byte[] network, int prefix) {
         }
         boolean mapped = zeros && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
         boolean compatible = zeros && b[10] == 0 && b[11] == 0 && (b[12] | b[13] | b[14]) != 0;
-        if (!mapped && !compatible) {
-            return address;
-        }
+        return mapped || compatible ? ipv4(Arrays.copyOfRange(b, 12, 16)) : address;
+    }
+
+    static InetAddress ipv4(byte[] fourBytes) {
         try {
-            return Inet4Address.getByAddress(Arrays.copyOfRange(b, 12, 16));
+            return Inet4Address.getByAddress(fourBytes);
         } catch (UnknownHostException e) {
             throw new IllegalStateException("four bytes are always an IPv4 address", e);
         }

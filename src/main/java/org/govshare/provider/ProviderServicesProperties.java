@@ -15,8 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxAnswerSize the largest answer read from a provider's service; a larger one is a failed call (502)
  * @param allowedNetworks where providers' services may be: CIDR ranges ({@code 10.0.0.0/8}, {@code 2001:db8::/32}) and
  *                        host names ({@code api.gaj.zz.gov}, or {@code *.zz.gov} for any name under zz.gov); empty,
- *                        the default, reaches nothing. Loopback, link-local and the platform's own addresses need a
- *                        range lying inside them
+ *                        the default, reaches nothing. A listed name reaches only public addresses and listed ranges;
+ *                        private, loopback, link-local and the platform's own addresses need a range lying inside them
  */
 @ConfigurationProperties("govshare.provider-services")
 public record ProviderServicesProperties(@DefaultValue("30s") Duration maxTimeout,

@@ -126,7 +126,7 @@ class ProviderAddressCheckTest {
         assertThat(refusal(check("10.0.0.0/8"), "203.0.113.5", SERVICE_PORT)).isEqualTo("203.0.113.5 is outside the"
                 + " networks provider services may reach; govshare.provider-services.allowed-networks decides which"
                 + " those are");
-        assertThat(refusal(check(), "10.1.2.3", SERVICE_PORT)).endsWith("decides which those are, and lists none yet");
+        assertThat(refusal(check(), "198.51.100.3", SERVICE_PORT)).endsWith("decides which those are, and lists none yet");
         assertThatCode(() -> check("10.0.0.0/8", "2001:db8::/32").reachable("2001:db8::7", SERVICE_PORT))
                 .doesNotThrowAnyException();
     }
@@ -157,6 +157,78 @@ class ProviderAddressCheckTest {
                 .contains("outside the networks");
         assertThatThrownBy(() -> check.reachable("no-such-host.invalid", SERVICE_PORT))
                 .isInstanceOf(UnknownHostException.class).isNotInstanceOf(AddressNotAllowedException.class);
+    }
+
+    @Test
+    void aListedNameNarrowsTheAddressesItMayHaveButNeverOpensAPrivateOne() {
+        dns = Map.of("db.zz.gov", new String[]{"10.1.2.3"},
+                "api.gaj.zz.gov", new String[]{"8.8.8.8", "2a00:1450:4001::1"},
+                "es.zz.gov", new String[]{"fd12:3456::9"},
+                "cgnat.zz.gov", new String[]{"100.64.0.7"},
+                "bench.zz.gov", new String[]{"198.18.0.1"},
+                "lan.zz.gov", new String[]{"8.8.8.8", "192.168.1.1"},
+                "other.zz.gov", new String[]{"172.16.5.5"});
+
+        ProviderAddressCheck namesOnly = check("*.zz.gov");
+        assertThat(refusal(namesOnly, "db.zz.gov", SERVICE_PORT)).isEqualTo("db.zz.gov resolves to 10.1.2.3, a private"
+                + " address, where the platform's own neighbours may be; provider services reach it only when"
+                + " govshare.provider-services.allowed-networks lists a range inside 10.0.0.0/8");
+        assertThatCode(() -> namesOnly.reachable("api.gaj.zz.gov", SERVICE_PORT)).doesNotThrowAnyException();
+        assertThat(refusal(namesOnly, "es.zz.gov", SERVICE_PORT)).contains("unique local", "inside fc00:0:0:0:0:0:0:0/7");
+        assertThat(refusal(namesOnly, "cgnat.zz.gov", SERVICE_PORT)).contains("carrier-grade NAT", "100.64.0.0/10");
+        assertThat(refusal(namesOnly, "bench.zz.gov", SERVICE_PORT)).contains("benchmarking", "198.18.0.0/15");
+        assertThat(refusal(namesOnly, "lan.zz.gov", SERVICE_PORT)).contains("192.168.1.1", "inside 192.168.0.0/16");
+
+        ProviderAddressCheck extranet = check("10.0.0.0/8", "*.zz.gov");
+        assertThatCode(() -> extranet.reachable("db.zz.gov", SERVICE_PORT)).doesNotThrowAnyException();
+        assertThatCode(() -> extranet.reachable("10.9.9.9", SERVICE_PORT)).doesNotThrowAnyException();
+        assertThatCode(() -> extranet.reachable("api.gaj.zz.gov", SERVICE_PORT)).doesNotThrowAnyException();
+        assertThat(refusal(extranet, "other.zz.gov", SERVICE_PORT)).contains("172.16.5.5", "inside 172.16.0.0/12");
+        assertThat(refusal(extranet, "8.8.8.8", SERVICE_PORT)).as("a public address needs a listed name or range")
+                .contains("outside the networks");
+
+        assertThat(refusal(check("0.0.0.0/0", "::/0"), "10.1.2.3", SERVICE_PORT))
+                .as("the world's ranges open public addresses, not the private ones").contains("inside 10.0.0.0/8");
+    }
+
+    @Test
+    void aUniqueLocalAddressIsRefusedUnlessARangeInsideFc00IsListed() {
+        assertThat(refusal(check("::/0"), "fc00::1", SERVICE_PORT)).isEqualTo("fc00:0:0:0:0:0:0:1 is a unique local"
+                + " address, IPv6's private range; provider services reach it only when"
+                + " govshare.provider-services.allowed-networks lists a range inside fc00:0:0:0:0:0:0:0/7");
+        assertThatCode(() -> check("fc00::/8").reachable("fc00::1", SERVICE_PORT)).doesNotThrowAnyException();
+        assertThat(refusal(check("fd00::/8"), "fc00::1", SERVICE_PORT)).as("fd00::/8 does not hold fc00::1")
+                .contains("inside fc00:0:0:0:0:0:0:0/7");
+    }
+
+    @Test
+    void anIpv6AddressLeadingToAnIpv4OneIsJudgedByThatAddressToo() {
+        dns = Map.of("nat64.zz.gov", new String[]{"64:ff9b::a01:203"},
+                "public64.zz.gov", new String[]{"64:ff9b::808:808"},
+                "teredo.zz.gov", new String[]{"2001:0:4136:e378:8000:63bf:3fff:fdd2"});
+        ProviderAddressCheck check = check("2000::/3", "*.zz.gov");
+
+        assertThat(refusal(check, "64:ff9b::7f00:1", SERVICE_PORT)).isEqualTo("64:ff9b:0:0:0:0:7f00:1 (NAT64 to"
+                + " 127.0.0.1) is a loopback address, the platform's own machine; provider services reach it only when"
+                + " govshare.provider-services.allowed-networks lists a range inside 127.0.0.0/8");
+        assertThat(refusal(check, "2002:7f00:0001::1", SERVICE_PORT)).contains("(6to4 to 127.0.0.1)", "loopback");
+        assertThat(refusal(check, "64:ff9b::a9fe:a9fe", SERVICE_PORT))
+                .contains("(NAT64 to 169.254.169.254)", "link-local");
+        assertThat(refusal(check, "2002:a9fe:a9fe::1", SERVICE_PORT)).contains("6to4 to 169.254.169.254");
+        assertThat(refusal(check, "64:ff9b:1::7f00:1", SERVICE_PORT)).contains("NAT64 to 127.0.0.1");
+        assertThat(refusal(check, "64:ff9b:1::808:808", SERVICE_PORT)).contains("local-use NAT64", "64:ff9b:1:0:0:0:0:0/48");
+        assertThat(refusal(check, "2001:0:4136:e378:8000:63bf:80ff:fffe", SERVICE_PORT))
+                .as("Teredo stores its client's address inverted").contains("Teredo to 127.0.0.1", "loopback");
+        assertThat(refusal(check, "nat64.zz.gov", SERVICE_PORT))
+                .startsWith("nat64.zz.gov resolves to 64:ff9b:0:0:0:0:a01:203 (NAT64 to 10.1.2.3), a private address");
+        assertThat(refusal(check, "64:ff9b::c000:202", SERVICE_PORT)).as("the platform's own address, 192.0.2.2")
+                .contains("one of the platform's own addresses");
+
+        assertThatCode(() -> check.reachable("public64.zz.gov", SERVICE_PORT)).doesNotThrowAnyException();
+        assertThatCode(() -> check.reachable("teredo.zz.gov", SERVICE_PORT)).doesNotThrowAnyException();
+        assertThatCode(() -> check.reachable("2002:808:808::1", SERVICE_PORT)).doesNotThrowAnyException();
+        assertThatCode(() -> check("10.0.0.0/8", "64:ff9b::/96").reachable("64:ff9b::a01:203", SERVICE_PORT))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -256,6 +256,11 @@ class ProviderServicesIT extends IntegrationTest {
                 + " govshare.provider-services.allowed-networks lists a range inside 169.254.0.0/16");
         refused.put("http://[fe80::1]/residents", "is a link-local address");
         refused.put("http://0.0.0.0:" + port + "/residents", "0.0.0.0 is an unspecified address");
+        refused.put("http://10.1.2.3/residents", "10.1.2.3 is a private address, where the platform's own neighbours"
+                + " may be; provider services reach it only when govshare.provider-services.allowed-networks lists a"
+                + " range inside 10.0.0.0/8");
+        refused.put("http://[fd00::5]/residents", "is a unique local address");
+        refused.put("http://[64:ff9b::a9fe:a9fe]/latest/meta-data/", "(NAT64 to 169.254.169.254) is a link-local address");
         refused.put("http://198.51.100.7/residents", "198.51.100.7 is outside the networks provider services may reach");
         refused.put("http://127.0.0.1:" + this.port + "/api/catalog", "127.0.0.1 is the platform itself (its web server"
                 + " listens on port " + this.port + ")");
