@@ -122,7 +122,7 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
             return;
         }
         Actor actor = (Actor) request.getAttribute(ACTOR_ATTRIBUTE);
-        String claimed = actor == null ? Objects.requireNonNullElseGet(loginName, () -> basicAuthUser(request)) : null;
+        String claimed = actor != null ? null : loginName != null ? loginName : basicAuthUser(request);
         if (claimed != null) {
             // credentials were sent but not (yet) checked or found wrong: name who they claim to be
             actor = Actor.unverified(claimed);
