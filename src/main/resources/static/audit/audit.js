@@ -50,6 +50,7 @@
       INPUT_REJECTED: ['输入被拒', 'Input rejected'],
       RATE_LIMITED: ['超出频率限制', 'Rate limited'],
       RATE_LIMIT_WINDOW_CLOSED: ['限流窗口结束（拒绝次数）', 'Rate-limit window closed (refusals counted)'],
+      REFUSALS_SUMMARISED: ['拒绝汇总（超出逐条记录上限）', 'Refusals summarised (past the per-caller record cap)'],
       REQUEST_FAILED: ['请求失败', 'Request failed'],
 
       DEPARTMENT_REGISTERED: ['部门登记', 'Department registered'],

@@ -26,6 +26,7 @@ import org.govshare.support.Api;
 import org.govshare.support.Api.Response;
 import org.govshare.support.Eventually;
 import org.govshare.support.IntegrationTest;
+import org.govshare.support.WebappLogin;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,17 +122,126 @@ class RateLimitFloodIT extends IntegrationTest {
             last = api.getWithPassword("no.such.official", "guess-" + i, "/api/audit");
         }
 
-        assertThat(failed).as("each failed login is still recorded, up to the limit").isNotEmpty().hasSizeLessThanOrEqualTo(60);
+        assertThat(failed).as("each failed login is still recorded, up to the limit").isNotEmpty().hasSizeLessThanOrEqualTo(20);
         assertThat(auditEventsOf(failed.get(0).correlationId())).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("action", "LOGIN_FAILED"));
         assertRefusedAndAudited(last, 429, null, null);
-        assertThat(last.json().path("type").asText()).isEqualTo("urn:govshare:problem:caller-rate-limit");
+        assertThat(last.json().path("type").asText()).isEqualTo("urn:govshare:problem:failed-login-limit");
         Response more = api.getWithPassword("no.such.official", "guess-more", "/api/audit");
         assertThat(more.status()).isEqualTo(429);
         assertThat(auditEventsOf(more.correlationId())).as("counted into its window, not recorded").isEmpty();
-        // the address may ask again once its window is over (as later tests from this address expect)
+        assertThat(api.get("authority.li", "/api/me").status()).as("nor may a right password be told from a wrong one")
+                .isEqualTo(429);
+        awaitTheAddressMayLogInAgain();
+    }
+
+    @Test
+    void wrongPasswordsOnTheWebappLoginAndOnAPageUnderRotatingNamesAreRecordedUpToTheLimitThenSummarised() {
+        auditChainer.chainPending();
+        long before = jdbc.queryForObject("select coalesce(max(seq), 0) from audit_event", Long.class);
+        WebappLogin webapps = new WebappLogin(port);
+        int attempts = 60;
+        int unauthorized = 0;
+        int refused = 0;
+        for (int i = 0; i < attempts; i++) {
+            String name = "rotating.guess." + i;
+            int status = i % 2 == 0 ? webapps.login(name, "wrong-" + i, "tasklist")
+                    : api.getWithPassword(name, "wrong-" + i, i % 4 == 1 ? "/audit/" : "/cases/index.html").status();
+            assertThat(status).as("attempt %d", i).isIn(401, 429);
+            unauthorized += status == 401 ? 1 : 0;
+            refused += status == 429 ? 1 : 0;
+        }
+
+        assertThat(unauthorized).as("the address's failed logins").isBetween(1, 20);
+        assertThat(refused).isEqualTo(attempts - unauthorized);
+        Eventually.within(Duration.ofSeconds(30), "the address's window of failed logins is written down",
+                () -> loginEventsCounted(before) == attempts);
+        auditChainer.chainPending();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where seq > ? and action = 'LOGIN_FAILED'"
+                + " and actor like 'rotating.guess.%'", Long.class, before)).as("one by one, up to the limit only")
+                .isEqualTo(unauthorized);
+        awaitTheAddressMayLogInAgain();
+    }
+
+    @Test
+    void anOfficialsRefusalsPastTheRecordedCapAreAnsweredAndSummarisedInOneEventPerWindow() throws Exception {
+        auditChainer.chainPending();
+        long before = jdbc.queryForObject("select coalesce(max(seq), 0) from audit_event", Long.class);
+        // 403s on the default family (1000 calls per 10 s): past the 500 refusals recorded per 10 s, under the limit
+        String official = "gaj.zhang";
+        Map<Long, AtomicInteger> perWindow = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger notForbidden = new AtomicInteger();
+        long started = System.currentTimeMillis();
+        ExecutorService scripts = Executors.newFixedThreadPool(SCRIPTS);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int s = 0; s < SCRIPTS; s++) {
+                running.add(scripts.submit(() -> {
+                    while (perWindow.values().stream().allMatch(n -> n.get() < 560)
+                            && System.currentTimeMillis() - started < 60_000) {
+                        long window = System.currentTimeMillis() / 10_000;
+                        if (api.post(official, "/api/rules/reload", "{}").status() != 403) {
+                            notForbidden.incrementAndGet();
+                        }
+                        calls.incrementAndGet();
+                        perWindow.computeIfAbsent(window, w -> new AtomicInteger()).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> script : running) {
+                script.get(90, TimeUnit.SECONDS);
+            }
+        } finally {
+            scripts.shutdownNow();
+        }
+        assertThat(notForbidden.get()).as("every refusal is still answered 403").isZero();
+        assertThat(perWindow.values()).as("a window went past the cap").anyMatch(n -> n.get() > 520);
+
+        Eventually.within(Duration.ofSeconds(30), "the summaries are written down",
+                () -> recorded(before, official) + summarised(before, official) == calls.get());
+        List<Map<String, Object>> summaries = jdbc.queryForList("select * from audit_event where seq > ?"
+                + " and action = 'REFUSALS_SUMMARISED' and actor = ?", before, official);
+        assertThat(summaries).as("one per window past the cap").isNotEmpty().hasSizeLessThanOrEqualTo(perWindow.size());
+        assertThat(summaries).allSatisfy(e -> assertThat((String) e.get("details")).contains("\"caller\":\"" + official + "\""));
+        assertThat(recorded(before, official)).as("at most 500 recorded per window of 10 s")
+                .isLessThanOrEqualTo(500L * perWindow.size());
+        // the next tests find this official's refusals recorded again
+        long end = (System.currentTimeMillis() / 10_000 + 1) * 10_000;
+        Thread.sleep(Math.max(0, end - System.currentTimeMillis()) + 200);
+    }
+
+    private long recorded(long before, String official) {
+        auditChainer.chainPending();
+        return jdbc.queryForObject("select count(*) from audit_event where seq > ? and action = 'ACCESS_DENIED'"
+                + " and actor = ?", Long.class, before, official);
+    }
+
+    private long summarised(long before, String official) {
+        return jdbc.queryForList("select details::jsonb ->> 'refused' from audit_event where seq > ?"
+                + " and action = 'REFUSALS_SUMMARISED' and actor = ?", String.class, before, official).stream()
+                .mapToLong(Long::parseLong).sum();
+    }
+
+    /** Failed logins of the rotating names: recorded, or counted in the address's authentication windows. */
+    private long loginEventsCounted(long before) {
+        auditChainer.chainPending();
+        long recorded = jdbc.queryForObject("select count(*) from audit_event where seq > ? and action = 'LOGIN_FAILED'"
+                + " and actor like 'rotating.guess.%'", Long.class, before);
+        List<Map<String, Object>> firsts = jdbc.queryForList("select correlation_id from audit_event where seq > ?"
+                + " and action = 'RATE_LIMITED' and actor like 'rotating.guess.%'", before);
+        long counted = firsts.stream().mapToLong(first -> jdbc.queryForList(
+                "select details::jsonb ->> 'refused' from audit_event where action = 'RATE_LIMIT_WINDOW_CLOSED'"
+                        + " and correlation_id = ? and details::jsonb ->> 'family' = 'authentication'", String.class,
+                first.get("correlation_id")).stream().mapToLong(Long::parseLong).findFirst().orElse(1)).sum();
+        return recorded + counted;
+    }
+
+    /** The address may log in again once its window of failed logins is over (as later tests expect). */
+    private void awaitTheAddressMayLogInAgain() {
         Eventually.within(Duration.ofSeconds(30), "the address's window ended",
-                () -> api.get(null, "/api/audit").status() == 401);
+                () -> api.get("authority.li", "/api/me").status() == 200);
     }
 
     /** The refusals the trail accounts for: each window's closing count, or 1 for a window refused only once. */

@@ -24,13 +24,18 @@ public final class WebappLogin {
 
     /** The HTTP status of the login: 200 when the user may use the webapp. */
     public int login(String user, String webapp) {
-        return new Browser().logIn(user, webapp);
+        return login(user, Api.PASSWORD, webapp);
+    }
+
+    /** The HTTP status of a login with this password (401 when it is wrong). */
+    public int login(String user, String password, String webapp) {
+        return new Browser().logIn(user, password, webapp);
     }
 
     /** A browser logged in to the webapp (the login must succeed): its session cookie goes with every call. */
     public Browser loggedIn(String user, String webapp) {
         Browser browser = new Browser();
-        int status = browser.logIn(user, webapp);
+        int status = browser.logIn(user, Api.PASSWORD, webapp);
         if (status != 200) {
             throw new AssertionError(user + " could not log in to " + webapp + ": HTTP " + status);
         }
@@ -45,9 +50,10 @@ public final class WebappLogin {
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
         private String webapp;
 
-        private int logIn(String user, String webapp) {
+        private int logIn(String user, String password, String webapp) {
             this.webapp = webapp;
-            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + Api.PASSWORD;
+            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8);
             return send(webappCall("/camunda/api/admin/auth/user/default/login/" + webapp)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form))).statusCode();

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.govshare.audit.AuditedPrincipal;
 import org.govshare.platform.web.CallerRateLimit;
+import org.govshare.platform.web.FixedWindowCounter;
 import org.govshare.platform.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,8 +51,10 @@ class CallerRateLimitFilter extends OncePerRequestFilter {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         String caller = CallerRateLimit.callerOf(authentication != null
                 && authentication.getPrincipal() instanceof AuditedPrincipal principal ? principal.actor() : null, request);
-        request.setAttribute(CallerRateLimit.COUNTED_ATTRIBUTE, caller);
-        long retryAfter = rateLimit.acquire(caller, family);
+        FixedWindowCounter.Tally<String> tally = rateLimit.acquire(caller, family);
+        // the refusal audit keys its count by whom the call was counted against, the overflow caller included
+        request.setAttribute(CallerRateLimit.COUNTED_ATTRIBUTE, new CallerRateLimit.Counted(tally.countedAs(), family));
+        long retryAfter = tally.retryAfterSeconds();
         if (retryAfter == 0) {
             return false;
         }

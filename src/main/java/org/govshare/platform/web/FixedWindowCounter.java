@@ -21,9 +21,19 @@ public final class FixedWindowCounter<K> {
     }
 
     /**
+     * One call counted.
+     *
+     * @param countedAs the key it was counted under: the key itself, or the overflow key when the map was full
+     * @param retryAfterSeconds 0 while within the limit, else the seconds (at least 1) until the window ends
+     */
+    public record Tally<K>(K countedAs, long retryAfterSeconds) {
+    }
+
+    /**
      * @param maxKeys the most counters kept
      * @param overflow the key a new key is counted under when the map is full of counters still in their window
-     *                 (keys that share a limit must share an overflow key)
+     *                 (keys that share a limit must share an overflow key); a key that must never be counted with
+     *                 others maps to itself, and is then held beyond {@code maxKeys}
      */
     public FixedWindowCounter(int maxKeys, UnaryOperator<K> overflow) {
         this.maxKeys = maxKeys;
@@ -35,12 +45,31 @@ public final class FixedWindowCounter<K> {
      * once over it, the seconds (at least 1) until that window ends.
      */
     public long count(K key, int limit, long windowMillis, long nowMillis) {
+        return tally(key, limit, windowMillis, nowMillis).retryAfterSeconds();
+    }
+
+    /** Counts one call like {@link #count}, and says under which key it was counted. */
+    public Tally<K> tally(K key, int limit, long windowMillis, long nowMillis) {
         long start = nowMillis - nowMillis % windowMillis;
         K counted = windows.containsKey(key) || windows.size() < maxKeys ? key : makeRoom(key, nowMillis);
         Window window = windows.compute(counted, (k, w) -> w == null || w.start() != start
                 ? new Window(start, windowMillis, 1)
                 : new Window(start, windowMillis, w.used() == Integer.MAX_VALUE ? w.used() : w.used() + 1));
-        return window.used() <= limit ? 0 : Math.max(1, (start + windowMillis - nowMillis + 999) / 1000);
+        return new Tally<>(counted, window.used() <= limit ? 0 : retryAfter(start, windowMillis, nowMillis));
+    }
+
+    /**
+     * Without counting: 0 while the key (or, when the map is full, the overflow key it would be counted under) has
+     * used fewer than {@code limit} calls in the current window, else the seconds until that window ends.
+     */
+    public long exhausted(K key, int limit, long nowMillis) {
+        Window window = windows.get(windows.containsKey(key) || windows.size() < maxKeys ? key : overflow.apply(key));
+        return window == null || nowMillis - window.start() >= window.length() || window.used() < limit ? 0
+                : retryAfter(window.start(), window.length(), nowMillis);
+    }
+
+    private static long retryAfter(long start, long windowMillis, long nowMillis) {
+        return Math.max(1, (start + windowMillis - nowMillis + 999) / 1000);
     }
 
     private K makeRoom(K key, long nowMillis) {

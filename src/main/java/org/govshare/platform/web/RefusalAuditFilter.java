@@ -30,7 +30,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * with outcome REFUSED, and a 5xx one with outcome FAILED. It also records webapp logins and logouts, which Camunda handles itself.
  * Two exceptions keep the trail from filling with noise: a 401 to a caller who sent no credentials and has no
  * webapp session is the Basic challenge every browser meets first, not a refusal; and of a burst of 429s only the
- * first of each window is recorded, the rest counted ({@link RateLimitedBursts}).
+ * first of each window is recorded, the rest counted ({@link RateLimitedBursts}); and past a caller's
+ * {@code recorded-refusals} in a window its refusals are only counted ({@link RecordedRefusals}).
  *
  * <p>It sits outside Spring Security, so it also sees the refusals the security filters answer themselves;
  * whoever refused leaves the reason in {@link Problems#REASON_ATTRIBUTE} and the caller in {@link #ACTOR_ATTRIBUTE}.
@@ -43,7 +44,6 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
     public static final String ACTOR_ATTRIBUTE = RefusalAuditFilter.class.getName() + ".actor";
 
     private static final Logger log = LoggerFactory.getLogger(RefusalAuditFilter.class);
-    private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
     /** Answers of the APIs (small JSON); the webapps' static files stream through untouched. */
     private static final Pattern BUFFERED = Pattern.compile("/(api|engine-rest|camunda/api)/");
     private static final Pattern WEBAPP_LOGOUT = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/logout");
@@ -55,18 +55,21 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
     private final AuditTrail auditTrail;
     private final CallerRateLimit rateLimit;
     private final RateLimitedBursts bursts;
+    private final RecordedRefusals recordedRefusals;
 
-    RefusalAuditFilter(AuditTrail auditTrail, CallerRateLimit rateLimit, RateLimitedBursts bursts) {
+    RefusalAuditFilter(AuditTrail auditTrail, CallerRateLimit rateLimit, RateLimitedBursts bursts,
+                       RecordedRefusals recordedRefusals) {
         this.auditTrail = auditTrail;
         this.rateLimit = rateLimit;
         this.bursts = bursts;
+        this.recordedRefusals = recordedRefusals;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean login = "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches();
+        boolean login = WebappSessions.isLogin(request);
         // read before the webapp does: Camunda's login resource takes @FormParam, which falls back to these parameters
         String loginName = login ? Objects.requireNonNullElse(request.getParameter("username"), "(none given)") : null;
         String webappUser = WEBAPP_LOGOUT.matcher(path).matches() ? WebappSessions.currentUser(request) : null;
@@ -96,13 +99,18 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
 
     private void auditOutcome(HttpServletRequest request, HttpServletResponse response, int status, String path,
                               String loginName, String webappUser) {
-        if (loginName != null) {
+        // who is counted for a refusal: the authenticated caller, else the address, whatever name it claims
+        String caller = CallerRateLimit.callerOf((Actor) request.getAttribute(ACTOR_ATTRIBUTE), request);
+        if (loginName != null && status != 429) {
             boolean ok = status == 200;
             String why = status == 401 ? "wrong login or password"
                     : "refused with HTTP " + status + (status == 403 ? " (not allowed to use this webapp, or a stale CSRF token)" : "");
-            auditTrail.record(new AuditEntry(ok ? AuditAction.LOGIN_SUCCEEDED : AuditAction.LOGIN_FAILED,
-                    ok ? Outcome.OK : Outcome.REFUSED, "webapp", path.substring(path.lastIndexOf('/') + 1),
-                    ok ? null : why, Actor.unverified(loginName), Map.of("status", status)));
+            Actor claimed = Actor.unverified(loginName);
+            if (ok || recordedRefusals.mayRecord(claimed, caller)) {
+                auditTrail.record(new AuditEntry(ok ? AuditAction.LOGIN_SUCCEEDED : AuditAction.LOGIN_FAILED,
+                        ok ? Outcome.OK : Outcome.REFUSED, "webapp", path.substring(path.lastIndexOf('/') + 1),
+                        ok ? null : why, claimed, Map.of("status", status)));
+            }
             return;
         }
         if (webappUser != null && status < 300) {
@@ -114,7 +122,7 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
             return;
         }
         Actor actor = (Actor) request.getAttribute(ACTOR_ATTRIBUTE);
-        String claimed = actor == null ? basicAuthUser(request) : null;
+        String claimed = actor != null ? null : loginName != null ? loginName : basicAuthUser(request);
         if (claimed != null) {
             // credentials were sent but not (yet) checked or found wrong: name who they claim to be
             actor = Actor.unverified(claimed);
@@ -128,8 +136,9 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
             }
             actor = sessionUser != null ? Actor.unverified(sessionUser) : Actor.ANONYMOUS;
         }
-        if (status == 429 && !opensWindow(request, response, actor, path)) {
-            // counted into the window's RATE_LIMIT_WINDOW_CLOSED event, not recorded one by one
+        if (status == 429 ? !opensWindow(request, response, actor, caller, path)
+                : status < 500 && !recordedRefusals.mayRecord(actor, caller)) {
+            // counted into the window's RATE_LIMIT_WINDOW_CLOSED or REFUSALS_SUMMARISED event, not recorded one by one
             return;
         }
         Object reason = request.getAttribute(Problems.REASON_ATTRIBUTE);
@@ -140,17 +149,20 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
     }
 
     /** Whether a 429 is the first of its caller's window on its family of endpoints, which lasts until Retry-After. */
-    private boolean opensWindow(HttpServletRequest request, HttpServletResponse response, Actor actor, String path) {
-        CallerRateLimit.Family family = rateLimit.familyOf(path);
+    private boolean opensWindow(HttpServletRequest request, HttpServletResponse response, Actor actor, String caller,
+                                String path) {
+        // keyed by whom the limit counted the call against (an overflowing address as the overflow caller)
+        CallerRateLimit.Counted counted = request.getAttribute(CallerRateLimit.COUNTED_ATTRIBUTE) instanceof
+                CallerRateLimit.Counted c ? c : new CallerRateLimit.Counted(caller, rateLimit.familyOf(path));
         long retryAfter;
         try {
             retryAfter = Long.parseLong(Objects.requireNonNullElse(response.getHeader("Retry-After"), "1"));
         } catch (NumberFormatException notSeconds) {
             retryAfter = 1;
         }
-        Object counted = request.getAttribute(CallerRateLimit.COUNTED_ATTRIBUTE);
-        return bursts.opens(actor, counted != null ? counted.toString() : CallerRateLimit.callerOf(actor, request),
-                family != null ? family.name() : path, retryAfter);
+        CallerRateLimit.Family family = counted.family();
+        return bursts.opens(actor, counted.caller(), family != null ? family.name() : path,
+                family != null ? family.windowMillis() : 60_000, retryAfter);
     }
 
     private static String basicAuthUser(HttpServletRequest request) {

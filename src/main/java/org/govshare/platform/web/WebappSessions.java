@@ -1,6 +1,7 @@
 package org.govshare.platform.web;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -14,7 +15,15 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  */
 public final class WebappSessions {
 
+    private static final Pattern LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
+
     private WebappSessions() {
+    }
+
+    /** Whether the request is a webapp's login form being posted (Camunda checks the password itself). */
+    public static boolean isLogin(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && LOGIN.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
     }
 
     /** The user logged in to any engine's webapps, or null. */
