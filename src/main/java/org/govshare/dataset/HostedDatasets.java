@@ -175,12 +175,12 @@ public class HostedDatasets {
     }
 
     /** Versions of a resource's data, newest first: every official, and the provider's registered systems. */
-    public List<DataVersion> versions(Caller by, String code) {
+    public List<DataVersion> versions(Caller by, String code, int page, int size) {
         CatalogEntry entry = catalog.current(code).orElseThrow(() -> new NotFoundException("resource", code)).entry();
         if (by.isSystem() && !entry.providerDepartment().equals(by.department())) {
             throw new AccessDeniedException("a registered system reads the versions of its own department's resources only");
         }
-        return store.versions(code);
+        return store.versions(code, page, size);
     }
 
     /**
