@@ -9,7 +9,7 @@
  * API used:
  *   GET /api/me, GET /api/departments
  *   GET /api/requests/{id}
- *   GET /api/catalog/submissions/{id}, GET /api/catalog/resources/{front}/{back}/history (a change's previous version)
+ *   GET /api/catalog/submissions/{id}, GET /api/catalog/resources/{front}/{back}/history?size=100 (a change's previous version, among the latest 100)
  *   GET /api/disputes/{id}
  *   GET /api/corrections/{id} (its evidence file: GET /api/corrections/{id}/evidence, a download link)
  *   GET /api/consultations/{id}
@@ -356,7 +356,7 @@
   async function previousVersion(submission) {
     try {
       const history = await getJson('/api/catalog/resources/' + submission.code.split('/').map(encodeURIComponent).join('/')
-        + '/history');
+        + '/history?size=100');
       const newestFirst = history.slice().sort((a, b) => b.version - a.version);
       const published = newestFirst.find((v) => v.submissionId === submission.id);
       return newestFirst.find((v) => !published || v.version < published.version) || { version: null };

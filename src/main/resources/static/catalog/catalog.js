@@ -11,7 +11,7 @@
  *   GET /api/departments
  *   GET /api/catalog?q=&provider=&kind=&sharingType=&updateCycle=&tier=&includeRetired=&page=&size=
  *   GET /api/catalog/resources/{front}/{back}
- *   GET /api/catalog/resources/{front}/{back}/history
+ *   GET /api/catalog/resources/{front}/{back}/history?size=100 (newest first, the latest 100 versions)
  *   GET /api/catalog/resources/{front}/{back}/versions/{n}
  */
 (function () {
@@ -28,7 +28,8 @@
     departments: '/api/departments',
     catalog: '/api/catalog',
     resource: (code) => '/api/catalog/resources/' + codePath(code),
-    history: (code) => '/api/catalog/resources/' + codePath(code) + '/history',
+    // newest first and paged like every list: the 100 latest versions (the most a page holds) are the history shown
+    history: (code) => '/api/catalog/resources/' + codePath(code) + '/history?size=100',
     version: (code, n) => '/api/catalog/resources/' + codePath(code) + '/versions/' + encodeURIComponent(n)
   };
 

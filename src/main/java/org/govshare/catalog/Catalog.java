@@ -275,11 +275,12 @@ public class Catalog {
         return submission;
     }
 
-    public List<Submission> submissionsOf(Official by, String department) {
+    /** A page of a department's submissions, newest first. */
+    public List<Submission> submissionsOf(Official by, String department, int page, int size) {
         if (!by.maySee(department)) {
             throw new AccessDeniedException("the submissions of " + department + " are theirs and the authority's");
         }
-        return store.submissionsOf(department);
+        return store.submissionsOf(department, page, size);
     }
 
     public CatalogPage search(CatalogQuery query) {
@@ -290,9 +291,10 @@ public class Catalog {
         return store.current(code);
     }
 
-    public List<CatalogVersion> history(String code) {
-        List<CatalogVersion> versions = store.versions(code);
-        if (versions.isEmpty()) {
+    /** A page of the published versions of a resource, newest first; a page past the last is empty, not a 404. */
+    public List<CatalogVersion> history(String code, int page, int size) {
+        List<CatalogVersion> versions = store.versions(code, page, size);
+        if (versions.isEmpty() && store.version(code, 1).isEmpty()) {
             throw new NotFoundException("published resource", code);
         }
         return versions;

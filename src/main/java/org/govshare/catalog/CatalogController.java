@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
+import org.govshare.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +45,8 @@ class CatalogController {
     }
 
     @GetMapping("/resources/{front}/{back}/history")
-    List<CatalogVersion> history(@PathVariable String front, @PathVariable String back) {
-        return catalog.history(front + "/" + back);
+    List<CatalogVersion> history(@PathVariable String front, @PathVariable String back, Paging paging) {
+        return catalog.history(front + "/" + back, paging.page(), paging.size());
     }
 
     @GetMapping("/resources/{front}/{back}/versions/{version}")
@@ -68,8 +69,9 @@ class CatalogController {
     }
 
     @GetMapping("/submissions")
-    List<Submission> submissions(@RequestParam(required = false) String department, @AuthenticationPrincipal Official me) {
-        return catalog.submissionsOf(me, department == null ? me.department() : department);
+    List<Submission> submissions(@RequestParam(required = false) String department, @AuthenticationPrincipal Official me,
+                                 Paging paging) {
+        return catalog.submissionsOf(me, department == null ? me.department() : department, paging.page(), paging.size());
     }
 
     @GetMapping("/submissions/{id}")

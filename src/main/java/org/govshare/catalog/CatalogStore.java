@@ -88,9 +88,9 @@ class CatalogStore {
                 submissionRows, code).stream().findFirst();
     }
 
-    List<Submission> submissionsOf(String department) {
-        return jdbc.query("select * from catalog_submission where department = ? order by submitted_at desc",
-                submissionRows, department);
+    List<Submission> submissionsOf(String department, int page, int size) {
+        return jdbc.query("select * from catalog_submission where department = ? order by submitted_at desc, id desc"
+                + " limit ? offset ?", submissionRows, department, size, (long) page * size);
     }
 
     /**
@@ -141,8 +141,9 @@ class CatalogStore {
         return new CatalogVersion(content.code(), version, submission.kind(), content, at, approvedBy, submission.id());
     }
 
-    List<CatalogVersion> versions(String code) {
-        return jdbc.query("select * from catalog_version where code = ? order by version", versionRows, code);
+    List<CatalogVersion> versions(String code, int page, int size) {
+        return jdbc.query("select * from catalog_version where code = ? order by version desc limit ? offset ?",
+                versionRows, code, size, (long) page * size);
     }
 
     Optional<CatalogVersion> version(String code, int version) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import org.govshare.identity.Caller;
 import org.govshare.platform.web.InvalidInputException;
+import org.govshare.platform.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,8 +54,9 @@ class DatasetController {
     }
 
     @GetMapping("/{front}/{back}/versions")
-    List<DataVersion> versions(@PathVariable String front, @PathVariable String back, @AuthenticationPrincipal Caller me) {
-        return datasets.versions(me, front + "/" + back);
+    List<DataVersion> versions(@PathVariable String front, @PathVariable String back, @AuthenticationPrincipal Caller me,
+                               Paging paging) {
+        return datasets.versions(me, front + "/" + back, paging.page(), paging.size());
     }
 
     private static PushMode mode(String mode) {

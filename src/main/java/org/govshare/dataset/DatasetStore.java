@@ -151,8 +151,9 @@ class DatasetStore {
     }
 
     /** Versions of a resource's dataset, newest first. */
-    List<DataVersion> versions(String code) {
-        return jdbc.query("select * from dataset_version where resource_code = ? order by version desc", this::version, code);
+    List<DataVersion> versions(String code, int page, int size) {
+        return jdbc.query("select * from dataset_version where resource_code = ? order by version desc limit ? offset ?",
+                this::version, code, size, (long) page * size);
     }
 
     Optional<DataVersion> version(String code, int version) {

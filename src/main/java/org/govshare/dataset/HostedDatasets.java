@@ -175,7 +175,7 @@ public class HostedDatasets {
     }
 
     /** Versions of a resource's data, newest first: every official, and the provider's registered systems. */
-    public List<DataVersion> versions(Caller by, String code) {
+    public List<DataVersion> versions(Caller by, String code, int page, int size) {
         CatalogEntry entry = catalog.current(code).orElseThrow(() -> new NotFoundException("resource", code)).entry();
         if (by.isSystem() && !entry.providerDepartment().equals(by.department())) {
             throw new AccessDeniedException("a registered system reads the versions of its own department's resources only");
@@ -187,7 +187,7 @@ public class HostedDatasets {
             throw new AccessDeniedException("the versions of " + code + " are read by " + entry.providerDepartment()
                     + ", the authority and supervisors; a consumer sees each read's dataVersion and dataAsOf");
         }
-        return store.versions(code);
+        return store.versions(code, page, size);
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.govshare.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -72,21 +73,22 @@ class IdentityController {
     }
 
     @GetMapping("/departments/{code}/officials")
-    List<OfficialView> officials(@PathVariable String code, @AuthenticationPrincipal Official me) {
+    List<OfficialView> officials(@PathVariable String code, @AuthenticationPrincipal Official me, Paging paging) {
         requireMaySee(me, departments.require(code));
-        return officials.officialsOf(code).stream().map(o -> new OfficialView(o.login(), o.name(), o.roles())).toList();
+        return officials.officialsOf(code, paging.page(), paging.size()).stream().map(o -> new OfficialView(o.login(), o.name(), o.roles())).toList();
     }
 
     record TaskView(String id, String name, String processInstanceId, String assignee, Instant created, Instant due) {
     }
 
-    /** The open tasks addressed to the department's workgroups. */
+    /** A page of the open tasks addressed to the department's workgroups, newest first. */
     @GetMapping("/departments/{code}/tasks")
-    List<TaskView> tasks(@PathVariable String code, @AuthenticationPrincipal Official me) {
+    List<TaskView> tasks(@PathVariable String code, @AuthenticationPrincipal Official me, Paging paging) {
         requireMaySee(me, departments.require(code));
         String[] workgroups = Arrays.stream(Role.values()).map(r -> r.workgroupOf(code)).toArray(String[]::new);
         return taskService.createTaskQuery().taskCandidateGroupIn(Arrays.asList(workgroups)).includeAssignedTasks()
-                .orderByTaskCreateTime().desc().list().stream().map(IdentityController::view).toList();
+                .orderByTaskCreateTime().desc().orderByTaskId().desc().listPage(paging.page() * paging.size(), paging.size())
+                .stream().map(IdentityController::view).toList();
     }
 
     record RoleRequest(@NotBlank String requestedRole, @NotBlank @Size(min = 5, max = 500) String reason) {

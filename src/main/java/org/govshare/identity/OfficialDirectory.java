@@ -138,8 +138,10 @@ public class OfficialDirectory {
     }
 
     /** The officials of a department, by login. */
-    public List<Official> officialsOf(String department) {
-        return identityService.createUserQuery().memberOfGroup(department).orderByUserId().asc().list().stream()
+    /** A page of a department's officials, by login. */
+    public List<Official> officialsOf(String department, int page, int size) {
+        return identityService.createUserQuery().memberOfGroup(department).orderByUserId().asc()
+                .listPage(page * size, size).stream()
                 .map(user -> load(user.getId()).orElseThrow())
                 .toList();
     }

@@ -95,15 +95,15 @@ public class RegisteredSystems {
         return new IssuedCredential(require(clientId), secret);
     }
 
-    /** The systems of a department, for its officials and the authority. */
-    public List<RegisteredSystem> systemsOf(Official by, String department) {
+    /** A page of the systems of a department, newest first, for its officials and the authority. */
+    public List<RegisteredSystem> systemsOf(Official by, String department, int page, int size) {
         if (department == null) {
             throw new InvalidInputException("department", "required", "name the department whose systems to list");
         }
         requireMaySee(by, department);
         departments.require(department);
-        return jdbc.query("select * from registered_system where department = ? order by created_at, client_id",
-                SYSTEM, department);
+        return jdbc.query("select * from registered_system where department = ? order by created_at desc, client_id desc"
+                + " limit ? offset ?", SYSTEM, department, size, (long) page * size);
     }
 
     /** One system, for an official of its department or the authority. */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.govshare.identity.RegisteredSystem.Status;
 import org.govshare.identity.RegisteredSystems.IssuedCredential;
+import org.govshare.platform.web.Paging;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -64,8 +65,9 @@ class RegisteredSystemsController {
     }
 
     @GetMapping
-    List<RegisteredSystem> systems(@RequestParam(required = false) String department, @AuthenticationPrincipal Official me) {
-        return systems.systemsOf(me, department == null ? me.department() : department);
+    List<RegisteredSystem> systems(@RequestParam(required = false) String department, @AuthenticationPrincipal Official me,
+                                   Paging paging) {
+        return systems.systemsOf(me, department == null ? me.department() : department, paging.page(), paging.size());
     }
 
     @GetMapping("/{clientId}")

@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SharingNeeds {
 
+    private static final String NEWEST_FIRST_PAGE = " order by recorded_at desc, id desc limit ? offset ?";
+
     private final JdbcTemplate jdbc;
     private final Catalog catalog;
     private final AuditTrail auditTrail;
@@ -70,20 +72,50 @@ public class SharingNeeds {
         return match;
     }
 
-    /** The needs of a department (its own officials, the authority and supervisors), with what matches them. */
-    public List<NeedMatch> needsOf(Official by, String department) {
+    /**
+     * A page of the needs of a department, newest first (its own officials, the authority and supervisors), with
+     * what matches them.
+     */
+    public List<NeedMatch> needsOf(Official by, String department, int page, int size) {
         if (!by.maySee(department)) {
             throw new AccessDeniedException("the needs of " + department + " are theirs and the authority's");
         }
-        return load("where department = ?", department).stream().map(this::match).toList();
+        return load("where department = ?" + NEWEST_FIRST_PAGE, department, size, (long) page * size).stream()
+                .map(this::match).toList();
     }
 
-    /** Needs the sharing catalog does not meet yet, for the authority. */
-    public List<NeedMatch> unmet(Official by) {
+    /**
+     * A page of the open needs the sharing catalog does not meet yet, newest first, for the authority. Whether a need
+     * is met is a catalog search, not a column, so the open needs are read from the database a page at a time and
+     * matched until this page is full or they run out: no page holds more than {@code size}, and memory stays bounded.
+     */
+    public List<NeedMatch> unmet(Official by, int page, int size) {
         if (!by.has(Role.AUTHORITY) && !by.has(Role.SUPERVISOR)) {
             throw new AccessDeniedException("the list of unmet needs is the sharing authority's");
         }
-        return load("where status = 'OPEN'").stream().map(this::match).filter(m -> !m.met()).toList();
+        long toSkip = (long) page * size;
+        List<NeedMatch> unmet = new ArrayList<>();
+        List<SharingNeed> open;
+        long read = 0;
+        do {
+            open = load("where status = 'OPEN'" + NEWEST_FIRST_PAGE, size, read);
+            read += open.size();
+            for (SharingNeed need : open) {
+                if (unmet.size() == size) {
+                    break;
+                }
+                NeedMatch match = match(need);
+                if (match.met()) {
+                    continue;
+                }
+                if (toSkip > 0) {
+                    toSkip--;
+                } else {
+                    unmet.add(match);
+                }
+            }
+        } while (open.size() == size && unmet.size() < size);
+        return unmet;
     }
 
     public Optional<SharingNeed> find(String id) {
@@ -124,7 +156,7 @@ public class SharingNeeds {
     }
 
     private List<SharingNeed> load(String where, Object... args) {
-        return jdbc.query("select * from sharing_need " + where + " order by recorded_at desc", (rs, row) -> new SharingNeed(
+        return jdbc.query("select * from sharing_need " + where, (rs, row) -> new SharingNeed(
                 rs.getString("id"), rs.getString("department"), rs.getString("recorded_by"),
                 rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("description"),
                 read(rs.getString("wanted_items")), rs.getString("purpose"), rs.getString("legal_duty"), rs.getString("status"),

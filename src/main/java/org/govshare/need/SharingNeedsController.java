@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
+import org.govshare.platform.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,12 +45,13 @@ class SharingNeedsController {
     }
 
     @GetMapping
-    List<NeedMatch> needs(@RequestParam(required = false) String department, @AuthenticationPrincipal Official me) {
-        return needs.needsOf(me, department == null ? me.department() : department);
+    List<NeedMatch> needs(@RequestParam(required = false) String department, @AuthenticationPrincipal Official me,
+                          Paging paging) {
+        return needs.needsOf(me, department == null ? me.department() : department, paging.page(), paging.size());
     }
 
     @GetMapping("/unmet")
-    List<NeedMatch> unmet(@AuthenticationPrincipal Official me) {
-        return needs.unmet(me);
+    List<NeedMatch> unmet(@AuthenticationPrincipal Official me, Paging paging) {
+        return needs.unmet(me, paging.page(), paging.size());
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.govshare.identity.Official;
+import org.govshare.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +27,9 @@ class ViolationController {
     }
 
     @GetMapping("/api/violations")
-    List<Violation> violations(@AuthenticationPrincipal Official me, @RequestParam(required = false) String department) {
-        return register.visibleTo(me, department);
+    List<Violation> violations(@AuthenticationPrincipal Official me, @RequestParam(required = false) String department,
+                               Paging paging) {
+        return register.visibleTo(me, department, paging.page(), paging.size());
     }
 
     @PostMapping("/api/violations")

@@ -125,15 +125,21 @@ public class ViolationRegister {
         return violation;
     }
 
-    /** The violations an official may see: their department's, or all for the authority and supervisors. */
-    public List<Violation> visibleTo(Official official, String department) {
+    /**
+     * A page of the violations an official may see, newest first: their department's, or all for the authority and
+     * supervisors.
+     */
+    public List<Violation> visibleTo(Official official, String department, int page, int size) {
         boolean overseer = official.has(Role.AUTHORITY) || official.has(Role.SUPERVISOR);
         if (department != null && !department.equals(official.department()) && !overseer) {
             throw new AccessDeniedException("a department sees its own violations; the authority and supervisors see all");
         }
         String only = department != null ? department : overseer ? null : official.department();
-        return only == null ? jdbc.query("select * from violation order by recorded_at desc, id desc", VIOLATION)
-                : jdbc.query("select * from violation where department = ? order by recorded_at desc, id desc", VIOLATION, only);
+        long offset = (long) page * size;
+        return only == null
+                ? jdbc.query("select * from violation order by recorded_at desc, id desc limit ? offset ?", VIOLATION, size, offset)
+                : jdbc.query("select * from violation where department = ? order by recorded_at desc, id desc limit ? offset ?",
+                        VIOLATION, only, size, offset);
     }
 
     public Violation require(String id) {

@@ -73,7 +73,7 @@ class CasePagesIT extends IntegrationTest {
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.contentType()).contains("javascript");
         assertThat(script.body()).contains("'/api/requests/'", "'/api/catalog/submissions/'", "'/api/disputes/'",
-                "'/api/corrections/'", "'/api/consultations/'", "'/api/rectifications/'", "'/history'", "'/evidence'",
+                "'/api/corrections/'", "'/api/consultations/'", "'/api/rectifications/'", "'/history?size=100'", "'/evidence'",
                 "'/api/departments'");
         for (String kind : CasePageRoutes.KINDS) {
             assertThat(script.body()).as("the script knows the kind " + kind).containsPattern("\\b" + kind + ": \\{ name");

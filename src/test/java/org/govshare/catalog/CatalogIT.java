@@ -67,9 +67,13 @@ class CatalogIT extends IntegrationTest {
         String changeId = publish(changed);
 
         JsonNode history = api.get("scj.yang", "/api/catalog/resources/101001/101902/history").json();
-        assertThat(history.findValuesAsText("changeKind")).containsExactly("NEW", "CHANGE");
-        assertThat(history.get(1).path("submissionId").asText()).isEqualTo(changeId);
-        assertThat(history.get(1).path("approvedBy").asText()).isEqualTo("authority.li");
+        assertThat(history.findValuesAsText("changeKind")).as("newest first").containsExactly("CHANGE", "NEW");
+        assertThat(history.get(0).path("submissionId").asText()).isEqualTo(changeId);
+        assertThat(history.get(0).path("approvedBy").asText()).isEqualTo("authority.li");
+        assertThat(api.get("scj.yang", "/api/catalog/resources/101001/101902/history?page=1&size=1").json()
+                .findValuesAsText("version")).containsExactly("1");
+        assertThat(api.get("scj.yang", "/api/catalog/resources/101001/101902/history?page=2&size=1").json())
+                .as("past the last version: an empty page, not a 404").isEmpty();
         assertThat(api.get("scj.yang", "/api/catalog/resources/101001/101902/versions/1").json().path("content")
                 .path("summary").asText()).isEqualTo(CatalogEntries.residents(code).summary());
         auditChainer.chainPending();
@@ -165,6 +169,12 @@ class CatalogIT extends IntegrationTest {
         assertThat(need.json().path("matchingCodes").toString()).contains("101001/101909");
         assertThat(need.json().path("unmetItems").toString()).contains("参保缴费记录").doesNotContain("公民身份号码");
         assertThat(api.get("authority.li", "/api/needs/unmet").json().findValuesAsText("description")).contains("核验参保人身份");
+        String newestUnmet = api.get("authority.li", "/api/needs/unmet?size=1").json().get(0).path("need").path("id").asText();
+        assertThat(newestUnmet).as("newest first").isEqualTo(need.json().path("need").path("id").asText());
+        assertThat(api.get("authority.li", "/api/needs/unmet?page=1&size=1").json().findValuesAsText("id"))
+                .hasSizeLessThanOrEqualTo(1).doesNotContain(newestUnmet);
+        assertThat(api.get("rsj.zhou", "/api/needs?size=1").json().get(0).path("need").path("id").asText())
+                .isEqualTo(newestUnmet);
         assertThat(api.get("gaj.zhang", "/api/needs?department=human-resources").status()).isEqualTo(403);
         assertThat(api.get("gaj.zhang", "/api/needs/unmet").status()).isEqualTo(403);
     }

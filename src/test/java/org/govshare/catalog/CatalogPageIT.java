@@ -52,7 +52,7 @@ class CatalogPageIT extends IntegrationTest {
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.contentType()).contains("javascript");
         assertThat(script.body()).contains("'/api/catalog'", "'/api/departments'", "'/api/me'",
-                "'/api/catalog/resources/'", "'/history'", "'/versions/'");
+                "'/api/catalog/resources/'", "'/history?size=100'", "'/versions/'");
         // the query parameters the page sends are the ones CatalogQuery reads
         assertThat(script.body()).contains("'q', 'provider', 'kind', 'sharingType', 'updateCycle', 'tier', 'includeRetired'",
                 "'page'", "'size'");

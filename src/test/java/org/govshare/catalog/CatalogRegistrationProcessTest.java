@@ -210,7 +210,7 @@ class CatalogRegistrationProcessTest extends ProcessTest {
         assertThat(change.kind()).isEqualTo(Submission.Kind.CHANGE);
         review(instanceOf(change), "PUBLISH", null);
 
-        assertThat(catalog.history(first.code())).extracting(CatalogVersion::version).containsExactly(1, 2);
+        assertThat(catalog.history(first.code(), 0, 20)).extracting(CatalogVersion::version).containsExactly(2, 1);
         assertThat(catalog.version(first.code(), 1).content().summary()).isEqualTo(first.content().summary());
         assertThat(catalog.current(first.code()).orElseThrow().entry().summary()).isEqualTo("now with addresses");
     }

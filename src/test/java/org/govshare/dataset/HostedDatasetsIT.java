@@ -97,6 +97,8 @@ class HostedDatasetsIT extends IntegrationTest {
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         assertThat(list.json().findValuesAsText("version")).containsExactly("3", "2", "1");
         assertThat(list.json().get(0).path("createdAt").asText()).isNotEmpty();
+        assertThat(api.get("mzj.chen", "/api/data/" + code + "/versions?page=1&size=2").json().findValuesAsText("version"))
+                .containsExactly("1");
         assertThat(list.body()).doesNotContain("慈善总会");
     }
 

@@ -71,6 +71,7 @@ class IdentityAndAccessIT extends IntegrationTest {
                 .satisfies(e -> assertThat(e).containsEntry("action", "ACCESS_DENIED")
                         .containsEntry("actor", "gaj.zhang").containsEntry("actor_department", "public-security"));
         assertThat(api.get("gaj.zhang", "/api/departments/public-security/officials").status()).isEqualTo(200);
+        assertThat(api.get("gaj.zhang", "/api/departments/public-security/officials?size=1").json()).hasSize(1);
     }
 
     @Test

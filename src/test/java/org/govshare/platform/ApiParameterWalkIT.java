@@ -104,7 +104,10 @@ class ApiParameterWalkIT extends IntegrationTest {
         System.out.println("Endpoints that page: " + paged + "\nEndpoints that take no paging: " + unpaged);
         assertThat(paged).as("the lists of issue 13 page, and refuse bad paging as such").contains("/api/requests",
                 "/api/grants", "/api/corrections", "/api/disputes", "/api/consultations", "/api/notices",
-                "/api/audit", "/api/catalog", "/api/rectifications", "/api/criticisms", "/api/data/101001/101001");
+                "/api/audit", "/api/catalog", "/api/rectifications", "/api/criticisms", "/api/data/101001/101001",
+                "/api/violations", "/api/needs", "/api/needs/unmet", "/api/systems", "/api/catalog/submissions",
+                "/api/catalog/resources/101001/101001/history", "/api/data/101001/101001/versions",
+                "/api/departments/sharing-authority/officials", "/api/departments/sharing-authority/tasks");
     }
 
     private void assertProblem(Response response, Endpoint endpoint, String field) {

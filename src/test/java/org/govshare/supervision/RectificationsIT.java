@@ -54,6 +54,19 @@ class RectificationsIT extends IntegrationTest {
     }
 
     @Test
+    void theViolationRegisterIsReadAPageAtATimeNewestFirst() {
+        String older = recordedViolation();
+        String newer = recordedViolation();
+
+        JsonNode firstTwo = api.get("authority.li", "/api/violations?department=public-security&size=2").json();
+        assertThat(firstTwo.findValuesAsText("id")).containsExactlyInAnyOrder(older, newer);
+        assertThat(api.get("gaj.zhang", "/api/violations?size=1").json()).as("a department reads its own")
+                .hasSize(1);
+        assertThat(api.get("authority.li", "/api/violations?department=public-security&page=1&size=1").json()
+                .findValuesAsText("id")).containsExactly(firstTwo.get(1).path("id").asText());
+    }
+
+    @Test
     void aViolationRecordedByHandIsCheckedFieldByField() {
         ObjectNode bad = violation("supervision").put("type", "LATE_LUNCH").put("evidenceType", "Inspection Report")
                 .put("occurredAt", "2099-01-01T00:00:00Z");
