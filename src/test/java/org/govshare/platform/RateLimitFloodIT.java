@@ -43,6 +43,10 @@ class RateLimitFloodIT extends IntegrationTest {
     private static final int SCRIPTS = 6;
     private static final int REFUSALS = 200;
 
+    /** The failed logins an address may have per window under the test profile. */
+    @org.springframework.beans.factory.annotation.Value("${govshare.rate-limits.failed-logins.limit}")
+    private int failedLogins;
+
     private record Answer(int status, String correlationId, String retryAfter, String contentType, JsonNode body) {
     }
 
@@ -117,12 +121,12 @@ class RateLimitFloodIT extends IntegrationTest {
         // an unknown login, not a real official's: wrong passwords would hold a real one back for a while
         Response last = api.getWithPassword("no.such.official", "guess-0", "/api/audit");
         List<Response> failed = new ArrayList<>();
-        for (int i = 1; i < 500 && last.status() == 401; i++) {
+        for (int i = 1; i < failedLogins + 100 && last.status() == 401; i++) {
             failed.add(last);
             last = api.getWithPassword("no.such.official", "guess-" + i, "/api/audit");
         }
 
-        assertThat(failed).as("each failed login is still recorded, up to the limit").isNotEmpty().hasSizeLessThanOrEqualTo(20);
+        assertThat(failed).as("each failed login is still recorded, up to the limit").isNotEmpty().hasSizeLessThanOrEqualTo(failedLogins);
         assertThat(auditEventsOf(failed.get(0).correlationId())).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("action", "LOGIN_FAILED"));
         assertRefusedAndAudited(last, 429, null, null);
@@ -140,7 +144,7 @@ class RateLimitFloodIT extends IntegrationTest {
         auditChainer.chainPending();
         long before = jdbc.queryForObject("select coalesce(max(seq), 0) from audit_event", Long.class);
         WebappLogin webapps = new WebappLogin(port);
-        int attempts = 60;
+        int attempts = failedLogins + 40;
         int unauthorized = 0;
         int refused = 0;
         for (int i = 0; i < attempts; i++) {
@@ -152,7 +156,7 @@ class RateLimitFloodIT extends IntegrationTest {
             refused += status == 429 ? 1 : 0;
         }
 
-        assertThat(unauthorized).as("the address's failed logins").isBetween(1, 20);
+        assertThat(unauthorized).as("the address's failed logins").isBetween(1, failedLogins);
         assertThat(refused).isEqualTo(attempts - unauthorized);
         Eventually.within(Duration.ofSeconds(30), "the address's window of failed logins is written down",
                 () -> loginEventsCounted(before) == attempts);
