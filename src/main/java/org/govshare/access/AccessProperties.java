@@ -7,9 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Data access under a grant.
+ * Data access under a grant. A read pages like every list of the API ({@code govshare.request.max-page-size}).
  *
- * @param maxPageSize the most records one answer carries
  * @param rateLimit how many reads one grant may make per window; more are refused with 429 (bulk scraping)
  * @param rateWindow the window the rate limit counts in
  * @param masking how sensitive items are masked, by their kind
@@ -18,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          shows, which takes them all; more matches are refused with a request to filter further
  */
 @ConfigurationProperties("govshare.access")
-public record AccessProperties(@DefaultValue("100") int maxPageSize, @DefaultValue("600") int rateLimit,
+public record AccessProperties(@DefaultValue("600") int rateLimit,
                                @DefaultValue("1m") Duration rateWindow, @DefaultValue Masking masking,
                                @DefaultValue("10000") int maxOrderedRecords) {
 

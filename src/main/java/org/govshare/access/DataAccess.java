@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
@@ -13,9 +12,7 @@ import org.govshare.audit.AuditTrail;
 import org.govshare.calendar.Today;
 import org.govshare.catalog.Catalog;
 import org.govshare.catalog.CatalogEntry;
-import org.govshare.catalog.CatalogEntry.DataItem;
 import org.govshare.catalog.CatalogListing;
-import org.govshare.catalog.Sensitivity;
 import org.govshare.catalog.SharingMethod;
 import org.govshare.correction.Corrections;
 import org.govshare.dataset.DataSlice;
@@ -27,6 +24,7 @@ import org.govshare.grant.Reveal;
 import org.govshare.identity.Caller;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
+import org.govshare.platform.web.Paging;
 import org.govshare.platform.web.RefusedException;
 import org.govshare.provider.ProviderServices;
 import org.springframework.stereotype.Service;
@@ -82,23 +80,19 @@ public class DataAccess {
      */
     @Transactional
     public DataAnswer read(Caller caller, String resourceCode, String purpose, List<String> items, List<ItemFilter> filters,
-                           List<SortKey> sort, int page, int size) {
+                           List<SortKey> sort, Paging paging) {
         if (purpose == null || purpose.isBlank()) {
             throw new InvalidInputException("purpose", "purpose-required",
                     "say what you read for: shared information serves only the purpose it was granted for (Art. 20)");
         }
-        if (page < 0) {
-            throw new InvalidInputException("page", "min", "pages are counted from 0");
-        }
-        if (size < 1 || size > properties.maxPageSize()) {
-            throw new InvalidInputException("size", "range", "a page holds 1 to " + properties.maxPageSize() + " records");
-        }
+        int page = paging.page();
+        int size = paging.size();
         CatalogListing resource = catalog.current(resourceCode).filter(r -> "PUBLISHED".equals(r.status()))
                 .orElseThrow(() -> new NotFoundException("published resource", resourceCode));
         CatalogEntry entry = resource.entry();
         Grant grant = grantFor(caller, resourceCode, purpose.strip());
         Reveal reveal = Reveal.of(grant, entry);
-        List<String> returned = items(entry, grant, items);
+        List<String> returned = items(reveal, items);
         allowed(reveal, filters, sort);
         rateLimit.acquire(grant.id());
 
@@ -258,22 +252,21 @@ public class DataAccess {
     }
 
     /** The items to return: those asked for (all within the grant), or all the grant's; state secrets never. */
-    private static List<String> items(CatalogEntry entry, Grant grant, List<String> asked) {
+    private static List<String> items(Reveal reveal, List<String> asked) {
         for (String item : asked) {
-            Optional<DataItem> known = entry.items().stream().filter(d -> d.name().equals(item)).findFirst();
-            if (known.filter(d -> d.sensitivity() == Sensitivity.STATE_SECRET).isPresent()) {
+            if (reveal.stateSecret(item)) {
                 throw new RefusedException("items", "state-secret-never-leaves", "'" + item
                         + "' is a state secret and never leaves the platform (Art. 19)");
             }
         }
+        Grant grant = reveal.grant();
         List<String> outside = asked.stream().filter(i -> !grant.items().contains(i)).toList();
         if (!outside.isEmpty()) {
             throw new RefusedException("items", "items-outside-grant", outside + " are not granted by " + grant.id()
                     + "; it grants " + grant.items());
         }
-        List<String> wanted = asked.isEmpty() ? grant.items() : asked.stream().distinct().toList();
-        return wanted.stream().filter(i -> entry.items().stream()
-                .anyMatch(d -> d.name().equals(i) && d.sensitivity() != Sensitivity.STATE_SECRET)).toList();
+        return asked.isEmpty() ? reveal.shown()
+                : asked.stream().distinct().filter(i -> reveal.level(i) != Reveal.Level.HIDDEN).toList();
     }
 
     private static boolean sameText(String a, String b) {

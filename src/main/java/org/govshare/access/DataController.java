@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.govshare.dataset.ItemFilter;
 import org.govshare.identity.Caller;
+import org.govshare.platform.web.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +37,10 @@ class DataController {
     @GetMapping("/api/data/{front}/{back}")
     DataAnswer read(@PathVariable String front, @PathVariable String back, @RequestParam MultiValueMap<String, String> query,
                     @RequestParam(required = false) String purpose,
-                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                    Paging paging,
                     @AuthenticationPrincipal Caller me) {
         List<SortKey> sort = list(query, "sort").stream().map(SortKey::parse).toList();
-        return access.read(me, front + "/" + back, purpose, list(query, "items"), filters(query), sort, page, size);
+        return access.read(me, front + "/" + back, purpose, list(query, "items"), filters(query), sort, paging);
     }
 
     /** A parameter's comma-separated values (Chinese commas too), however often it is given. */

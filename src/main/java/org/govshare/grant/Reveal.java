@@ -65,6 +65,12 @@ public final class Reveal {
         return levels.getOrDefault(item, Level.HIDDEN);
     }
 
+    /** Whether an item of the resource is a state secret, which no grant shows. */
+    public boolean stateSecret(String item) {
+        DataItem known = items.get(item);
+        return known != null && known.sensitivity() == Sensitivity.STATE_SECRET;
+    }
+
     /** Whether a shown item is shown masked. */
     public boolean masked(String item) {
         Level level = level(item);
