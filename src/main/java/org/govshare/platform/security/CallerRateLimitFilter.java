@@ -10,8 +10,6 @@ import org.govshare.audit.AuditedPrincipal;
 import org.govshare.platform.web.CallerRateLimit;
 import org.govshare.platform.web.FixedWindowCounter;
 import org.govshare.platform.web.Problems;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -58,8 +56,7 @@ class CallerRateLimitFilter extends OncePerRequestFilter {
         if (retryAfter == 0) {
             return false;
         }
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "caller-rate-limit",
+        problems.writeTooManyRequests(request, response, "caller-rate-limit", retryAfter,
                 "you may make " + family.limit() + " calls to the " + family.name() + " endpoints per "
                         + family.windowMillis() / 1000 + " s; try again in " + retryAfter + " s");
         return true;

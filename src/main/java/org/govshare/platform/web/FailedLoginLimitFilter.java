@@ -45,8 +45,7 @@ class FailedLoginLimitFilter extends OncePerRequestFilter {
         if (retryAfter > 0) {
             request.setAttribute(CallerRateLimit.COUNTED_ATTRIBUTE,
                     new CallerRateLimit.Counted(CallerRateLimit.addressOf(request), family));
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "failed-login-limit",
+            problems.writeTooManyRequests(request, response, "failed-login-limit", retryAfter,
                     "too many failed logins from your address: " + family.limit() + " are allowed per "
                             + family.windowMillis() / 1000 + " s; try again in " + retryAfter + " s");
             return;

@@ -76,6 +76,13 @@ public class Problems {
         objectMapper.writeValue(response.getOutputStream(), problem);
     }
 
+    /** A 429 straight from a filter, with the Retry-After the refusal audit reads the caller's window from. */
+    public void writeTooManyRequests(HttpServletRequest request, HttpServletResponse response, String rule,
+                                     long retryAfterSeconds, String detail) throws IOException {
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, rule, detail);
+    }
+
     /**
      * An official's browser opening one of the platform's pages (not a script calling the API): they get a page in
      * their language saying what happened, with the same rule and correlation id as the problem document.
