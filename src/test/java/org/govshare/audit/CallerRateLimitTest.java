@@ -1,4 +1,4 @@
-package org.govshare.platform.web;
+package org.govshare.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.govshare.platform.web.FixedWindowCounter;
 
 class CallerRateLimitTest {
 

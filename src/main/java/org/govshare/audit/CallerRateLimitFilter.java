@@ -1,4 +1,4 @@
-package org.govshare.platform.security;
+package org.govshare.audit;
 
 import java.io.IOException;
 
@@ -6,8 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.govshare.audit.AuditedPrincipal;
-import org.govshare.platform.web.CallerRateLimit;
 import org.govshare.platform.web.FixedWindowCounter;
 import org.govshare.platform.web.Problems;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,12 +16,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * chain right after authentication, so it knows who calls, and before authorization and every controller, so a
  * refused call costs nothing more than this. Callers that authenticated nobody are counted by address.
  */
-class CallerRateLimitFilter extends OncePerRequestFilter {
+public class CallerRateLimitFilter extends OncePerRequestFilter {
 
     private final CallerRateLimit rateLimit;
     private final Problems problems;
 
-    CallerRateLimitFilter(CallerRateLimit rateLimit, Problems problems) {
+    public CallerRateLimitFilter(CallerRateLimit rateLimit, Problems problems) {
         this.rateLimit = rateLimit;
         this.problems = problems;
     }
@@ -41,7 +39,7 @@ class CallerRateLimitFilter extends OncePerRequestFilter {
      * answered. Also called when authentication failed, which ends the chain before this filter: wrong passwords
      * are counted against the address they come from.
      */
-    boolean refusedOverLimit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public boolean refusedOverLimit(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CallerRateLimit.Family family = rateLimit.familyOf(request.getRequestURI().substring(request.getContextPath().length()));
         if (family == null || request.getAttribute(CallerRateLimit.COUNTED_ATTRIBUTE) != null) {
             return false;

@@ -1,4 +1,4 @@
-package org.govshare.platform.web;
+package org.govshare.audit;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.govshare.platform.security;
+package org.govshare.identity.security;
 
 import java.io.IOException;
 
@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.govshare.audit.AuditedPrincipal;
 import org.govshare.identity.Official;
-import org.govshare.platform.web.RefusalAuditFilter;
+import org.govshare.audit.RefusalAuditFilter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;

@@ -1,12 +1,12 @@
-package org.govshare.platform;
+package org.govshare.identity;
 
-import org.govshare.identity.DemoProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.govshare.catalog.Catalog;
 
 /** Tells whoever started the platform where to log in, once it is ready. */
 @Component

@@ -1,5 +1,6 @@
-package org.govshare.platform.web;
+package org.govshare.audit;
 
+import org.govshare.platform.CorrelationId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -7,16 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
-import org.govshare.audit.Actor;
-import org.govshare.audit.AuditAction;
-import org.govshare.audit.AuditEntry;
-import org.govshare.audit.AuditTrail;
-import org.govshare.audit.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.govshare.platform.web.FixedWindowCounter;
 
 /**
  * Keeps a flood of refused calls from flooding the audit trail. Of the calls a rate limit refuses one caller on
@@ -109,7 +106,7 @@ public class RateLimitedBursts {
             }
             closed[0] = b;
             opened[0] = true;
-            return new Burst(summary, actor, k.caller(), k.family(), MDC.get(AuditTrail.CORRELATION_ID), now, until,
+            return new Burst(summary, actor, k.caller(), k.family(), CorrelationId.current(), now, until,
                     firstRecorded, new AtomicInteger(1));
         });
         if (closed[0] != null) {
@@ -144,8 +141,8 @@ public class RateLimitedBursts {
             // its RATE_LIMITED event already tells the whole story
             return;
         }
-        String outer = MDC.get(AuditTrail.CORRELATION_ID);
-        MDC.put(AuditTrail.CORRELATION_ID, burst.correlationId());
+        String outer = CorrelationId.current();
+        MDC.put(CorrelationId.KEY, burst.correlationId());
         try {
             boolean summarised = burst.summary() == AuditAction.REFUSALS_SUMMARISED;
             AuditEntry entry = new AuditEntry(burst.summary(), Outcome.REFUSED,
@@ -162,9 +159,9 @@ public class RateLimitedBursts {
                     burst.family(), burst.from(), burst.until(), e.toString());
         } finally {
             if (outer != null) {
-                MDC.put(AuditTrail.CORRELATION_ID, outer);
+                MDC.put(CorrelationId.KEY, outer);
             } else {
-                MDC.remove(AuditTrail.CORRELATION_ID);
+                MDC.remove(CorrelationId.KEY);
             }
         }
     }

@@ -1,4 +1,4 @@
-package org.govshare.platform.security;
+package org.govshare.identity.security;
 
 import java.io.IOException;
 import java.util.List;
@@ -9,7 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.govshare.identity.Caller;
 import org.govshare.identity.OfficialDirectory;
-import org.govshare.platform.web.CallerRateLimit;
+import org.govshare.audit.CallerRateLimit;
+import org.govshare.audit.CallerRateLimitFilter;
 import org.govshare.platform.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

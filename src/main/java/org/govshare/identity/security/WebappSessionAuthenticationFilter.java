@@ -1,4 +1,4 @@
-package org.govshare.platform.security;
+package org.govshare.identity.security;
 
 import java.io.IOException;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.govshare.platform.web;
+package org.govshare.audit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +11,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.govshare.audit.Actor;
-import org.govshare.audit.AuditAction;
-import org.govshare.audit.AuditEntry;
-import org.govshare.audit.AuditTrail;
-import org.govshare.audit.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -23,6 +18,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.govshare.platform.web.Problems;
+import org.govshare.platform.web.WebappSessions;
 
 /**
  * Audits every refusal, wherever it comes from (Spring Security, the platform API, Camunda's REST API and

@@ -1,4 +1,4 @@
-package org.govshare.catalog;
+package org.govshare.vocabulary;
 
 /** Art. 12: the database a resource belongs to. */
 public enum ResourceKind {

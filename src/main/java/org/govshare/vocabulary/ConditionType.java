@@ -1,4 +1,4 @@
-package org.govshare.catalog;
+package org.govshare.vocabulary;
 
 /** Machine-checkable sharing conditions of a CONDITIONAL resource, read by the request rules. */
 public enum ConditionType {

@@ -1,9 +1,9 @@
-package org.govshare.platform.web;
+package org.govshare.audit;
 
 import java.time.Clock;
 
-import org.govshare.audit.Actor;
 import org.springframework.stereotype.Component;
+import org.govshare.platform.web.FixedWindowCounter;
 
 /**
  * How many refusals of one caller are recorded one by one: the first {@code recorded-refusals} of each window,

@@ -1,4 +1,4 @@
-package org.govshare.catalog;
+package org.govshare.vocabulary;
 
 /** Art. 19: how sensitive a data item is. */
 public enum Sensitivity {

@@ -1,4 +1,4 @@
-package org.govshare.platform.web;
+package org.govshare.audit;
 
 import java.io.IOException;
 
@@ -12,6 +12,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.govshare.platform.web.Problems;
+import org.govshare.platform.web.WebappSessions;
 
 /**
  * Holds password guessing to the limit of the address it comes from, on every path: a page, the platform API,

@@ -1,4 +1,4 @@
-package org.govshare.platform.web;
+package org.govshare.audit;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.govshare.audit.Actor;
 import org.springframework.stereotype.Component;
+import org.govshare.platform.web.FixedWindowCounter;
 
 /**
  * Every caller's calls per family of endpoints, in fixed windows, in this node's memory: one map lookup and one

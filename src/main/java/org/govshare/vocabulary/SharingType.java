@@ -1,4 +1,4 @@
-package org.govshare.catalog;
+package org.govshare.vocabulary;
 
 /** Art. 13: how a resource may be shared with other administrative bodies. */
 public enum SharingType {
