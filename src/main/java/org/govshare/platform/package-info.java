@@ -3,7 +3,4 @@
  * columns, background work, the correlation id, and the web, secrets and search infrastructure in its
  * sub-packages. Nothing here imports a feature package; ArchitectureTest checks it.
  */
-@ApplicationModule(displayName = "platform")
 package org.govshare.platform;
-
-import org.springframework.modulith.ApplicationModule;
