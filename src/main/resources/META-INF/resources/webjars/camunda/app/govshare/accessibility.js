@@ -6,7 +6,8 @@
  * is there and again whenever it changes (a MutationObserver). Each repair only adds what is missing or removes what
  * is wrong; it never touches a control that is already right, so a later Camunda version that fixes one simply makes
  * that repair idle. What axe-core found and these repairs answer:
- *   - buttons and links drawn as an icon alone have no name (button-name, link-name): they get an aria-label;
+ *   - buttons and links drawn as an icon alone have no name (button-name, link-name): they get an aria-label, and an
+ *     anchor without href that acts as a button (Camunda's dropdown toggles) gets role="button" with it;
  *   - a checkbox or radio with no label (label): it is named by the words around it;
  *   - the search field carries aria-expanded, which a text field may not (aria-allowed-attr): it is removed;
  *   - the login form orders its fields with tabindex 1 to 3 (tabindex): the document order is the same, so it goes.
@@ -53,7 +54,14 @@ function nameOf(el) {
 
 function repair(root) {
   for (const el of root.querySelectorAll('button, a, [role="button"]')) {
-    if (nameless(el)) el.setAttribute('aria-label', nameOf(el));
+    if (!nameless(el)) continue;
+    // an anchor without href is no link to assistive technology, and a name is not allowed on it; one that acts
+    // (a click handler, a dropdown) is a button, and is said to be one
+    if (el.matches('a:not([href]):not([role])')) {
+      if (!el.matches('[ng-click], [uib-dropdown-toggle]')) continue;
+      el.setAttribute('role', 'button');
+    }
+    el.setAttribute('aria-label', nameOf(el));
   }
   for (const box of root.querySelectorAll('input[type="checkbox"]:not([aria-label]), input[type="radio"]:not([aria-label])')) {
     if (!unlabelled(box)) continue;
