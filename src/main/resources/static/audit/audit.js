@@ -18,7 +18,7 @@
 (function () {
   'use strict';
 
-  const { ApiError, getJson, h, add, bi, none, text, clear, problemBox, showSignedIn } = window.GovSharePage;
+  const { getJson, h, add, none, text, clear, vocabulary, loadDepartments, department } = window.GovSharePage;
   const dateTimeOf = window.GovSharePage.dateTime;
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -35,6 +35,7 @@
   const FILTERS = ['q', 'actor', 'department', 'action', 'objectType', 'objectId', 'outcome', 'from', 'to'];
   const TIME_FILTERS = ['from', 'to'];
   const DEFAULT_SIZE = 50;
+  const NOUN = ['事件', 'event', 'events'];
   const GENESIS = '0'.repeat(64);
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -173,38 +174,25 @@
     ['hash', '哈希', 'Hash']
   ];
 
-  // ---------------------------------------------------------------------------------------------------------------
-  // DOM helpers: text only, never markup
-  // (h, add, bi, none, text and clear come from /shared/page.js)
+  const { label, badge } = vocabulary(LABELS);
 
-  function label(group, value, cls) {
-    if (value === null || value === undefined || value === '') return none();
-    const pair = LABELS[group] && LABELS[group][value];
-    return pair ? bi(pair[0], pair[1], cls) : h('span', { class: cls || 'bi' }, String(value));
-  }
+  // The list page's state in the URL, routing, form, pager and messages come from /shared/list-page.js
 
-
-
-  function badge(group, value) {
-    return label(group, value, 'badge badge-' + group + '-' + String(value).toLowerCase().replace(/_/g, '-'));
-  }
-
-
-  const $ = (id) => document.getElementById(id);
-
-  // ---------------------------------------------------------------------------------------------------------------
-  // Messages
-
-  function showError(context, error) {
-    $('messages').append(problemBox(context, error, {
+  const page = window.GovShareListPage.listPage({
+    filters: FILTERS,
+    paging: ['page', 'size'],
+    defaultSize: DEFAULT_SIZE,
+    detail: ['event'],
+    hints: {
       403: ['审计日志仅限共享主管部门与监督人员查阅。', 'Only the sharing authority and supervisors may read the audit trail.']
-    }));
-    if (typeof console !== 'undefined') console.error(context, error);
-  }
-
-  function clearMessages() {
-    clear($('messages'));
-  }
+    },
+    listTitle: '审计日志查询 Audit trail · GovShare',
+    fillForm,
+    formState,
+    showList: loadList,
+    showDetail: loadDetail
+  });
+  const { $, showError, readState, apiParams, link, cell, rowLink, emptyRow, showSummary, showPager } = page;
 
   // ---------------------------------------------------------------------------------------------------------------
   // Beijing time: shown and typed as Asia/Shanghai (UTC+8 all year, no daylight saving)
@@ -220,90 +208,21 @@
     return Number.isNaN(date.getTime()) ? null : date.toISOString();
   }
 
-  // ---------------------------------------------------------------------------------------------------------------
-  // State in the URL
-
-  function toInt(value, fallback) {
-    if (value === null || value === undefined || value === '') return fallback;
-    const n = Number(value);
-    return Number.isInteger(n) && n >= 0 ? n : fallback;
-  }
-
-  function readState() {
-    const params = new URLSearchParams(location.search);
-    const state = {};
-    for (const key of FILTERS) state[key] = (params.get(key) || '').trim();
-    state.page = toInt(params.get('page'), 0);
-    state.size = toInt(params.get('size'), DEFAULT_SIZE) || DEFAULT_SIZE;
-    state.event = (params.get('event') || '').trim();
-    return state;
-  }
-
-  function listParams(state) {
-    const params = new URLSearchParams();
-    for (const key of FILTERS) if (state[key]) params.set(key, state[key]);
-    if (state.page) params.set('page', String(state.page));
-    if (state.size && state.size !== DEFAULT_SIZE) params.set('size', String(state.size));
-    return params;
-  }
-
-  function urlOf(state) {
-    const params = listParams(state);
-    if (state.event) params.set('event', state.event);
-    const query = params.toString();
-    return location.pathname + (query ? '?' + query : '');
-  }
-
-  function navigate(state) {
-    history.pushState(null, '', urlOf(state));
-    route();
-  }
-
-  function linkTo(state) {
-    return (event) => {
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      event.preventDefault();
-      clearMessages();
-      navigate(state);
-    };
-  }
-
   /** The API's parameters for a search: the same names, times as instants. */
-  function apiParams(state) {
-    const params = new URLSearchParams();
-    for (const key of FILTERS) {
-      if (!state[key]) continue;
-      params.set(key, TIME_FILTERS.includes(key) ? (beijingToInstant(state[key]) || state[key]) : state[key]);
-    }
-    params.set('page', String(state.page || 0));
-    params.set('size', String(state.size || DEFAULT_SIZE));
-    return params;
+  function searchParams(state) {
+    return apiParams(state, (key, value) => TIME_FILTERS.includes(key) ? (beijingToInstant(value) || value) : value);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // Departments and the signed-in official
+  // Departments
 
-  const departments = new Map();
-
-  async function loadDepartments() {
-    try {
-      const list = await getJson(API.departments);
-      const select = $('f-department');
-      const chosen = readState().department;
-      for (const d of list) {
-        departments.set(d.code, d);
-        select.append(h('option', { value: d.code }, d.nameZh + ' ' + (d.nameEn || d.code)));
-      }
-      select.value = chosen;
-    } catch (e) {
-      showError('部门列表加载失败 Could not load the departments', e);
+  async function fillDepartments() {
+    const select = $('f-department');
+    const chosen = readState().department;
+    for (const d of await loadDepartments(API.departments, showError)) {
+      select.append(h('option', { value: d.code }, d.nameZh + ' ' + (d.nameEn || d.code)));
     }
-  }
-
-  function department(code) {
-    if (!code) return none();
-    const d = departments.get(code);
-    return d ? h('span', { title: code + (d.nameEn ? ' · ' + d.nameEn : '') }, d.nameZh) : h('code', null, code);
+    select.value = chosen;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -336,33 +255,6 @@
     return state;
   }
 
-  function wireForm() {
-    $('search').addEventListener('submit', (event) => {
-      event.preventDefault();
-      clearMessages();
-      navigate(formState());
-    });
-    $('reset').addEventListener('click', () => {
-      clearMessages();
-      navigate({ page: 0, size: DEFAULT_SIZE, event: '' });
-    });
-    for (const id of ['f-department', 'f-action', 'f-outcome']) {
-      $(id).addEventListener('change', () => {
-        clearMessages();
-        navigate(formState());
-      });
-    }
-    $('prev').addEventListener('click', () => {
-      const state = readState();
-      navigate(Object.assign(state, { page: Math.max(0, state.page - 1), event: '' }));
-    });
-    $('next').addEventListener('click', () => {
-      const state = readState();
-      navigate(Object.assign(state, { page: state.page + 1, event: '' }));
-    });
-    $('verify').addEventListener('click', verifyChain);
-  }
-
   // ---------------------------------------------------------------------------------------------------------------
   // The results
 
@@ -371,7 +263,7 @@
   let shownKey = null;
 
   async function search(state) {
-    const key = apiParams(state).toString();
+    const key = searchParams(state).toString();
     if (shownPage && shownKey === key) return shownPage;
     const request = ++listRequest;
     const results = $('results');
@@ -392,40 +284,24 @@
     try {
       const page = await search(state);
       renderRows(page, state, false);
-      renderPager(page);
+      showPager(page, NOUN);
     } catch (e) {
       shownPage = null;
       renderRows({ total: 0, events: [] }, state, true);
-      renderPager(null);
+      showPager(null, NOUN);
       showError('审计事件查询失败 The search failed', e);
     }
-  }
-
-  function cell(zh, en, ...content) {
-    return h('td', { 'data-label': zh + ' ' + en }, content);
   }
 
   function renderRows(page, state, failed) {
     const body = clear($('rows'));
     const events = Array.isArray(page.events) ? page.events : [];
-    if (!events.length) {
-      body.append(h('tr', { class: 'empty' }, h('td', { colspan: 8 },
-        failed ? bi('未能加载结果。', 'The results could not be loaded.')
-          : bi('没有符合条件的审计事件。', 'No audit event matches the search.'))));
-    }
+    if (!events.length) body.append(emptyRow(8, failed, '没有符合条件的审计事件。', 'No audit event matches the search.'));
     for (const e of events) {
       const target = Object.assign({}, state, { event: e.id });
-      const open = linkTo(target);
-      body.append(h('tr', {
-        class: 'row-link' + (e.outcome && e.outcome !== 'OK' ? ' is-' + String(e.outcome).toLowerCase() : ''),
-        onclick: (event) => {
-          if (event.target.closest('a') || String(window.getSelection() || '')) return;
-          open(event);
-        }
-      },
+      body.append(rowLink(target, e.outcome && e.outcome !== 'OK' ? 'is-' + String(e.outcome).toLowerCase() : null,
       h('td', { 'data-label': '序号 Seq', class: 'num' },
-        h('a', { href: urlOf(target), class: 'row-title', onclick: open, title: '查看事件 Open the event' },
-          e.seq ? String(e.seq) : '…')),
+        link(target, { class: 'row-title', title: '查看事件 Open the event' }, e.seq ? String(e.seq) : '…')),
       cell('时间', 'Time', h('time', { datetime: e.time }, dateTime(e.time))),
       cell('操作人', 'Actor', h('span', { class: 'code' }, text(e.actor))),
       cell('部门', 'Department', department(e.actorDepartment)),
@@ -435,31 +311,7 @@
       cell('结果', 'Outcome', badge('outcome', e.outcome)),
       cell('原因', 'Reason', e.reason ? h('span', { class: 'clamp', title: e.reason }, e.reason) : none())));
     }
-    const total = Number(page.total) || 0;
-    const summary = clear($('summary'));
-    if (!failed) {
-      add(summary, '共 ', h('strong', null, String(total)), ' 条事件 ',
-        h('span', { lang: 'en', class: 'en' }, total === 1 ? '1 event' : total + ' events'));
-    }
-  }
-
-  function renderPager(page) {
-    const status = clear($('page-status'));
-    const prev = $('prev');
-    const next = $('next');
-    if (!page) {
-      prev.disabled = true;
-      next.disabled = true;
-      return;
-    }
-    const total = Number(page.total) || 0;
-    const size = Number(page.size) || DEFAULT_SIZE;
-    const number = (Number(page.page) || 0) + 1;
-    const pages = Math.max(1, Math.ceil(total / size));
-    add(status, '第 ', h('strong', null, String(number)), ' / ', String(pages), ' 页，共 ', h('strong', null, String(total)),
-      ' 条 ', h('span', { class: 'en', lang: 'en' }, 'Page ' + number + ' of ' + pages + ', ' + total + ' events'));
-    prev.disabled = number <= 1;
-    next.disabled = number >= pages;
+    showSummary(page, failed, NOUN);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -577,43 +429,13 @@
     }
   }
 
-  // ---------------------------------------------------------------------------------------------------------------
-  // Routing between the list and one event
-
-  function route() {
-    const state = readState();
-    fillForm(state);
-    const listView = $('list-view');
-    const detailView = $('detail-view');
-    if (state.event) {
-      listView.hidden = true;
-      detailView.hidden = false;
-      const back = Object.assign({}, state, { event: '' });
-      const link = $('back');
-      link.setAttribute('href', urlOf(back));
-      link.onclick = linkTo(back);
-      window.scrollTo(0, 0);
-      loadDetail(state);
-    } else {
-      detailView.hidden = true;
-      listView.hidden = false;
-      document.title = '审计日志查询 Audit trail · GovShare';
-      loadList(state);
-    }
-  }
-
   function start() {
     fillSelects();
-    wireForm();
-    window.addEventListener('popstate', () => {
-      clearMessages();
-      route();
-    });
-    showSignedIn($('whoami'), showError);
-    loadDepartments().then(() => {
+    $('verify').addEventListener('click', verifyChain);
+    page.start();
+    fillDepartments().then(() => {
       if (shownPage && !readState().event) renderRows(shownPage, readState(), false);
     });
-    route();
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

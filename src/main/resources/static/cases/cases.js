@@ -18,7 +18,8 @@
 (function () {
   'use strict';
 
-  const { getJson, h, add, bi, none, text, yesNo, clear, problemBox, dateTime, showSignedIn } = window.GovSharePage;
+  const { getJson, h, add, bi, none, text, yesNo, clear, section, abbreviate, vocabulary, showError, dateTime,
+    loadDepartments, department: dept, departmentOf, showSignedIn } = window.GovSharePage;
   const { FIELDS, label, labelText, badge, itemsTable, changedKeys } = window.GovShareCatalog;
 
   const $ = (id) => document.getElementById(id);
@@ -155,15 +156,11 @@
     }
   };
 
-  /** The label of a case value, or the value itself when the page does not know it. */
-  function term(group, value, cls) {
-    if (value === null || value === undefined || value === '') return none();
-    const pair = TERMS[group][value];
-    return pair ? bi(pair[0], pair[1], cls) : h('span', { class: cls || 'bi' }, String(value));
-  }
+  const { label: term, badge: termBadge } = vocabulary(TERMS);
 
+  /** A case's state as a badge: blue unless cases.css colours the value. */
   function statusBadge(group, value) {
-    return term(group, value, 'badge badge-state badge-' + String(value).toLowerCase().replace(/_/g, '-'));
+    return termBadge(group, value, 'badge-state');
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -173,11 +170,6 @@
   function facts(...rows) {
     return h('dl', { class: 'facts' }, rows.filter(Boolean).map(([zh, en, value]) =>
       [h('dt', null, bi(zh, en)), h('dd', null, value === null || value === undefined ? none() : value)]));
-  }
-
-  function section(id, zh, en, ...content) {
-    return h('section', { class: 'panel detail-section', id: id, 'aria-labelledby': id + '-title' },
-      h('h3', { id: id + '-title', class: 'panel-title' }, zh, ' ', h('span', { lang: 'en' }, en)), content);
   }
 
   function when(instant) {
@@ -235,24 +227,7 @@
       rows, bi('没有规则提示。', 'No rule said anything.'));
   }
 
-  // ---------------------------------------------------------------------------------------------------------------
-  // Departments, by code
-
-  const departments = new Map();
-
-  const departmentsLoaded = (async () => {
-    try {
-      for (const d of await getJson('/api/departments')) departments.set(d.code, d);
-    } catch (e) {
-      showError('部门列表加载失败 Could not load the departments', e);
-    }
-  })();
-
-  function dept(codeValue) {
-    if (!codeValue) return none();
-    const d = departments.get(codeValue);
-    return d ? h('span', { class: 'dept', title: (d.nameEn || '') + ' · ' + codeValue }, d.nameZh) : code(codeValue);
-  }
+  const departmentsLoaded = loadDepartments('/api/departments', showError);
 
   // ---------------------------------------------------------------------------------------------------------------
   // Sharing request (Art. 17 to 20)
@@ -280,7 +255,7 @@
           ['使用系统', 'Systems', list(r.systems, code)])),
         section('sec-rules', '规则判定', 'The rules\' decision', facts(
           ['判定结果', 'Verdict', term('verdict', r.eligibility)],
-          ['规则集版本', 'Rule set version', r.ruleSetVersion ? h('code', { title: r.ruleSetVersion }, short(r.ruleSetVersion)) : none()]),
+          ['规则集版本', 'Rule set version', r.ruleSetVersion ? h('code', { title: r.ruleSetVersion }, abbreviate(r.ruleSetVersion, 12)) : none()]),
         findingsTable(r.findings)),
         section('sec-reply', '答复', 'The reply', reply ? facts(
           ['答复方', 'Replied by', h('span', null, term('replyBy', reply.by), ' ', code(reply.decidedBy))],
@@ -311,11 +286,6 @@
 
   function overdueBadge() {
     return bi('已逾期', 'Overdue', 'badge badge-state badge-overdue');
-  }
-
-  function short(value) {
-    const s = String(value);
-    return s.length > 12 ? s.slice(0, 12) + '…' : s;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -598,7 +568,7 @@
     const v = file.violation || {};
     return {
       number: r.id,
-      heading: labelOf('violationType', v.type) + ' · ' + (departments.has(r.department) ? departments.get(r.department).nameZh : r.department),
+      heading: labelOf('violationType', v.type) + ' · ' + (departmentOf(r.department) ? departmentOf(r.department).nameZh : r.department),
       badges: [statusBadge('rectificationStatus', r.status)],
       sections: [
         section('sec-rectification', '整改概况', 'The rectification', facts(
@@ -656,11 +626,6 @@
     403: ['您无权查看此案卷：案卷仅向案件涉及的部门及有关主管部门开放。', 'You may not read this case: it is open to the departments it concerns and the authorities.'],
     404: ['未找到该案卷，请核对编号。', 'There is no such case: check the number.']
   };
-
-  function showError(context, error) {
-    $('messages').append(problemBox(context, error));
-    if (typeof console !== 'undefined') console.error(context, error);
-  }
 
   function showRefusal(error, where) {
     const status = error && error.status;

@@ -17,7 +17,8 @@
 (function () {
   'use strict';
 
-  const { ApiError, getJson, h, add, bi, none, text, clear, problemBox, dateTime, showSignedIn } = window.GovSharePage;
+  const { ApiError, getJson, h, add, bi, none, text, clear, section, abbreviate, dateTime, loadDepartments, department,
+    departmentOf } = window.GovSharePage;
   const { LABELS, FIELDS, label, labelText, badge, itemsTable, changedKeys } = window.GovShareCatalog;
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -49,92 +50,35 @@
 
   const FILTERS = ['q', 'provider', 'kind', 'sharingType', 'updateCycle', 'tier', 'includeRetired'];
   const DEFAULT_SIZE = 20;
+  const NOUN = ['资源', 'resource', 'resources'];
+
+  // The list page's state in the URL, routing, form, pager and messages come from /shared/list-page.js
+
+  const page = window.GovShareListPage.listPage({
+    filters: FILTERS,
+    paging: ['page', 'size'],
+    defaultSize: DEFAULT_SIZE,
+    detail: ['resource', 'version'],
+    readExtra: (params, state) => {
+      state.includeRetired = state.includeRetired === 'true' ? 'true' : '';
+      state.version = window.GovShareListPage.toInt(params.get('version'), null);
+    },
+    listTitle: '政务信息资源共享目录 Sharing catalog · GovShare',
+    fillForm,
+    formState,
+    showList: (state) => {
+      detailRequest++;
+      loadList(state);
+    },
+    showDetail: loadDetail
+  });
+  const { $, showError, readState, apiParams, link, cell, rowLink, emptyRow, showSummary, showPager } = page;
 
   // ---------------------------------------------------------------------------------------------------------------
-  // DOM helpers: text only, never markup (h, add, bi, none, text, clear, problemBox, dateTime and showSignedIn come
-  // from /shared/page.js)
+  // Departments
 
-  const $ = (id) => document.getElementById(id);
-
-  // ---------------------------------------------------------------------------------------------------------------
-  // Messages: every failure is shown, with the problem's detail and field errors
-
-  function showError(context, error) {
-    $('messages').append(problemBox(context, error));
-    if (typeof console !== 'undefined') console.error(context, error);
-  }
-
-  function clearMessages() {
-    clear($('messages'));
-  }
-
-  // ---------------------------------------------------------------------------------------------------------------
-  // State in the URL
-
-  function toInt(value, fallback) {
-    if (value === null || value === undefined || value === '') return fallback;
-    const n = Number(value);
-    return Number.isInteger(n) ? n : fallback;
-  }
-
-  function readState() {
-    const params = new URLSearchParams(location.search);
-    const state = {};
-    for (const key of FILTERS) state[key] = (params.get(key) || '').trim();
-    state.includeRetired = state.includeRetired === 'true' ? 'true' : '';
-    state.page = toInt(params.get('page'), 0);
-    state.size = toInt(params.get('size'), DEFAULT_SIZE);
-    state.resource = (params.get('resource') || '').trim();
-    state.version = toInt(params.get('version'), null);
-    return state;
-  }
-
-  function listParams(state) {
-    const params = new URLSearchParams();
-    for (const key of FILTERS) if (state[key]) params.set(key, state[key]);
-    if (state.page) params.set('page', String(state.page));
-    if (state.size && state.size !== DEFAULT_SIZE) params.set('size', String(state.size));
-    return params;
-  }
-
-  function urlOf(state) {
-    const params = listParams(state);
-    if (state.resource) params.set('resource', state.resource);
-    if (state.resource && state.version !== null && state.version !== undefined) params.set('version', String(state.version));
-    const query = params.toString().replace(/%2F/gi, '/');
-    return location.pathname + (query ? '?' + query : '');
-  }
-
-  function navigate(state) {
-    history.pushState(null, '', urlOf(state));
-    route();
-  }
-
-  /** Lets a real link open in a new tab, and handles a plain click inside the page. */
-  function linkTo(state) {
-    return (event) => {
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      event.preventDefault();
-      clearMessages();
-      navigate(state);
-    };
-  }
-
-  // ---------------------------------------------------------------------------------------------------------------
-  // Departments and the signed-in official
-
-  const departments = new Map();
   let departmentsKnown = false;
-
-  const departmentsLoaded = (async () => {
-    try {
-      const list = await getJson(API.departments);
-      for (const d of list) departments.set(d.code, d);
-      fillProviders(list);
-    } catch (e) {
-      showError('部门列表加载失败 Could not load the departments', e);
-    }
-  })();
+  const departmentsLoaded = loadDepartments(API.departments, showError).then(fillProviders);
 
   function fillProviders(list) {
     const select = $('f-provider');
@@ -149,23 +93,16 @@
     const others = list.filter((d) => d.tier !== 'MUNICIPAL' && d.tier !== 'DISTRICT');
     for (const d of others) select.append(h('option', { value: d.code, title: d.nameEn }, d.nameZh));
     for (const stale of select.querySelectorAll('option[data-unknown]')) {
-      if (departments.has(stale.value)) stale.remove();
+      if (departmentOf(stale.value)) stale.remove();
     }
     departmentsKnown = true;
     select.value = wanted;
     if (!select.value && wanted) fillForm(readState());
   }
 
-  function department(code) {
-    if (!code) return none();
-    const d = departments.get(code);
-    if (!d) return h('span', null, code);
-    return h('span', { class: 'dept', title: d.nameEn }, d.nameZh);
-  }
-
   function departmentFull(code) {
     if (!code) return none();
-    const d = departments.get(code);
+    const d = departmentOf(code);
     if (!d) return h('span', null, code);
     return h('span', null, d.nameZh, ' ', h('span', { class: 'en', lang: 'en' }, d.nameEn),
       ' ', h('code', { class: 'muted' }, d.code));
@@ -210,33 +147,6 @@
     return state;
   }
 
-  function wireForm() {
-    const form = $('search');
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      clearMessages();
-      navigate(formState());
-    });
-    form.addEventListener('change', (event) => {
-      if (event.target.matches('select, input[type=checkbox]')) {
-        clearMessages();
-        navigate(formState());
-      }
-    });
-    $('reset').addEventListener('click', () => {
-      clearMessages();
-      navigate({ page: 0, size: DEFAULT_SIZE });
-    });
-    $('prev').addEventListener('click', () => {
-      const state = readState();
-      navigate(Object.assign(state, { page: Math.max(0, state.page - 1), resource: '' }));
-    });
-    $('next').addEventListener('click', () => {
-      const state = readState();
-      navigate(Object.assign(state, { page: state.page + 1, resource: '' }));
-    });
-  }
-
   // ---------------------------------------------------------------------------------------------------------------
   // The list
 
@@ -252,52 +162,28 @@
       await departmentsLoaded;
       if (request !== listRequest) return;
       renderRows(page, state);
-      renderPager(page);
+      showPager(page, NOUN);
     } catch (e) {
       if (request !== listRequest) return;
       renderRows({ total: 0, page: 0, size: state.size, resources: [] }, state, true);
-      renderPager(null);
+      showPager(null, NOUN);
       showError('目录检索失败 Catalog search failed', e);
     } finally {
       if (request === listRequest) results.setAttribute('aria-busy', 'false');
     }
   }
 
-  function apiParams(state) {
-    const params = new URLSearchParams();
-    for (const key of FILTERS) if (state[key]) params.set(key, state[key]);
-    params.set('page', String(state.page));
-    params.set('size', String(state.size));
-    return params;
-  }
-
-  function cell(zh, en, ...content) {
-    return h('td', { 'data-label': zh + ' ' + en }, content);
-  }
-
   function renderRows(page, state, failed) {
     const body = clear($('rows'));
     const resources = Array.isArray(page.resources) ? page.resources : [];
-    if (!resources.length) {
-      body.append(h('tr', { class: 'empty' }, h('td', { colspan: 9 },
-        failed ? bi('未能加载结果。', 'The results could not be loaded.')
-          : bi('没有符合条件的资源。', 'No published resources match the search.'))));
-    }
+    if (!resources.length) body.append(emptyRow(9, failed, '没有符合条件的资源。', 'No published resources match the search.'));
     for (const listing of resources) {
       const entry = listing.entry || {};
       const retired = listing.status === 'RETIRED';
       const target = Object.assign({}, state, { resource: listing.code, version: null });
-      const open = linkTo(target);
-      const row = h('tr', {
-        class: 'row-link' + (retired ? ' is-retired' : ''),
-        onclick: (event) => {
-          if (event.target.closest('a') || String(window.getSelection() || '')) return;
-          open(event);
-        }
-      },
+      const row = rowLink(target, retired ? 'is-retired' : null,
       cell('资源代码', 'Code', h('span', { class: 'code' }, listing.code)),
-      cell('资源名称', 'Name',
-        h('a', { href: urlOf(target), class: 'row-title', onclick: open }, text(entry.name)),
+      cell('资源名称', 'Name', link(target, { class: 'row-title' }, text(entry.name)),
         retired ? [' ', badge('status', listing.status, 'badge-small')] : null),
       cell('数据格式', 'Data format', formatOf(entry.format)),
       cell('共享方式', 'Sharing method', label('sharingMethod', entry.sharingMethod)),
@@ -308,12 +194,7 @@
       h('td', { 'data-label': '版本 Version', class: 'num' }, 'v' + listing.version));
       body.append(row);
     }
-    const total = Number(page.total) || 0;
-    const summary = clear($('summary'));
-    if (!failed) {
-      add(summary, '共 ', h('strong', null, String(total)), ' 条资源 ',
-        h('span', { lang: 'en', class: 'en' }, total === 1 ? '1 resource' : total + ' resources'));
-    }
+    showSummary(page, failed, NOUN);
   }
 
   function formatOf(format) {
@@ -337,25 +218,6 @@
     const conditions = Array.isArray(entry.conditions) ? entry.conditions : [];
     return conditions.length ? h('span', { class: 'clamp' }, conditions.map((c) => labelText('conditionType', c.type)).join('；'))
       : none();
-  }
-
-  function renderPager(page) {
-    const status = clear($('page-status'));
-    const prev = $('prev');
-    const next = $('next');
-    if (!page) {
-      prev.disabled = true;
-      next.disabled = true;
-      return;
-    }
-    const total = Number(page.total) || 0;
-    const size = Number(page.size) || DEFAULT_SIZE;
-    const number = (Number(page.page) || 0) + 1;
-    const pages = Math.max(1, Math.ceil(total / size));
-    add(status, '第 ', h('strong', null, String(number)), ' 页 / 共 ', h('strong', null, String(total)), ' 条 ',
-      h('span', { class: 'en', lang: 'en' }, 'Page ' + number + ' of ' + pages + ', ' + total + ' resources'));
-    prev.disabled = number <= 1;
-    next.disabled = number >= pages;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -400,11 +262,6 @@
     return [h('dt', null, bi(pair[0], pair[1])), h('dd', null, value)];
   }
 
-  function section(id, zh, en, ...content) {
-    return h('section', { class: 'panel detail-section', 'aria-labelledby': id },
-      h('h3', { id: id, class: 'panel-title' }, zh, ' ', h('span', { lang: 'en' }, en)), content);
-  }
-
   function renderDetail(state, listing, shown, history) {
     const entry = shown.entry || {};
     const code = listing.code;
@@ -430,7 +287,7 @@
           + ' 版（' + labelText('changeKind', v.changeKind) + '，' + dateTime(v.publishedAt) + ' 发布），当前为第 '
           + listing.version + ' 版。',
           h('span', { lang: 'en' }, ' You are viewing version ' + v.version + '; the current version is ' + listing.version + '. ')),
-        h('a', { href: urlOf(Object.assign({}, state, { version: null })), onclick: linkTo(Object.assign({}, state, { version: null })) },
+        link(Object.assign({}, state, { version: null }), null,
           '查看当前版本 ', h('span', { lang: 'en' }, 'View the current version'))));
     } else if (listing.status === 'RETIRED') {
       detail.append(h('div', { class: 'notice notice-retired', role: 'note' },
@@ -459,7 +316,7 @@
         fact('publishDate', text(entry.publishDate)),
         fact('relatedCodes', related.length ? h('ul', { class: 'inline-list' }, related.map((c) => {
           const target = { resource: c, version: null, page: 0, size: state.size };
-          return h('li', null, h('a', { href: urlOf(target), onclick: linkTo(target), class: 'code' }, c));
+          return h('li', null, link(target, { class: 'code' }, c));
         })) : none()))),
 
       h('div', { class: 'detail-stack' },
@@ -521,11 +378,10 @@
         h('td', { 'data-label': '发布时间 Published' }, h('time', { datetime: v.publishedAt }, dateTime(v.publishedAt))),
         h('td', { 'data-label': '批准人 Approved by' }, text(v.approvedBy)),
         h('td', { 'data-label': '变更内容 What changed' }, changedFields(v, byVersion.get(v.version - 1))),
-        h('td', { 'data-label': '提交编号 Submission' }, v.submissionId ? h('code', { class: 'id', title: v.submissionId }, shortId(v.submissionId)) : none()),
+        h('td', { 'data-label': '提交编号 Submission' }, v.submissionId ? h('code', { class: 'id', title: v.submissionId }, abbreviate(v.submissionId, 8)) : none()),
         h('td', { 'data-label': '操作 Action' }, v.version === shown.version
           ? h('span', { class: 'muted' }, '正在查看 ', h('span', { lang: 'en' }, 'Viewing'))
-          : h('a', { href: urlOf(target), onclick: linkTo(target), class: 'btn btn-small',
-            'aria-label': '查看第 ' + v.version + ' 版 View version ' + v.version },
+          : link(target, { class: 'btn btn-small', 'aria-label': '查看第 ' + v.version + ' 版 View version ' + v.version },
           '查看 ', h('span', { lang: 'en' }, 'View'))));
     });
     return section('sec-history', '变更历史', 'Change history', h('div', { class: 'table-wrap' },
@@ -553,46 +409,9 @@
       h('li', null, FIELDS[key][0], h('span', { class: 'en', lang: 'en' }, FIELDS[key][1]))));
   }
 
-  function shortId(id) {
-    const s = String(id);
-    return s.length > 8 ? s.slice(0, 8) + '…' : s;
-  }
-
-  // ---------------------------------------------------------------------------------------------------------------
-  // Routing between the list and the detail view
-
-  function route() {
-    const state = readState();
-    fillForm(state);
-    const listView = $('list-view');
-    const detailView = $('detail-view');
-    if (state.resource) {
-      listView.hidden = true;
-      detailView.hidden = false;
-      const back = Object.assign({}, state, { resource: '', version: null });
-      const link = $('back');
-      link.setAttribute('href', urlOf(back));
-      link.onclick = linkTo(back);
-      window.scrollTo(0, 0);
-      loadDetail(state);
-    } else {
-      detailRequest++;
-      detailView.hidden = true;
-      listView.hidden = false;
-      document.title = '政务信息资源共享目录 Sharing catalog · GovShare';
-      loadList(state);
-    }
-  }
-
   function start() {
     fillEnumSelects();
-    wireForm();
-    window.addEventListener('popstate', () => {
-      clearMessages();
-      route();
-    });
-    showSignedIn($('whoami'), showError);
-    route();
+    page.start();
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -107,22 +107,7 @@ window.GovShareCatalog = (function () {
 
   const SENSITIVE = ['PERSONAL', 'COMMERCIAL_SECRET', 'STATE_SECRET'];
 
-  /** The label of an enum value, or the value itself when the page does not know it. */
-  function label(group, value, cls) {
-    if (value === null || value === undefined || value === '') return none();
-    const pair = LABELS[group] && LABELS[group][value];
-    return pair ? bi(pair[0], pair[1], cls) : h('span', { class: cls || 'bi' }, String(value));
-  }
-
-  function labelText(group, value) {
-    const pair = LABELS[group] && LABELS[group][value];
-    return pair ? pair[0] + ' ' + pair[1] : String(value);
-  }
-
-  function badge(group, value, extra) {
-    return label(group, value, 'badge badge-' + group + ' badge-' + String(value).toLowerCase().replace(/_/g, '-')
-      + (extra ? ' ' + extra : ''));
-  }
+  const { label, labelText, badge } = window.GovSharePage.vocabulary(LABELS);
 
   function sensitivityBadge(value) {
     const marks = { PERSONAL: '●', COMMERCIAL_SECRET: '◆', STATE_SECRET: '■' };

@@ -1,7 +1,8 @@
 /*
  * What every platform page (the sharing catalog, the audit trail, the case pages) needs: a JSON client that turns
  * every failure into an ApiError carrying the RFC 9457 problem, DOM helpers that only ever make text nodes, never
- * markup, an error box for a failed call, Beijing time, and the signed-in official.
+ * markup, labels in Chinese and English for a page's vocabulary, an error box for a failed call, Beijing time, the
+ * departments by code, and the signed-in official. A search page adds /shared/list-page.js.
  */
 window.GovSharePage = (function () {
   'use strict';
@@ -106,6 +107,43 @@ window.GovSharePage = (function () {
     return el;
   }
 
+  /** A panel of a record's page: a section headed by its title (id-title), zh with en beside it. */
+  function section(id, zh, en, ...content) {
+    return h('section', { class: 'panel detail-section', id: id, 'aria-labelledby': id + '-title' },
+      h('h3', { id: id + '-title', class: 'panel-title' }, zh, ' ', h('span', { lang: 'en' }, en)), content);
+  }
+
+  /** The first characters of a long id, with an ellipsis. */
+  function abbreviate(value, length) {
+    const s = String(value);
+    return s.length > length ? s.slice(0, length) + '…' : s;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // A page's vocabulary: { group: { VALUE: [zh, en] } } shown as labels and badges
+
+  function vocabulary(labels) {
+    /** The label of a value, or the value itself when the page does not know it. */
+    function label(group, value, cls) {
+      if (value === null || value === undefined || value === '') return none();
+      const pair = labels[group] && labels[group][value];
+      return pair ? bi(pair[0], pair[1], cls) : h('span', { class: cls || 'bi' }, String(value));
+    }
+
+    function labelText(group, value) {
+      const pair = labels[group] && labels[group][value];
+      return pair ? pair[0] + ' ' + pair[1] : String(value);
+    }
+
+    /** A label as a badge, classed by its group and value (badge-sharingType badge-non-sharing) for its colour. */
+    function badge(group, value, extra) {
+      return label(group, value, 'badge badge-' + group + ' badge-' + String(value).toLowerCase().replace(/_/g, '-')
+        + (extra ? ' ' + extra : ''));
+    }
+
+    return Object.freeze({ label, labelText, badge });
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
   // Messages: every failure is shown, with the problem's detail, field errors and correlation id
 
@@ -141,6 +179,12 @@ window.GovSharePage = (function () {
       }, '×'));
   }
 
+  /** Shows a failed call in the page's #messages (and the console). */
+  function showError(context, error, hints) {
+    document.getElementById('messages').append(problemBox(context, error, hints));
+    if (typeof console !== 'undefined') console.error(context, error);
+  }
+
   /** A detail that only repeats the one field error below it is left out. */
   function repeatsTheErrors(problem) {
     const errors = Array.isArray(problem.errors) ? problem.errors : [];
@@ -174,6 +218,37 @@ window.GovSharePage = (function () {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
+  // Departments, by code: loaded once for the page
+
+  const departments = new Map();
+  let departmentsLoaded = null;
+
+  /** Loads the departments once (GET /api/departments at url) and answers them as a list; a failure goes to onError. */
+  function loadDepartments(url, onError) {
+    if (!departmentsLoaded) {
+      departmentsLoaded = getJson(url).then((list) => {
+        for (const d of list) departments.set(d.code, d);
+        return list;
+      }).catch((e) => {
+        onError('部门列表加载失败 Could not load the departments', e);
+        return [];
+      });
+    }
+    return departmentsLoaded;
+  }
+
+  /** A department's Chinese name, its English name and code on hover; its code when it is not known. */
+  function department(code) {
+    if (!code) return none();
+    const d = departments.get(code);
+    return d ? h('span', { class: 'dept', title: (d.nameEn ? d.nameEn + ' · ' : '') + code }, d.nameZh) : h('code', null, code);
+  }
+
+  function departmentOf(code) {
+    return departments.get(code) || null;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
   // The signed-in official, in the page's header
 
   /** Shows who is signed in (GET /api/me) in el; a failure goes to onError. */
@@ -191,5 +266,6 @@ window.GovSharePage = (function () {
     }
   }
 
-  return Object.freeze({ ApiError, getJson, h, add, bi, none, text, yesNo, clear, problemBox, dateTime, showSignedIn });
+  return Object.freeze({ ApiError, getJson, h, add, bi, none, text, yesNo, clear, section, abbreviate, vocabulary,
+    problemBox, showError, dateTime, loadDepartments, department, departmentOf, showSignedIn });
 })();

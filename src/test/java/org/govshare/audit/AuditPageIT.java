@@ -28,7 +28,7 @@ class AuditPageIT extends IntegrationTest {
                 assertThat(page.contentType()).as(path).startsWith("text/html");
                 assertThat(page.body()).as(path)
                         .contains("lang=\"zh-CN\"", "审计日志查询", "Audit trail", "哈希链校验", "校验审计链")
-                        .contains("/audit/audit.js", "/audit/audit.css")
+                        .contains("/audit/audit.js", "/audit/audit.css", "/shared/base.css", "/shared/list-page.js")
                         // the search form: one field for each of AuditQuery's criteria, the pager, the verify button
                         .contains("id=\"search\"", "id=\"f-q\"", "id=\"f-actor\"", "id=\"f-department\"",
                                 "id=\"f-action\"", "id=\"f-objectType\"", "id=\"f-objectId\"", "id=\"f-outcome\"",

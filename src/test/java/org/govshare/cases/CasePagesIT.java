@@ -40,7 +40,7 @@ class CasePagesIT extends IntegrationTest {
             assertThat(page.status()).as(path).isEqualTo(200);
             assertThat(page.contentType()).as(path).startsWith("text/html");
             assertThat(page.body()).as(path).contains("lang=\"zh-CN\"", "案卷", "Case file", "/cases/cases.js",
-                    "/cases/cases.css", "/shared/page.js", "/shared/catalog-terms.js").contains(PAGE_IDS);
+                    "/cases/cases.css", "/shared/page.js", "/shared/catalog-terms.js", "/shared/base.css").contains(PAGE_IDS);
         }
         assertThat(api.get("gaj.zhang", "/cases/nonsense/XX-2026-000001").status()).isEqualTo(404);
     }

@@ -40,7 +40,8 @@ class CatalogPageIT extends IntegrationTest {
             assertThat(page.contentType()).as(path).startsWith("text/html");
             assertThat(page.body()).as(path)
                     .contains("政务信息资源共享目录", "Sharing catalog")
-                    .contains("/catalog/catalog.js", "/catalog/catalog.css", "/shared/page.js", "/shared/catalog-terms.js");
+                    .contains("/catalog/catalog.js", "/catalog/catalog.css", "/shared/page.js", "/shared/catalog-terms.js")
+                    .contains("/shared/list-page.js", "/shared/base.css");
         }
         Response folderWithoutSlash = api.send("gaj.zhang", Api.PASSWORD, api.request("/catalog").GET(), null);
         assertThat(folderWithoutSlash.status()).isEqualTo(302);
@@ -65,6 +66,8 @@ class CatalogPageIT extends IntegrationTest {
         Response shared = api.get("mzj.liu", "/shared/page.js");
         assertThat(shared.status()).isEqualTo(200);
         assertThat(shared.body()).contains("getJson", "createTextNode", "Asia/Shanghai")
+                .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write");
+        assertThat(api.get("mzj.liu", "/shared/list-page.js").body()).contains("pushState", "popstate")
                 .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write");
         Response terms = api.get("mzj.liu", "/shared/catalog-terms.js");
         assertThat(terms.status()).isEqualTo(200);

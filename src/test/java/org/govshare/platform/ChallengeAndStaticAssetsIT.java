@@ -25,7 +25,8 @@ class ChallengeAndStaticAssetsIT extends IntegrationTest {
 
     @Test
     void theStaticAssetsOfThePagesNeedNoLoginAndRecordNothing() {
-        for (String path : new String[] {"/shared/page.js", "/shared/catalog-terms.js", "/catalog/catalog.js",
+        for (String path : new String[] {"/shared/page.js", "/shared/list-page.js", "/shared/base.css",
+                "/shared/catalog-terms.js", "/catalog/catalog.js",
                 "/catalog/catalog.css", "/audit/audit.js", "/audit/audit.css", "/cases/cases.js", "/cases/cases.css"}) {
             Response asset = api.get(null, path);
             assertThat(asset.status()).as(path).isEqualTo(200);

@@ -30,5 +30,7 @@ class WebappLocaleIT extends IntegrationTest {
         Response styles = api.get(null, root + "/styles/user-styles.css");
         assertThat(styles.status()).isEqualTo(200);
         assertThat(styles.body()).contains(".ce-eol-banner");
+        assertThat(config.body()).as("the accessibility repairs are loaded").contains("customScripts: ['../govshare/accessibility']");
+        assertThat(api.get(null, "/camunda/app/govshare/accessibility.js").status()).isEqualTo(200);
     }
 }

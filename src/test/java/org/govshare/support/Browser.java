@@ -183,6 +183,19 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Checks the screen shown now with axe-core against the platform's accessibility bar (see {@link Accessibility}):
+     * fails naming the rule id, impact and elements of every violation above it. Call it once the screen has drawn.
+     */
+    public Browser assertAccessible(String screen) {
+        List<String> above = Accessibility.aboveTheBar(driver, screen);
+        if (!above.isEmpty()) {
+            throw new AssertionError(screen + " (" + driver.getCurrentUrl() + ") breaks the accessibility bar:\n  "
+                    + String.join("\n  ", above) + "\n(every violation: " + Accessibility.REPORTS.resolve(screen + ".txt") + ")");
+        }
+        return this;
+    }
+
     /** A screenshot of the window to {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");

@@ -22,7 +22,7 @@ import org.openqa.selenium.WebElement;
  * The officials' workplace in a real browser (headless Debian Chromium): Tasklist in Chinese, a provider's reviewer
  * working a sharing request from the list to its outcome, the catalog reviewer reading an entry's items, the audit
  * page for the authority only, and each process drawn in Cockpit. Screenshots of the key screens go to
- * {@code target/screenshots/}.
+ * {@code target/screenshots/}; each of them is checked against the accessibility bar (Browser#assertAccessible).
  */
 class WorkplaceBrowserIT extends IntegrationTest {
 
@@ -40,10 +40,12 @@ class WorkplaceBrowserIT extends IntegrationTest {
             browser.go("/camunda/app/tasklist/default/");
             browser.waitForText("登录");
             browser.screenshot("tasklist-login");
+            browser.assertAccessible("tasklist-login");
             browser.logIn("tasklist", "gaj.wang");
 
             String list = browser.waitForText("我的部门待办", ours);
             browser.screenshot("tasklist-department-tasks");
+            browser.assertAccessible("tasklist-department-tasks");
             assertThat(list).as("another department's review is not in the list").doesNotContain(theirs);
             browser.go("/camunda/app/tasklist/default/#/?task=" + taskOfCase(theirs));
             browser.waitForText("我的部门待办");
@@ -59,6 +61,7 @@ class WorkplaceBrowserIT extends IntegrationTest {
             assertThat(form).as("the whole request in the form").contains(ours, "公民身份号码", "户籍地址",
                     "低保申请人身份核验", "《社会救助暂行办法》", "mzj.liu");
             browser.screenshot("tasklist-provider-review");
+            browser.assertAccessible("tasklist-provider-review");
 
             browser.choose("同意 Approve as asked");
             browser.clickFirst(d -> d.findElements(By.cssSelector("button")).stream()
@@ -78,6 +81,7 @@ class WorkplaceBrowserIT extends IntegrationTest {
             authority.go("/audit/?actor=gaj.wang&objectId=" + ours);
             authority.waitForText("共享申请答复", ours);
             authority.screenshot("audit-search");
+            authority.assertAccessible("audit-search");
             authority.clickFirst(d -> d.findElements(By.cssSelector("#rows tr")).stream()
                     .filter(row -> row.getText().contains("共享申请答复")).findFirst()
                     .map(row -> row.findElement(By.cssSelector("a.row-title"))).orElse(null));
@@ -87,9 +91,21 @@ class WorkplaceBrowserIT extends IntegrationTest {
             });
             assertThat(event).contains("共享申请答复", "APPROVE");
             authority.screenshot("audit-event");
+            authority.assertAccessible("audit-event");
             authority.go("/audit/");
             authority.click(By.id("verify"));
             authority.waitForText("审计链完整");
+            authority.assertAccessible("audit-verified");
+
+            // the catalog the request was made from: the list, and the resource with its history
+            authority.go("/catalog/?q=" + residents);
+            authority.waitUntil(d -> d.findElements(By.cssSelector("#rows a.row-title")).isEmpty() ? null : true);
+            authority.screenshot("catalog-search");
+            authority.assertAccessible("catalog-search");
+            authority.go("/catalog/?resource=" + residents);
+            authority.waitUntil(d -> d.findElement(By.id("detail")).getText().contains("变更历史") ? true : null);
+            authority.screenshot("catalog-resource");
+            authority.assertAccessible("catalog-resource");
         }
     }
 
@@ -100,6 +116,7 @@ class WorkplaceBrowserIT extends IntegrationTest {
             browser.go("/audit/");
             String shown = browser.waitForText("您的角色无权打开此页面", "access-denied");
             browser.screenshot("audit-refused");
+            browser.assertAccessible("audit-refused");
             assertThat(shown).doesNotContain("审计链", "Exception");
         }
     }
@@ -120,6 +137,7 @@ class WorkplaceBrowserIT extends IntegrationTest {
                 return shown.contains("户籍地址") ? shown : null;
             });
             browser.screenshot("tasklist-catalog-review");
+            browser.assertAccessible("tasklist-catalog-review");
             assertThat(form).contains(code, "公民身份号码", "姓名", "户籍地址", "PERSONAL", "CONDITIONAL", "用于法定职责内的身份核验");
 
             // the form's link opens the whole case as a page, in the reviewer's own Tasklist session
@@ -132,6 +150,7 @@ class WorkplaceBrowserIT extends IntegrationTest {
             assertThat(browser.text()).contains(code, "用于法定职责内的身份核验");
             browser.script("document.getElementById('items').scrollIntoView({block: 'center'})");
             browser.screenshot("case-page-catalog-submission");
+            browser.assertAccessible("case-page-catalog-submission");
         }
     }
 
@@ -146,11 +165,13 @@ class WorkplaceBrowserIT extends IntegrationTest {
             browser.logIn("cockpit", "owner.zhao");
             browser.waitForText("GovShare 运行监控", "流程");
             browser.screenshot("cockpit-dashboard");
+            browser.assertAccessible("cockpit-dashboard");
             for (Map<String, Object> definition : definitions) {
                 browser.go("/camunda/app/cockpit/default/#/process-definition/" + definition.get("id_") + "/runtime");
                 browser.waitUntil(d -> d.findElements(By.cssSelector(".djs-container .djs-element")).size() > 3 ? true : null);
                 browser.waitForText("流程实例");
                 browser.screenshot("cockpit-" + definition.get("key_"));
+                browser.assertAccessible("cockpit-" + definition.get("key_"));
                 overlaps.addAll(DrawnDiagram.overlappingLabels(browser, (String) definition.get("key_")));
             }
         }

@@ -28,6 +28,9 @@ export default {
     availableLocales: ['zh-CN', 'en'],
     fallbackLocale: 'zh-CN'
   },
+  // GovShare: names for icon-only controls and other accessibility repairs, shared by the four webapps
+  // (/camunda/app/govshare/accessibility.js, loaded as an ES module relative to this app's folder)
+  customScripts: ['../govshare/accessibility'],
   // Chinese date formats (moment.js tokens), as in the zh-CN locale's longDateFormat
   dateFormat: {
     normal: 'LLL',

@@ -29,6 +29,9 @@ export default {
     availableLocales: ['zh-CN', 'en'],
     fallbackLocale: 'zh-CN'
   },
+  // GovShare: names for icon-only controls and other accessibility repairs, shared by the four webapps
+  // (/camunda/app/govshare/accessibility.js, loaded as an ES module relative to this app's folder)
+  customScripts: ['../govshare/accessibility'],
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'
