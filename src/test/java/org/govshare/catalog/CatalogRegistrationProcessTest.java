@@ -10,7 +10,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 
@@ -19,7 +18,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.govshare.identity.Official;
-import org.govshare.identity.OfficialDirectory;
 import org.govshare.support.ProcessTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,21 +31,17 @@ class CatalogRegistrationProcessTest extends ProcessTest {
     Catalog catalog;
 
     @Autowired
-    OfficialDirectory officials;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     ObjectMapper json;
 
     private Official provider() {
-        return officials.load("gaj.wang").orElseThrow();
+        return official("gaj.wang");
     }
 
     private ProcessInstance instanceOf(Submission submission) {
-        return processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceId(submission.processInstanceId()).singleResult();
+        return instance(submission.processInstanceId());
     }
 
     private Submission submitNew() {
@@ -237,13 +231,13 @@ class CatalogRegistrationProcessTest extends ProcessTest {
         // Submitted Monday 2026-11-23 09:00 in Zhengzhou. The day of submission does not count, and ten working days
         // end at 23:59:59 (Asia/Shanghai) of the tenth working day after it, on the official calendar: no holiday
         // of the 2026 notice falls in between, so that is Monday 2026-12-07 23:59:59
-        ZonedDateTime monday = ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZoneId.of("Asia/Shanghai"));
+        ZonedDateTime monday = ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, BEIJING);
         ClockUtil.setCurrentTime(Date.from(monday.toInstant()));
         Submission submission = submitNew();
         ProcessInstance instance = instanceOf(submission);
         Job deadline = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
                 .singleResult();
-        ZonedDateTime due = ZonedDateTime.ofInstant(deadline.getDuedate().toInstant(), ZoneId.of("Asia/Shanghai"));
+        ZonedDateTime due = ZonedDateTime.ofInstant(deadline.getDuedate().toInstant(), BEIJING);
         assertThat(due.toLocalDate()).hasToString("2026-12-07");
         assertThat(due.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
         assertThat(due.toLocalTime()).hasToString("23:59:59");
@@ -262,13 +256,12 @@ class CatalogRegistrationProcessTest extends ProcessTest {
     void theReviewDeadlineSkipsTheSpringFestivalAndCountsItsMakeUpSaturdays() {
         // Submitted Friday 2026-02-13: Sat 14 Feb (worked) is day 1, 15 to 23 Feb are off, Tue 24 to Fri 27 are
         // days 2 to 5, Sat 28 Feb (worked) is day 6, Mon 2 to Thu 5 March are days 7 to 10
-        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 13, 16, 0, 0, 0, shanghai).toInstant()));
+        at(2, 13, 16);
         ProcessInstance instance = instanceOf(submitNew());
 
         Job deadline = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
                 .singleResult();
-        assertThat(ZonedDateTime.ofInstant(deadline.getDuedate().toInstant(), shanghai).toLocalDateTime())
+        assertThat(ZonedDateTime.ofInstant(deadline.getDuedate().toInstant(), BEIJING).toLocalDateTime())
                 .hasToString("2026-03-05T23:59:59");
     }
 

@@ -9,8 +9,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -19,12 +17,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.govshare.catalog.Catalog;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.catalog.Submission;
 import org.govshare.identity.Official;
-import org.govshare.identity.OfficialDirectory;
 import org.govshare.need.NeedMatch;
 import org.govshare.need.SharingNeeds;
 import org.govshare.notice.Notices;
@@ -40,8 +36,6 @@ import org.springframework.security.access.AccessDeniedException;
  */
 class CollectionConsultationProcessTest extends ProcessTest {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
     @Autowired
     Consultations consultations;
 
@@ -52,14 +46,7 @@ class CollectionConsultationProcessTest extends ProcessTest {
     SharingNeeds needs;
 
     @Autowired
-    OfficialDirectory officials;
-
-    @Autowired
     Notices notices;
-
-    private Official official(String login) {
-        return officials.load(login).orElseThrow();
-    }
 
     /** Human Resources needs its applicants' criminal records and asks Public Security and Civil Affairs who collects them. */
     private Consultation consult(String needId) {
@@ -97,15 +84,6 @@ class CollectionConsultationProcessTest extends ProcessTest {
         return catalog.submit(official(login), CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
     }
 
-    private void publish(Submission submission) {
-        ProcessInstance review = processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceId(submission.processInstanceId()).singleResult();
-        complete(task(review), withVariables("reviewDecision", "PUBLISH", "reviewComment", ""));
-    }
-
-    private static Date beijing(int month, int day, int hour) {
-        return Date.from(ZonedDateTime.of(2026, month, day, hour, 0, 0, 0, BEIJING).toInstant());
-    }
 
     @Test
     void exactlyOneAcceptanceMakesTheCollectorWhoRegistersAndThePublicationMeetsTheNeed() {
@@ -200,7 +178,7 @@ class CollectionConsultationProcessTest extends ProcessTest {
     void silenceAcrossTheSpringFestivalGoesToTheAuthorityAtTheDeadline() {
         // Thu 12 Feb 2026: 13 Feb (1), Sat 14 Feb a make-up working day (2), 15-23 Feb the Spring Festival holiday,
         // 24, 25, 26 Feb (3-5): the answers are due at the end of Thursday 26 Feb
-        ClockUtil.setCurrentTime(beijing(2, 12, 10));
+        at(2, 12, 10);
         ProcessInstance instance = instanceOf(consult(null));
         Consultation consultation = consultations.require(instance.getBusinessKey());
         assertThat(consultation.answerDue().minusSeconds(1).atZone(BEIJING).toLocalDate()).isEqualTo(LocalDate.of(2026, 2, 26));
@@ -209,11 +187,11 @@ class CollectionConsultationProcessTest extends ProcessTest {
         assertThat(deadline.getDuedate()).isEqualTo(Date.from(consultation.answerDue()));
 
         answer(instance, "gaj.wang", "WE_COLLECT", null);
-        ClockUtil.setCurrentTime(beijing(2, 26, 18));
+        at(2, 26, 18);
         assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
                 .executable().count()).isZero();
 
-        ClockUtil.setCurrentTime(beijing(2, 27, 9));
+        at(2, 27, 9);
         execute(processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
                 .executable().singleResult());
 

@@ -9,20 +9,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.govshare.catalog.Catalog;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.catalog.CatalogEntry;
-import org.govshare.catalog.Submission;
 import org.govshare.dataset.DataVersion;
 import org.govshare.dataset.DatasetPushes;
 import org.govshare.dataset.HostedDatasets;
@@ -30,7 +23,6 @@ import org.govshare.dataset.PushMode;
 import org.govshare.grant.Grants;
 import org.govshare.grant.NewGrant;
 import org.govshare.identity.Official;
-import org.govshare.identity.OfficialDirectory;
 import org.govshare.notice.Notices;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.supervision.Violation;
@@ -44,15 +36,11 @@ import org.springframework.security.access.AccessDeniedException;
 /** Every path of processes/error-correction.bpmn, the verification deadline moved across the 2026 Spring Festival. */
 class ErrorCorrectionProcessTest extends ProcessTest {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final byte[] PDF = "%PDF-1.4\n证明 evidence\n%%EOF".getBytes(StandardCharsets.UTF_8);
     private static final String KEY = "514101000000000002";
 
     @Autowired
     Corrections corrections;
-
-    @Autowired
-    Catalog catalog;
 
     @Autowired
     Grants grants;
@@ -61,29 +49,15 @@ class ErrorCorrectionProcessTest extends ProcessTest {
     HostedDatasets hosted;
 
     @Autowired
-    OfficialDirectory officials;
-
-    @Autowired
     ViolationRegister violations;
 
     @Autowired
     Notices notices;
 
-    private Official official(String login) {
-        return officials.load(login).orElseThrow();
-    }
-
-    private LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(BEIJING).toLocalDate();
-    }
-
     /** Civil Affairs publishes and pushes its organisations; Public Security holds a grant for them. */
     private String sharedResource() {
         CatalogEntry entry = CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102"));
-        Submission submission = catalog.submit(official("mzj.chen"), entry);
-        ProcessInstance review = processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceId(submission.processInstanceId()).singleResult();
-        complete(task(review), withVariables("reviewDecision", "PUBLISH", "reviewComment", ""));
+        publish("mzj.chen", entry);
         DatasetPushes.pushJson(hosted, official("mzj.chen"), entry.code(), PushMode.REPLACE, """
                 [{"统一社会信用代码":"514101000000000001","组织名称":"慈善总会"},
                  {"统一社会信用代码":"514101000000000002","组织名称":"志愿者协会"}]""");
@@ -105,13 +79,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
     }
 
     private ProcessInstance instanceOf(ErrorReport report) {
-        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(report.processInstanceId())
-                .singleResult();
-    }
-
-    private Job timer(ProcessInstance instance, String activityId) {
-        return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                .activityId(activityId).singleResult();
+        return instance(report.processInstanceId());
     }
 
     private void assertReporterTold(ErrorReport report, String kind) {
@@ -216,20 +184,18 @@ class ErrorCorrectionProcessTest extends ProcessTest {
         // Thursday 2026-02-12 10:00 in Zhengzhou. Five working days: 13 Feb (1), Saturday 14 Feb is a make-up working
         // day (2), 15-23 Feb are the Spring Festival holiday, 24-26 Feb (3-5): due at the end of Thursday 26 Feb; the
         // reminder two working days before, at the end of Tuesday 24 Feb.
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 12, 10, 0, 0, 0, BEIJING).toInstant()));
+        at(2, 12, 10);
         String code = sharedResource();
         ErrorReport report = reportName(code);
         ProcessInstance instance = instanceOf(report);
         complete(task(instance), withVariables("triageDecision", "FORWARD"));
         Job reminder = timer(instance, "Timer_VerificationReminder");
         Job deadline = timer(instance, "Timer_VerificationDeadline");
-        assertThat(ZonedDateTime.ofInstant(deadline.getDuedate().toInstant(), BEIJING))
-                .isEqualTo(ZonedDateTime.of(2026, 2, 26, 23, 59, 59, 0, BEIJING));
-        assertThat(ZonedDateTime.ofInstant(reminder.getDuedate().toInstant(), BEIJING))
-                .isEqualTo(ZonedDateTime.of(2026, 2, 24, 23, 59, 59, 0, BEIJING));
+        assertThat(deadline.getDuedate().toInstant()).isEqualTo(endOf(2, 26));
+        assertThat(reminder.getDuedate().toInstant()).isEqualTo(endOf(2, 24));
         assertThat(task(instance).getDueDate()).isEqualTo(deadline.getDuedate());
 
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 25, 9, 0, 0, 0, BEIJING).toInstant()));
+        at(2, 25, 9);
         execute(reminder);
         assertThat(instance).hasPassed("Task_RemindVerifier", "Event_ReminderSent").isWaitingAt("Task_VerifyReport");
         assertThat(corrections.require(report.id()).reminded()).isTrue();
@@ -238,7 +204,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
             assertThat(n.objectId()).isEqualTo(report.id());
         });
 
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 27, 9, 0, 0, 0, BEIJING).toInstant()));
+        at(2, 27, 9);
         execute(deadline);
         assertThat(instance).hasPassed("Task_RecordDelayedCorrection", "Event_DelayRecorded").isWaitingAt("Task_VerifyReport");
         ErrorReport overdue = corrections.require(report.id());

@@ -9,8 +9,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -19,19 +17,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.govshare.catalog.Catalog;
-import org.govshare.catalog.CatalogEntries;
-import org.govshare.catalog.Submission;
 import org.govshare.grant.Grant;
 import org.govshare.grant.Grants;
 import org.govshare.identity.Official;
-import org.govshare.identity.OfficialDirectory;
 import org.govshare.notice.Notices;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
-import org.govshare.request.Duty;
-import org.govshare.request.NewRequest;
-import org.govshare.request.Scenario;
 import org.govshare.request.SharingRequest;
 import org.govshare.request.SharingRequests;
 import org.govshare.support.ProcessTest;
@@ -46,9 +37,6 @@ import org.springframework.security.access.AccessDeniedException;
  */
 class DisputeProcessTest extends ProcessTest {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final List<String> ASKED = List.of("公民身份号码", "姓名");
-
     @Autowired
     Disputes disputes;
 
@@ -56,36 +44,13 @@ class DisputeProcessTest extends ProcessTest {
     SharingRequests requests;
 
     @Autowired
-    Catalog catalog;
-
-    @Autowired
     Grants grants;
-
-    @Autowired
-    OfficialDirectory officials;
 
     @Autowired
     Notices notices;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    private Official official(String login) {
-        return officials.load(login).orElseThrow();
-    }
-
-    private LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(BEIJING).toLocalDate();
-    }
-
-    /** Civil Affairs asks for Public Security's residents (a conditional resource), which goes to Public Security's review. */
-    private SharingRequest askForResidents() {
-        Submission submission = catalog.submit(official("gaj.wang"), CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
-        complete(task(instance(submission.processInstanceId())), withVariables("reviewDecision", "PUBLISH", "reviewComment", ""));
-        return requests.submit(official("mzj.liu"), new NewRequest(submission.code(), ASKED,
-                "低保申请人身份核验 identity checks for social assistance", new Duty("《社会救助暂行办法》", "第十一条"),
-                Scenario.ADMINISTRATIVE_APPROVAL, today(), today().plusDays(89), List.of("mzj.liu"), List.of(), null));
-    }
 
     private SharingRequest answered(Map<String, Object> reply) {
         SharingRequest request = askForResidents();
@@ -108,18 +73,8 @@ class DisputeProcessTest extends ProcessTest {
                 "核验身份必须同时比对姓名 checking an identity needs the name too"));
     }
 
-    private ProcessInstance instance(String processInstanceId) {
-        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
-                .singleResult();
-    }
-
     private ProcessInstance instanceOf(Dispute dispute) {
         return instance(dispute.processInstanceId());
-    }
-
-    private Job timer(ProcessInstance instance, String activityId) {
-        return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                .activityId(activityId).singleResult();
     }
 
     private static Map<String, Object> statement(String text) {
@@ -172,7 +127,7 @@ class DisputeProcessTest extends ProcessTest {
         assertThat(granted.status()).isEqualTo(Dispute.Status.GRANTED);
         assertThat(granted.ruling().decision()).isEqualTo(RulingDecision.GRANT_AS_ASKED);
         Grant grant = grants.find(granted.grantId());
-        assertThat(grant.items()).containsExactlyElementsOf(ASKED);
+        assertThat(grant.items()).containsExactlyElementsOf(RESIDENT_ITEMS);
         assertThat(grant.sourceType()).isEqualTo("dispute");
         assertThat(grant.sourceId()).isEqualTo(dispute.id());
         assertThat(grant.consumerDepartment()).isEqualTo("civil-affairs");
@@ -241,16 +196,15 @@ class DisputeProcessTest extends ProcessTest {
     void acrossTheSpringFestivalTheProviderMissesItsStatementAndTheCaseGoesOnWithoutIt() {
         // Wednesday 2026-02-11 10:00. Five working days: 12, 13 Feb, Saturday 14 Feb (a make-up working day), then
         // 15-23 Feb are the Spring Festival holiday, 24 and 25 Feb: the statements are due at the end of 25 Feb.
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 11, 10, 0, 0, 0, BEIJING).toInstant()));
+        at(2, 11, 10);
         Dispute dispute = file(refused());
         ProcessInstance instance = instanceOf(dispute);
         Job deadline = timer(instance, "Timer_ProviderStatementDeadline");
-        assertThat(ZonedDateTime.ofInstant(deadline.getDuedate().toInstant(), BEIJING))
-                .isEqualTo(ZonedDateTime.of(2026, 2, 25, 23, 59, 59, 0, BEIJING));
+        assertThat(deadline.getDuedate().toInstant()).isEqualTo(endOf(2, 25));
         assertThat(task("Task_ProviderStatement", instance).getDueDate()).isEqualTo(deadline.getDuedate());
         complete(task("Task_ApplicantStatement", instance), statement("we must match the name"));
 
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 26, 9, 0, 0, 0, BEIJING).toInstant()));
+        at(2, 26, 9);
         execute(deadline);
 
         assertThat(instance).hasPassed("Task_RecordProviderStatementMissed").hasNotPassed("Task_RecordApplicantStatementMissed")

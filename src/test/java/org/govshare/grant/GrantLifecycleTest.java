@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.govshare.identity.OfficialDirectory;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.support.ProcessTest;
 import org.junit.jupiter.api.Test;
@@ -21,13 +19,8 @@ import org.springframework.security.access.AccessDeniedException;
 /** A grant's life: valid from its first day, expired after its last (read at once, recorded by the sweep), revoked. */
 class GrantLifecycleTest extends ProcessTest {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
     @Autowired
     Grants grants;
-
-    @Autowired
-    OfficialDirectory officials;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -67,14 +60,14 @@ class GrantLifecycleTest extends ProcessTest {
     void theProviderRevokesWithAReasonAndTheConsumerCannot() {
         Grant grant = issue(LocalDate.now(BEIJING), LocalDate.now(BEIJING).plusDays(30));
 
-        assertThatThrownBy(() -> grants.revoke(officials.load("mzj.chen").orElseThrow(), grant.id(), "no"))
+        assertThatThrownBy(() -> grants.revoke(official("mzj.chen"), grant.id(), "no"))
                 .isInstanceOf(AccessDeniedException.class);
-        Grant revoked = grants.revoke(officials.load("gaj.wang").orElseThrow(), grant.id(), "the purpose has ended");
+        Grant revoked = grants.revoke(official("gaj.wang"), grant.id(), "the purpose has ended");
 
         assertThat(revoked.status()).isEqualTo(Grant.Status.REVOKED);
         assertThat(revoked.revocationReason()).isEqualTo("the purpose has ended");
         assertThat(revoked.validOn(LocalDate.now(BEIJING))).isFalse();
-        assertThatThrownBy(() -> grants.revoke(officials.load("authority.li").orElseThrow(), grant.id(), "again"))
+        assertThatThrownBy(() -> grants.revoke(official("authority.li"), grant.id(), "again"))
                 .isInstanceOf(ConflictException.class);
     }
 }

