@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 
 import org.govshare.platform.web.FixedWindowCounter;
 import org.govshare.platform.web.TooManyRequestsException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -23,15 +22,16 @@ class GrantRateLimit {
 
     private final AccessProperties properties;
     private final Clock clock;
-    private final JdbcTemplate jdbc;
+    private final AccessThrottleStore throttles;
     private final TransactionTemplate ownTransaction;
     /** Grants are few; the bound only matters if something goes badly wrong. */
     private final FixedWindowCounter<String> windows = new FixedWindowCounter<>(100_000, grant -> "(too many grants)");
 
-    GrantRateLimit(AccessProperties properties, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    GrantRateLimit(AccessProperties properties, Clock clock, AccessThrottleStore throttles,
+                   PlatformTransactionManager transactions) {
         this.properties = properties;
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.throttles = throttles;
         this.ownTransaction = new TransactionTemplate(transactions);
         // the refused read rolls back; its count must stay
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -51,10 +51,6 @@ class GrantRateLimit {
 
     private void count(String grantId) {
         LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(8));
-        ownTransaction.executeWithoutResult(s -> {
-            if (jdbc.update("update access_throttle set refused = refused + 1 where grant_id = ? and on_day = ?", grantId, day) == 0) {
-                jdbc.update("insert into access_throttle (grant_id, on_day, refused) values (?, ?, 1)", grantId, day);
-            }
-        });
+        ownTransaction.executeWithoutResult(s -> throttles.countRefusal(grantId, day));
     }
 }

@@ -12,8 +12,6 @@ import org.govshare.audit.AuditTrail;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,16 +24,13 @@ public class DepartmentDirectory {
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]{1,62}");
     private static final Pattern REGION = Pattern.compile("\\d{6}");
     private static final Pattern RANGE = Pattern.compile("\\d{3}");
-    private static final RowMapper<Department> DEPARTMENT = (rs, row) -> new Department(rs.getString("code"),
-            rs.getString("name_zh"), rs.getString("name_en"), Tier.valueOf(rs.getString("tier")),
-            rs.getString("region_code"), DepartmentKind.valueOf(rs.getString("kind")), rs.getString("catalog_range"));
 
-    private final JdbcTemplate jdbc;
+    private final DepartmentStore store;
     private final IdentityService identityService;
     private final AuditTrail auditTrail;
 
-    DepartmentDirectory(JdbcTemplate jdbc, IdentityService identityService, AuditTrail auditTrail) {
-        this.jdbc = jdbc;
+    DepartmentDirectory(DepartmentStore store, IdentityService identityService, AuditTrail auditTrail) {
+        this.store = store;
         this.identityService = identityService;
         this.auditTrail = auditTrail;
     }
@@ -56,11 +51,7 @@ public class DepartmentDirectory {
         if (find(department.code()).isPresent()) {
             throw new ConflictException("code", "department-code-unique", "department '" + department.code() + "' exists already");
         }
-        jdbc.update("""
-                insert into department (code, name_zh, name_en, tier, region_code, kind, catalog_range)
-                values (?, ?, ?, ?, ?, ?, ?)""",
-                department.code(), department.nameZh(), department.nameEn(), department.tier().name(),
-                department.regionCode(), department.kind().name(), department.catalogRange());
+        store.insert(department);
         Group group = identityService.newGroup(department.code());
         group.setName(department.nameZh() + " " + department.nameEn());
         group.setType(GROUP_TYPE);
@@ -72,7 +63,7 @@ public class DepartmentDirectory {
     }
 
     public Optional<Department> find(String code) {
-        return jdbc.query("select * from department where code = ?", DEPARTMENT, code).stream().findFirst();
+        return store.find(code);
     }
 
     public Department require(String code) {
@@ -80,6 +71,6 @@ public class DepartmentDirectory {
     }
 
     public List<Department> all() {
-        return jdbc.query("select * from department order by tier, code", DEPARTMENT);
+        return store.all();
     }
 }

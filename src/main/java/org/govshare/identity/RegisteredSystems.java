@@ -1,7 +1,6 @@
 package org.govshare.identity;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -17,8 +16,6 @@ import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.InvalidInputException.FieldError;
 import org.govshare.platform.web.NotFoundException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,21 +33,15 @@ public class RegisteredSystems {
     private static final int NAME_MAX = 100;
     private static final int CONTACT_MAX = 200;
     private static final int REASON_MAX = 2000;
-    private static final RowMapper<RegisteredSystem> SYSTEM = (rs, row) -> new RegisteredSystem(
-            rs.getString("client_id"), rs.getString("name"), rs.getString("contact"), rs.getString("department"),
-            Status.valueOf(rs.getString("status")), rs.getString("created_by"), instant(rs.getObject("created_at",
-            OffsetDateTime.class)), instant(rs.getObject("secret_issued_at", OffsetDateTime.class)),
-            rs.getString("revoked_by"), instant(rs.getObject("revoked_at", OffsetDateTime.class)),
-            rs.getString("revocation_reason"));
 
-    private final JdbcTemplate jdbc;
+    private final RegisteredSystemStore store;
     private final DepartmentDirectory departments;
     private final AuditTrail auditTrail;
     private final Clock clock;
     private final ClientCredentials credentials = new ClientCredentials();
 
-    RegisteredSystems(JdbcTemplate jdbc, DepartmentDirectory departments, AuditTrail auditTrail, Clock clock) {
-        this.jdbc = jdbc;
+    RegisteredSystems(RegisteredSystemStore store, DepartmentDirectory departments, AuditTrail auditTrail, Clock clock) {
+        this.store = store;
         this.departments = departments;
         this.auditTrail = auditTrail;
         this.clock = clock;
@@ -81,15 +72,8 @@ public class RegisteredSystems {
         requireMayRegister(by);
         String clientId = credentials.newClientId();
         String secret = credentials.newSecret();
-        OffsetDateTime now = now();
-        // a clash of two random 12-character ids is not expected; should it happen, the primary key refuses the
-        // insert rather than let two systems share a login
-        jdbc.update("""
-                insert into registered_system (client_id, name, contact, department, status, secret_hash,
-                                               secret_issued_at, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                clientId, name.strip(), contact.strip(), by.department(), Status.ACTIVE.name(),
-                ClientCredentials.hash(secret), now, by.login(), now);
+        store.insert(clientId, name.strip(), contact.strip(), by.department(), ClientCredentials.hash(secret), by.login(),
+                now());
         auditTrail.record(AuditEntry.ok(AuditAction.SYSTEM_REGISTERED, OBJECT_TYPE, clientId)
                 .with("department", by.department()).with("name", name.strip()));
         return new IssuedCredential(require(clientId), secret);
@@ -102,8 +86,7 @@ public class RegisteredSystems {
         }
         requireMaySee(by, department);
         departments.require(department);
-        return jdbc.query("select * from registered_system where department = ? order by created_at desc, client_id desc"
-                + " limit ? offset ?", SYSTEM, department, size, (long) page * size);
+        return store.ofDepartment(department, page, size);
     }
 
     /** One system, for an official of its department or the authority. */
@@ -119,12 +102,7 @@ public class RegisteredSystems {
         RegisteredSystem system = require(clientId);
         requireMayKeep(by, system);
         String secret = credentials.newSecret();
-        // the status in the where clause makes the check and the change one step: a concurrent revocation wins
-        int changed = jdbc.update("""
-                update registered_system set secret_hash = ?, secret_issued_at = ?
-                where client_id = ? and status = ?""",
-                ClientCredentials.hash(secret), now(), clientId, Status.ACTIVE.name());
-        if (changed == 0) {
+        if (!store.replaceSecret(clientId, ClientCredentials.hash(secret), now())) {
             throw revoked(clientId);
         }
         auditTrail.record(AuditEntry.ok(AuditAction.SYSTEM_CREDENTIAL_ROTATED, OBJECT_TYPE, clientId)
@@ -141,11 +119,7 @@ public class RegisteredSystems {
             throw new InvalidInputException(errors);
         }
         requireMayKeep(by, require(clientId));
-        int changed = jdbc.update("""
-                update registered_system set status = ?, revoked_by = ?, revoked_at = ?, revocation_reason = ?
-                where client_id = ? and status = ?""",
-                Status.REVOKED.name(), by.login(), now(), reason.strip(), clientId, Status.ACTIVE.name());
-        if (changed == 0) {
+        if (!store.revoke(clientId, by.login(), now(), reason.strip())) {
             throw revoked(clientId);
         }
         RegisteredSystem system = require(clientId);
@@ -159,14 +133,8 @@ public class RegisteredSystems {
         if (!SystemCaller.isClientId(clientId) || secret == null) {
             return Optional.empty();
         }
-        return jdbc.query("select client_id, name, department, secret_hash from registered_system"
-                        + " where client_id = ? and status = ?",
-                        (rs, row) -> ClientCredentials.matches(secret, rs.getString("secret_hash"))
-                                ? Optional.of(new SystemCaller(rs.getString("client_id"), rs.getString("name"),
-                                rs.getString("department")))
-                                : Optional.<SystemCaller>empty(),
-                        clientId, Status.ACTIVE.name())
-                .stream().flatMap(Optional::stream).findFirst();
+        return store.findActive(clientId).filter(s -> ClientCredentials.matches(secret, s.secretHash()))
+                .map(RegisteredSystemStore.ActiveSystem::caller);
     }
 
     /** Whether the client id names an active system of the department, e.g. a user named in a grant. */
@@ -175,7 +143,7 @@ public class RegisteredSystems {
     }
 
     public Optional<RegisteredSystem> find(String clientId) {
-        return jdbc.query("select * from registered_system where client_id = ?", SYSTEM, clientId).stream().findFirst();
+        return store.find(clientId);
     }
 
     private RegisteredSystem require(String clientId) {
@@ -224,9 +192,5 @@ public class RegisteredSystems {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

@@ -8,9 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
 import org.govshare.audit.AuditTrail;
@@ -19,7 +16,6 @@ import org.govshare.catalog.CatalogQuery;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.platform.web.InvalidInputException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,19 +27,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SharingNeeds {
 
-    private static final String NEWEST_FIRST_PAGE = " order by recorded_at desc, id desc limit ? offset ?";
-
-    private final JdbcTemplate jdbc;
+    private final SharingNeedStore store;
     private final Catalog catalog;
     private final AuditTrail auditTrail;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    SharingNeeds(JdbcTemplate jdbc, Catalog catalog, AuditTrail auditTrail, ObjectMapper json, Clock clock) {
-        this.jdbc = jdbc;
+    SharingNeeds(SharingNeedStore store, Catalog catalog, AuditTrail auditTrail, Clock clock) {
+        this.store = store;
         this.catalog = catalog;
         this.auditTrail = auditTrail;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -59,13 +51,7 @@ public class SharingNeeds {
         }
         SharingNeed need = new SharingNeed(UUID.randomUUID().toString(), by.department(), by.login(), clock.instant(),
                 description, items, purpose, legalDuty, "OPEN", null);
-        jdbc.update("""
-                insert into sharing_need (id, department, recorded_by, recorded_at, description, wanted_items, purpose,
-                                          legal_duty, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""",
-                need.id(), need.department(), need.recordedBy(),
-                java.time.OffsetDateTime.ofInstant(need.recordedAt(), java.time.ZoneOffset.UTC), description, write(items),
-                purpose, legalDuty);
+        store.insert(need);
         NeedMatch match = match(need);
         auditTrail.record(AuditEntry.ok(AuditAction.NEED_RECORDED, "sharing-need", need.id())
                 .with("items", items).with("met", match.met()).with("matchingCodes", match.matchingCodes()));
@@ -80,8 +66,7 @@ public class SharingNeeds {
         if (!by.maySee(department)) {
             throw new AccessDeniedException("the needs of " + department + " are theirs and the authority's");
         }
-        return load("where department = ?" + NEWEST_FIRST_PAGE, department, size, (long) page * size).stream()
-                .map(this::match).toList();
+        return store.ofDepartment(department, page, size).stream().map(this::match).toList();
     }
 
     /**
@@ -98,7 +83,7 @@ public class SharingNeeds {
         List<SharingNeed> open;
         long read = 0;
         do {
-            open = load("where status = 'OPEN'" + NEWEST_FIRST_PAGE, size, read);
+            open = store.open(size, read);
             read += open.size();
             for (SharingNeed need : open) {
                 if (unmet.size() == size) {
@@ -119,7 +104,7 @@ public class SharingNeeds {
     }
 
     public Optional<SharingNeed> find(String id) {
-        return load("where id = ?", id).stream().findFirst();
+        return store.find(id);
     }
 
     /**
@@ -128,10 +113,7 @@ public class SharingNeeds {
      */
     @Transactional
     public void markMet(String id, String resourceCode, String consultationId) {
-        int changed = jdbc.update("update sharing_need set status = 'MET', met_by_resource = ?, met_at = ? where id = ?"
-                + " and status = 'OPEN'", resourceCode, java.time.OffsetDateTime.ofInstant(clock.instant(),
-                java.time.ZoneOffset.UTC), id);
-        if (changed == 1) {
+        if (store.markMet(id, resourceCode, clock.instant())) {
             auditTrail.record(AuditEntry.ok(AuditAction.NEED_MET, "sharing-need", id).with("resource", resourceCode)
                     .with("consultation", consultationId));
         }
@@ -153,29 +135,5 @@ public class SharingNeeds {
             }
         });
         return new NeedMatch(need, List.copyOf(codes), unmet);
-    }
-
-    private List<SharingNeed> load(String where, Object... args) {
-        return jdbc.query("select * from sharing_need " + where, (rs, row) -> new SharingNeed(
-                rs.getString("id"), rs.getString("department"), rs.getString("recorded_by"),
-                rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("description"),
-                read(rs.getString("wanted_items")), rs.getString("purpose"), rs.getString("legal_duty"), rs.getString("status"),
-                rs.getString("met_by_resource")), args);
-    }
-
-    private String write(List<String> items) {
-        try {
-            return json.writeValueAsString(items);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> read(String items) {
-        try {
-            return json.readValue(items, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored need items are unreadable", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.govshare.supervision;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +19,6 @@ import org.govshare.platform.CaseNumbers;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,24 +31,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ViolationRegister {
 
-    private static final RowMapper<Violation> VIOLATION = (rs, row) -> new Violation(rs.getString("id"),
-            rs.getString("department"), ViolationType.valueOf(rs.getString("type")), rs.getString("article"),
-            rs.getString("description"), rs.getString("evidence_type"), rs.getString("evidence_id"),
-            rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
-            Violation.Source.valueOf(rs.getString("source")), rs.getString("recorded_by"),
-            Violation.Status.valueOf(rs.getString("status")));
-
     private static final Pattern EVIDENCE_TYPE = Pattern.compile("[a-z][a-z0-9-]{1,31}");
 
-    private final JdbcTemplate jdbc;
+    private final ViolationStore store;
     private final CaseNumbers numbers;
     private final AuditTrail auditTrail;
     private final DepartmentDirectory departments;
     private final Clock clock;
 
-    ViolationRegister(JdbcTemplate jdbc, CaseNumbers numbers, AuditTrail auditTrail, DepartmentDirectory departments,
+    ViolationRegister(ViolationStore store, CaseNumbers numbers, AuditTrail auditTrail, DepartmentDirectory departments,
                       Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.numbers = numbers;
         this.auditTrail = auditTrail;
         this.departments = departments;
@@ -112,13 +102,7 @@ public class ViolationRegister {
                              String evidenceId, Instant occurredAt, Violation.Source source, String recordedBy) {
         Violation violation = new Violation(numbers.next("WG"), department, type, type.article(), description,
                 evidenceType, evidenceId, occurredAt, clock.instant(), source, recordedBy, Violation.Status.OPEN);
-        jdbc.update("""
-                insert into violation (id, department, type, article, description, evidence_type, evidence_id, occurred_at,
-                                       recorded_at, source, recorded_by, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                violation.id(), department, type.name(), type.article(), description, evidenceType, evidenceId,
-                Timestamp.from(occurredAt), Timestamp.from(violation.recordedAt()), violation.source().name(),
-                violation.recordedBy(), violation.status().name());
+        store.insert(violation);
         auditTrail.record(AuditEntry.ok(AuditAction.VIOLATION_RECORDED, "violation", violation.id())
                 .with("department", department).with("type", type).with("article", type.article())
                 .with("evidence", evidenceType + ":" + evidenceId).with("source", violation.source()));
@@ -135,11 +119,7 @@ public class ViolationRegister {
             throw new AccessDeniedException("a department sees its own violations; the authority and supervisors see all");
         }
         String only = department != null ? department : overseer ? null : official.department();
-        long offset = (long) page * size;
-        return only == null
-                ? jdbc.query("select * from violation order by recorded_at desc, id desc limit ? offset ?", VIOLATION, size, offset)
-                : jdbc.query("select * from violation where department = ? order by recorded_at desc, id desc limit ? offset ?",
-                        VIOLATION, only, size, offset);
+        return store.page(only, page, size);
     }
 
     public Violation require(String id) {
@@ -147,7 +127,7 @@ public class ViolationRegister {
     }
 
     public Optional<Violation> find(String id) {
-        return jdbc.query("select * from violation where id = ?", VIOLATION, id).stream().findFirst();
+        return store.find(id);
     }
 
     /**
@@ -155,7 +135,7 @@ public class ViolationRegister {
      * only from the status expected: two steps racing cannot both move it.
      */
     void move(String id, Violation.Status from, Violation.Status to) {
-        if (jdbc.update("update violation set status = ? where id = ? and status = ?", to.name(), id, from.name()) == 0) {
+        if (!store.move(id, from, to)) {
             throw new ConflictException("status", "violation-" + from.name().toLowerCase() + "-only",
                     "violation " + id + " is " + require(id).status() + ", not " + from);
         }
@@ -167,7 +147,6 @@ public class ViolationRegister {
 
     /** The violations recorded on a piece of evidence, e.g. a sharing request. */
     public List<Violation> onEvidence(String evidenceType, String evidenceId) {
-        return jdbc.query("select * from violation where evidence_type = ? and evidence_id = ? order by recorded_at",
-                VIOLATION, evidenceType, evidenceId);
+        return store.onEvidence(evidenceType, evidenceId);
     }
 }
