@@ -1,5 +1,6 @@
 package org.govshare.audit;
 
+import org.govshare.platform.CorrelationId;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.TreeMap;
@@ -25,9 +26,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class AuditTrail {
 
-    /** The MDC key under which the web layer keeps the request's correlation id. */
-    public static final String CORRELATION_ID = "correlationId";
-
     private final AuditEventStore store;
     private final CurrentActor currentActor;
     private final Clock clock;
@@ -46,7 +44,7 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.REQUIRED)
     public AuditEvent record(AuditEntry entry) {
         Actor actor = entry.actor() != null ? entry.actor() : currentActor.get();
-        String correlationId = MDC.get(CORRELATION_ID);
+        String correlationId = CorrelationId.current();
         tellChainerAfterCommit();
         return store.append(new AuditEvent(0, UUID.randomUUID().toString(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS), truncate(actor.id(), 128), actor.department(),

@@ -3,6 +3,10 @@ package org.govshare.catalog;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.govshare.vocabulary.ConditionType;
+import org.govshare.vocabulary.ResourceKind;
+import org.govshare.vocabulary.Sensitivity;
+import org.govshare.vocabulary.SharingType;
 
 /**
  * The columns of a catalog spreadsheet in template order: the header key, the {@link CatalogEntry} field it fills

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.govshare.identity.Tier;
+import org.govshare.vocabulary.ConditionType;
+import org.govshare.vocabulary.ResourceKind;
+import org.govshare.vocabulary.Sensitivity;
+import org.govshare.vocabulary.SharingType;
 
 /**
  * One resource of a department's catalog: the core metadata of the national catalog compilation guide (2017),

@@ -1,6 +1,8 @@
 package org.govshare.catalog;
 
 import org.govshare.identity.Tier;
+import org.govshare.vocabulary.ResourceKind;
+import org.govshare.vocabulary.SharingType;
 
 /**
  * A search of the sharing catalog; every criterion is optional.

@@ -16,6 +16,10 @@ import org.govshare.catalog.CatalogEntry.LegalBasis;
 import org.govshare.catalog.CatalogEntry.SharingCondition;
 import org.govshare.catalog.CatalogSheet.CellError;
 import org.govshare.identity.Tier;
+import org.govshare.vocabulary.ConditionType;
+import org.govshare.vocabulary.ResourceKind;
+import org.govshare.vocabulary.Sensitivity;
+import org.govshare.vocabulary.SharingType;
 
 /**
  * Turns the cells of one data row into a {@link CatalogEntry}, or into the list of what is wrong with them. Only

@@ -2,6 +2,7 @@ package org.govshare.correction;
 
 import java.time.Instant;
 import java.util.Map;
+import org.govshare.audit.Outcome;
 
 /**
  * A consumer's report that shared data is wrong (Art. 21), and what became of it.

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.govshare.catalog.CatalogEntry;
 import org.govshare.catalog.CatalogEntry.DataItem;
-import org.govshare.catalog.Sensitivity;
+import org.govshare.vocabulary.Sensitivity;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.RefusedException;
 

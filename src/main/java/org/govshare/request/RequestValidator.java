@@ -12,7 +12,7 @@ import java.util.Set;
 import org.govshare.calendar.Today;
 import org.govshare.catalog.CatalogEntry;
 import org.govshare.catalog.CatalogListing;
-import org.govshare.catalog.ConditionType;
+import org.govshare.vocabulary.ConditionType;
 import org.govshare.identity.Official;
 import org.govshare.identity.OfficialDirectory;
 import org.govshare.identity.RegisteredSystems;

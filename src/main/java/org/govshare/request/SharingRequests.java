@@ -19,7 +19,7 @@ import org.govshare.calendar.WorkdayCalendar;
 import org.govshare.catalog.Catalog;
 import org.govshare.catalog.CatalogEntry;
 import org.govshare.catalog.CatalogListing;
-import org.govshare.catalog.Sensitivity;
+import org.govshare.vocabulary.Sensitivity;
 import org.govshare.grant.Grant;
 import org.govshare.grant.Grants;
 import org.govshare.grant.NewGrant;

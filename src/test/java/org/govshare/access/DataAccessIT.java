@@ -16,11 +16,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.catalog.CatalogEntry;
 import org.govshare.catalog.CatalogEntry.DataItem;
-import org.govshare.catalog.ConditionType;
+import org.govshare.vocabulary.ConditionType;
 import org.govshare.catalog.ItemKind;
-import org.govshare.catalog.Sensitivity;
+import org.govshare.vocabulary.Sensitivity;
 import org.govshare.catalog.SharingMethod;
-import org.govshare.catalog.SharingType;
+import org.govshare.vocabulary.SharingType;
 import org.govshare.support.Api.Response;
 import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.IntegrationTest;
@@ -44,7 +44,7 @@ class DataAccessIT extends IntegrationTest {
     /** Civil Affairs' register of assistance recipients: one item of each masking kind, a date, a number, a secret. */
     private static CatalogEntry recipients(String code) {
         return new CatalogEntry(code, "最低生活保障对象信息 " + code, "Recipients of minimum living assistance", "civil-affairs",
-                "civil-affairs", "最低生活保障 (社会救助暂行办法)", org.govshare.catalog.ResourceKind.PROFESSIONAL,
+                "civil-affairs", "最低生活保障 (社会救助暂行办法)", org.govshare.vocabulary.ResourceKind.PROFESSIONAL,
                 new CatalogEntry.Classification("2", "03", "002"),
                 new CatalogEntry.Format(org.govshare.catalog.FormatCategory.STRUCTURED_TABLE, "table"),
                 List.of(new DataItem("公民身份号码", "string", 18, Sensitivity.PERSONAL, true, true, ItemKind.ID_NUMBER),

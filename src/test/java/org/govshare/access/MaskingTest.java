@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.govshare.catalog.CatalogEntry.DataItem;
 import org.govshare.catalog.ItemKind;
-import org.govshare.catalog.Sensitivity;
+import org.govshare.vocabulary.Sensitivity;
 import org.junit.jupiter.api.Test;
 
 /** Each masking kind (Art. 19), with the default settings and with others. */

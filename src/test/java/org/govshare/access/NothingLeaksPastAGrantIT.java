@@ -28,11 +28,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.catalog.CatalogEntry;
 import org.govshare.catalog.CatalogEntry.DataItem;
-import org.govshare.catalog.ConditionType;
+import org.govshare.vocabulary.ConditionType;
 import org.govshare.catalog.ItemKind;
-import org.govshare.catalog.Sensitivity;
+import org.govshare.vocabulary.Sensitivity;
 import org.govshare.catalog.SharingMethod;
-import org.govshare.catalog.SharingType;
+import org.govshare.vocabulary.SharingType;
 import org.govshare.grant.Grant;
 import org.govshare.grant.Reveal;
 import org.govshare.support.Api.Response;
@@ -183,7 +183,7 @@ class NothingLeaksPastAGrantIT extends IntegrationTest {
     private Shape publish(Shape shape) {
         String code = CatalogEntries.nextCode("203002", "102");
         CatalogEntry entry = new CatalogEntry(code, "核查用数据 " + code, "Data for the non-interference property",
-                "civil-affairs", "civil-affairs", "最低生活保障 (社会救助暂行办法)", org.govshare.catalog.ResourceKind.PROFESSIONAL,
+                "civil-affairs", "civil-affairs", "最低生活保障 (社会救助暂行办法)", org.govshare.vocabulary.ResourceKind.PROFESSIONAL,
                 new CatalogEntry.Classification("2", "03", "002"),
                 new CatalogEntry.Format(org.govshare.catalog.FormatCategory.STRUCTURED_TABLE, "table"), shape.items(),
                 SharingType.CONDITIONAL, "用于履行法定职责的核查", List.of(new CatalogEntry.SharingCondition(

@@ -13,6 +13,10 @@ import org.govshare.catalog.CatalogEntry.Format;
 import org.govshare.catalog.CatalogEntry.LegalBasis;
 import org.govshare.catalog.CatalogEntry.SharingCondition;
 import org.govshare.support.Api;
+import org.govshare.vocabulary.ConditionType;
+import org.govshare.vocabulary.ResourceKind;
+import org.govshare.vocabulary.Sensitivity;
+import org.govshare.vocabulary.SharingType;
 
 /** Catalog entries for tests: well formed, each with a fresh code in the provider's range. */
 public final class CatalogEntries {

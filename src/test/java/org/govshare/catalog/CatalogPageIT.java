@@ -10,6 +10,10 @@ import org.govshare.support.Api;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.govshare.vocabulary.ConditionType;
+import org.govshare.vocabulary.ResourceKind;
+import org.govshare.vocabulary.Sensitivity;
+import org.govshare.vocabulary.SharingType;
 
 /**
  * The sharing catalog's browser page: static content behind the same Basic authentication as the API it reads (its

@@ -24,6 +24,7 @@ import org.govshare.support.ProcessTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.govshare.vocabulary.SharingType;
 
 /** Every path of processes/catalog-registration.bpmn, the review deadline included. */
 class CatalogRegistrationProcessTest extends ProcessTest {

@@ -20,6 +20,9 @@ import org.govshare.identity.Tier;
 import org.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.govshare.vocabulary.ResourceKind;
+import org.govshare.vocabulary.Sensitivity;
+import org.govshare.vocabulary.SharingType;
 
 /**
  * Sharing-catalog search latency with 10,000 published resources on PostgreSQL, through the HTTP API as an official

@@ -33,6 +33,10 @@ import org.govshare.catalog.CatalogEntry.SharingCondition;
 import org.govshare.catalog.CatalogSheet.CellError;
 import org.govshare.platform.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
+import org.govshare.vocabulary.ConditionType;
+import org.govshare.vocabulary.ResourceKind;
+import org.govshare.vocabulary.Sensitivity;
+import org.govshare.vocabulary.SharingType;
 
 class CatalogSheetTest {
 

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.catalog.CatalogEntry;
-import org.govshare.catalog.Sensitivity;
+import org.govshare.vocabulary.Sensitivity;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

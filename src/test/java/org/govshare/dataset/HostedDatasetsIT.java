@@ -285,11 +285,11 @@ class HostedDatasetsIT extends IntegrationTest {
     @Test
     void onlyPublishedHostedDatasetsTakePushes() {
         String served = publish("mzj.chen", new CatalogEntry(CatalogEntries.nextCode("203001", "102"), "服务", "served",
-                "civil-affairs", "civil-affairs", "职责", org.govshare.catalog.ResourceKind.PROFESSIONAL,
+                "civil-affairs", "civil-affairs", "职责", org.govshare.vocabulary.ResourceKind.PROFESSIONAL,
                 new CatalogEntry.Classification("2", "03", "001"),
                 new CatalogEntry.Format(org.govshare.catalog.FormatCategory.API, "JSON"),
-                List.of(new CatalogEntry.DataItem("编号", "string", 10, org.govshare.catalog.Sensitivity.PUBLIC, true, true, null)),
-                org.govshare.catalog.SharingType.UNCONDITIONAL, null, List.of(), null,
+                List.of(new CatalogEntry.DataItem("编号", "string", 10, org.govshare.vocabulary.Sensitivity.PUBLIC, true, true, null)),
+                org.govshare.vocabulary.SharingType.UNCONDITIONAL, null, List.of(), null,
                 org.govshare.catalog.SharingMethod.PROVIDER_SERVICE, false, null, org.govshare.catalog.UpdateCycle.DAILY, null,
                 List.of(), null, null));
         Response refused = push("mzj.chen", served, "REPLACE", "application/json", "[{\"编号\":\"1\"}]");

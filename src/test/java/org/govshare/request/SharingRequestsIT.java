@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.catalog.CatalogEntry;
-import org.govshare.catalog.ConditionType;
+import org.govshare.vocabulary.ConditionType;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

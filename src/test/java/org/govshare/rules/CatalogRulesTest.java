@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.govshare.catalog.ResourceKind;
-import org.govshare.catalog.Sensitivity;
-import org.govshare.catalog.SharingType;
+import org.govshare.vocabulary.ResourceKind;
+import org.govshare.vocabulary.Sensitivity;
+import org.govshare.vocabulary.SharingType;
 import org.govshare.rules.catalog.DataItemFact;
 import org.govshare.rules.catalog.OverlapFact;
 import org.govshare.rules.catalog.ResourceFact;

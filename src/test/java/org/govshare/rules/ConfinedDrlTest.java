@@ -14,7 +14,7 @@ class ConfinedDrlTest {
     /** A rule whose consequence (line 10) is filled in by the test. */
     private static final String RULE = """
             package rules.eligibility;
-            import org.govshare.catalog.SharingType;
+            import org.govshare.vocabulary.SharingType;
             import org.govshare.rules.eligibility.ResourceFact;
             import org.govshare.rules.eligibility.AskedItemFact;
             global org.govshare.rules.Decision decision;
@@ -143,7 +143,7 @@ class ConfinedDrlTest {
     @Test
     void anImportOrAGlobalIsRefusedWithASentenceNamingWhatIsAllowed() {
         String drl = RULE.formatted("decision.grant(drools.getRule(), \"granted\");")
-                .replace("import org.govshare.catalog.SharingType;\n", "import java.io.File;\nimport org.govshare.catalog.SharingType;\n")
+                .replace("import org.govshare.vocabulary.SharingType;\n", "import java.io.File;\nimport org.govshare.vocabulary.SharingType;\n")
                 .replace("global org.govshare.rules.Decision decision;\n", "global org.govshare.rules.Decision decision;\nglobal java.util.List sink;\n");
 
         assertThat(check(drl)).extracting(Object::toString).containsExactly(
@@ -193,7 +193,7 @@ class ConfinedDrlTest {
             "eval($code.isBlank() == false)"})
     void aConditionOnTheFactsIsAllowed(String condition) {
         String drl = RULE.formatted("decision.grant(drools.getRule(), \"granted\");")
-                .replace("import org.govshare.catalog.SharingType;\n", "import org.govshare.catalog.SharingType;\nimport org.govshare.catalog.Sensitivity;\n")
+                .replace("import org.govshare.vocabulary.SharingType;\n", "import org.govshare.vocabulary.SharingType;\nimport org.govshare.vocabulary.Sensitivity;\n")
                 .replace("$code : code)\n", "$code : code)\n    " + condition + "\n");
 
         assertThat(check(drl)).as(condition).isEmpty();

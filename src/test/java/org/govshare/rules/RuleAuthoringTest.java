@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.govshare.catalog.SharingType;
+import org.govshare.vocabulary.SharingType;
 import org.govshare.rules.eligibility.ResourceFact;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class RuleAuthoringTest {
 
     private static final String GOOD = """
             package rules.eligibility;
-            import org.govshare.catalog.SharingType;
+            import org.govshare.vocabulary.SharingType;
             import org.govshare.rules.eligibility.ResourceFact;
             global org.govshare.rules.Decision decision;
             rule "An unconditional resource is granted when no rule objects"

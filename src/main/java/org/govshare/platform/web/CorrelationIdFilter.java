@@ -1,5 +1,6 @@
 package org.govshare.platform.web;
 
+import org.govshare.platform.CorrelationId;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -8,7 +9,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.govshare.audit.AuditTrail;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,12 +38,12 @@ class CorrelationIdFilter extends OncePerRequestFilter {
         String id = earlier != null ? earlier.toString()
                 : given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
-        MDC.put(AuditTrail.CORRELATION_ID, id);
+        MDC.put(CorrelationId.KEY, id);
         response.setHeader(HEADER, id);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove(AuditTrail.CORRELATION_ID);
+            MDC.remove(CorrelationId.KEY);
         }
     }
 }

@@ -78,7 +78,7 @@ public final class FixedWindowCounter<K> {
     }
 
     /** How many counters are held now. */
-    int size() {
+    public int size() {
         return windows.size();
     }
 }

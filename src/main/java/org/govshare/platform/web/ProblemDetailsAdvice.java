@@ -14,7 +14,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.govshare.platform.web.InvalidInputException.FieldError;
-import org.govshare.provider.ProviderUnavailableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -104,8 +103,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * detail is the platform's own sentence: the provider's error text never passes through, neither to the consumer
      * nor to the audit trail.
      */
-    @ExceptionHandler(ProviderUnavailableException.class)
-    ProblemDetail providerUnavailable(ProviderUnavailableException e, HttpServletRequest request) {
+    @ExceptionHandler(UpstreamFailedException.class)
+    ProblemDetail upstreamFailed(UpstreamFailedException e, HttpServletRequest request) {
         return problems.problem(request, e.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY, e.rule(),
                 e.getMessage(), List.of());
     }

@@ -1,5 +1,6 @@
 package org.govshare.platform.web;
 
+import org.govshare.platform.CorrelationId;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.govshare.audit.AuditTrail;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,7 +40,7 @@ public class Problems {
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
-        problem.setProperty("correlationId", MDC.get(AuditTrail.CORRELATION_ID));
+        problem.setProperty("correlationId", CorrelationId.current());
         request.setAttribute(REASON_ATTRIBUTE, rule + ": " + detail);
         return problem;
     }

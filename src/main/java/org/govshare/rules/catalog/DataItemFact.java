@@ -1,6 +1,6 @@
 package org.govshare.rules.catalog;
 
-import org.govshare.catalog.Sensitivity;
+import org.govshare.vocabulary.Sensitivity;
 
 /**
  * One data item of the entry under check.

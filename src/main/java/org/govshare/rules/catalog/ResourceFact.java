@@ -1,7 +1,7 @@
 package org.govshare.rules.catalog;
 
-import org.govshare.catalog.ResourceKind;
-import org.govshare.catalog.SharingType;
+import org.govshare.vocabulary.ResourceKind;
+import org.govshare.vocabulary.SharingType;
 
 /**
  * The catalog entry under check, as the catalog rules see it.

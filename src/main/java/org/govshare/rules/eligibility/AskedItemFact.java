@@ -1,6 +1,6 @@
 package org.govshare.rules.eligibility;
 
-import org.govshare.catalog.Sensitivity;
+import org.govshare.vocabulary.Sensitivity;
 
 /**
  * One data item the request asks for, with the sensitivity the catalog gives it.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.govshare.catalog.ConditionType;
+import org.govshare.vocabulary.ConditionType;
 
 /**
  * One machine-checkable sharing condition of the resource. Values that list things (departments, tiers, items,

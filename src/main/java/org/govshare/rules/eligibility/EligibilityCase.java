@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.govshare.catalog.ConditionType;
-import org.govshare.catalog.Sensitivity;
-import org.govshare.catalog.SharingType;
+import org.govshare.vocabulary.ConditionType;
+import org.govshare.vocabulary.Sensitivity;
+import org.govshare.vocabulary.SharingType;
 import org.govshare.identity.DepartmentKind;
 import org.govshare.identity.Tier;
 import org.govshare.rules.RuleCase;

@@ -1,6 +1,6 @@
 package org.govshare.rules.eligibility;
 
-import org.govshare.catalog.SharingType;
+import org.govshare.vocabulary.SharingType;
 
 /**
  * The resource asked for, as the eligibility rules see it.

@@ -20,7 +20,7 @@ class ProviderProblemsTest {
 
     @Test
     void aTimeOutIs504ProviderTimeout() {
-        ProblemDetail problem = advice.providerUnavailable(new ProviderUnavailableException(
+        ProblemDetail problem = advice.upstreamFailed(new ProviderUnavailableException(
                 "the provider's service did not answer within 200 ms", true, null), request);
 
         assertThat(problem.getStatus()).isEqualTo(504);
@@ -32,7 +32,7 @@ class ProviderProblemsTest {
 
     @Test
     void aFailureIs502ProviderFailed() {
-        ProblemDetail problem = advice.providerUnavailable(new ProviderUnavailableException(
+        ProblemDetail problem = advice.upstreamFailed(new ProviderUnavailableException(
                 "the provider's service answered with an error (HTTP 500)", false, null), request);
 
         assertThat(problem.getStatus()).isEqualTo(502);
@@ -43,7 +43,7 @@ class ProviderProblemsTest {
 
     @Test
     void aServiceAtAnAddressThePlatformMayNotCallIs502ProviderAddressNotAllowed() {
-        ProblemDetail problem = advice.providerUnavailable(ProviderUnavailableException.addressNotAllowed(
+        ProblemDetail problem = advice.upstreamFailed(ProviderUnavailableException.addressNotAllowed(
                 "the provider's service is registered at an address outside the networks the platform may call"), request);
 
         assertThat(problem.getStatus()).isEqualTo(502);

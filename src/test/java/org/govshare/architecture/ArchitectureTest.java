@@ -1,0 +1,94 @@
+package org.govshare.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+
+/**
+ * The house rules the compiler cannot see. Each rule holds for the whole code base, with no frozen exceptions: a
+ * new violation fails the build and names the class.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses CODE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.govshare");
+
+    private static final DescribedPredicate<JavaClass> STEP_OF_A_PROCESS = DescribedPredicate.describe(
+            "a process step (delegate or listener)", c -> c.isAssignableTo(JavaDelegate.class)
+                    || c.isAssignableTo(TaskListener.class) || c.isAssignableTo(ExecutionListener.class));
+
+    private static final String[] SQL = {"org.springframework.jdbc..", "java.sql.."};
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("org.govshare.(*)..").should().beFreeOfCycles().check(CODE);
+    }
+
+    @Test
+    void platformKnowsNoFeature() {
+        classes().that().resideInAPackage("org.govshare.platform..")
+                .should().onlyDependOnClassesThat(DescribedPredicate.describe("are outside org.govshare or in platform",
+                        c -> !c.getPackageName().startsWith("org.govshare")
+                                || c.getPackageName().startsWith("org.govshare.platform")))
+                .check(CODE);
+    }
+
+    @Test
+    void onlyStoresSpeakSql() {
+        noClasses().that().haveSimpleNameNotEndingWith("Store")
+                .and().resideOutsideOfPackages("org.govshare.cases..")
+                .and().resideOutsideOfPackage("org.govshare.platform..")
+                .should().accessClassesThat().resideInAnyPackage(SQL)
+                .because("SQL lives in a feature's store (or the case kernel's rows and numbers it is built from)")
+                .check(CODE);
+    }
+
+    @Test
+    void processStepsHoldNoSql() {
+        noClasses().that(STEP_OF_A_PROCESS).should().dependOnClassesThat().resideInAnyPackage(SQL).check(CODE);
+    }
+
+    @Test
+    void processStepsCallOneService() {
+        classes().that(STEP_OF_A_PROCESS).should(callAtMostOneService()).check(CODE);
+    }
+
+    private static ArchCondition<JavaClass> callAtMostOneService() {
+        return new ArchCondition<>("call at most one service") {
+            @Override
+            public void check(JavaClass step, ConditionEvents events) {
+                Set<String> services = new TreeSet<>();
+                for (Dependency d : step.getDirectDependenciesFromSelf()) {
+                    JavaClass target = d.getTargetClass();
+                    if (target.getPackageName().startsWith("org.govshare") && !target.equals(step)
+                            && (target.isAnnotatedWith(Service.class) || target.isMetaAnnotatedWith(Component.class))
+                            && !target.getPackageName().startsWith("org.govshare.platform")) {
+                        services.add(target.getSimpleName());
+                    }
+                }
+                events.add(new SimpleConditionEvent(step, services.size() <= 1,
+                        step.getSimpleName() + " calls " + services));
+            }
+        };
+    }
+}
