@@ -2,11 +2,13 @@ package org.govshare.catalog;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
+import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -95,12 +97,17 @@ class CatalogController {
     }
 
     record Review(@NotBlank String decision, @Size(max = 2000) String comment) {
+
+        /** The review form's keys, as this body names them. */
+        static final ApiFields FIELDS = new ApiFields(Map.of("reviewDecision", "decision", "reviewComment", "comment"));
     }
 
     @PostMapping("/submissions/{id}/review")
     Submission review(@PathVariable String id, @Valid @RequestBody Review review, @AuthenticationPrincipal Official me) {
-        catalog.review(me, id, review.decision(), review.comment());
-        return catalog.submission(id);
+        return Review.FIELDS.answer(() -> {
+            catalog.review(me, id, review.decision(), review.comment());
+            return catalog.submission(id);
+        });
     }
 
     private static ResponseEntity<Submission> created(Submission submission) {

@@ -2,11 +2,13 @@ package org.govshare.collection;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
+import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/consultations")
 class ConsultationController {
+
+    /** The answer and ruling forms' keys, as the API's bodies name them. */
+    private static final ApiFields FIELDS = new ApiFields(Map.of("consultationAnswer", "answer", "answerReasons", "reasons",
+            "rulingDecision", "decision", "rulingReasons", "reasons"));
 
     private final Consultations consultations;
 
@@ -57,7 +63,7 @@ class ConsultationController {
 
     @PostMapping("/{id}/answer")
     Consultation answer(@PathVariable String id, @Valid @RequestBody Answer answer, @AuthenticationPrincipal Official me) {
-        return consultations.answer(me, id, answer.answer(), answer.reasons());
+        return FIELDS.answer(() -> consultations.answer(me, id, answer.answer(), answer.reasons()));
     }
 
     /**
@@ -72,8 +78,8 @@ class ConsultationController {
 
     @PostMapping("/{id}/ruling")
     Consultation rule(@PathVariable String id, @Valid @RequestBody Ruling ruling, @AuthenticationPrincipal Official me) {
-        return consultations.rule(me, id, ruling.decision(), ruling.collectingDepartment(), ruling.businessAuthority(),
-                ruling.reasons());
+        return FIELDS.answer(() -> consultations.rule(me, id, ruling.decision(), ruling.collectingDepartment(),
+                ruling.businessAuthority(), ruling.reasons()));
     }
 
     /** @param submissionId the collector's catalog submission that registers the resource */

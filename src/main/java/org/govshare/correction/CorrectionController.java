@@ -3,8 +3,10 @@ package org.govshare.correction;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import org.govshare.identity.Official;
+import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Paging;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +31,10 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/corrections")
 class CorrectionController {
+
+    /** The triage and verification forms' keys, as the API's answer names them. */
+    private static final ApiFields FIELDS = new ApiFields(Map.of("triageDecision", "decision", "triageReasons", "reasons",
+            "verificationDecision", "decision", "verificationReasons", "reasons"));
 
     private final Corrections corrections;
 
@@ -71,7 +77,7 @@ class CorrectionController {
     /** The authority's triage: {@code {"decision":"FORWARD"}} or {@code {"decision":"CLOSE","reasons":"…"}}. */
     @PostMapping("/{id}/triage")
     ErrorReport triage(@PathVariable String id, @RequestBody Answer answer, @AuthenticationPrincipal Official me) {
-        return corrections.triage(me, id, answer);
+        return FIELDS.answer(() -> corrections.triage(me, id, answer));
     }
 
     /** The provider publishes an open report as "under verification" to every consumer of the resource. */
@@ -86,6 +92,6 @@ class CorrectionController {
      */
     @PostMapping("/{id}/verification")
     ErrorReport verify(@PathVariable String id, @RequestBody Answer answer, @AuthenticationPrincipal Official me) {
-        return corrections.verify(me, id, answer);
+        return FIELDS.answer(() -> corrections.verify(me, id, answer));
     }
 }

@@ -3,10 +3,12 @@ package org.govshare.dispute;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
+import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -71,6 +73,11 @@ class DisputeController {
     record RulingBody(String decision, List<String> items, LocalDate validUntil, @Size(max = 2000) String conditions,
                       @Size(max = 4000) String reasons, @Valid Meeting meeting) {
 
+        /** The ruling form's keys, as this body names them. */
+        static final ApiFields FIELDS = new ApiFields(Map.of("rulingDecision", "decision", "rulingItems", "items",
+                "rulingUntil", "validUntil", "rulingConditions", "conditions", "rulingReasons", "reasons",
+                "meetingDate", "meeting.date", "meetingAttendees", "meeting.attendees", "meetingOutcome", "meeting.outcome"));
+
         RulingInput input() {
             return new RulingInput(decision, items, validUntil, conditions, reasons,
                     meeting == null ? null : new RulingInput.MeetingInput(meeting.date(), meeting.attendees(), meeting.outcome()));
@@ -82,7 +89,7 @@ class DisputeController {
 
     @PostMapping("/{id}/ruling")
     Dispute rule(@PathVariable String id, @Valid @RequestBody RulingBody body, @AuthenticationPrincipal Official me) {
-        return disputes.rule(me, id, body.input());
+        return RulingBody.FIELDS.answer(() -> disputes.rule(me, id, body.input()));
     }
 
     @PostMapping("/{id}/withdrawal")

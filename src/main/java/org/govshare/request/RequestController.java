@@ -3,11 +3,13 @@ package org.govshare.request;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
+import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -69,6 +71,12 @@ class RequestController {
                   @Size(max = 2000) String reasons, List<String> unmask,
                   List<String> verificationKeys) {
 
+        /** The review and escalation forms' keys, as this body names them. */
+        static final ApiFields FIELDS = new ApiFields(Map.of("replyDecision", "decision", "escalationDecision", "decision",
+                "replyItems", "items", "replyUntil", "validUntil", "replyConditions", "conditions",
+                "refusalLaw", "legalBasisLaw", "refusalArticle", "legalBasisArticle", "replyReasons", "reasons",
+                "replyUnmask", "unmask", "replyVerify", "verificationKeys"));
+
         ReplyInput input() {
             return new ReplyInput(decision, items, validUntil, conditions, legalBasisLaw, legalBasisArticle, reasons, unmask,
                     verificationKeys);
@@ -77,12 +85,12 @@ class RequestController {
 
     @PostMapping("/{id}/reply")
     SharingRequest reply(@PathVariable String id, @Valid @RequestBody Answer answer, @AuthenticationPrincipal Official me) {
-        return requests.reply(me, id, answer.input());
+        return Answer.FIELDS.answer(() -> requests.reply(me, id, answer.input()));
     }
 
     @PostMapping("/{id}/escalation")
     SharingRequest escalate(@PathVariable String id, @Valid @RequestBody Answer answer, @AuthenticationPrincipal Official me) {
-        return requests.escalate(me, id, answer.input());
+        return Answer.FIELDS.answer(() -> requests.escalate(me, id, answer.input()));
     }
 
     @PostMapping("/{id}/withdrawal")

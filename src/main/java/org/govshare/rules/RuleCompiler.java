@@ -112,16 +112,92 @@ class RuleCompiler {
         byFile.forEach((file, problems) -> {
             List<RuleCompilationException.Problem> real = problems.stream()
                     .filter(p -> !p.message().contains("Parser returned a null Package")).toList();
-            int[] unclosed = unclosedParenthesis(files.getOrDefault(file, ""));
+            String text = files.getOrDefault(file, "");
+            int[] unclosed = unclosedParenthesis(text);
+            MissingThen missingThen = missingThen(text);
             if (unclosed != null && real.stream().anyMatch(p -> p.message().contains("mismatched input"))) {
                 explained.add(new RuleCompilationException.Problem(file, unclosed[0], unclosed[1], "drl-compiles",
                         "the parenthesis opened here is not closed before 'then' (the parser noticed at "
-                                + real.get(0).message().replaceFirst("^\\[ERR \\d+\\] ", "") + ")"));
+                                + noticed(real.get(0)) + ")"));
+            } else if (missingThen != null && !real.isEmpty()) {
+                explained.add(missingThen.problem(file, noticed(real.get(0))));
             } else {
                 explained.addAll(real.isEmpty() ? problems : real);
             }
         });
         return explained;
+    }
+
+    private static String noticed(RuleCompilationException.Problem parserProblem) {
+        return parserProblem.message().replaceFirst("^\\[ERR \\d+\\] ", "");
+    }
+
+    /**
+     * A rule whose {@code when} reaches {@code end} with no {@code then}: the parser reads the actions as more
+     * conditions and complains about {@code end}, which tells the author nothing, so it is named at its {@code when}.
+     */
+    record MissingThen(String rule, int line, int column, int endLine) {
+
+        RuleCompilationException.Problem problem(String file, String parserSaid) {
+            return new RuleCompilationException.Problem(file, line, column, "drl-compiles", "the rule \"" + rule
+                    + "\" has no 'then' between this 'when' and its 'end' on line " + endLine
+                    + ": write 'then' before its actions (the parser noticed at " + parserSaid + ")");
+        }
+    }
+
+    /** The first rule that goes from {@code when} to {@code end} without {@code then}, or null. */
+    static MissingThen missingThen(String text) {
+        String code = withoutStringsAndComments(text);
+        Matcher keyword = Pattern.compile("\\b(rule|when|then|end)\\b").matcher(code);
+        String rule = null;
+        int when = -1;
+        while (keyword.find()) {
+            switch (keyword.group(1)) {
+                case "rule" -> {
+                    Matcher name = Pattern.compile("\\G\\s*(\"[^\"]*\"|\\S+)").matcher(text);
+                    rule = name.find(keyword.end()) ? name.group(1).replace("\"", "") : "";
+                    when = -1;
+                }
+                case "when" -> when = keyword.start();
+                case "then" -> when = -1;
+                default -> {
+                    if (rule != null && when >= 0) {
+                        int[] at = position(code, when);
+                        return new MissingThen(rule, at[0], at[1], position(code, keyword.start())[0]);
+                    }
+                    rule = null;
+                    when = -1;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Line and column (1-based) of an offset. */
+    private static int[] position(String text, int offset) {
+        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        return new int[] {(int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1, offset - lineStart + 1};
+    }
+
+    /** The text with its strings and line comments blanked out, lines and columns kept, so keywords in them do not count. */
+    private static String withoutStringsAndComments(String text) {
+        StringBuilder code = new StringBuilder(text);
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
+                inString = !inString;
+            } else if (inString && c != '\n') {
+                code.setCharAt(i, ' ');
+            } else if (text.startsWith("//", i)) {
+                int end = text.indexOf('\n', i);
+                for (int j = i; j < (end < 0 ? text.length() : end); j++) {
+                    code.setCharAt(j, ' ');
+                }
+                i = (end < 0 ? text.length() : end) - 1;
+            }
+        }
+        return code.toString();
     }
 
     private static RuleCompilationException.Problem problemOf(String file, String text, RuntimeException e) {
@@ -134,6 +210,10 @@ class RuleCompiler {
             }
         }
         String message = positioned != null ? positioned : root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        MissingThen missingThen = missingThen(text);
+        if (missingThen != null) {
+            return missingThen.problem(file, oneLine(message));
+        }
         Matcher at = POSITION.matcher(message);
         int[] unclosed = unclosedParenthesis(text);
         int line = at.find() ? Integer.parseInt(at.group(1)) : unclosed != null ? unclosed[0] : 0;
@@ -148,31 +228,17 @@ class RuleCompiler {
 
     /** Line and column (1-based) of the first parenthesis still open when a {@code then} comes, or null. */
     static int[] unclosedParenthesis(String text) {
+        String code = withoutStringsAndComments(text);
         int depth = 0;
-        int[] opened = null;
-        int line = 1;
-        int lineStart = 0;
-        boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                line++;
-                lineStart = i + 1;
-            } else if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
-                inString = !inString;
-            } else if (!inString && text.startsWith("//", i)) {
-                int end = text.indexOf('\n', i);
-                i = (end < 0 ? text.length() : end) - 1;
-            } else if (!inString && c == '(') {
-                if (depth == 0) {
-                    opened = new int[] {line, i - lineStart + 1};
-                }
-                depth++;
-            } else if (!inString && c == ')' && depth > 0) {
-                depth--;
-            } else if (!inString && depth > 0 && text.startsWith("then", i) && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))
-                    && (i + 4 >= text.length() || Character.isWhitespace(text.charAt(i + 4)))) {
-                return opened;
+        int opened = -1;
+        Matcher token = Pattern.compile("[()]|\\bthen\\b").matcher(code);
+        while (token.find()) {
+            if (token.group().equals("(")) {
+                opened = depth++ == 0 ? token.start() : opened;
+            } else if (token.group().equals(")")) {
+                depth = Math.max(0, depth - 1);
+            } else if (depth > 0) {
+                return position(code, opened);
             }
         }
         return null;

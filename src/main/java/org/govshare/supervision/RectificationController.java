@@ -1,10 +1,12 @@
 package org.govshare.supervision;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
+import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class RectificationController {
+
+    /** The rectification forms' keys, as the API's bodies name them. */
+    private static final ApiFields FIELDS = new ApiFields(Map.of("rectificationMeasures", "measures",
+            "rectificationEvidence", "evidence", "verificationDecision", "decision", "verificationReasons", "reasons",
+            "criticismText", "text", "referralOutcome", "outcome", "referralReasons", "reasons"));
 
     private final Rectifications rectifications;
 
@@ -45,7 +52,7 @@ class RectificationController {
 
     @PostMapping("/api/rectifications/{id}/report")
     Rectification.Case report(@PathVariable String id, @Valid @RequestBody Report report, @AuthenticationPrincipal Official me) {
-        return rectifications.report(me, id, report.measures(), report.evidence());
+        return FIELDS.answer(() -> rectifications.report(me, id, report.measures(), report.evidence()));
     }
 
     /** The authority's verification: ACCEPT or REJECT the first time, ACCEPT or NOT_RECTIFIED the second. */
@@ -55,7 +62,7 @@ class RectificationController {
     @PostMapping("/api/rectifications/{id}/verification")
     Rectification.Case verify(@PathVariable String id, @Valid @RequestBody Verification verification,
                               @AuthenticationPrincipal Official me) {
-        return rectifications.verify(me, id, verification.decision(), verification.reasons());
+        return FIELDS.answer(() -> rectifications.verify(me, id, verification.decision(), verification.reasons()));
     }
 
     /** The criticism's text as the authority approves it for publication (the draft is in the case file). */
@@ -65,7 +72,7 @@ class RectificationController {
     @PostMapping("/api/rectifications/{id}/criticism")
     Rectification.Case approveCriticism(@PathVariable String id, @Valid @RequestBody CriticismApproval approval,
                                         @AuthenticationPrincipal Official me) {
-        return rectifications.approveCriticism(me, id, approval.text());
+        return FIELDS.answer(() -> rectifications.approveCriticism(me, id, approval.text()));
     }
 
     /** The supervisors' outcome: SANCTION_PROPOSED or NO_ACTION, with reasons. */
@@ -75,7 +82,7 @@ class RectificationController {
     @PostMapping("/api/rectifications/{id}/referral")
     Rectification.Case decideReferral(@PathVariable String id, @Valid @RequestBody ReferralOutcome outcome,
                                       @AuthenticationPrincipal Official me) {
-        return rectifications.decideReferral(me, id, outcome.outcome(), outcome.reasons());
+        return FIELDS.answer(() -> rectifications.decideReferral(me, id, outcome.outcome(), outcome.reasons()));
     }
 
     @GetMapping("/api/criticisms")

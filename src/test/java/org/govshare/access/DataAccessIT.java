@@ -176,12 +176,12 @@ class DataAccessIT extends IntegrationTest {
 
         for (String item : List.of("救助金额", "姓名")) {
             assertRefusedAndAudited(api.post("mzj.chen", "/api/requests/" + id + "/reply",
-                    "{\"decision\":\"APPROVE\",\"verificationKeys\":[\"" + item + "\"]}"), 400, "replyVerify",
+                    "{\"decision\":\"APPROVE\",\"verificationKeys\":[\"" + item + "\"]}"), 400, "verificationKeys",
                     "verification-key-masked-granted-item");
         }
         assertRefusedAndAudited(api.post("mzj.chen", "/api/requests/" + id + "/reply",
                 "{\"decision\":\"APPROVE\",\"unmask\":[\"公民身份号码\"],\"verificationKeys\":[\"公民身份号码\"]}"), 400,
-                "replyVerify", "verification-key-masked-granted-item");
+                "verificationKeys", "verification-key-masked-granted-item");
         Response approved = api.post("mzj.chen", "/api/requests/" + id + "/reply",
                 "{\"decision\":\"APPROVE\",\"verificationKeys\":[\"公民身份号码\"]}");
         assertThat(approved.json().path("reply").path("verificationKeys").toString()).as(approved.body())

@@ -71,7 +71,7 @@ class CollectionConsultationsIT extends IntegrationTest {
         assertRefusedAndAudited(api.post("gaj.wang", "/api/consultations/" + id + "/answer", "{\"answer\":\"NOT_OURS\",\"reasons\":\"x\"}"),
                 409, "status", "not-waiting");
         assertRefusedAndAudited(api.post("mzj.chen", "/api/consultations/" + id + "/answer", "{\"answer\":\"NOT_OURS\"}"),
-                400, "answerReasons", "not-ours-needs-reasons");
+                400, "reasons", "not-ours-needs-reasons");
         JsonNode answered = api.post("mzj.chen", "/api/consultations/" + id + "/answer",
                 "{\"answer\":\"NOT_OURS\",\"reasons\":\"犯罪记录由公安机关出具\"}").json();
         assertThat(answered.path("status").asText()).as(answered.toString()).isEqualTo("REGISTERING");

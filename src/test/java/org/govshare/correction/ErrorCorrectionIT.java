@@ -106,7 +106,7 @@ class ErrorCorrectionIT extends IntegrationTest {
         assertRefusedAndAudited(api.post("mzj.chen", "/api/corrections/" + id + "/triage", "{\"decision\":\"FORWARD\"}"),
                 403, null, null);
         assertRefusedAndAudited(api.post("authority.li", "/api/corrections/" + id + "/triage", "{\"decision\":\"CLOSE\"}"),
-                400, "triageReasons", "close-needs-reasons");
+                400, "reasons", "close-needs-reasons");
         Response forwarded = api.post("authority.li", "/api/corrections/" + id + "/triage", "{\"decision\":\"FORWARD\"}");
         assertThat(forwarded.json().path("status").asText()).as(forwarded.body()).isEqualTo("IN_VERIFICATION");
         assertThat(forwarded.json().path("verificationDue").asText()).isNotBlank();

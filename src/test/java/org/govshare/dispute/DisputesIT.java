@@ -85,7 +85,7 @@ class DisputesIT extends IntegrationTest {
         assertRefusedAndAudited(api.post("mzj.liu", "/api/disputes/" + id + "/ruling", ruling), 403, null, null);
         assertRefusedAndAudited(api.post("gaj.wang", "/api/disputes/" + id + "/ruling", ruling), 403, null, null);
         assertRefusedAndAudited(api.post("authority.li", "/api/disputes/" + id + "/ruling",
-                "{\"decision\":\"UPHOLD\"}"), 400, "rulingReasons", "ruling-needs-reasons");
+                "{\"decision\":\"UPHOLD\"}"), 400, "reasons", "ruling-needs-reasons");
         Response ruled = api.post("authority.li", "/api/disputes/" + id + "/ruling", ruling);
 
         assertThat(ruled.status()).as(ruled.body()).isEqualTo(200);

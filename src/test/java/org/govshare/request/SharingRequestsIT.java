@@ -103,7 +103,11 @@ class SharingRequestsIT extends IntegrationTest {
 
         assertRefusedAndAudited(api.post("scj.huang", "/api/requests/" + id + "/reply", "{\"decision\":\"APPROVE\"}"), 403, null, null);
         assertRefusedAndAudited(api.post("gaj.wang", "/api/requests/" + id + "/reply",
-                "{\"decision\":\"REFUSE\",\"reasons\":\"not needed\"}"), 400, "refusalLaw", "refusal-cites-legal-basis");
+                "{\"decision\":\"REFUSE\",\"reasons\":\"not needed\"}"), 400, "legalBasisLaw", "refusal-cites-legal-basis");
+        String task = api.get("gaj.wang", "/engine-rest/task?processInstanceBusinessKey=" + id).json().get(0).path("id").asText();
+        assertRefusedAndAudited(api.post("gaj.wang", "/engine-rest/task/" + task + "/submit-form", """
+                {"variables":{"replyDecision":{"value":"REFUSE"},"replyReasons":{"value":"not needed"}}}"""),
+                400, "refusalLaw", "refusal-cites-legal-basis");
         assertThat(api.get("mzj.liu", "/api/requests/" + id).json().path("status").asText()).isEqualTo("IN_REVIEW");
 
         Response narrowed = api.post("gaj.wang", "/api/requests/" + id + "/reply", """

@@ -100,6 +100,42 @@ class RuleAuthoringTest {
     }
 
     @Test
+    void aMissingThenIsNamedInOneSentenceAtItsRulesWhen() throws IOException {
+        RuleBook book = book();
+        String noThen = GOOD.replace("\nthen\n", "\n");
+
+        assertThatThrownBy(() -> book.validate(Map.of("eligibility/grant.drl", noThen)))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> {
+                    assertThat(e.problems()).hasSize(1);
+                    RuleCompilationException.Problem problem = e.problems().get(0);
+                    assertThat(problem.field()).isEqualTo("eligibility/grant.drl:7:1");
+                    assertThat(problem.message()).startsWith("the rule \"An unconditional resource is granted when no rule"
+                            + " objects\" has no 'then' between this 'when' and its 'end' on line 10: write 'then' before its"
+                            + " actions").doesNotContain("\n").doesNotContain("at org.").hasSizeLessThan(400);
+                });
+    }
+
+    @Test
+    void aThenOrEndInsideAStringOrCommentIsNotTakenForTheKeyword() {
+        String drl = """
+                rule "when it ends"
+                when
+                    ResourceFact(name == "then") // then
+                end
+                rule "fine"
+                when
+                    ResourceFact()
+                then
+                    decision.grant(drools.getRule(), "end");
+                end
+                """;
+
+        RuleCompiler.MissingThen missing = RuleCompiler.missingThen(drl);
+        assertThat(missing).isEqualTo(new RuleCompiler.MissingThen("when it ends", 2, 1, 4));
+        assertThat(RuleCompiler.missingThen(drl.replace("// then\nend", "// then\nthen\nend"))).isNull();
+    }
+
+    @Test
     void aMisspelledFactIsNamedByFileLineAndColumn() throws IOException {
         RuleBook book = book();
         String misspelled = GOOD.replace("ResourceFact(sharingType", "ResourceFakt(sharingType").replace("import org.govshare.rules.eligibility.ResourceFact;\n", "");

@@ -97,6 +97,20 @@ class RulesAuthoringIT extends IntegrationTest {
     }
 
     @Test
+    void aMissingThenIsNamedByFileAndLineInOneSentence() {
+        String noThen = BROKEN.replace("    ResourceFact(\nthen\n", "    ResourceFact()\n");
+        Response refused = api.postFiles(AUTHOR, VALIDATE, Map.of("eligibility/broken.drl", utf8(noThen)));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("errors")).hasSize(1);
+        JsonNode error = refused.json().path("errors").get(0);
+        assertThat(error.path("field").asText()).isEqualTo("eligibility/broken.drl:10:1");
+        assertThat(error.path("message").asText()).startsWith("the rule \"A resource asked for is granted\" has no 'then'"
+                + " between this 'when' and its 'end' on line 13").doesNotContain("\n");
+        assertThat(versionInForce()).isEqualTo(inForce);
+    }
+
+    @Test
     void aScenarioThatDoesNotHoldIsNamedByFileAndLine() {
         Response refused = api.postFiles(AUTHOR, VALIDATE,
                 Map.of("eligibility/scenarios/mistaken.yaml", utf8(WRONG_SCENARIO)));

@@ -116,7 +116,7 @@ class RectificationsIT extends IntegrationTest {
         assertRefusedAndAudited(api.post("mzj.chen", path + "/report", report()), 403, null, null);
         assertRefusedAndAudited(api.post("gaj.zhang", path + "/report", report()), 403, null, null);
         assertRefusedAndAudited(api.post("gaj.wang", path + "/report", "{\"measures\":\" \",\"evidence\":\"x\"}"), 400,
-                "rectificationMeasures", "required");
+                "measures", "required");
         assertThat(api.post("gaj.wang", path + "/report", report()).status()).isEqualTo(200);
 
         // the verification: the authority only; a first rejection with reasons
@@ -130,7 +130,7 @@ class RectificationsIT extends IntegrationTest {
         // the second verification: no second rejection
         assertThat(api.post("gaj.wang", path + "/report", report()).status()).isEqualTo(200);
         assertRefusedAndAudited(api.post("authority.li", path + "/verification", verification("REJECT", "again")), 400,
-                "verificationDecision", "second-verification-no-second-rejection");
+                "decision", "second-verification-no-second-rejection");
         Response notRectified = api.post("authority.li", path + "/verification", verification("NOT_RECTIFIED", "still missing"));
         assertThat(notRectified.json().path("rectification").path("status").asText()).isEqualTo("AWAITING_CRITICISM");
         String draft = notRectified.json().path("steps").findValues("body").stream().map(JsonNode::asText)

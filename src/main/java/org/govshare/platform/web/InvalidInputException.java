@@ -24,6 +24,22 @@ public class InvalidInputException extends RuntimeException {
         return errors;
     }
 
+    /**
+     * The same refusal with fields renamed, e.g. a Tasklist form's keys as the names an API caller sent; fields not
+     * in {@code names} keep theirs. Itself when nothing is renamed, and for a subclass, whose refusal says more than
+     * its errors.
+     */
+    public InvalidInputException renamed(Map<String, String> names) {
+        if (getClass() != InvalidInputException.class
+                || errors.stream().noneMatch(e -> e instanceof FieldError && names.containsKey(e.field()))) {
+            return this;
+        }
+        InvalidInputException renamed = new InvalidInputException(errors.stream().<InputError>map(e -> e instanceof FieldError f
+                && names.containsKey(f.field()) ? new FieldError(names.get(f.field()), f.rule(), f.message()) : e).toList());
+        renamed.setStackTrace(getStackTrace());
+        return renamed;
+    }
+
     /** Further facts for the problem detail beside {@code errors}, e.g. how many errors there were when the list is cut. */
     public Map<String, Object> properties() {
         return Map.of();
