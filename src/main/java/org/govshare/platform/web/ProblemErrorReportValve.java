@@ -25,8 +25,8 @@ import org.springframework.http.MediaType;
 public class ProblemErrorReportValve extends ErrorReportValve {
 
     static final String MALFORMED = "the request is not valid HTTP: percent-encode every non-ASCII character (such as"
-            + " a Chinese item name) and every space in the path and query, as curl -G --data-urlencode does,"
-            + " e.g. %E5%A7%93%E5%90%8D=%E5%BC%A0%E4%B8%89 for 姓名=张三";
+            + " a Chinese item name) and every space in the path and query, names as well as values (curl's"
+            + " --data-urlencode encodes only the value), e.g. %E5%A7%93%E5%90%8D=%E5%BC%A0%E4%B8%89 for 姓名=张三";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
