@@ -86,7 +86,10 @@ public class Disputes {
         Reply reply = request.reply();
         boolean narrowed = request.status() == SharingRequest.Status.GRANTED && reply != null
                 && (reply.decision() == ReplyDecision.NARROW || !blank(reply.addedConditions()));
-        if (request.status() != SharingRequest.Status.REFUSED && !narrowed) {
+        // an OVERTURNED request was refused, and its dispute ruled: the check of standing disputes below says so
+        boolean refused = request.status() == SharingRequest.Status.REFUSED
+                || request.status() == SharingRequest.Status.OVERTURNED;
+        if (!refused && !narrowed) {
             throw new ConflictException("requestId", "dispute-refusal-or-narrowing", request.id() + " is " + request.status()
                     + (request.open() ? "; wait for its answer" : " as asked; there is nothing to dispute"));
         }

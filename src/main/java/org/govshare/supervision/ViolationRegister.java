@@ -1,5 +1,7 @@
 package org.govshare.supervision;
 
+import static org.govshare.platform.FormValues.blank;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -161,9 +163,6 @@ public class ViolationRegister {
         }
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 
     /** The violations recorded on a piece of evidence, e.g. a sharing request. */
     public List<Violation> onEvidence(String evidenceType, String evidenceId) {
