@@ -33,6 +33,7 @@
       IN_REVIEW: ['待提供部门答复', 'Awaiting the provider\'s reply'],
       GRANTED: ['已准予共享', 'Granted'],
       REFUSED: ['不予共享', 'Refused'],
+      OVERTURNED: ['争议裁决准予', 'Granted on dispute'],
       WITHDRAWN: ['已撤回', 'Withdrawn']
     },
     verdict: {

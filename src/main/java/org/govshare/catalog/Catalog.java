@@ -1,5 +1,7 @@
 package org.govshare.catalog;
 
+import static org.govshare.platform.FormValues.blank;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,14 +10,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
-import org.govshare.audit.AuditTrail;
+import org.govshare.cases.CaseEngine;
+import org.govshare.cases.CaseKind;
+import org.govshare.cases.Cases;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
-import org.govshare.platform.ProcessTasks;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
@@ -34,23 +36,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class Catalog {
 
     public static final String PROCESS = "catalog-registration";
+    /** Submissions are not numbered: the process's business key is the entry's code. */
+    static final CaseKind KIND = new CaseKind(PROCESS, null, null, "catalog submission", "catalog-submission");
 
     private final CatalogChecks checks;
     private final CatalogStore store;
-    private final RuntimeService runtimeService;
-    private final ProcessTasks tasks;
-    private final AuditTrail auditTrail;
+    private final Cases<Submission> cases;
     private final Workgroups workgroups;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Catalog(CatalogChecks checks, CatalogStore store, RuntimeService runtimeService, ProcessTasks tasks,
-            AuditTrail auditTrail, Workgroups workgroups, Clock clock, ApplicationEventPublisher events) {
+    Catalog(CatalogChecks checks, CatalogStore store, CaseEngine engine, Workgroups workgroups, Clock clock,
+            ApplicationEventPublisher events) {
         this.checks = checks;
         this.store = store;
-        this.runtimeService = runtimeService;
-        this.tasks = tasks;
-        this.auditTrail = auditTrail;
+        this.cases = engine.cases(KIND, store.submissions());
         this.workgroups = workgroups;
         this.clock = clock;
         this.events = events;
@@ -95,7 +95,7 @@ public class Catalog {
     /** Asks the authority to retire a published entry. */
     @Transactional
     public Submission requestRetirement(Official by, String code, String reason) {
-        if (reason == null || reason.isBlank()) {
+        if (blank(reason)) {
             throw new InvalidInputException("reason", "required", "say why the resource is retired");
         }
         CatalogListing current = current(code).orElseThrow(() -> new NotFoundException("published resource", code));
@@ -114,14 +114,12 @@ public class Catalog {
         Submission submission = new Submission(UUID.randomUUID().toString(), entry.code(), kind, by.department(),
                 by.login(), clock.instant(), Submission.Status.IN_REVIEW, entry, flags, null, null, null, false);
         store.insert(submission);
-        String instance = runtimeService.startProcessInstanceByKey(PROCESS, entry.code(), Map.of(
+        cases.start(submission, entry.code(), Map.of(
                 "submissionId", submission.id(), "code", entry.code(), "entryName", entry.name(),
                 "submissionKind", kind.name(), "providerDepartment", entry.providerDepartment(),
                 "findingsSummary", summary(flags) + (reason == null ? "" : "\n退出理由 Reason for retirement: " + reason),
-                "entrySummary", entrySummary(kind, entry)))
-                .getId();
-        store.setProcessInstance(submission.id(), instance);
-        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_SUBMITTED, "catalog-submission", submission.id())
+                "entrySummary", entrySummary(kind, entry)));
+        cases.record(cases.entry(AuditAction.CATALOG_SUBMITTED, submission.id())
                 .with("code", entry.code()).with("kind", kind).with("flags", flags.stream().map(Finding::rule).toList()));
         return submission(submission.id());
     }
@@ -133,8 +131,8 @@ public class Catalog {
             throw new AccessDeniedException("only the sharing authority reviews catalog entries (Art. 5, 15)");
         }
         Submission submission = submission(submissionId);
-        completeTask(submission, "Task_ReviewEntry", Map.of("reviewDecision", nullToEmpty(decision),
-                "reviewComment", nullToEmpty(comment)));
+        cases.complete(submission, "Task_ReviewEntry", Map.of("reviewDecision", nullToEmpty(decision),
+                "reviewComment", nullToEmpty(comment)), "does not wait for a review");
     }
 
     /** The department revises a returned entry; it stays returned until resubmitted. */
@@ -146,9 +144,8 @@ public class Catalog {
         }
         CatalogChecks.Checked checked = checks.check(revised);
         store.setContent(submissionId, checked.entry(), checked.flags());
-        runtimeService.setVariable(submission.processInstanceId(), "entrySummary",
-                entrySummary(submission.kind(), checked.entry()));
-        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_REVISED, "catalog-submission", submissionId)
+        cases.show(submission, "entrySummary", entrySummary(submission.kind(), checked.entry()));
+        cases.record(cases.entry(AuditAction.CATALOG_REVISED, submissionId)
                 .with("flags", checked.flags().stream().map(Finding::rule).toList()));
         return submission(submissionId);
     }
@@ -157,15 +154,13 @@ public class Catalog {
     @Transactional
     public Submission resubmit(Official by, String submissionId) {
         Submission submission = returned(by, submissionId);
-        completeTask(submission, "Task_ReviseEntry", Map.of("revision", "RESUBMIT"));
-        return submission(submissionId);
+        return cases.complete(submission, "Task_ReviseEntry", Map.of("revision", "RESUBMIT"), "does not wait for a revision");
     }
 
     @Transactional
     public Submission withdraw(Official by, String submissionId) {
         Submission submission = returned(by, submissionId);
-        completeTask(submission, "Task_ReviseEntry", Map.of("revision", "WITHDRAW"));
-        return submission(submissionId);
+        return cases.complete(submission, "Task_ReviseEntry", Map.of("revision", "WITHDRAW"), "does not wait for a revision");
     }
 
     // ---- steps of the catalog-registration process ----
@@ -174,7 +169,7 @@ public class Catalog {
 
     /** The candidate group of the revise task: the catalog keepers of the submitting department. */
     public String reviserWorkgroup(String processInstanceId) {
-        return workgroups.of(ofProcess(processInstanceId).department(), Role.PROVIDER_REVIEWER.name());
+        return workgroups.of(cases.ofProcess(processInstanceId).department(), Role.PROVIDER_REVIEWER.name());
     }
 
     /** The review task's guard: a decision, and a reason when returning. Records who reviewed. */
@@ -182,24 +177,24 @@ public class Catalog {
         if (!"PUBLISH".equals(decision) && !"RETURN".equals(decision)) {
             throw new InvalidInputException("reviewDecision", "unknown-value", "decide PUBLISH or RETURN");
         }
-        if ("RETURN".equals(decision) && (comment == null || comment.isBlank())) {
+        if ("RETURN".equals(decision) && blank(comment)) {
             throw new InvalidInputException("reviewComment", "return-needs-reason",
                     "a returned entry must say what to change (Art. 15)");
         }
-        Submission submission = ofProcess(processInstanceId);
-        store.setReview(submission.id(), comment, auditTrail.currentActor().id());
-        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_REVIEWED, "catalog-submission", submission.id())
+        Submission submission = cases.ofProcess(processInstanceId);
+        store.setReview(submission.id(), comment, cases.actor().id());
+        cases.record(cases.entry(AuditAction.CATALOG_REVIEWED, submission.id())
                 .with("decision", decision));
     }
 
     public void publish(String processInstanceId) {
-        Submission submission = ofProcess(processInstanceId);
+        Submission submission = cases.ofProcess(processInstanceId);
         CatalogEntry content = submission.kind() == Submission.Kind.RETIRE ? submission.content()
                 : submission.content().publishedOn(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.ofHours(8)));
         CatalogVersion version = store.publish(submission, content, nullToEmpty(submission.reviewedBy()), clock.instant());
         boolean retired = submission.kind() == Submission.Kind.RETIRE;
         store.setStatus(submission.id(), retired ? Submission.Status.RETIRED : Submission.Status.PUBLISHED);
-        auditTrail.record(AuditEntry.ok(retired ? AuditAction.CATALOG_RETIRED : AuditAction.CATALOG_PUBLISHED,
+        cases.record(AuditEntry.ok(retired ? AuditAction.CATALOG_RETIRED : AuditAction.CATALOG_PUBLISHED,
                 "catalog-resource", submission.code()).with("version", version.version()).with("submission", submission.id()));
         if (!retired) {
             events.publishEvent(new CatalogEntryPublished(submission.id(), submission.code(), submission.department(),
@@ -217,18 +212,18 @@ public class Catalog {
      * @return whether the rules refused it, and the summary for the next task (the refusal, or the reviewer's flags)
      */
     public Recheck recheck(String processInstanceId) {
-        Submission submission = ofProcess(processInstanceId);
+        Submission submission = cases.ofProcess(processInstanceId);
         try {
             CatalogChecks.Checked checked = checks.check(submission.content());
             store.setContent(submission.id(), checked.entry(), checked.flags());
             store.setStatus(submission.id(), Submission.Status.IN_REVIEW);
-            auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_RESUBMITTED, "catalog-submission", submission.id()));
+            cases.record(cases.entry(AuditAction.CATALOG_RESUBMITTED, submission.id()));
             return new Recheck(false, summary(checked.flags()), checked.entry().name(),
                     entrySummary(submission.kind(), checked.entry()));
         } catch (InvalidInputException refused) {
             String summary = refused.errors().stream().map(f -> "• " + f.field() + ": " + f.rule() + " — " + f.message())
                     .collect(Collectors.joining("\n"));
-            auditTrail.record(AuditEntry.refused(AuditAction.CATALOG_RESUBMITTED, "catalog-submission", submission.id(), summary));
+            cases.record(AuditEntry.refused(AuditAction.CATALOG_RESUBMITTED, "catalog-submission", submission.id(), summary));
             return new Recheck(true, summary, submission.content().name(),
                     entrySummary(submission.kind(), submission.content()));
         }
@@ -243,36 +238,29 @@ public class Catalog {
     }
 
     private void settle(String processInstanceId, Submission.Status status, AuditAction action) {
-        Submission submission = ofProcess(processInstanceId);
+        Submission submission = cases.ofProcess(processInstanceId);
         store.setStatus(submission.id(), status);
-        auditTrail.record(AuditEntry.ok(action, "catalog-submission", submission.id()));
+        cases.record(cases.entry(action, submission.id()));
     }
 
     public void markOverdue(String processInstanceId) {
-        Submission submission = ofProcess(processInstanceId);
+        Submission submission = cases.ofProcess(processInstanceId);
         store.markOverdue(submission.id());
-        auditTrail.record(AuditEntry.ok(AuditAction.CATALOG_REVIEW_OVERDUE, "catalog-submission", submission.id())
+        cases.record(cases.entry(AuditAction.CATALOG_REVIEW_OVERDUE, submission.id())
                 .because("the authority's review deadline passed"));
-    }
-
-    private Submission ofProcess(String processInstanceId) {
-        return store.submissionOfProcess(processInstanceId)
-                .orElseThrow(() -> new NotFoundException("catalog submission of process instance", processInstanceId));
     }
 
     // ---- reading ----
 
     public Submission submission(String id) {
-        return store.submission(id).orElseThrow(() -> new NotFoundException("catalog submission", id));
+        return cases.require(id);
     }
 
     /** A submission as its department or the authority sees it. */
     public Submission submissionFor(Official by, String id) {
         Submission submission = submission(id);
-        if (!by.maySee(submission.department())) {
-            throw new AccessDeniedException("the submissions of " + submission.department() + " are theirs and the authority's");
-        }
-        return submission;
+        return cases.visibleTo(by, id, s -> by.maySee(s.department()), "the submissions of " + submission.department()
+                + " are theirs and the authority's");
     }
 
     /** A page of a department's submissions, newest first. */
@@ -317,11 +305,6 @@ public class Catalog {
                     + submission.status() + "; only a RETURNED submission is revised or withdrawn");
         }
         return submission;
-    }
-
-    private void completeTask(Submission submission, String taskKey, Map<String, Object> variables) {
-        tasks.complete(submission.processInstanceId(), taskKey, variables, "submission " + submission.id() + " is "
-                + submission.status() + " and does not wait for " + (taskKey.equals("Task_ReviewEntry") ? "a review" : "a revision"));
     }
 
     /** Only the provider's own officials who keep its catalog (PROVIDER_REVIEWER) change its entries. */

@@ -6,14 +6,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.govshare.cases.CaseRows;
 import org.govshare.platform.JsonColumns;
 import org.govshare.rules.Finding;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +28,7 @@ class CatalogStore {
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
     private final RowMapper<Submission> submissionRows = this::submission;
+    private final CaseRows<Submission> submissions;
     private final RowMapper<CatalogVersion> versionRows = this::version;
     /** published versions by "code#version", at most {@value #CACHED_VERSIONS}, the least recently used dropped */
     private final Map<String, CatalogEntry> published = java.util.Collections.synchronizedMap(
@@ -41,6 +43,7 @@ class CatalogStore {
     CatalogStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.submissions = new CaseRows<>(jdbc, "catalog_submission", submissionRows);
     }
 
     void insert(Submission s) {
@@ -50,10 +53,6 @@ class CatalogStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 s.id(), s.code(), s.kind().name(), s.department(), s.submittedBy(), utc(s.submittedAt()), s.status().name(),
                 write(s.content()), write(s.findings()), s.processInstanceId(), utc(Instant.now()));
-    }
-
-    void setProcessInstance(String id, String processInstanceId) {
-        jdbc.update("update catalog_submission set process_instance_id = ? where id = ?", processInstanceId, id);
     }
 
     void setStatus(String id, Submission.Status status) {
@@ -74,13 +73,8 @@ class CatalogStore {
         jdbc.update("update catalog_submission set overdue = true, updated_at = ? where id = ?", utc(Instant.now()), id);
     }
 
-    Optional<Submission> submission(String id) {
-        return jdbc.query("select * from catalog_submission where id = ?", submissionRows, id).stream().findFirst();
-    }
-
-    Optional<Submission> submissionOfProcess(String processInstanceId) {
-        return jdbc.query("select * from catalog_submission where process_instance_id = ?", submissionRows, processInstanceId)
-                .stream().findFirst();
+    CaseRows<Submission> submissions() {
+        return submissions;
     }
 
     Optional<Submission> openSubmissionFor(String code) {

@@ -1,5 +1,7 @@
 package org.govshare.catalog;
 
+import static org.govshare.platform.FormValues.blank;
+
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,9 +96,5 @@ final class EntrySummary {
 
     private static String nonNull(String s) {
         return s == null ? "" : s;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -3,6 +3,7 @@ package org.govshare.catalog;
 import java.time.Instant;
 import java.util.List;
 
+import org.govshare.cases.Case;
 import org.govshare.rules.Finding;
 
 /**
@@ -12,7 +13,7 @@ import org.govshare.rules.Finding;
  */
 public record Submission(String id, String code, Kind kind, String department, String submittedBy, Instant submittedAt,
                          Status status, CatalogEntry content, List<Finding> findings, String reviewComment,
-                         String reviewedBy, String processInstanceId, boolean overdue) {
+                         String reviewedBy, String processInstanceId, boolean overdue) implements Case {
 
     public enum Kind {
         NEW,

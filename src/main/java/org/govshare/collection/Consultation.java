@@ -3,6 +3,8 @@ package org.govshare.collection;
 import java.time.Instant;
 import java.util.List;
 
+import org.govshare.cases.Case;
+
 /**
  * A collection consultation (Art. 9): a department needs information no published resource provides, and asks the
  * business authorities it names who collects it.
@@ -21,7 +23,7 @@ public record Consultation(String id, String demandingDepartment, String request
                            String information, List<String> items, String purpose, String legalDuty, String needId,
                            Status status, Instant answerDue, List<Answer> answers, String collectingDepartment,
                            String businessAuthority, Ruling ruling, String submissionId, String resourceCode,
-                           String processInstanceId, Instant closedAt) {
+                           String processInstanceId, Instant closedAt) implements Case {
 
     public enum Status {
         /** the departments named are answering */

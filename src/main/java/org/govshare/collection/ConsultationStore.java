@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.govshare.platform.CaseRows;
+import org.govshare.cases.CaseRows;
 import org.govshare.platform.JsonColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -26,7 +26,7 @@ class ConsultationStore {
     ConsultationStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.rows = new CaseRows<>(jdbc, "select * from collection_consultation", this::consultation);
+        this.rows = new CaseRows<>(jdbc, "collection_consultation", this::consultation);
     }
 
     void insert(Consultation c) {
@@ -42,9 +42,8 @@ class ConsultationStore {
         }
     }
 
-    void bind(String id, String processInstanceId, Instant answerDue) {
-        jdbc.update("update collection_consultation set process_instance_id = ?, answer_due = ? where id = ?",
-                processInstanceId, Timestamp.from(answerDue), id);
+    void setAnswerDue(String id, Instant answerDue) {
+        jdbc.update("update collection_consultation set answer_due = ? where id = ?", Timestamp.from(answerDue), id);
     }
 
     void bindAnswerTask(String id, int position, String taskId) {
@@ -90,19 +89,6 @@ class ConsultationStore {
 
     void close(String id, Instant at) {
         jdbc.update("update collection_consultation set status = 'COLLECTED', closed_at = ? where id = ?", Timestamp.from(at), id);
-    }
-
-    Optional<Consultation> find(String id) {
-        return rows.find(id);
-    }
-
-    /** Serialises the steps of one consultation (answers arriving together, the deadline) until the transaction ends. */
-    Optional<Consultation> lock(String id) {
-        return rows.lock(id);
-    }
-
-    Optional<Consultation> ofProcess(String processInstanceId) {
-        return rows.ofProcess(processInstanceId);
     }
 
     /** The consultation waiting for this catalog submission to be published. */
@@ -154,5 +140,9 @@ class ConsultationStore {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
+    }
+
+    CaseRows<Consultation> rows() {
+        return rows;
     }
 }

@@ -1,5 +1,7 @@
 package org.govshare.collection;
 
+import static org.govshare.platform.FormValues.blank;
+
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -8,14 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
-import org.govshare.audit.AuditEntry;
-import org.govshare.audit.AuditTrail;
 import org.govshare.calendar.Today;
 import org.govshare.calendar.WorkdayCalendar;
+import org.govshare.cases.CaseEngine;
+import org.govshare.cases.CaseKind;
+import org.govshare.cases.Cases;
 import org.govshare.catalog.Catalog;
 import org.govshare.catalog.CatalogEntryPublished;
 import org.govshare.catalog.Submission;
@@ -25,9 +27,6 @@ import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
 import org.govshare.need.SharingNeed;
 import org.govshare.need.SharingNeeds;
-import org.govshare.notice.Notices;
-import org.govshare.platform.ProcessTasks;
-import org.govshare.platform.CaseNumbers;
 import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
@@ -51,38 +50,30 @@ public class Consultations {
     public static final String PROCESS = "collection-consultation";
     public static final String ANSWER_DEADLINE = "consultation-answer";
     public static final String PUBLISHED_MESSAGE = "consultation-entry-published";
-    static final String OBJECT = "collection-consultation";
+    static final CaseKind KIND = new CaseKind(PROCESS, "XS", "consultationNumber", "collection consultation",
+            "collection-consultation");
 
     private final ConsultationStore store;
     private final SharingNeeds needs;
     private final Catalog catalog;
     private final DepartmentDirectory departments;
-    private final Notices notices;
     private final WorkdayCalendar workdays;
     private final Workgroups workgroups;
-    private final CaseNumbers numbers;
-    private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final ProcessTasks tasks;
-    private final AuditTrail auditTrail;
+    private final Cases<Consultation> cases;
     private final Today today;
 
     Consultations(ConsultationStore store, SharingNeeds needs, Catalog catalog, DepartmentDirectory departments,
-                  Notices notices, WorkdayCalendar workdays, Workgroups workgroups, CaseNumbers numbers,
-                  RuntimeService runtimeService, TaskService taskService, ProcessTasks tasks, AuditTrail auditTrail,
+                  WorkdayCalendar workdays, Workgroups workgroups, TaskService taskService, CaseEngine engine,
                   Today today) {
         this.store = store;
         this.needs = needs;
         this.catalog = catalog;
         this.departments = departments;
-        this.notices = notices;
         this.workdays = workdays;
         this.workgroups = workgroups;
-        this.numbers = numbers;
-        this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.tasks = tasks;
-        this.auditTrail = auditTrail;
+        this.cases = engine.cases(KIND, store.rows());
         this.today = today;
     }
 
@@ -129,18 +120,14 @@ public class Consultations {
             throw new InvalidInputException(errors);
         }
         String needId = asked.needId() == null || asked.needId().isBlank() ? null : asked.needId();
-        Consultation consultation = new Consultation(numbers.next("XS"), by.department(), by.login(), today.now(),
+        Consultation consultation = new Consultation(cases.number(), by.department(), by.login(), today.now(),
                 asked.information().strip(), items, asked.purpose().strip(), asked.legalDuty().strip(), needId,
                 Consultation.Status.CONSULTING, null,
                 named.stream().map(d -> new Consultation.Answer(d, null, null, null, null)).toList(),
                 null, null, null, null, null, null, null);
-        store.insert(consultation);
-        auditTrail.record(AuditEntry.ok(AuditAction.CONSULTATION_STARTED, OBJECT, consultation.id())
+        return cases.open(consultation, store::insert, cases.entry(AuditAction.CONSULTATION_STARTED, consultation.id())
                 .with("departments", named).with("items", items).with("purpose", consultation.purpose())
-                .with("need", needId));
-        runtimeService.startProcessInstanceByKey(PROCESS, consultation.id(), Map.of(
-                "consultationNumber", consultation.id(), "demandingDepartment", consultation.demandingDepartment()));
-        return require(consultation.id());
+                .with("need", needId), Map.of("demandingDepartment", consultation.demandingDepartment()));
     }
 
     // ---- steps of the collection-consultation process ----
@@ -152,33 +139,31 @@ public class Consultations {
      * @return the whole case in words, for the tasks' forms
      */
     public String open(String processInstanceId, String consultationNumber) {
-        Consultation consultation = store.lock(consultationNumber)
-                .filter(c -> c.processInstanceId() == null && c.status() == Consultation.Status.CONSULTING)
-                .orElseThrow(() -> new ConflictException("consultationNumber", "open-once",
-                        "consultation " + consultationNumber + " is not waiting to be opened"));
-        store.bind(consultation.id(), processInstanceId, workdays.due(ANSWER_DEADLINE, today.now()));
+        Consultation consultation = cases.bind(processInstanceId, consultationNumber,
+                c -> c.status() == Consultation.Status.CONSULTING);
+        store.setAnswerDue(consultation.id(), workdays.due(ANSWER_DEADLINE, today.now()));
         Consultation bound = require(consultation.id());
         for (Consultation.Answer answer : bound.answers()) {
-            notices.send(workgroups.of(answer.department(), Role.PROVIDER_REVIEWER.name()), "CONSULTATION_ASKED",
+            cases.send(workgroups.of(answer.department(), Role.PROVIDER_REVIEWER.name()), "CONSULTATION_ASKED",
                     "采集协商 Who collects? " + bound.id(), bound.demandingDepartment() + " needs " + bound.information()
-                            + "; answer by " + bound.answerDue(), OBJECT, bound.id());
+                            + "; answer by " + bound.answerDue(), bound.id());
         }
         return summary(bound);
     }
 
     /** The answer tasks' candidate groups, one per department named, in order: computed here, not from a variable. */
     public List<String> answeringWorkgroups(String processInstanceId) {
-        return ofProcess(processInstanceId).answers().stream()
+        return cases.ofProcess(processInstanceId).answers().stream()
                 .map(a -> workgroups.of(a.department(), Role.PROVIDER_REVIEWER.name())).toList();
     }
 
     public Date answerDue(String processInstanceId) {
-        return Date.from(ofProcess(processInstanceId).answerDue());
+        return Date.from(cases.ofProcess(processInstanceId).answerDue());
     }
 
     /** When an answer task is created, it is bound to its department's row, by the engine's own loop counter. */
     public void bindAnswerTask(String processInstanceId, int loopCounter, String taskId) {
-        store.bindAnswerTask(ofProcess(processInstanceId).id(), loopCounter, taskId);
+        store.bindAnswerTask(cases.ofProcess(processInstanceId).id(), loopCounter, taskId);
     }
 
     /**
@@ -186,13 +171,10 @@ public class Consultations {
      * department the task was bound to, NOT_OURS needs reasons, and each department answers once.
      */
     public void recordAnswer(String processInstanceId, String taskId, String answer, String reasons) {
-        Consultation consultation = lockedOfProcess(processInstanceId);
+        Consultation consultation = cases.lockedOfProcess(processInstanceId);
         String department = store.departmentOfTask(consultation.id(), taskId)
                 .orElseThrow(() -> new NotFoundException("consultation answer task", taskId));
-        Actor actor = auditTrail.currentActor();
-        if (actor.department() != null && !actor.department().equals(department)) {
-            throw new AccessDeniedException("this answer to " + consultation.id() + " is " + department + "'s");
-        }
+        Actor actor = cases.actorOf(department, "this answer to " + consultation.id() + " is " + department + "'s");
         if (consultation.status() != Consultation.Status.CONSULTING) {
             throw new ConflictException("status", "answer-while-consulting", consultation.id() + " is " + consultation.status());
         }
@@ -202,7 +184,7 @@ public class Consultations {
                     "say why the information is not your department's to collect, and whose it is if you know");
         }
         store.setAnswer(consultation.id(), department, kind, blank(reasons) ? null : reasons.strip(), actor.id(), today.now());
-        auditTrail.record(AuditEntry.ok(AuditAction.CONSULTATION_ANSWERED, OBJECT, consultation.id())
+        cases.record(cases.entry(AuditAction.CONSULTATION_ANSWERED, consultation.id())
                 .with("department", department).with("answer", kind).because(blank(reasons) ? null : reasons.strip()));
     }
 
@@ -211,7 +193,7 @@ public class Consultations {
      * acceptance and no silence makes that department the collector; anything else goes to the authority's ruling.
      */
     public Tally tally(String processInstanceId) {
-        Consultation consultation = lockedOfProcess(processInstanceId);
+        Consultation consultation = cases.lockedOfProcess(processInstanceId);
         List<String> silent = consultation.answers().stream().filter(a -> a.answer() == null)
                 .map(Consultation.Answer::department).toList();
         silent.forEach(d -> store.setAnswer(consultation.id(), d, Consultation.AnswerKind.SILENT, null, null, null));
@@ -223,10 +205,10 @@ public class Consultations {
             askToRegister(require(consultation.id()));
         } else {
             store.setStatus(consultation.id(), Consultation.Status.RULING);
-            notices.send(workgroups.authority(), "CONSULTATION_RULING", "裁定采集部门 Rule who collects " + consultation.id(),
-                    accepting.size() + " acceptances, " + silent.size() + " departments silent", OBJECT, consultation.id());
+            cases.send(workgroups.authority(), "CONSULTATION_RULING", "裁定采集部门 Rule who collects " + consultation.id(),
+                    accepting.size() + " acceptances, " + silent.size() + " departments silent", consultation.id());
         }
-        auditTrail.record(AuditEntry.ok(AuditAction.CONSULTATION_TALLIED, OBJECT, consultation.id())
+        cases.record(cases.entry(AuditAction.CONSULTATION_TALLIED, consultation.id())
                 .with("accepting", accepting).with("silent", silent).with("outcome", one ? "ONE" : "RULING"));
         return new Tally(one ? "ONE" : "RULING", answersSummary(require(consultation.id())));
     }
@@ -238,11 +220,8 @@ public class Consultations {
     /** The authority's ruling, checked against the directory: who collects, to whom it is handed, and why. */
     public void recordRuling(String processInstanceId, String decision, String collectingDepartment, String businessAuthority,
                              String reasons) {
-        Consultation consultation = lockedOfProcess(processInstanceId);
-        Actor actor = auditTrail.currentActor();
-        if (actor.department() != null && !actor.department().equals(workgroups.authorityDepartment())) {
-            throw new AccessDeniedException("who collects is ruled by the sharing authority (Art. 9)");
-        }
+        Consultation consultation = cases.lockedOfProcess(processInstanceId);
+        Actor actor = cases.actorOf(workgroups.authorityDepartment(), "who collects is ruled by the sharing authority (Art. 9)");
         if (consultation.status() != Consultation.Status.RULING) {
             throw new ConflictException("status", "rule-when-ruling", consultation.id() + " is " + consultation.status());
         }
@@ -266,14 +245,14 @@ public class Consultations {
         String handTo = ruling == Consultation.RulingDecision.HAND_TO_AUTHORITY ? businessAuthority : null;
         store.setRuling(consultation.id(), new Consultation.Ruling(ruling, reasons.strip(), actor.id(), today.now()));
         store.setCollector(consultation.id(), collectingDepartment, handTo, Consultation.Status.REGISTERING);
-        auditTrail.record(AuditEntry.ok(AuditAction.CONSULTATION_RULED, OBJECT, consultation.id()).with("decision", ruling)
+        cases.record(cases.entry(AuditAction.CONSULTATION_RULED, consultation.id()).with("decision", ruling)
                 .with("collectingDepartment", collectingDepartment).with("businessAuthority", handTo).because(reasons.strip()));
         askToRegister(require(consultation.id()));
     }
 
     /** The registration task's candidate group: the collecting department's catalog keepers. */
     public String collectorWorkgroup(String processInstanceId) {
-        return workgroups.of(ofProcess(processInstanceId).collectingDepartment(), Role.PROVIDER_REVIEWER.name());
+        return workgroups.of(cases.ofProcess(processInstanceId).collectingDepartment(), Role.PROVIDER_REVIEWER.name());
     }
 
     /**
@@ -283,12 +262,9 @@ public class Consultations {
      * @return PUBLISHED when the entry is already published, else IN_REVIEW (the process waits for the publication)
      */
     public String recordRegistration(String processInstanceId, String submissionId) {
-        Consultation consultation = lockedOfProcess(processInstanceId);
-        Actor actor = auditTrail.currentActor();
-        if (actor.department() != null && !actor.department().equals(consultation.collectingDepartment())) {
-            throw new AccessDeniedException("the resource of " + consultation.id() + " is registered by "
-                    + consultation.collectingDepartment());
-        }
+        Consultation consultation = cases.lockedOfProcess(processInstanceId);
+        cases.actorOf(consultation.collectingDepartment(), "the resource of " + consultation.id() + " is registered by "
+                + consultation.collectingDepartment());
         if (blank(submissionId)) {
             throw new InvalidInputException("submissionId", "required",
                     "submit the entry through the catalog (POST /api/catalog/submissions) and name the submission");
@@ -308,7 +284,7 @@ public class Consultations {
                     "submission " + submission.id() + " already registers consultation " + other);
         });
         store.setRegistration(consultation.id(), submission.id(), submission.code());
-        auditTrail.record(AuditEntry.ok(AuditAction.CONSULTATION_REGISTERED, OBJECT, consultation.id())
+        cases.record(cases.entry(AuditAction.CONSULTATION_REGISTERED, consultation.id())
                 .with("submission", submission.id()).with("resource", submission.code()));
         return submission.status() == Submission.Status.PUBLISHED ? "PUBLISHED" : "IN_REVIEW";
     }
@@ -316,37 +292,36 @@ public class Consultations {
     /** The catalog published an entry: the consultation it registers, if any, goes on (same transaction). */
     @EventListener
     public void onPublished(CatalogEntryPublished published) {
-        store.waitingFor(published.submissionId()).ifPresent(c -> runtimeService.createMessageCorrelation(PUBLISHED_MESSAGE)
-                .processInstanceId(c.processInstanceId()).correlate());
+        store.waitingFor(published.submissionId()).ifPresent(c -> cases.correlate(PUBLISHED_MESSAGE, c));
     }
 
     /** The resource is published: the case closes, the need is met, the demanding department (and the authority handed to) told. */
     public void recordCollected(String processInstanceId) {
-        Consultation consultation = lockedOfProcess(processInstanceId);
+        Consultation consultation = cases.lockedOfProcess(processInstanceId);
         store.close(consultation.id(), today.now());
         if (consultation.needId() != null) {
             needs.markMet(consultation.needId(), consultation.resourceCode(), consultation.id());
         }
-        auditTrail.record(AuditEntry.ok(AuditAction.CONSULTATION_COLLECTED, OBJECT, consultation.id())
+        cases.record(cases.entry(AuditAction.CONSULTATION_COLLECTED, consultation.id())
                 .with("resource", consultation.resourceCode()).with("collectingDepartment", consultation.collectingDepartment())
                 .with("businessAuthority", consultation.businessAuthority()).with("need", consultation.needId()));
-        notices.send(workgroups.of(consultation.demandingDepartment(), Role.APPLICANT.name()), "CONSULTATION_COLLECTED",
+        cases.send(workgroups.of(consultation.demandingDepartment(), Role.APPLICANT.name()), "CONSULTATION_COLLECTED",
                 "已登记 " + consultation.id() + ": " + consultation.resourceCode(), consultation.collectingDepartment()
                         + " registered the information as " + consultation.resourceCode() + "; ask for it with a sharing request",
-                OBJECT, consultation.id());
+                consultation.id());
         if (consultation.businessAuthority() != null) {
-            notices.send(workgroups.of(consultation.businessAuthority(), Role.PROVIDER_REVIEWER.name()), "CONSULTATION_HANDED_OVER",
+            cases.send(workgroups.of(consultation.businessAuthority(), Role.PROVIDER_REVIEWER.name()), "CONSULTATION_HANDED_OVER",
                     "移交 Handed to you: " + consultation.resourceCode(), consultation.collectingDepartment() + " collected and"
                             + " registered " + consultation.resourceCode() + " and hands it to you, its business authority (Art. 9)",
-                    OBJECT, consultation.id());
+                    consultation.id());
         }
     }
 
     private void askToRegister(Consultation consultation) {
-        notices.send(workgroups.of(consultation.collectingDepartment(), Role.PROVIDER_REVIEWER.name()), "CONSULTATION_COLLECT",
+        cases.send(workgroups.of(consultation.collectingDepartment(), Role.PROVIDER_REVIEWER.name()), "CONSULTATION_COLLECT",
                 "请采集并登记 Collect and register " + consultation.id(), consultation.information()
                         + (consultation.businessAuthority() == null ? "" : "; hand it to " + consultation.businessAuthority()),
-                OBJECT, consultation.id());
+                consultation.id());
     }
 
     // ---- the platform API's doors to the tasks (Tasklist completes the same tasks, with the same checks) ----
@@ -380,8 +355,7 @@ public class Consultations {
         variables.put("collectingDepartment", collectingDepartment);
         variables.put("businessAuthority", businessAuthority);
         variables.put("rulingReasons", reasons);
-        completeTask(require(id), "Task_RuleCollector", variables);
-        return require(id);
+        return cases.complete(require(id), "Task_RuleCollector", variables, "waits for no ruling");
     }
 
     /** The collector names its catalog submission through the API. */
@@ -393,24 +367,15 @@ public class Consultations {
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put("submissionId", submissionId);
-        completeTask(consultation, "Task_RegisterResource", variables);
-        return require(id);
-    }
-
-    private void completeTask(Consultation consultation, String taskKey, Map<String, Object> variables) {
-        tasks.complete(consultation.processInstanceId(), taskKey, variables, consultation.id() + " is " + consultation.status()
-                + (taskKey.equals("Task_RuleCollector") ? " and waits for no ruling" : " and waits for no registration"));
+        return cases.complete(consultation, "Task_RegisterResource", variables, "waits for no registration");
     }
 
     // ---- reading ----
 
     /** A consultation as the departments it concerns and the authority see it. */
     public Consultation visibleTo(Official by, String id) {
-        Consultation consultation = require(id);
-        if (!by.has(Role.AUTHORITY) && !by.has(Role.SUPERVISOR) && !consultation.concerns(by.department())) {
-            throw new AccessDeniedException("a consultation is seen by the departments it concerns and the authority");
-        }
-        return consultation;
+        return cases.visibleTo(by, id, c -> by.has(Role.SUPERVISOR) || c.concerns(by.department()),
+                "a consultation is seen by the departments it concerns and the authority");
     }
 
     /** The consultations concerning the caller's department; the authority and supervisors see all. */
@@ -419,16 +384,7 @@ public class Consultations {
     }
 
     public Consultation require(String id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("collection consultation", id));
-    }
-
-    private Consultation ofProcess(String processInstanceId) {
-        return store.ofProcess(processInstanceId)
-                .orElseThrow(() -> new NotFoundException("collection consultation of process instance", processInstanceId));
-    }
-
-    private Consultation lockedOfProcess(String processInstanceId) {
-        return store.lock(ofProcess(processInstanceId).id()).orElseThrow();
+        return cases.require(id);
     }
 
     private void requireDepartment(String field, String code) {
@@ -469,9 +425,5 @@ public class Consultations {
         if (blank(value)) {
             errors.add(new InvalidInputException.FieldError(field, "required", message));
         }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -8,10 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.govshare.platform.CaseRows;
+import org.govshare.cases.CaseRows;
 import org.govshare.platform.JsonColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -34,7 +33,7 @@ class CorrectionStore {
     CorrectionStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.rows = new CaseRows<>(jdbc, "select " + COLUMNS + " from error_report", this::report);
+        this.rows = new CaseRows<>(jdbc, "error_report", COLUMNS, this::report);
     }
 
     void insert(ErrorReport r, byte[] evidence) {
@@ -46,10 +45,6 @@ class CorrectionStore {
                 r.id(), r.resourceCode(), r.resourceName(), r.providerDepartment(), r.reporterDepartment(), r.reportedBy(),
                 Timestamp.from(r.reportedAt()), r.dataVersion(), r.recordKey(), json.write(r.keyValues()), r.item(), r.problem(), r.proposed(),
                 r.evidence().name(), r.evidence().type(), r.evidence().size(), evidence, r.status().name(), r.grantId());
-    }
-
-    void setProcessInstance(String id, String processInstanceId) {
-        jdbc.update("update error_report set process_instance_id = ? where id = ?", processInstanceId, id);
     }
 
     void setTriage(String id, String by, String reasons, ErrorReport.Status status, Instant due, Instant reminderAt) {
@@ -77,19 +72,6 @@ class CorrectionStore {
 
     void close(String id, Instant at) {
         jdbc.update("update error_report set status = 'CLOSED', closed_at = ? where id = ?", Timestamp.from(at), id);
-    }
-
-    Optional<ErrorReport> find(String id) {
-        return rows.find(id);
-    }
-
-    /** Serialises the steps of one report until the transaction ends. */
-    Optional<ErrorReport> lock(String id) {
-        return rows.lock(id);
-    }
-
-    Optional<ErrorReport> ofProcess(String processInstanceId) {
-        return rows.ofProcess(processInstanceId);
     }
 
     byte[] evidence(String id) {
@@ -148,5 +130,9 @@ class CorrectionStore {
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
+    }
+
+    CaseRows<ErrorReport> rows() {
+        return rows;
     }
 }

@@ -1,27 +1,30 @@
 package org.govshare.correction;
 
+import static org.govshare.platform.FormValues.blank;
+
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
-import org.govshare.audit.AuditEntry;
-import org.govshare.audit.AuditTrail;
 import org.govshare.calendar.Today;
 import org.govshare.calendar.WorkdayCalendar;
+import org.govshare.cases.CaseEngine;
+import org.govshare.cases.CaseKind;
+import org.govshare.cases.Cases;
 import org.govshare.catalog.Catalog;
 import org.govshare.catalog.CatalogEntry;
 import org.govshare.catalog.CatalogListing;
 import org.govshare.catalog.SharingMethod;
+import org.govshare.dataset.DataSlice;
 import org.govshare.dataset.DataVersion;
 import org.govshare.dataset.HostedDatasets;
-import org.govshare.dataset.DataSlice;
 import org.govshare.dataset.ItemFilter;
 import org.govshare.grant.Grant;
 import org.govshare.grant.Grants;
@@ -29,9 +32,7 @@ import org.govshare.grant.Reveal;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
-import org.govshare.notice.Notices;
-import org.govshare.platform.ProcessTasks;
-import org.govshare.platform.CaseNumbers;
+import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
@@ -55,7 +56,7 @@ public class Corrections {
 
     public static final String PROCESS = "error-correction";
     public static final String DEADLINE = "error-verification";
-    static final String OBJECT = "error-report";
+    static final CaseKind KIND = new CaseKind(PROCESS, "JC", "reportNumber", "error report", "error-report");
     static final String TRIAGE_TASK = "Task_TriageReport";
     static final String VERIFY_TASK = "Task_VerifyReport";
 
@@ -63,33 +64,24 @@ public class Corrections {
     private final Catalog catalog;
     private final HostedDatasets hosted;
     private final Grants grants;
-    private final Notices notices;
     private final ViolationRegister violations;
     private final WorkdayCalendar workdays;
     private final Workgroups workgroups;
-    private final CaseNumbers numbers;
-    private final RuntimeService runtimeService;
-    private final ProcessTasks tasks;
-    private final AuditTrail auditTrail;
+    private final Cases<ErrorReport> cases;
     private final CorrectionProperties properties;
     private final Today today;
 
-    Corrections(CorrectionStore store, Catalog catalog, HostedDatasets hosted, Grants grants, Notices notices,
-                ViolationRegister violations, WorkdayCalendar workdays, Workgroups workgroups, CaseNumbers numbers,
-                RuntimeService runtimeService, ProcessTasks tasks, AuditTrail auditTrail,
+    Corrections(CorrectionStore store, Catalog catalog, HostedDatasets hosted, Grants grants,
+                ViolationRegister violations, WorkdayCalendar workdays, Workgroups workgroups, CaseEngine engine,
                 CorrectionProperties properties, Today today) {
         this.store = store;
         this.catalog = catalog;
         this.hosted = hosted;
         this.grants = grants;
-        this.notices = notices;
         this.violations = violations;
         this.workdays = workdays;
         this.workgroups = workgroups;
-        this.numbers = numbers;
-        this.runtimeService = runtimeService;
-        this.tasks = tasks;
-        this.auditTrail = auditTrail;
+        this.cases = engine.cases(KIND, store.rows());
         this.properties = properties;
         this.today = today;
     }
@@ -142,18 +134,16 @@ public class Corrections {
         }
         String key = hosted.keysOf(code, found.records(), "keyValues").get(0);
         ErrorReport.Evidence checked = checkEvidence(evidence);
-        ErrorReport report = new ErrorReport(numbers.next("JC"), null, code, entry.name(), entry.providerDepartment(),
+        ErrorReport report = new ErrorReport(cases.number(), null, code, entry.name(), entry.providerDepartment(),
                 by.department(), by.login(), today.now(), found.version(), key, named, item, asked.problem().strip(),
                 blank(asked.proposed()) ? null : asked.proposed().strip(), checked, ErrorReport.Status.REPORTED, null, null,
                 null, null, false, false, null, null, null, null, null, false, under.id());
-        store.insert(report, evidence.content());
-        auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_REPORTED, OBJECT, report.id()).with("resource", code)
-                .with("provider", report.providerDepartment()).with("item", item).with("evidence", checked.name())
-                .with("evidenceType", checked.type()).with("evidenceSize", checked.size()));
-        runtimeService.startProcessInstanceByKey(PROCESS, report.id(), Map.of("reportNumber", report.id(),
-                "resourceName", report.resourceName(), "reporterDepartment", report.reporterDepartment(),
-                "providerDepartment", report.providerDepartment()));
-        return asSeenBy(by, require(report.id()));
+        return asSeenBy(by, cases.open(report, r -> store.insert(r, evidence.content()),
+                cases.entry(AuditAction.CORRECTION_REPORTED, report.id()).with("resource", code)
+                        .with("provider", report.providerDepartment()).with("item", item).with("evidence", checked.name())
+                        .with("evidenceType", checked.type()).with("evidenceSize", checked.size()),
+                Map.of("resourceName", report.resourceName(), "reporterDepartment", report.reporterDepartment(),
+                        "providerDepartment", report.providerDepartment())));
     }
 
     /** The grants naming the reporter among their users, as a read requires: a colleague not named learns nothing. */
@@ -237,24 +227,17 @@ public class Corrections {
      * @return what the triage form shows
      */
     public String register(String processInstanceId, String reportNumber) {
-        ErrorReport report = store.lock(reportNumber)
-                .filter(r -> r.processInstanceId() == null && r.status() == ErrorReport.Status.REPORTED)
-                .orElseThrow(() -> new ConflictException("reportNumber", "register-once",
-                        "report " + reportNumber + " is not waiting to be registered"));
-        store.setProcessInstance(report.id(), processInstanceId);
-        notices.send(workgroups.authority(), "CORRECTION_REPORTED", "数据纠错 Error report " + report.id(),
+        ErrorReport report = cases.bind(processInstanceId, reportNumber, r -> r.status() == ErrorReport.Status.REPORTED);
+        cases.send(workgroups.authority(), "CORRECTION_REPORTED", "数据纠错 Error report " + report.id(),
                 report.reporterDepartment() + " reports wrong data in " + report.resourceName() + ": forward it to "
-                        + report.providerDepartment() + " or close it", OBJECT, report.id());
+                        + report.providerDepartment() + " or close it", report.id());
         return summary(report);
     }
 
     /** The authority's triage, checked against the stored report; FORWARD sets the provider's deadline. */
     public String recordTriage(String processInstanceId, Answer answer) {
-        ErrorReport report = lockedOfProcess(processInstanceId);
-        Actor actor = auditTrail.currentActor();
-        if (actor.department() != null && !actor.department().equals(workgroups.authorityDepartment())) {
-            throw new AccessDeniedException("error reports are triaged by the sharing authority");
-        }
+        ErrorReport report = cases.lockedOfProcess(processInstanceId);
+        Actor actor = cases.actorOf(workgroups.authorityDepartment(), "error reports are triaged by the sharing authority");
         if (report.status() != ErrorReport.Status.REPORTED) {
             throw new ConflictException("status", "triage-once", report.id() + " is " + report.status());
         }
@@ -265,9 +248,9 @@ public class Corrections {
                 Instant due = workdays.due(DEADLINE, today.now());
                 store.setTriage(report.id(), actor.id(), reasons, ErrorReport.Status.IN_VERIFICATION, due,
                         workdays.before(due, properties.reminderWorkingDays()));
-                notices.send(providerWorkgroup(processInstanceId), "CORRECTION_FORWARDED", "待核实纠错 Verify error report "
+                cases.send(providerWorkgroup(processInstanceId), "CORRECTION_FORWARDED", "待核实纠错 Verify error report "
                         + report.id(), report.reporterDepartment() + " reports that " + report.item() + " of record "
-                        + report.keyValues() + " in " + report.resourceName() + " is wrong; verify by " + due, OBJECT, report.id());
+                        + report.keyValues() + " in " + report.resourceName() + " is wrong; verify by " + due, report.id());
             }
             case "CLOSE" -> {
                 if (reasons == null) {
@@ -279,18 +262,16 @@ public class Corrections {
             }
             default -> throw new InvalidInputException("triageDecision", "unknown-value", "decide FORWARD or CLOSE");
         }
-        auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_TRIAGED, OBJECT, report.id()).with("decision", decision)
+        cases.record(cases.entry(AuditAction.CORRECTION_TRIAGED, report.id()).with("decision", decision)
                 .because(reasons));
         return decision;
     }
 
     /** The provider's answer, checked against the stored report: CORRECTED names a newer data version. */
     public String recordVerification(String processInstanceId, Answer answer) {
-        ErrorReport report = lockedOfProcess(processInstanceId);
-        Actor actor = auditTrail.currentActor();
-        if (actor.department() != null && !actor.department().equals(report.providerDepartment())) {
-            throw new AccessDeniedException("report " + report.id() + " is verified by " + report.providerDepartment());
-        }
+        ErrorReport report = cases.lockedOfProcess(processInstanceId);
+        Actor actor = cases.actorOf(report.providerDepartment(), "report " + report.id() + " is verified by "
+                + report.providerDepartment());
         if (report.status() != ErrorReport.Status.IN_VERIFICATION || report.outcome() != null) {
             throw new ConflictException("status", "verify-once", report.id() + " is " + report.status());
         }
@@ -322,14 +303,14 @@ public class Corrections {
             default -> throw new InvalidInputException("verificationDecision", "unknown-value", "decide CORRECTED or EXPLAINED");
         }
         store.setAnswer(report.id(), ErrorReport.Outcome.valueOf(decision), actor.id(), reasons, version);
-        auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_VERIFIED, OBJECT, report.id()).with("decision", decision)
+        cases.record(cases.entry(AuditAction.CORRECTION_VERIFIED, report.id()).with("decision", decision)
                 .with("correctedVersion", version).because(reasons));
         return decision;
     }
 
     /** Every path ends here: the report closes, its mark clears, and the reporter is told the outcome. */
     public void close(String processInstanceId) {
-        ErrorReport report = lockedOfProcess(processInstanceId);
+        ErrorReport report = cases.lockedOfProcess(processInstanceId);
         store.close(report.id(), today.now());
         ErrorReport.Outcome outcome = report.outcome();
         String body = switch (outcome) {
@@ -338,49 +319,49 @@ public class Corrections {
                     + (report.answerReasons() == null ? "" : ": " + report.answerReasons());
             case EXPLAINED -> report.providerDepartment() + " verified the data and explains: " + report.answerReasons();
         };
-        auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_CLOSED, OBJECT, report.id()).with("outcome", outcome)
+        cases.record(cases.entry(AuditAction.CORRECTION_CLOSED, report.id()).with("outcome", outcome)
                 .with("correctedVersion", report.correctedVersion()));
-        notices.send(report.reportedBy(), "CORRECTION_" + outcome.name(), "纠错结果 Error report " + report.id() + ": "
-                + outcome, body, OBJECT, report.id());
+        cases.send(report.reportedBy(), "CORRECTION_" + outcome.name(), "纠错结果 Error report " + report.id() + ": "
+                + outcome, body, report.id());
     }
 
     /** Two working days before the deadline: the provider's reviewers are reminded. */
     public void remind(String processInstanceId) {
-        ErrorReport report = ofProcess(processInstanceId);
+        ErrorReport report = cases.ofProcess(processInstanceId);
         store.markReminded(report.id());
-        notices.send(providerWorkgroup(processInstanceId), "CORRECTION_REMINDER", "即将到期 Verify error report "
+        cases.send(providerWorkgroup(processInstanceId), "CORRECTION_REMINDER", "即将到期 Verify error report "
                 + report.id() + " by " + report.verificationDue(), report.reporterDepartment() + " awaits your answer about "
-                + report.resourceName() + "; the deadline is " + report.verificationDue(), OBJECT, report.id());
-        auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_REMINDED, OBJECT, report.id())
+                + report.resourceName() + "; the deadline is " + report.verificationDue(), report.id());
+        cases.record(cases.entry(AuditAction.CORRECTION_REMINDED, report.id())
                 .with("verificationDue", report.verificationDue().toString()));
     }
 
     /** The deadline passed unanswered: a "delayed correction" violation (Art. 33 iii); the task stays open. */
     public void recordDelayedCorrection(String processInstanceId) {
-        ErrorReport report = ofProcess(processInstanceId);
+        ErrorReport report = cases.ofProcess(processInstanceId);
         store.markOverdue(report.id());
         violations.recordDetected(report.providerDepartment(), ViolationType.DELAYED_CORRECTION, "error report "
                         + report.id() + " from " + report.reporterDepartment() + " not verified by its deadline "
-                        + report.verificationDue(), OBJECT, report.id(), report.verificationDue());
-        auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_OVERDUE, OBJECT, report.id())
+                        + report.verificationDue(), KIND.objectType(), report.id(), report.verificationDue());
+        cases.record(cases.entry(AuditAction.CORRECTION_OVERDUE, report.id())
                 .with("provider", report.providerDepartment()).with("verificationDue", report.verificationDue().toString()));
-        notices.send(workgroups.authority(), "CORRECTION_OVERDUE", "逾期未核实 Error report " + report.id() + " is overdue",
-                report.providerDepartment() + " did not verify it by " + report.verificationDue(), OBJECT, report.id());
+        cases.send(workgroups.authority(), "CORRECTION_OVERDUE", "逾期未核实 Error report " + report.id() + " is overdue",
+                report.providerDepartment() + " did not verify it by " + report.verificationDue(), report.id());
     }
 
     /** The candidate group of the verification task: the provider's PROVIDER_REVIEWER officials. */
     public String providerWorkgroup(String processInstanceId) {
-        return workgroups.of(ofProcess(processInstanceId).providerDepartment(), Role.PROVIDER_REVIEWER.name());
+        return workgroups.of(cases.ofProcess(processInstanceId).providerDepartment(), Role.PROVIDER_REVIEWER.name());
     }
 
     /** The verification deadline, for the task's due date and its timer. */
     public Date verificationDue(String processInstanceId) {
-        return Date.from(ofProcess(processInstanceId).verificationDue());
+        return Date.from(cases.ofProcess(processInstanceId).verificationDue());
     }
 
     /** When the provider is reminded, for the reminder timer. */
     public Date reminderAt(String processInstanceId) {
-        return Date.from(ofProcess(processInstanceId).reminderAt());
+        return Date.from(cases.ofProcess(processInstanceId).reminderAt());
     }
 
     // ---- the platform API's doors to the tasks (Tasklist completes the same tasks) ----
@@ -390,8 +371,8 @@ public class Corrections {
         if (!by.has(Role.AUTHORITY)) {
             throw new AccessDeniedException("error reports are triaged by the sharing authority");
         }
-        return completeTask(require(id), TRIAGE_TASK, Map.of("triageDecision", text(answer.decision()),
-                "triageReasons", text(answer.reasons())));
+        return cases.complete(require(id), TRIAGE_TASK, Map.of("triageDecision", text(answer.decision()),
+                "triageReasons", text(answer.reasons())), "does not wait for triage");
     }
 
     @Transactional
@@ -401,17 +382,11 @@ public class Corrections {
             throw new AccessDeniedException("reports about " + report.providerDepartment() + "'s data are verified by its"
                     + " PROVIDER_REVIEWER officials");
         }
-        Map<String, Object> variables = new java.util.HashMap<>();
+        Map<String, Object> variables = new HashMap<>();
         variables.put("verificationDecision", text(answer.decision()));
         variables.put("verificationReasons", text(answer.reasons()));
         variables.put("correctedVersion", answer.correctedVersion());
-        return completeTask(report, VERIFY_TASK, variables);
-    }
-
-    private ErrorReport completeTask(ErrorReport report, String taskKey, Map<String, Object> variables) {
-        tasks.complete(report.processInstanceId(), taskKey, variables, report.id() + " is " + report.status()
-                + (TRIAGE_TASK.equals(taskKey) ? " and does not wait for triage" : " and does not wait for verification"));
-        return require(report.id());
+        return cases.complete(report, VERIFY_TASK, variables, "does not wait for verification");
     }
 
     // ---- reading ----
@@ -431,7 +406,7 @@ public class Corrections {
      */
     @Transactional
     public ErrorReport publish(Official by, String id) {
-        ErrorReport report = store.lock(id).orElseThrow(() -> new NotFoundException("error report", id));
+        ErrorReport report = cases.locked(id);
         if (!report.providerDepartment().equals(by.department()) || !by.has(Role.PROVIDER_REVIEWER)) {
             throw new AccessDeniedException("a report is published by the provider's PROVIDER_REVIEWER officials");
         }
@@ -440,20 +415,16 @@ public class Corrections {
         }
         if (!report.published()) {
             store.publish(id);
-            auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_PUBLISHED, OBJECT, id).with("resource",
-                    report.resourceCode()));
+            cases.record(cases.entry(AuditAction.CORRECTION_PUBLISHED, id).with("resource", report.resourceCode()));
         }
         return require(id);
     }
 
     /** A report as its reporting department, the provider or the authority sees it. */
     public ErrorReport visibleTo(Official by, String id) {
-        ErrorReport report = require(id);
-        if (!by.has(Role.AUTHORITY) && !report.reporterDepartment().equals(by.department())
-                && !report.providerDepartment().equals(by.department())) {
-            throw new AccessDeniedException("a report is seen by its reporting department, the provider and the authority");
-        }
-        return asSeenBy(by, report);
+        return asSeenBy(by, cases.visibleTo(by, id, r -> r.reporterDepartment().equals(by.department())
+                || r.providerDepartment().equals(by.department()),
+                "a report is seen by its reporting department, the provider and the authority"));
     }
 
     private static ErrorReport asSeenBy(Official by, ErrorReport report) {
@@ -465,7 +436,7 @@ public class Corrections {
     @Transactional
     public Download evidence(Official by, String id) {
         ErrorReport report = visibleTo(by, id);
-        auditTrail.record(AuditEntry.ok(AuditAction.CORRECTION_EVIDENCE_READ, OBJECT, report.id())
+        cases.record(cases.entry(AuditAction.CORRECTION_EVIDENCE_READ, report.id())
                 .with("evidence", report.evidence().name()));
         return new Download(report.evidence(), store.evidence(id));
     }
@@ -481,16 +452,7 @@ public class Corrections {
     }
 
     public ErrorReport require(String id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("error report", id));
-    }
-
-    private ErrorReport ofProcess(String processInstanceId) {
-        return store.ofProcess(processInstanceId)
-                .orElseThrow(() -> new NotFoundException("error report of process instance", processInstanceId));
-    }
-
-    private ErrorReport lockedOfProcess(String processInstanceId) {
-        return store.lock(ofProcess(processInstanceId).id()).orElseThrow();
+        return cases.require(id);
     }
 
     private static String summary(ErrorReport r) {
@@ -502,14 +464,10 @@ public class Corrections {
                 "问题 What is wrong: " + r.problem(),
                 "建议值 Believed right: " + (r.proposed() == null ? "—" : r.proposed()),
                 "证明材料 Evidence: " + r.evidence().name() + " (" + r.evidence().type() + ", " + r.evidence().size() + " bytes)");
-        return text.length() <= 3900 ? text : text.substring(0, 3800) + "\n… (see the report for the rest)";
+        return ProcessText.fit(text, "the report");
     }
 
     private static String text(String s) {
         return s == null ? "" : s;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -2,7 +2,9 @@ package org.govshare.correction;
 
 import java.time.Instant;
 import java.util.Map;
+
 import org.govshare.audit.Outcome;
+import org.govshare.cases.Case;
 
 /**
  * A consumer's report that shared data is wrong (Art. 21), and what became of it.
@@ -32,7 +34,7 @@ public record ErrorReport(String id, String processInstanceId, String resourceCo
                           Evidence evidence, Status status, String triagedBy, String triageReasons,
                           Instant verificationDue, Instant reminderAt, boolean reminded, boolean overdue, Outcome outcome,
                           String answeredBy, String answerReasons, Integer correctedVersion, Instant closedAt,
-                          boolean published, String grantId) {
+                          boolean published, String grantId) implements Case {
 
     public enum Status { REPORTED, IN_VERIFICATION, CLOSED }
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.govshare.cases.Case;
+
 /**
  * A dispute (Art. 18) as stored: the request it contests, what the applicant asks and why, both sides' written
  * statements (or that a side let its deadline pass), the coordination meetings, the authority's ruling and the grant
@@ -19,7 +21,7 @@ import java.util.List;
 public record Dispute(String id, String requestId, String applicantDepartment, String providerDepartment, String filedBy,
                       Instant filedAt, Claim claim, Status status, Instant statementDue, Statement applicantStatement,
                       Statement providerStatement, boolean applicantMissed, boolean providerMissed, List<Meeting> meetings,
-                      Ruling ruling, String grantId, String processInstanceId, Instant closedAt) {
+                      Ruling ruling, String grantId, String processInstanceId, Instant closedAt) implements Case {
 
     public enum Status {
         /** statements asked for, or waiting for the ruling */

@@ -6,10 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.govshare.platform.CaseRows;
+import org.govshare.cases.CaseRows;
 import org.govshare.platform.JsonColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,7 +27,7 @@ class DisputeStore {
     DisputeStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.rows = new CaseRows<>(jdbc, "select * from dispute", this::dispute);
+        this.rows = new CaseRows<>(jdbc, "dispute", this::dispute);
     }
 
     /** Stores a new open dispute; a second open dispute of the same request breaks the unique constraint. */
@@ -41,9 +40,8 @@ class DisputeStore {
                 Timestamp.from(d.filedAt()), json.write(d.claim()), d.status().name(), json.write(d.meetings()));
     }
 
-    void bind(String id, String processInstanceId, Instant statementDue) {
-        jdbc.update("update dispute set process_instance_id = ?, statement_due = ? where id = ?", processInstanceId,
-                Timestamp.from(statementDue), id);
+    void setStatementDue(String id, Instant statementDue) {
+        jdbc.update("update dispute set statement_due = ? where id = ?", Timestamp.from(statementDue), id);
     }
 
     void setStatement(String id, Dispute.Side side, Dispute.Statement statement) {
@@ -69,17 +67,8 @@ class DisputeStore {
                 status.name(), grantId, Timestamp.from(at), id);
     }
 
-    Optional<Dispute> find(String id) {
-        return rows.find(id);
-    }
-
-    /** Serialises the steps of one dispute (a statement, a ruling, a withdrawal, a deadline) until the transaction ends. */
-    Optional<Dispute> lock(String id) {
-        return rows.lock(id);
-    }
-
-    Optional<Dispute> ofProcess(String processInstanceId) {
-        return rows.ofProcess(processInstanceId);
+    CaseRows<Dispute> rows() {
+        return rows;
     }
 
     /** The disputes of a request that were not withdrawn: open, or ruled. */

@@ -1,5 +1,7 @@
 package org.govshare.dispute;
 
+import static org.govshare.platform.FormValues.blank;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,29 +10,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
-import org.govshare.audit.AuditEntry;
-import org.govshare.audit.AuditTrail;
 import org.govshare.calendar.Today;
 import org.govshare.calendar.WorkdayCalendar;
-import org.govshare.catalog.Catalog;
+import org.govshare.cases.CaseEngine;
+import org.govshare.cases.CaseKind;
+import org.govshare.cases.Cases;
 import org.govshare.grant.Grant;
 import org.govshare.grant.Grants;
-import org.govshare.grant.NewGrant;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
-import org.govshare.notice.Notices;
-import org.govshare.platform.ProcessTasks;
-import org.govshare.platform.CaseNumbers;
-import org.govshare.platform.FormValues;
+import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
-import org.govshare.platform.web.NotFoundException;
 import org.govshare.request.Reply;
 import org.govshare.request.ReplyDecision;
 import org.govshare.request.SharingRequest;
@@ -54,36 +49,25 @@ public class Disputes {
     public static final String WITHDRAW_MESSAGE = "withdraw-dispute";
     /** The grants' source type of a grant a ruling issued. */
     public static final String GRANT_SOURCE = "dispute";
-    static final String OBJECT = "dispute";
+    static final CaseKind KIND = new CaseKind(PROCESS, "ZY", "disputeNumber", "dispute", "dispute");
 
     private final DisputeStore store;
     private final SharingRequests requests;
-    private final Catalog catalog;
     private final Grants grants;
-    private final Notices notices;
     private final WorkdayCalendar workdays;
     private final Workgroups workgroups;
-    private final CaseNumbers numbers;
-    private final RuntimeService runtimeService;
-    private final ProcessTasks tasks;
-    private final AuditTrail auditTrail;
+    private final Cases<Dispute> cases;
     private final DisputesProperties properties;
     private final Today today;
 
-    Disputes(DisputeStore store, SharingRequests requests, Catalog catalog, Grants grants, Notices notices,
-             WorkdayCalendar workdays, Workgroups workgroups, CaseNumbers numbers, RuntimeService runtimeService,
-             ProcessTasks tasks, AuditTrail auditTrail, DisputesProperties properties, Today today) {
+    Disputes(DisputeStore store, SharingRequests requests, Grants grants, WorkdayCalendar workdays,
+             Workgroups workgroups, CaseEngine engine, DisputesProperties properties, Today today) {
         this.store = store;
         this.requests = requests;
-        this.catalog = catalog;
         this.grants = grants;
-        this.notices = notices;
         this.workdays = workdays;
         this.workgroups = workgroups;
-        this.numbers = numbers;
-        this.runtimeService = runtimeService;
-        this.tasks = tasks;
-        this.auditTrail = auditTrail;
+        this.cases = engine.cases(KIND, store.rows());
         this.properties = properties;
         this.today = today;
     }
@@ -91,7 +75,7 @@ public class Disputes {
     /** The applicant department files a dispute against a refusal or a narrowing; the process starts at once. */
     @Transactional
     public Dispute file(Official by, NewDispute asked) {
-        if (FormValues.blank(asked.requestId())) {
+        if (blank(asked.requestId())) {
             throw new InvalidInputException("requestId", "required", "name the sharing request disputed");
         }
         SharingRequest request = requests.require(asked.requestId().strip());
@@ -101,8 +85,11 @@ public class Disputes {
         }
         Reply reply = request.reply();
         boolean narrowed = request.status() == SharingRequest.Status.GRANTED && reply != null
-                && (reply.decision() == ReplyDecision.NARROW || !FormValues.blank(reply.addedConditions()));
-        if (request.status() != SharingRequest.Status.REFUSED && !narrowed) {
+                && (reply.decision() == ReplyDecision.NARROW || !blank(reply.addedConditions()));
+        // an OVERTURNED request was refused, and its dispute ruled: the check of standing disputes below says so
+        boolean refused = request.status() == SharingRequest.Status.REFUSED
+                || request.status() == SharingRequest.Status.OVERTURNED;
+        if (!refused && !narrowed) {
             throw new ConflictException("requestId", "dispute-refusal-or-narrowing", request.id() + " is " + request.status()
                     + (request.open() ? "; wait for its answer" : " as asked; there is nothing to dispute"));
         }
@@ -117,27 +104,30 @@ public class Disputes {
             throw new ConflictException("requestId", standing.open() ? "one-open-dispute" : "dispute-already-ruled",
                     request.id() + " is disputed in " + standing.id() + " (" + standing.status() + ")");
         });
-        Dispute dispute = new Dispute(numbers.next("ZY"), request.id(), request.applicantDepartment(),
+        Dispute dispute = new Dispute(cases.number(), request.id(), request.applicantDepartment(),
                 request.providerDepartment(), by.login(), today.now(), claim, Dispute.Status.OPEN, null, null, null, false,
                 false, List.of(), null, null, null, null);
+        return cases.open(dispute, this::insertOnly, cases.entry(AuditAction.DISPUTE_FILED, dispute.id())
+                .with("request", request.id()).with("provider", request.providerDepartment()).with("items", claim.items())
+                .with("validUntil", String.valueOf(claim.validUntil()))
+                .with("withoutAddedConditions", claim.withoutAddedConditions()).because(claim.grounds()),
+                Map.of("requestNumber", request.id(), "resourceName", request.resourceName(),
+                        "applicantDepartment", request.applicantDepartment(),
+                        "providerDepartment", request.providerDepartment()));
+    }
+
+    /** A second open dispute of the same request breaks the table's unique constraint, whoever filed first. */
+    private void insertOnly(Dispute dispute) {
         try {
             store.insert(dispute);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("requestId", "one-open-dispute", request.id() + " is disputed already");
+            throw new ConflictException("requestId", "one-open-dispute", dispute.requestId() + " is disputed already");
         }
-        auditTrail.record(AuditEntry.ok(AuditAction.DISPUTE_FILED, OBJECT, dispute.id()).with("request", request.id())
-                .with("provider", request.providerDepartment()).with("items", claim.items())
-                .with("validUntil", String.valueOf(claim.validUntil()))
-                .with("withoutAddedConditions", claim.withoutAddedConditions()).because(claim.grounds()));
-        runtimeService.startProcessInstanceByKey(PROCESS, dispute.id(), Map.of("disputeNumber", dispute.id(),
-                "requestNumber", request.id(), "resourceName", request.resourceName(),
-                "applicantDepartment", request.applicantDepartment(), "providerDepartment", request.providerDepartment()));
-        return require(dispute.id());
     }
 
     private Dispute.Claim checkedClaim(SharingRequest request, NewDispute asked) {
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
-        if (FormValues.blank(asked.grounds())) {
+        if (blank(asked.grounds())) {
             errors.add(new InvalidInputException.FieldError("grounds", "grounds-required",
                     "say why the refusal or the narrowing is wrong"));
         } else if (asked.grounds().length() > 4000) {
@@ -174,27 +164,24 @@ public class Disputes {
      * @return what both sides and the authority are shown of the case
      */
     public String requestStatements(String processInstanceId, String disputeNumber) {
-        Dispute dispute = store.lock(disputeNumber)
-                .filter(d -> d.processInstanceId() == null && d.open())
-                .orElseThrow(() -> new ConflictException("disputeNumber", "bind-once",
-                        "dispute " + disputeNumber + " is not waiting for its first step"));
+        Dispute dispute = cases.bind(processInstanceId, disputeNumber, Dispute::open);
         Instant due = workdays.due(STATEMENT_DEADLINE, today.now());
-        store.bind(dispute.id(), processInstanceId, due);
-        auditTrail.record(AuditEntry.ok(AuditAction.DISPUTE_STATEMENTS_REQUESTED, OBJECT, dispute.id())
+        store.setStatementDue(dispute.id(), due);
+        cases.record(cases.entry(AuditAction.DISPUTE_STATEMENTS_REQUESTED, dispute.id())
                 .with("statementDue", due.toString()));
         String subject = "争议协调 Dispute " + dispute.id() + ": your written statement by " + due;
         String body = dispute.applicantDepartment() + " disputes the answer to " + dispute.requestId() + " from "
                 + dispute.providerDepartment() + "; the sharing authority asks for your statement";
-        notices.send(statementWorkgroup(dispute, Dispute.Side.APPLICANT), "STATEMENT_REQUESTED", subject, body, OBJECT,
+        cases.send(statementWorkgroup(dispute, Dispute.Side.APPLICANT), "STATEMENT_REQUESTED", subject, body,
                 dispute.id());
-        notices.send(statementWorkgroup(dispute, Dispute.Side.PROVIDER), "STATEMENT_REQUESTED", subject, body, OBJECT,
+        cases.send(statementWorkgroup(dispute, Dispute.Side.PROVIDER), "STATEMENT_REQUESTED", subject, body,
                 dispute.id());
         return caseSummary(require(dispute.id()));
     }
 
     /** The candidate group of a side's statement task: the applicant's APPLICANT or the provider's PROVIDER_REVIEWER. */
     public String statementWorkgroup(String processInstanceId, String side) {
-        return statementWorkgroup(ofProcess(processInstanceId), Dispute.Side.valueOf(side));
+        return statementWorkgroup(cases.ofProcess(processInstanceId), Dispute.Side.valueOf(side));
     }
 
     private String statementWorkgroup(Dispute dispute, Dispute.Side side) {
@@ -204,41 +191,38 @@ public class Disputes {
 
     /** The statements' deadline, for the statement tasks' due dates and timers. */
     public Date statementDue(String processInstanceId) {
-        return Date.from(ofProcess(processInstanceId).statementDue());
+        return Date.from(cases.ofProcess(processInstanceId).statementDue());
     }
 
     /** A side's written statement, checked (its own department, some text, once) and recorded. */
     public void recordStatement(String processInstanceId, Dispute.Side side, String text) {
-        Dispute dispute = lockedOfProcess(processInstanceId);
-        Actor actor = auditTrail.currentActor();
-        if (actor.department() != null && !actor.department().equals(dispute.departmentOf(side))) {
-            throw new AccessDeniedException("the " + side.name().toLowerCase() + "'s statement in " + dispute.id() + " is "
-                    + dispute.departmentOf(side) + "'s");
-        }
-        if (FormValues.blank(text)) {
+        Dispute dispute = cases.lockedOfProcess(processInstanceId);
+        Actor actor = cases.actorOf(dispute.departmentOf(side), "the " + side.name().toLowerCase() + "'s statement in "
+                + dispute.id() + " is " + dispute.departmentOf(side) + "'s");
+        if (blank(text)) {
             throw new InvalidInputException("statement", "statement-required", "write the statement");
         }
         if (text.length() > 4000) {
             throw new InvalidInputException("statement", "too-long", "at most 4000 characters");
         }
         store.setStatement(dispute.id(), side, new Dispute.Statement(actor.id(), today.now(), text.strip()));
-        auditTrail.record(AuditEntry.ok(AuditAction.DISPUTE_STATEMENT_GIVEN, OBJECT, dispute.id()).with("side", side));
+        cases.record(cases.entry(AuditAction.DISPUTE_STATEMENT_GIVEN, dispute.id()).with("side", side));
     }
 
     /** A side let the deadline pass: recorded, and the case goes on without its statement. */
     public void recordStatementMissed(String processInstanceId, Dispute.Side side) {
-        Dispute dispute = lockedOfProcess(processInstanceId);
+        Dispute dispute = cases.lockedOfProcess(processInstanceId);
         store.markMissed(dispute.id(), side);
-        auditTrail.record(AuditEntry.ok(AuditAction.STATEMENT_MISSED, OBJECT, dispute.id()).with("side", side)
+        cases.record(cases.entry(AuditAction.STATEMENT_MISSED, dispute.id()).with("side", side)
                 .with("department", dispute.departmentOf(side)).with("statementDue", dispute.statementDue().toString()));
-        notices.send(workgroups.authority(), "STATEMENT_MISSED", "未按期陈述 " + dispute.id() + ": no statement from "
+        cases.send(workgroups.authority(), "STATEMENT_MISSED", "未按期陈述 " + dispute.id() + ": no statement from "
                 + dispute.departmentOf(side), "the deadline " + dispute.statementDue() + " passed; the case goes on without"
-                + " it", OBJECT, dispute.id());
+                + " it", dispute.id());
     }
 
     /** Both sides heard (or their deadline passed): the whole case, for the ruling task's form. */
     public String caseFile(String processInstanceId) {
-        return caseSummary(ofProcess(processInstanceId));
+        return caseSummary(cases.ofProcess(processInstanceId));
     }
 
     /**
@@ -248,11 +232,8 @@ public class Disputes {
      * @return GRANT or UPHOLD, for the process
      */
     public String recordRuling(String processInstanceId, RulingInput input) {
-        Dispute dispute = lockedOfProcess(processInstanceId);
-        Actor actor = auditTrail.currentActor();
-        if (actor.department() != null && !actor.department().equals(workgroups.authorityDepartment())) {
-            throw new AccessDeniedException("a dispute is ruled by the sharing authority");
-        }
+        Dispute dispute = cases.lockedOfProcess(processInstanceId);
+        Actor actor = cases.actorOf(workgroups.authorityDepartment(), "a dispute is ruled by the sharing authority");
         SharingRequest request = requests.require(dispute.requestId());
         RulingDecision decision;
         try {
@@ -261,7 +242,7 @@ public class Disputes {
             throw new InvalidInputException("rulingDecision", "unknown-value", "rule GRANT_AS_ASKED, GRANT_IN_PART or UPHOLD");
         }
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
-        if (FormValues.blank(input.reasons())) {
+        if (blank(input.reasons())) {
             errors.add(new InvalidInputException.FieldError("rulingReasons", "ruling-needs-reasons", "say why"));
         }
         List<String> items = List.of();
@@ -281,7 +262,7 @@ public class Disputes {
             items = input.items();
             until = input.validUntil() == null ? dispute.claim().validUntil() : input.validUntil();
             checkPeriod(request, input.validUntil(), "rulingUntil", errors);
-            conditions = FormValues.blank(input.conditions()) ? null : input.conditions().strip();
+            conditions = blank(input.conditions()) ? null : input.conditions().strip();
         }
         if (decision.grants() && until != null && until.isBefore(today.date())) {
             errors.add(new InvalidInputException.FieldError("rulingUntil", "period-within-request",
@@ -299,13 +280,13 @@ public class Disputes {
         Dispute.Ruling ruling = new Dispute.Ruling(decision, items, until, conditions, input.reasons().strip(), actor.id(),
                 today.now());
         store.setRuling(dispute.id(), ruling);
-        auditTrail.record(AuditEntry.ok(AuditAction.DISPUTE_RULED, OBJECT, dispute.id()).with("decision", decision)
+        cases.record(cases.entry(AuditAction.DISPUTE_RULED, dispute.id()).with("decision", decision)
                 .with("items", items).with("validUntil", String.valueOf(until)).because(ruling.reasons()));
         return decision.grants() ? "GRANT" : "UPHOLD";
     }
 
     private void addMeeting(Dispute dispute, Actor actor, RulingInput.MeetingInput meeting) {
-        if (meeting.date() == null || FormValues.blank(meeting.attendees()) || FormValues.blank(meeting.outcome())) {
+        if (meeting.date() == null || blank(meeting.attendees()) || blank(meeting.outcome())) {
             throw new InvalidInputException("meetingDate", "meeting-complete", "a meeting has a date, attendees and an outcome");
         }
         if (meeting.date().isAfter(today.date()) || meeting.date().isBefore(dispute.filedAt().atZone(today.zone()).toLocalDate())) {
@@ -315,30 +296,21 @@ public class Disputes {
         meetings.add(new Dispute.Meeting(meeting.date(), meeting.attendees().strip(), meeting.outcome().strip(), actor.id(),
                 today.now()));
         store.setMeetings(dispute.id(), meetings);
-        auditTrail.record(AuditEntry.ok(AuditAction.DISPUTE_MEETING_RECORDED, OBJECT, dispute.id())
+        cases.record(cases.entry(AuditAction.DISPUTE_MEETING_RECORDED, dispute.id())
                 .with("date", meeting.date().toString()).with("attendees", meeting.attendees().strip())
                 .because(meeting.outcome().strip()));
     }
 
     /** A granting ruling issues its grant by itself, linked to the dispute; both sides are told. */
     public void issueGrant(String processInstanceId) {
-        Dispute dispute = lockedOfProcess(processInstanceId);
+        Dispute dispute = cases.lockedOfProcess(processInstanceId);
         SharingRequest request = requests.require(dispute.requestId());
         Dispute.Ruling ruling = dispute.ruling();
-        String resourceConditions = catalog.version(request.resourceCode(), request.resourceVersion()).content()
-                .sharingConditions();
-        String conditions = Stream.of(resourceConditions, ruling.conditions()).filter(s -> !FormValues.blank(s))
-                .collect(Collectors.joining("; "));
-        List<String> unmasked = request.reply() == null ? List.of()
-                : request.reply().unmaskedItems().stream().filter(ruling.items()::contains).toList();
-        List<String> verificationKeys = request.reply() == null ? List.of()
-                : request.reply().verificationKeys().stream().filter(ruling.items()::contains).toList();
         LocalDate from = request.validFrom().isAfter(today.date()) ? request.validFrom() : today.date();
-        Grant grant = grants.issue(new NewGrant(request.applicantDepartment(), request.providerDepartment(),
-                request.resourceCode(), request.resourceName(), ruling.items(), request.purpose(),
-                request.duty().citation(), conditions, request.officials(), request.systems(), from, ruling.validUntil(),
-                GRANT_SOURCE, dispute.id(), unmasked, verificationKeys));
+        Grant grant = grants.issue(requests.grantTerms(request, ruling.items(), from, ruling.validUntil(),
+                ruling.conditions(), GRANT_SOURCE, dispute.id()));
         store.close(dispute.id(), Dispute.Status.GRANTED, grant.id(), today.now());
+        requests.recordRulingGrant(request.id(), dispute.id(), grant.id());
         tellBothSides(dispute, "DISPUTE_GRANTED", "争议裁决：授权 " + dispute.id() + " ruled for the applicant",
                 ruling.decision() + ": grant " + grant.id() + " of " + request.resourceName() + " " + ruling.items()
                         + " until " + ruling.validUntil() + ". " + ruling.reasons());
@@ -346,41 +318,37 @@ public class Disputes {
 
     /** An upholding ruling: the refusal or narrowing stands; both sides are told. */
     public void recordUpheld(String processInstanceId) {
-        Dispute dispute = lockedOfProcess(processInstanceId);
+        Dispute dispute = cases.lockedOfProcess(processInstanceId);
         store.close(dispute.id(), Dispute.Status.UPHELD, null, today.now());
         tellBothSides(dispute, "DISPUTE_UPHELD", "争议裁决：维持 " + dispute.id() + " ruled for the provider",
                 "the answer to " + dispute.requestId() + " stands. " + dispute.ruling().reasons());
     }
 
     private void tellBothSides(Dispute dispute, String kind, String subject, String body) {
-        notices.send(workgroups.of(dispute.applicantDepartment(), Role.APPLICANT.name()), kind, subject, body, OBJECT,
+        cases.send(workgroups.of(dispute.applicantDepartment(), Role.APPLICANT.name()), kind, subject, body,
                 dispute.id());
-        notices.send(workgroups.of(dispute.providerDepartment(), Role.PROVIDER_REVIEWER.name()), kind, subject, body,
-                OBJECT, dispute.id());
+        cases.send(workgroups.of(dispute.providerDepartment(), Role.PROVIDER_REVIEWER.name()), kind, subject, body,
+                dispute.id());
     }
 
     /** The applicant takes back an open dispute; the process ends wherever it was. */
     @Transactional
     public Dispute withdraw(Official by, String id) {
-        Dispute dispute = store.lock(id).orElseThrow(() -> new NotFoundException("dispute", id));
-        if (!dispute.applicantDepartment().equals(by.department()) || !by.has(Role.APPLICANT)) {
-            throw new AccessDeniedException("a dispute is withdrawn by the applicant department's APPLICANT officials");
-        }
-        if (!dispute.open()) {
-            throw new ConflictException("status", "withdraw-open-only", id + " is " + dispute.status() + " and cannot be withdrawn");
-        }
-        runtimeService.createMessageCorrelation(WITHDRAW_MESSAGE).processInstanceId(dispute.processInstanceId()).correlate();
-        return require(id);
+        return cases.withdraw(id, WITHDRAW_MESSAGE, dispute -> {
+            if (!dispute.applicantDepartment().equals(by.department()) || !by.has(Role.APPLICANT)) {
+                throw new AccessDeniedException("a dispute is withdrawn by the applicant department's APPLICANT officials");
+            }
+        }, Dispute::open);
     }
 
     /** The withdrawal, recorded by the process's event subprocess; the provider and the authority are told. */
     public void recordWithdrawal(String processInstanceId) {
-        Dispute dispute = ofProcess(processInstanceId);
+        Dispute dispute = cases.ofProcess(processInstanceId);
         store.close(dispute.id(), Dispute.Status.WITHDRAWN, null, today.now());
-        auditTrail.record(AuditEntry.ok(AuditAction.DISPUTE_WITHDRAWN, OBJECT, dispute.id()));
-        notices.send(workgroups.of(dispute.providerDepartment(), Role.PROVIDER_REVIEWER.name()), "DISPUTE_WITHDRAWN",
+        cases.record(cases.entry(AuditAction.DISPUTE_WITHDRAWN, dispute.id()));
+        cases.send(workgroups.of(dispute.providerDepartment(), Role.PROVIDER_REVIEWER.name()), "DISPUTE_WITHDRAWN",
                 "争议已撤回 " + dispute.id() + " withdrawn", dispute.applicantDepartment() + " withdrew its dispute of "
-                        + dispute.requestId(), OBJECT, dispute.id());
+                        + dispute.requestId(), dispute.id());
     }
 
     // ---- the platform API's doors to the tasks (Tasklist completes the same tasks) ----
@@ -399,9 +367,8 @@ public class Disputes {
                     + "'s APPLICANT and " + dispute.providerDepartment() + "'s PROVIDER_REVIEWER officials");
         }
         String taskKey = side == Dispute.Side.APPLICANT ? Steps.APPLICANT_STATEMENT : Steps.PROVIDER_STATEMENT;
-        completeTask(dispute, taskKey, Map.of("statement", text == null ? "" : text),
+        return cases.complete(dispute, taskKey, Map.of("statement", text == null ? "" : text),
                 "does not wait for the " + side.name().toLowerCase() + "'s statement");
-        return require(id);
     }
 
     /** The authority rules through the API, with a meeting when one is given. */
@@ -421,25 +388,15 @@ public class Disputes {
         variables.put("meetingDate", meeting == null || meeting.date() == null ? null : meeting.date().toString());
         variables.put("meetingAttendees", meeting == null ? null : meeting.attendees());
         variables.put("meetingOutcome", meeting == null ? null : meeting.outcome());
-        completeTask(dispute, "Task_RuleDispute", variables, "does not wait for a ruling");
-        return require(id);
-    }
-
-    private void completeTask(Dispute dispute, String taskKey, Map<String, Object> variables, String notWaiting) {
-        tasks.complete(dispute.processInstanceId(), taskKey, variables, dispute.id() + " is " + dispute.status() + " and "
-                + notWaiting);
+        return cases.complete(dispute, "Task_RuleDispute", variables, "does not wait for a ruling");
     }
 
     // ---- reading ----
 
     /** A dispute as its two departments and the authority see it; nobody else does. */
     public Dispute visibleTo(Official by, String id) {
-        Dispute dispute = require(id);
-        if (!by.has(Role.AUTHORITY) && !dispute.applicantDepartment().equals(by.department())
-                && !dispute.providerDepartment().equals(by.department())) {
-            throw new AccessDeniedException("a dispute is seen by its two departments and the authority");
-        }
-        return dispute;
+        return cases.visibleTo(by, id, d -> d.applicantDepartment().equals(by.department())
+                || d.providerDepartment().equals(by.department()), "a dispute is seen by its two departments and the authority");
     }
 
     /** Disputes the caller's department is party to; the authority sees all. */
@@ -448,28 +405,20 @@ public class Disputes {
     }
 
     public Dispute require(String id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("dispute", id));
-    }
-
-    private Dispute ofProcess(String processInstanceId) {
-        return store.ofProcess(processInstanceId)
-                .orElseThrow(() -> new NotFoundException("dispute of process instance", processInstanceId));
-    }
-
-    private Dispute lockedOfProcess(String processInstanceId) {
-        return store.lock(ofProcess(processInstanceId).id()).orElseThrow();
+        return cases.require(id);
     }
 
     /** The whole case in words: the request, the answer disputed, the claim, both statements, the meetings. */
     private String caseSummary(Dispute d) {
         SharingRequest r = requests.require(d.requestId());
         Reply reply = r.reply();
-        String answer = r.status() == SharingRequest.Status.REFUSED
+        // asked about the answer, not the request's status: a ruling may have granted a refused request since
+        String answer = reply == null || reply.decision() == ReplyDecision.REFUSE
                 ? "拒绝 Refused: " + (reply == null ? "by the eligibility rules " + r.findings().stream()
                         .map(f -> f.citation() + ": " + f.message()).collect(Collectors.joining("; "))
                         : reply.reasons() + " (" + reply.legalBasis().law() + " " + reply.legalBasis().article() + ")")
                 : "缩小范围 Narrowed: items " + reply.items() + " until " + reply.validUntil() + ", added conditions: "
-                        + (FormValues.blank(reply.addedConditions()) ? "—" : reply.addedConditions()) + "; " + reply.reasons();
+                        + (blank(reply.addedConditions()) ? "—" : reply.addedConditions()) + "; " + reply.reasons();
         String text = String.join("\n",
                 "争议 Dispute: " + d.id() + " filed by " + d.filedBy() + " (" + d.applicantDepartment() + ")",
                 "申请 Request: " + r.id() + " " + r.resourceCode() + " " + r.resourceName() + " from " + r.providerDepartment(),
@@ -482,8 +431,7 @@ public class Disputes {
                 "提供方陈述 Provider's statement: " + statementText(d.providerStatement(), d.providerMissed()),
                 "协调会 Meetings: " + (d.meetings().isEmpty() ? "—" : d.meetings().stream()
                         .map(m -> m.date() + " (" + m.attendees() + "): " + m.outcome()).collect(Collectors.joining("; "))));
-        // Camunda keeps a string variable in 4000 characters; the whole case is always in GET /api/disputes/{id}
-        return text.length() <= 3900 ? text : text.substring(0, 3800) + "\n… (see the dispute for the rest)";
+        return ProcessText.fit(text, "the dispute");
     }
 
     private static String statementText(Dispute.Statement statement, boolean missed) {

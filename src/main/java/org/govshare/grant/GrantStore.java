@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.govshare.platform.CaseRows;
+import org.govshare.cases.CaseRows;
 import org.govshare.platform.JsonColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,7 +28,7 @@ class GrantStore {
     GrantStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.rows = new CaseRows<>(jdbc, "select * from sharing_grant", this::grant);
+        this.rows = new CaseRows<>(jdbc, "sharing_grant", this::grant);
     }
 
     void insert(Grant g) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.govshare.platform.CaseRows;
+import org.govshare.cases.CaseRows;
 import org.govshare.platform.JsonColumns;
 import org.govshare.rules.Decision;
 import org.govshare.rules.Finding;
@@ -31,7 +31,7 @@ class RequestStore {
     RequestStore(JdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.rows = new CaseRows<>(jdbc, "select * from sharing_request", this::request);
+        this.rows = new CaseRows<>(jdbc, "sharing_request", this::request);
     }
 
     void insert(SharingRequest r) {
@@ -44,10 +44,6 @@ class RequestStore {
                 r.applicantDepartment(), r.requestedBy(), Timestamp.from(r.requestedAt()), write(r.items()), r.purpose(),
                 write(r.duty()), r.scenario().name(), r.validFrom(), r.validUntil(), write(r.officials()),
                 write(r.systems()), r.status().name(), write(r.findings()));
-    }
-
-    void setProcessInstance(String id, String processInstanceId) {
-        jdbc.update("update sharing_request set process_instance_id = ? where id = ?", processInstanceId, id);
     }
 
     void setDecision(String id, Decision.Verdict verdict, List<Finding> findings, String ruleSetVersion,
@@ -75,17 +71,14 @@ class RequestStore {
                 status.name(), grantId, Timestamp.from(at), id);
     }
 
-    Optional<SharingRequest> find(String id) {
-        return rows.find(id);
+    /** A dispute ruling overturned the refusal: the request keeps the moment it was answered. */
+    void overturn(String id, String grantId) {
+        jdbc.update("update sharing_request set status = ?, grant_id = ? where id = ?",
+                SharingRequest.Status.OVERTURNED.name(), grantId, id);
     }
 
-    /** Serialises the steps of one request (a reply, a withdrawal, the deadline) until the transaction ends. */
-    Optional<SharingRequest> lock(String id) {
-        return rows.lock(id);
-    }
-
-    Optional<SharingRequest> ofProcess(String processInstanceId) {
-        return rows.ofProcess(processInstanceId);
+    CaseRows<SharingRequest> rows() {
+        return rows;
     }
 
     /** Whether a department has an open request for a resource already. */

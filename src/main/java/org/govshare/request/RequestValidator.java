@@ -1,5 +1,7 @@
 package org.govshare.request;
 
+import static org.govshare.platform.FormValues.blank;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,11 +14,11 @@ import java.util.Set;
 import org.govshare.calendar.Today;
 import org.govshare.catalog.CatalogEntry;
 import org.govshare.catalog.CatalogListing;
-import org.govshare.vocabulary.ConditionType;
 import org.govshare.identity.Official;
 import org.govshare.identity.OfficialDirectory;
 import org.govshare.identity.RegisteredSystems;
 import org.govshare.platform.web.InvalidInputException.FieldError;
+import org.govshare.vocabulary.ConditionType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -158,9 +160,6 @@ class RequestValidator {
         }
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 
     private static int length(String s) {
         return s == null ? 0 : s.length();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.govshare.cases.Case;
 import org.govshare.rules.Decision;
 import org.govshare.rules.Finding;
 
@@ -19,7 +20,7 @@ import org.govshare.rules.Finding;
  * @param replyDue end of the reply deadline (working days), for a request under review
  * @param reminderAt when the reviewer is reminded
  * @param overdue the deadline passed without a reply: a violation is recorded and the authority escalates
- * @param grantId the grant it led to
+ * @param grantId the grant it led to, its own or a dispute ruling's
  */
 public record SharingRequest(String id, String resourceCode, int resourceVersion, String resourceName,
                              String providerDepartment, String applicantDepartment, String requestedBy,
@@ -27,7 +28,7 @@ public record SharingRequest(String id, String resourceCode, int resourceVersion
                              LocalDate validFrom, LocalDate validUntil, List<String> officials, List<String> systems,
                              Status status, Decision.Verdict eligibility, List<Finding> findings, String ruleSetVersion,
                              Reply reply, Instant replyDue, Instant reminderAt, boolean reminded, boolean overdue,
-                             String grantId, String processInstanceId, Instant closedAt) {
+                             String grantId, String processInstanceId, Instant closedAt) implements Case {
 
     public enum Status {
         /** being decided by the rules (never seen outside the transaction that submits it) */
@@ -36,6 +37,8 @@ public record SharingRequest(String id, String resourceCode, int resourceVersion
         IN_REVIEW,
         GRANTED,
         REFUSED,
+        /** refused, then granted by a dispute ruling: {@code grantId} is the ruling's grant */
+        OVERTURNED,
         WITHDRAWN
     }
 

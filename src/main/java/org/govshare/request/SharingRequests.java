@@ -1,25 +1,28 @@
 package org.govshare.request;
 
+import static org.govshare.platform.FormValues.blank;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
-import org.govshare.audit.AuditEntry;
-import org.govshare.audit.AuditTrail;
 import org.govshare.calendar.Today;
 import org.govshare.calendar.WorkdayCalendar;
+import org.govshare.cases.CaseEngine;
+import org.govshare.cases.CaseKind;
+import org.govshare.cases.Cases;
 import org.govshare.catalog.Catalog;
 import org.govshare.catalog.CatalogEntry;
 import org.govshare.catalog.CatalogListing;
-import org.govshare.vocabulary.Sensitivity;
 import org.govshare.grant.Grant;
 import org.govshare.grant.Grants;
 import org.govshare.grant.NewGrant;
@@ -28,13 +31,9 @@ import org.govshare.identity.DepartmentDirectory;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
-import org.govshare.notice.Notices;
-import org.govshare.platform.ProcessTasks;
-import org.govshare.platform.CaseNumbers;
 import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
-import org.govshare.platform.web.NotFoundException;
 import org.govshare.rules.Decision;
 import org.govshare.rules.Finding;
 import org.govshare.rules.RuleBook;
@@ -59,7 +58,7 @@ public class SharingRequests {
     public static final String DECISION = "eligibility";
     public static final String REPLY_DEADLINE = "sharing-request-reply";
     public static final String WITHDRAW_MESSAGE = "withdraw-sharing-request";
-    static final String OBJECT = "sharing-request";
+    static final CaseKind KIND = new CaseKind(PROCESS, "GX", "requestNumber", "sharing request", "sharing-request");
 
     private final RequestStore store;
     private final RequestValidator validator;
@@ -67,35 +66,26 @@ public class SharingRequests {
     private final DepartmentDirectory departments;
     private final RuleBook rules;
     private final Grants grants;
-    private final Notices notices;
     private final ViolationRegister violations;
     private final WorkdayCalendar workdays;
     private final Workgroups workgroups;
-    private final CaseNumbers numbers;
-    private final RuntimeService runtimeService;
-    private final ProcessTasks tasks;
-    private final AuditTrail auditTrail;
+    private final Cases<SharingRequest> cases;
     private final RequestsProperties properties;
     private final Today today;
 
     SharingRequests(RequestStore store, RequestValidator validator, Catalog catalog, DepartmentDirectory departments,
-                    RuleBook rules, Grants grants, Notices notices, ViolationRegister violations, WorkdayCalendar workdays,
-                    Workgroups workgroups, CaseNumbers numbers, RuntimeService runtimeService, ProcessTasks tasks,
-                    AuditTrail auditTrail, RequestsProperties properties, Today today) {
+                    RuleBook rules, Grants grants, ViolationRegister violations, WorkdayCalendar workdays,
+                    Workgroups workgroups, CaseEngine engine, RequestsProperties properties, Today today) {
         this.store = store;
         this.validator = validator;
         this.catalog = catalog;
         this.departments = departments;
         this.rules = rules;
         this.grants = grants;
-        this.notices = notices;
         this.violations = violations;
         this.workdays = workdays;
         this.workgroups = workgroups;
-        this.numbers = numbers;
-        this.runtimeService = runtimeService;
-        this.tasks = tasks;
-        this.auditTrail = auditTrail;
+        this.cases = engine.cases(KIND, store.rows());
         this.properties = properties;
         this.today = today;
     }
@@ -120,20 +110,17 @@ public class SharingRequests {
                     + " open for " + asked.resourceCode() + "; wait for its answer or withdraw it");
         });
         CatalogListing resource = listing.orElseThrow();
-        SharingRequest request = new SharingRequest(numbers.next("GX"), resource.code(), resource.version(),
+        SharingRequest request = new SharingRequest(cases.number(), resource.code(), resource.version(),
                 resource.entry().name(), resource.entry().providerDepartment(), by.department(), by.login(), today.now(),
                 List.copyOf(asked.items()), asked.purpose().strip(), asked.duty() == null ? new Duty(null, null) : asked.duty(),
                 asked.scenario(), asked.validFrom(), asked.validUntil(), List.copyOf(asked.officials()),
                 List.copyOf(asked.systems()), SharingRequest.Status.SUBMITTED, null, List.of(), null, null, null, null,
                 false, false, null, null, null);
-        store.insert(request);
-        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_SUBMITTED, OBJECT, request.id())
+        return cases.open(request, store::insert, cases.entry(AuditAction.REQUEST_SUBMITTED, request.id())
                 .with("resource", request.resourceCode()).with("provider", request.providerDepartment())
-                .with("items", request.items()).with("purpose", request.purpose()).with("scenario", request.scenario()));
-        runtimeService.startProcessInstanceByKey(PROCESS, request.id(), Map.of(
-                "requestNumber", request.id(), "resourceName", request.resourceName(),
-                "applicantDepartment", request.applicantDepartment(), "providerDepartment", request.providerDepartment()));
-        return require(request.id());
+                .with("items", request.items()).with("purpose", request.purpose()).with("scenario", request.scenario()),
+                Map.of("resourceName", request.resourceName(), "applicantDepartment", request.applicantDepartment(),
+                        "providerDepartment", request.providerDepartment()));
     }
 
     // ---- steps of the sharing-request process ----
@@ -144,11 +131,8 @@ public class SharingRequests {
      * process instance, which every later step finds it by.
      */
     public Eligibility decide(String processInstanceId, String requestNumber) {
-        SharingRequest request = store.lock(requestNumber)
-                .filter(r -> r.processInstanceId() == null && r.status() == SharingRequest.Status.SUBMITTED)
-                .orElseThrow(() -> new ConflictException("requestNumber", "decide-once",
-                        "request " + requestNumber + " is not waiting for its first decision"));
-        store.setProcessInstance(request.id(), processInstanceId);
+        SharingRequest request = cases.bind(processInstanceId, requestNumber,
+                r -> r.status() == SharingRequest.Status.SUBMITTED);
         CatalogEntry resource = catalog.version(request.resourceCode(), request.resourceVersion()).content();
         Department applicant = departments.require(request.applicantDepartment());
         List<EligibilityCase.HeldGrant> held = grants.heldBy(request.applicantDepartment(), request.resourceCode()).stream()
@@ -174,13 +158,13 @@ public class SharingRequests {
             status = SharingRequest.Status.IN_REVIEW;
         }
         store.setDecision(request.id(), verdict, decision.findings(), rules.version(), status, due, reminder);
-        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_DECIDED, OBJECT, request.id())
+        cases.record(cases.entry(AuditAction.REQUEST_DECIDED, request.id())
                 .with("decision", verdict).with("rules", decision.findings().stream().map(Finding::citation).toList())
                 .with("ruleSetVersion", rules.version()));
         if (verdict == Decision.Verdict.REVIEW) {
-            notices.send(providerWorkgroup(processInstanceId), "REVIEW_REQUESTED", "待审核共享申请 Request " + request.id()
+            cases.send(providerWorkgroup(processInstanceId), "REVIEW_REQUESTED", "待审核共享申请 Request " + request.id()
                     + " awaits your review", request.applicantDepartment() + " asks for " + request.resourceName()
-                    + "; reply by " + due, OBJECT, request.id());
+                    + "; reply by " + due, request.id());
         }
         // what the reviewer is shown goes into the process only when there will be a reviewer
         return verdict == Decision.Verdict.REVIEW
@@ -194,17 +178,17 @@ public class SharingRequests {
 
     /** The candidate group of the review task: the provider's PROVIDER_REVIEWER officials. */
     public String providerWorkgroup(String processInstanceId) {
-        return workgroups.of(ofProcess(processInstanceId).providerDepartment(), Role.PROVIDER_REVIEWER.name());
+        return workgroups.of(cases.ofProcess(processInstanceId).providerDepartment(), Role.PROVIDER_REVIEWER.name());
     }
 
     /** The reply deadline, for the review task's due date and its timer. */
     public Date replyDue(String processInstanceId) {
-        return Date.from(ofProcess(processInstanceId).replyDue());
+        return Date.from(cases.ofProcess(processInstanceId).replyDue());
     }
 
     /** When the reviewer is reminded, for the reminder timer. */
     public Date reminderAt(String processInstanceId) {
-        return Date.from(ofProcess(processInstanceId).reminderAt());
+        return Date.from(cases.ofProcess(processInstanceId).reminderAt());
     }
 
     /**
@@ -214,11 +198,9 @@ public class SharingRequests {
      * @return GRANT or REFUSE, for the process
      */
     public String recordProviderReply(String processInstanceId, ReplyInput input) {
-        SharingRequest request = lockedOfProcess(processInstanceId);
-        Actor actor = auditTrail.currentActor();
-        if (actor.department() != null && !actor.department().equals(request.providerDepartment())) {
-            throw new AccessDeniedException("the reply to " + request.id() + " is " + request.providerDepartment() + "'s");
-        }
+        SharingRequest request = cases.lockedOfProcess(processInstanceId);
+        Actor actor = cases.actorOf(request.providerDepartment(), "the reply to " + request.id() + " is "
+                + request.providerDepartment() + "'s");
         return recordReply(request, Reply.By.PROVIDER, actor, input, "replyDecision");
     }
 
@@ -229,23 +211,20 @@ public class SharingRequests {
      * @return URGE, GRANT or REFUSE, for the process
      */
     public String recordEscalation(String processInstanceId, ReplyInput input) {
-        SharingRequest request = lockedOfProcess(processInstanceId);
-        Actor actor = auditTrail.currentActor();
-        if (actor.department() != null && !actor.department().equals(workgroups.authorityDepartment())) {
-            throw new AccessDeniedException("an overdue request is escalated by the sharing authority");
-        }
+        SharingRequest request = cases.lockedOfProcess(processInstanceId);
+        Actor actor = cases.actorOf(workgroups.authorityDepartment(), "an overdue request is escalated by the sharing authority");
         if ("URGE".equals(input.decision())) {
             if (blank(input.reasons())) {
                 throw new InvalidInputException("replyReasons", "urge-needs-message", "tell the provider what to do and by when");
             }
-            notices.send(workgroups.of(request.providerDepartment(), Role.PROVIDER_REVIEWER.name()), "URGED",
-                    "督办 The authority urges a reply to " + request.id(), input.reasons().strip(), OBJECT, request.id());
-            auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_ESCALATION_DECIDED, OBJECT, request.id())
+            cases.send(workgroups.of(request.providerDepartment(), Role.PROVIDER_REVIEWER.name()), "URGED",
+                    "督办 The authority urges a reply to " + request.id(), input.reasons().strip(), request.id());
+            cases.record(cases.entry(AuditAction.REQUEST_ESCALATION_DECIDED, request.id())
                     .with("decision", "URGE").because(input.reasons().strip()));
             return "URGE";
         }
         String outcome = recordReply(request, Reply.By.AUTHORITY, actor, input, "escalationDecision");
-        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_ESCALATION_DECIDED, OBJECT, request.id())
+        cases.record(cases.entry(AuditAction.REQUEST_ESCALATION_DECIDED, request.id())
                 .with("decision", input.decision()).because(input.reasons().strip()));
         return outcome;
     }
@@ -256,7 +235,7 @@ public class SharingRequests {
         }
         Reply reply = checkedReply(request, by, actor, input, decisionField);
         store.setReply(request.id(), reply);
-        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_REPLIED, OBJECT, request.id()).with("by", by)
+        cases.record(cases.entry(AuditAction.REQUEST_REPLIED, request.id()).with("by", by)
                 .with("decision", reply.decision()).with("items", reply.items())
                 .with("validUntil", reply.validUntil() == null ? null : reply.validUntil().toString())
                 .because(reply.reasons()));
@@ -341,82 +320,108 @@ public class SharingRequests {
 
     /** Two working days before the deadline: the reviewers are reminded. */
     public void remind(String processInstanceId) {
-        SharingRequest request = ofProcess(processInstanceId);
+        SharingRequest request = cases.ofProcess(processInstanceId);
         store.markReminded(request.id());
-        notices.send(workgroups.of(request.providerDepartment(), Role.PROVIDER_REVIEWER.name()), "REPLY_REMINDER",
+        cases.send(workgroups.of(request.providerDepartment(), Role.PROVIDER_REVIEWER.name()), "REPLY_REMINDER",
                 "即将到期 Reply to " + request.id() + " due " + request.replyDue(), request.applicantDepartment()
                         + " awaits your reply about " + request.resourceName() + "; the deadline is " + request.replyDue(),
-                OBJECT, request.id());
-        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_REPLY_REMINDED, OBJECT, request.id())
+                request.id());
+        cases.record(cases.entry(AuditAction.REQUEST_REPLY_REMINDED, request.id())
                 .with("replyDue", request.replyDue().toString()));
     }
 
     /** The deadline passed without a reply: a "delayed reply" violation (Art. 33 iii), and the authority escalates. */
     public void recordDelayedReply(String processInstanceId) {
-        SharingRequest request = ofProcess(processInstanceId);
+        SharingRequest request = cases.ofProcess(processInstanceId);
         store.markOverdue(request.id());
         violations.recordDetected(request.providerDepartment(), ViolationType.DELAYED_REPLY, "no reply to sharing request "
                         + request.id() + " from " + request.applicantDepartment() + " by its deadline " + request.replyDue(),
-                OBJECT, request.id(), request.replyDue());
-        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_REPLY_OVERDUE, OBJECT, request.id())
+                KIND.objectType(), request.id(), request.replyDue());
+        cases.record(cases.entry(AuditAction.REQUEST_REPLY_OVERDUE, request.id())
                 .with("provider", request.providerDepartment()).with("replyDue", request.replyDue().toString()));
-        notices.send(workgroups.authority(), "REPLY_OVERDUE", "逾期未答复 " + request.id() + " is overdue",
-                request.providerDepartment() + " did not reply by " + request.replyDue() + ": urge it or decide", OBJECT,
+        cases.send(workgroups.authority(), "REPLY_OVERDUE", "逾期未答复 " + request.id() + " is overdue",
+                request.providerDepartment() + " did not reply by " + request.replyDue() + ": urge it or decide",
                 request.id());
     }
 
     /** The grant the decision allows: as asked, or as the reply narrowed it. */
     public void issueGrant(String processInstanceId) {
-        SharingRequest request = lockedOfProcess(processInstanceId);
+        SharingRequest request = cases.lockedOfProcess(processInstanceId);
         Reply reply = request.reply();
-        CatalogEntry resource = catalog.version(request.resourceCode(), request.resourceVersion()).content();
-        String conditions = joinNonBlank(resource.sharingConditions(), reply == null ? null : reply.addedConditions());
-        Grant grant = grants.issue(new NewGrant(request.applicantDepartment(), request.providerDepartment(),
-                request.resourceCode(), request.resourceName(), reply == null ? request.items() : reply.items(),
-                request.purpose(), request.duty().citation(), conditions, request.officials(), request.systems(),
-                request.validFrom(), reply == null ? request.validUntil() : reply.validUntil(), Grants.SOURCE_REQUEST,
-                request.id(), reply == null ? List.of() : reply.unmaskedItems(),
-                reply == null ? List.of() : reply.verificationKeys()));
+        Grant grant = grants.issue(reply == null
+                ? grantTerms(request, request.items(), request.validFrom(), request.validUntil(), null,
+                        Grants.SOURCE_REQUEST, request.id())
+                : grantTerms(request, reply.items(), request.validFrom(), reply.validUntil(), reply.addedConditions(),
+                        Grants.SOURCE_REQUEST, request.id()));
         store.close(request.id(), SharingRequest.Status.GRANTED, grant.id(), today.now());
-        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_GRANTED, OBJECT, request.id()).with("grant", grant.id())
+        cases.record(cases.entry(AuditAction.REQUEST_GRANTED, request.id()).with("grant", grant.id())
                 .with("by", reply == null ? "RULES" : reply.by().name()));
-        notices.send(request.requestedBy(), "REQUEST_GRANTED", "已授权 " + request.id() + " granted",
-                "grant " + grant.id() + " for " + request.resourceName() + " until " + grant.validUntil(), OBJECT, request.id());
+        cases.send(request.requestedBy(), "REQUEST_GRANTED", "已授权 " + request.id() + " granted",
+                "grant " + grant.id() + " for " + request.resourceName() + " until " + grant.validUntil(), request.id());
+    }
+
+    /**
+     * The terms of a grant a decision on this request issues (its own, or a dispute ruling's): the request's parties,
+     * purpose, duty and users; the items and period decided; the resource's conditions with those the decision added;
+     * and, of the items granted, those the provider's reply unmasked or made matchable.
+     */
+    public NewGrant grantTerms(SharingRequest request, List<String> items, LocalDate from, LocalDate until,
+                               String addedConditions, String sourceType, String sourceId) {
+        String resourceConditions = catalog.version(request.resourceCode(), request.resourceVersion()).content()
+                .sharingConditions();
+        String conditions = Stream.of(resourceConditions, addedConditions).filter(s -> !blank(s))
+                .collect(Collectors.joining("; "));
+        Reply reply = request.reply();
+        return new NewGrant(request.applicantDepartment(), request.providerDepartment(), request.resourceCode(),
+                request.resourceName(), items, request.purpose(), request.duty().citation(), conditions,
+                request.officials(), request.systems(), from, until, sourceType, sourceId,
+                reply == null ? List.of() : reply.unmaskedItems().stream().filter(items::contains).toList(),
+                reply == null ? List.of() : reply.verificationKeys().stream().filter(items::contains).toList());
+    }
+
+    /**
+     * A dispute ruling granted what this request's answer refused: the request now reads OVERTURNED with the
+     * ruling's grant, so that whoever reads it sees the outcome. A narrowed request keeps its own grant, and the
+     * ruling's grant is found by its source.
+     */
+    public void recordRulingGrant(String requestId, String disputeId, String grantId) {
+        SharingRequest request = cases.locked(requestId);
+        if (request.status() == SharingRequest.Status.REFUSED) {
+            store.overturn(request.id(), grantId);
+            cases.record(cases.entry(AuditAction.REQUEST_GRANTED, request.id()).with("grant", grantId)
+                    .with("by", "DISPUTE").with("dispute", disputeId));
+        }
     }
 
     /** The request ends refused, with its reasons for the applicant. */
     public void refuse(String processInstanceId) {
-        SharingRequest request = lockedOfProcess(processInstanceId);
+        SharingRequest request = cases.lockedOfProcess(processInstanceId);
         String reasons = request.reply() != null
                 ? request.reply().reasons() + " (" + request.reply().legalBasis().law() + " " + request.reply().legalBasis().article() + ")"
                 : request.findings().stream().filter(f -> f.severity() == Finding.Severity.REFUSAL)
                         .map(f -> f.citation() + ": " + f.message()).collect(Collectors.joining("; "));
         store.close(request.id(), SharingRequest.Status.REFUSED, null, today.now());
-        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_REFUSED, OBJECT, request.id()).because(reasons)
+        cases.record(cases.entry(AuditAction.REQUEST_REFUSED, request.id()).because(reasons)
                 .with("by", request.reply() == null ? "RULES" : request.reply().by().name()));
-        notices.send(request.requestedBy(), "REQUEST_REFUSED", "未获授权 " + request.id() + " refused", reasons, OBJECT,
+        cases.send(request.requestedBy(), "REQUEST_REFUSED", "未获授权 " + request.id() + " refused", reasons,
                 request.id());
     }
 
     /** The applicant takes back an open request; the process ends wherever it was. */
     @Transactional
     public SharingRequest withdraw(Official by, String id) {
-        SharingRequest request = store.lock(id).orElseThrow(() -> new NotFoundException("sharing request", id));
-        if (!request.applicantDepartment().equals(by.department()) || !by.has(Role.APPLICANT)) {
-            throw new AccessDeniedException("a request is withdrawn by its own department's APPLICANT officials");
-        }
-        if (!request.open()) {
-            throw new ConflictException("status", "withdraw-open-only", id + " is " + request.status() + " and cannot be withdrawn");
-        }
-        runtimeService.createMessageCorrelation(WITHDRAW_MESSAGE).processInstanceId(request.processInstanceId()).correlate();
-        return require(id);
+        return cases.withdraw(id, WITHDRAW_MESSAGE, request -> {
+            if (!request.applicantDepartment().equals(by.department()) || !by.has(Role.APPLICANT)) {
+                throw new AccessDeniedException("a request is withdrawn by its own department's APPLICANT officials");
+            }
+        }, SharingRequest::open);
     }
 
     /** The withdrawal, recorded by the process's event subprocess. */
     public void recordWithdrawal(String processInstanceId) {
-        SharingRequest request = ofProcess(processInstanceId);
+        SharingRequest request = cases.ofProcess(processInstanceId);
         store.close(request.id(), SharingRequest.Status.WITHDRAWN, null, today.now());
-        auditTrail.record(AuditEntry.ok(AuditAction.REQUEST_WITHDRAWN, OBJECT, request.id()));
+        cases.record(cases.entry(AuditAction.REQUEST_WITHDRAWN, request.id()));
     }
 
     // ---- the platform API's doors to the tasks (Tasklist completes the same tasks) ----
@@ -429,8 +434,7 @@ public class SharingRequests {
             throw new AccessDeniedException("requests for " + request.providerDepartment() + "'s resources are answered by its"
                     + " PROVIDER_REVIEWER officials");
         }
-        completeTask(request, "Task_ReviewRequest", "replyDecision", input);
-        return require(id);
+        return completeTask(request, "Task_ReviewRequest", "replyDecision", input);
     }
 
     /** The authority decides an escalated request through the API. */
@@ -439,12 +443,11 @@ public class SharingRequests {
         if (!by.has(Role.AUTHORITY)) {
             throw new AccessDeniedException("overdue requests are escalated by the sharing authority");
         }
-        completeTask(require(id), "Task_EscalateRequest", "escalationDecision", input);
-        return require(id);
+        return completeTask(require(id), "Task_EscalateRequest", "escalationDecision", input);
     }
 
-    private void completeTask(SharingRequest request, String taskKey, String decisionVariable, ReplyInput input) {
-        Map<String, Object> variables = new java.util.HashMap<>();
+    private SharingRequest completeTask(SharingRequest request, String taskKey, String decisionVariable, ReplyInput input) {
+        Map<String, Object> variables = new HashMap<>();
         variables.put(decisionVariable, input.decision());
         variables.put("replyItems", String.join(",", input.items()));
         variables.put("replyUntil", input.validUntil() == null ? null : input.validUntil().toString());
@@ -454,20 +457,16 @@ public class SharingRequests {
         variables.put("replyReasons", input.reasons());
         variables.put("replyUnmask", String.join(",", input.unmask()));
         variables.put("replyVerify", String.join(",", input.verify()));
-        tasks.complete(request.processInstanceId(), taskKey, variables, request.id() + " is " + request.status()
-                + (taskKey.equals("Task_ReviewRequest") ? " and does not wait for a reply" : " and is not escalated"));
+        return cases.complete(request, taskKey, variables,
+                taskKey.equals("Task_ReviewRequest") ? "does not wait for a reply" : "is not escalated");
     }
 
     // ---- reading ----
 
     /** A request as its applicant department, its provider department or the authority sees it. */
     public SharingRequest visibleTo(Official by, String id) {
-        SharingRequest request = require(id);
-        if (!by.has(Role.AUTHORITY) && !request.applicantDepartment().equals(by.department())
-                && !request.providerDepartment().equals(by.department())) {
-            throw new AccessDeniedException("a request is seen by its applicant, its provider and the authority");
-        }
-        return request;
+        return cases.visibleTo(by, id, r -> r.applicantDepartment().equals(by.department())
+                || r.providerDepartment().equals(by.department()), "a request is seen by its applicant, its provider and the authority");
     }
 
     /** Requests on one side of the caller's department; the authority may leave the side out and see all. */
@@ -484,16 +483,7 @@ public class SharingRequests {
     }
 
     public SharingRequest require(String id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("sharing request", id));
-    }
-
-    private SharingRequest ofProcess(String processInstanceId) {
-        return store.ofProcess(processInstanceId)
-                .orElseThrow(() -> new NotFoundException("sharing request of process instance", processInstanceId));
-    }
-
-    private SharingRequest lockedOfProcess(String processInstanceId) {
-        return store.lock(ofProcess(processInstanceId).id()).orElseThrow();
+        return cases.require(id);
     }
 
     private static String requestSummary(SharingRequest r, CatalogEntry resource) {
@@ -518,11 +508,4 @@ public class SharingRequests {
                 .map(f -> "• [" + f.severity() + "] " + f.citation() + ": " + f.message()).collect(Collectors.joining("\n")), "the request");
     }
 
-    private static String joinNonBlank(String a, String b) {
-        return java.util.stream.Stream.of(a, b).filter(s -> !blank(s)).collect(Collectors.joining("; "));
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 }

@@ -2,6 +2,8 @@ package org.govshare.supervision;
 
 import java.time.Instant;
 
+import org.govshare.cases.Case;
+
 /**
  * The rectification of one violation (Art. 33): a notice with a working-day deadline, the department's report, the
  * authority's verification, and when it is not rectified a public criticism and a referral to the supervisors.
@@ -14,7 +16,7 @@ import java.time.Instant;
 public record Rectification(String id, String violationId, String department, String processInstanceId, Status status,
                             int attempt, Instant reportDue, String startedBy, Instant startedAt, String criticismText,
                             Instant criticismPublishedAt, String criticismPublishedBy, String referralOutcome,
-                            Instant closedAt) {
+                            Instant closedAt) implements Case {
 
     public enum Status {
         /** the department has been notified and owes its report */

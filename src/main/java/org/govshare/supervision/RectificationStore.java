@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.govshare.platform.CaseRows;
+import org.govshare.cases.CaseRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -26,7 +26,7 @@ class RectificationStore {
 
     RectificationStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.rows = new CaseRows<>(jdbc, "select * from rectification", this::rectification);
+        this.rows = new CaseRows<>(jdbc, "rectification", this::rectification);
     }
 
     void insert(Rectification r) {
@@ -36,25 +36,9 @@ class RectificationStore {
                 r.startedBy(), Timestamp.from(r.startedAt()));
     }
 
-    Optional<Rectification> find(String id) {
-        return rows.find(id);
-    }
-
-    Optional<Rectification> lock(String id) {
-        return rows.lock(id);
-    }
-
     Optional<Rectification> ofViolation(String violationId) {
         return jdbc.query("select * from rectification where violation_id = ?", this::rectification, violationId)
                 .stream().findFirst();
-    }
-
-    Optional<Rectification> ofProcess(String processInstanceId) {
-        return rows.ofProcess(processInstanceId);
-    }
-
-    void bind(String id, String processInstanceId) {
-        jdbc.update("update rectification set process_instance_id = ? where id = ?", processInstanceId, id);
     }
 
     void setDeadline(String id, int attempt, Instant due) {
@@ -134,5 +118,9 @@ class RectificationStore {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
+    }
+
+    CaseRows<Rectification> rows() {
+        return rows;
     }
 }

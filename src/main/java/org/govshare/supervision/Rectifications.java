@@ -1,5 +1,7 @@
 package org.govshare.supervision;
 
+import static org.govshare.platform.FormValues.blank;
+
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -8,25 +10,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
-import org.govshare.audit.AuditEntry;
-import org.govshare.audit.AuditTrail;
 import org.govshare.calendar.Today;
 import org.govshare.calendar.WorkdayCalendar;
+import org.govshare.cases.CaseEngine;
+import org.govshare.cases.CaseKind;
+import org.govshare.cases.Cases;
 import org.govshare.identity.Department;
 import org.govshare.identity.DepartmentDirectory;
 import org.govshare.identity.DepartmentKind;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
-import org.govshare.notice.Notices;
-import org.govshare.platform.ProcessTasks;
-import org.govshare.platform.CaseNumbers;
+import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
-import org.govshare.platform.web.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +42,7 @@ public class Rectifications {
 
     public static final String PROCESS = "rectification";
     public static final String DEADLINE = "rectification";
-    static final String OBJECT = "rectification";
+    static final CaseKind KIND = new CaseKind(PROCESS, "ZG", "caseNumber", "rectification", "rectification");
 
     /** What the authority may decide at the first verification, and at the second (no second rejection). */
     static final Set<String> FIRST_VERIFICATION = Set.of("ACCEPT", "REJECT");
@@ -56,30 +55,21 @@ public class Rectifications {
     private final ViolationRegister violations;
     private final DepartmentDirectory departments;
     private final Workgroups workgroups;
-    private final Notices notices;
-    private final CaseNumbers numbers;
     private final WorkdayCalendar workdays;
     private final Today today;
-    private final RuntimeService runtimeService;
-    private final ProcessTasks tasks;
-    private final AuditTrail auditTrail;
+    private final Cases<Rectification> cases;
     private final RectificationProperties properties;
 
     Rectifications(RectificationStore store, ViolationRegister violations, DepartmentDirectory departments,
-                   Workgroups workgroups, Notices notices, CaseNumbers numbers, WorkdayCalendar workdays, Today today,
-                   RuntimeService runtimeService, ProcessTasks tasks, AuditTrail auditTrail,
+                   Workgroups workgroups, WorkdayCalendar workdays, Today today, CaseEngine engine,
                    RectificationProperties properties) {
         this.store = store;
         this.violations = violations;
         this.departments = departments;
         this.workgroups = workgroups;
-        this.notices = notices;
-        this.numbers = numbers;
         this.workdays = workdays;
         this.today = today;
-        this.runtimeService = runtimeService;
-        this.tasks = tasks;
-        this.auditTrail = auditTrail;
+        this.cases = engine.cases(KIND, store.rows());
         this.properties = properties;
     }
 
@@ -98,15 +88,12 @@ public class Rectifications {
             throw new ConflictException("status", "rectify-open-only", violationId + " is " + violation.status()
                     + "; only an OPEN violation is ordered rectified");
         }
-        Rectification rectification = new Rectification(numbers.next("ZG"), violationId, violation.department(), null,
+        Rectification rectification = new Rectification(cases.number(), violationId, violation.department(), null,
                 Rectification.Status.AWAITING_REPORT, 1, null, by.login(), today.now(), null, null, null, null, null);
-        store.insert(rectification);
-        auditTrail.record(AuditEntry.ok(AuditAction.RECTIFICATION_STARTED, OBJECT, rectification.id())
+        return cases.open(rectification, store::insert, cases.entry(AuditAction.RECTIFICATION_STARTED, rectification.id())
                 .with("violation", violationId).with("department", violation.department())
-                .with("type", violation.type()).with("article", violation.article()));
-        runtimeService.startProcessInstanceByKey(PROCESS, rectification.id(), Map.of("caseNumber", rectification.id(),
-                "violationId", violationId, "department", violation.department()));
-        return require(rectification.id());
+                .with("type", violation.type()).with("article", violation.article()),
+                Map.of("violationId", violationId, "department", violation.department()));
     }
 
     // ---- steps of the rectification process ----
@@ -118,11 +105,7 @@ public class Rectifications {
      * @return the case summary the forms show
      */
     public String notifyDepartment(String processInstanceId, String caseNumber) {
-        Rectification rectification = store.lock(caseNumber)
-                .filter(r -> r.processInstanceId() == null)
-                .orElseThrow(() -> new ConflictException("caseNumber", "notify-once",
-                        "rectification " + caseNumber + " has already been notified"));
-        store.bind(rectification.id(), processInstanceId);
+        Rectification rectification = cases.bind(processInstanceId, caseNumber, r -> true);
         violations.move(rectification.violationId(), Violation.Status.OPEN, Violation.Status.RECTIFYING);
         Instant due = workdays.due(DEADLINE, today.now());
         store.setDeadline(rectification.id(), 1, due);
@@ -136,12 +119,12 @@ public class Rectifications {
 
     /** The department's PROVIDER_REVIEWER officials: the candidate group of the report task. */
     public String departmentWorkgroup(String processInstanceId) {
-        return workgroups.of(ofProcess(processInstanceId).department(), Role.PROVIDER_REVIEWER.name());
+        return workgroups.of(cases.ofProcess(processInstanceId).department(), Role.PROVIDER_REVIEWER.name());
     }
 
     /** The current report deadline: the report task's due date and its timer. */
     public Date reportDue(String processInstanceId) {
-        return Date.from(ofProcess(processInstanceId).reportDue());
+        return Date.from(cases.ofProcess(processInstanceId).reportDue());
     }
 
     /** The supervisors' workgroup: the SUPERVISOR officials of the department whose kind is SUPERVISORY. */
@@ -152,15 +135,13 @@ public class Rectifications {
     /** The department's report, checked against the stored case (the form is a convenience, this is the rule). */
     public void recordReport(String processInstanceId, String measures, String evidence) {
         Rectification rectification = lockedOfProcess(processInstanceId, Rectification.Status.AWAITING_REPORT);
-        Actor actor = auditTrail.currentActor();
-        if (actor.department() != null && !actor.department().equals(rectification.department())) {
-            throw new AccessDeniedException("the report on " + rectification.id() + " is " + rectification.department() + "'s");
-        }
+        Actor actor = cases.actorOf(rectification.department(), "the report on " + rectification.id() + " is "
+                + rectification.department() + "'s");
         require("rectificationMeasures", measures, "say what was done to put the violation right");
         require("rectificationEvidence", evidence, "describe the evidence: documents, records, screenshots and where they are");
         store.addStep(rectification.id(), "REPORT", actor.id(), today.now(), null, measures.strip(), evidence.strip(), null);
         store.setStatus(rectification.id(), Rectification.Status.AWAITING_VERIFICATION);
-        auditTrail.record(AuditEntry.ok(AuditAction.RECTIFICATION_REPORTED, OBJECT, rectification.id())
+        cases.record(cases.entry(AuditAction.RECTIFICATION_REPORTED, rectification.id())
                 .with("attempt", rectification.attempt()).with("late", today.now().isAfter(rectification.reportDue())));
     }
 
@@ -184,7 +165,7 @@ public class Rectifications {
         }
         String why = blank(reasons) ? null : reasons.strip();
         store.addStep(rectification.id(), "VERIFICATION", actor.id(), today.now(), decision, why, null, null);
-        auditTrail.record(AuditEntry.ok(AuditAction.RECTIFICATION_VERIFIED, OBJECT, rectification.id()).because(why)
+        cases.record(cases.entry(AuditAction.RECTIFICATION_VERIFIED, rectification.id()).because(why)
                 .with("decision", decision).with("attempt", rectification.attempt()));
         return decision;
     }
@@ -194,10 +175,10 @@ public class Rectifications {
         Rectification rectification = lockedOfProcess(processInstanceId, Rectification.Status.AWAITING_VERIFICATION);
         violations.move(rectification.violationId(), Violation.Status.RECTIFYING, Violation.Status.RECTIFIED);
         store.close(rectification.id(), Rectification.Status.RECTIFIED, null, today.now());
-        auditTrail.record(AuditEntry.ok(AuditAction.RECTIFICATION_ACCEPTED, OBJECT, rectification.id())
+        cases.record(cases.entry(AuditAction.RECTIFICATION_ACCEPTED, rectification.id())
                 .with("violation", rectification.violationId()));
-        notices.send(departmentGroup(rectification), "RECTIFICATION_ACCEPTED", "整改通过 Rectification " + rectification.id()
-                + " accepted", "违规 " + rectification.violationId() + " is recorded as rectified.", OBJECT, rectification.id());
+        cases.send(departmentGroup(rectification), "RECTIFICATION_ACCEPTED", "整改通过 Rectification " + rectification.id()
+                + " accepted", "违规 " + rectification.violationId() + " is recorded as rectified.", rectification.id());
     }
 
     /** Rejected the first time: a second, shorter deadline, and a notice saying why. */
@@ -221,11 +202,11 @@ public class Rectifications {
      * @return the draft text, which the approval form shows for editing
      */
     public String draftCriticism(String processInstanceId) {
-        Rectification rectification = store.lock(ofProcess(processInstanceId).id()).orElseThrow();
+        Rectification rectification = cases.lockedOfProcess(processInstanceId);
         if (rectification.status() == Rectification.Status.AWAITING_REPORT) {
             store.addStep(rectification.id(), "DEADLINE_MISSED", Actor.SYSTEM.id(), today.now(), null,
                     "no report by " + local(rectification.reportDue()), null, rectification.reportDue());
-            auditTrail.record(AuditEntry.ok(AuditAction.RECTIFICATION_OVERDUE, OBJECT, rectification.id())
+            cases.record(cases.entry(AuditAction.RECTIFICATION_OVERDUE, rectification.id())
                     .with("attempt", rectification.attempt()).with("reportDue", rectification.reportDue().toString()));
         } else if (rectification.status() != Rectification.Status.AWAITING_VERIFICATION) {
             throw new ConflictException("status", "criticise-unrectified-only", rectification.id() + " is " + rectification.status());
@@ -239,10 +220,10 @@ public class Rectifications {
                 + ", the department did not do so in time and is hereby publicly criticised.";
         store.setStatus(rectification.id(), Rectification.Status.AWAITING_CRITICISM);
         store.addStep(rectification.id(), "CRITICISM_DRAFTED", Actor.SYSTEM.id(), today.now(), null, cut(draft), null, null);
-        auditTrail.record(AuditEntry.ok(AuditAction.CRITICISM_DRAFTED, OBJECT, rectification.id()));
-        notices.send(workgroups.authority(), "CRITICISM_DRAFTED", "通报批评待审定 Criticism for " + rectification.id()
+        cases.record(cases.entry(AuditAction.CRITICISM_DRAFTED, rectification.id()));
+        cases.send(workgroups.authority(), "CRITICISM_DRAFTED", "通报批评待审定 Criticism for " + rectification.id()
                 + " awaits approval", rectification.department() + " did not rectify " + rectification.violationId(),
-                OBJECT, rectification.id());
+                rectification.id());
         return cut(draft);
     }
 
@@ -257,15 +238,15 @@ public class Rectifications {
     /** The approved criticism is published to every department; the violation is CRITICISED. */
     public void publishCriticism(String processInstanceId) {
         Rectification rectification = lockedOfProcess(processInstanceId, Rectification.Status.AWAITING_CRITICISM);
-        Actor actor = auditTrail.currentActor();
+        Actor actor = cases.actor();
         violations.move(rectification.violationId(), Violation.Status.RECTIFYING, Violation.Status.CRITICISED);
         store.publishCriticism(rectification.id(), actor.id(), today.now());
         store.addStep(rectification.id(), "CRITICISM_PUBLISHED", actor.id(), today.now(), null,
                 rectification.criticismText(), null, null);
-        auditTrail.record(AuditEntry.ok(AuditAction.CRITICISM_PUBLISHED, OBJECT, rectification.id())
+        cases.record(cases.entry(AuditAction.CRITICISM_PUBLISHED, rectification.id())
                 .with("department", rectification.department()).with("violation", rectification.violationId()));
-        notices.send(departmentGroup(rectification), "CRITICISM_PUBLISHED", "通报批评 Public criticism " + rectification.id(),
-                rectification.criticismText(), OBJECT, rectification.id());
+        cases.send(departmentGroup(rectification), "CRITICISM_PUBLISHED", "通报批评 Public criticism " + rectification.id(),
+                rectification.criticismText(), rectification.id());
     }
 
     /** The case goes to the supervisors, who consider sanctions; the violation is REFERRED. */
@@ -275,21 +256,19 @@ public class Rectifications {
         store.setStatus(rectification.id(), Rectification.Status.AWAITING_REFERRAL);
         store.addStep(rectification.id(), "REFERRED", Actor.SYSTEM.id(), today.now(), null, "to " + supervisorWorkgroup(),
                 null, null);
-        auditTrail.record(AuditEntry.ok(AuditAction.RECTIFICATION_REFERRED, OBJECT, rectification.id())
+        cases.record(cases.entry(AuditAction.RECTIFICATION_REFERRED, rectification.id())
                 .with("to", supervisorWorkgroup()));
-        notices.send(supervisorWorkgroup(), "RECTIFICATION_REFERRED", "移送追责 Case " + rectification.id() + " referred",
+        cases.send(supervisorWorkgroup(), "RECTIFICATION_REFERRED", "移送追责 Case " + rectification.id() + " referred",
                 rectification.department() + " did not rectify " + rectification.violationId() + " and was publicly"
-                        + " criticised; consider sanctions against the persons directly responsible.", OBJECT, rectification.id());
+                        + " criticised; consider sanctions against the persons directly responsible.", rectification.id());
         return summary(rectification.id());
     }
 
     /** The supervisors' outcome: SANCTION_PROPOSED or NO_ACTION, with reasons; the case is closed. */
     public void recordReferralOutcome(String processInstanceId, String outcome, String reasons) {
         Rectification rectification = lockedOfProcess(processInstanceId, Rectification.Status.AWAITING_REFERRAL);
-        Actor actor = auditTrail.currentActor();
-        if (actor.department() != null && !actor.department().equals(supervisoryDepartment())) {
-            throw new AccessDeniedException("the referral of " + rectification.id() + " is decided by the supervisors");
-        }
+        Actor actor = cases.actorOf(supervisoryDepartment(), "the referral of " + rectification.id()
+                + " is decided by the supervisors");
         if (outcome == null || !REFERRAL_OUTCOMES.contains(outcome)) {
             throw new InvalidInputException("referralOutcome", "referral-outcome", "the outcome is one of "
                     + REFERRAL_OUTCOMES.stream().sorted().toList());
@@ -297,7 +276,7 @@ public class Rectifications {
         require("referralReasons", reasons, "say why");
         store.addStep(rectification.id(), "REFERRAL_OUTCOME", actor.id(), today.now(), outcome, reasons.strip(), null, null);
         store.close(rectification.id(), Rectification.Status.CONCLUDED, outcome, today.now());
-        auditTrail.record(AuditEntry.ok(AuditAction.REFERRAL_DECIDED, OBJECT, rectification.id()).because(reasons.strip())
+        cases.record(cases.entry(AuditAction.REFERRAL_DECIDED, rectification.id()).because(reasons.strip())
                 .with("outcome", outcome));
     }
 
@@ -337,19 +316,15 @@ public class Rectifications {
     }
 
     private Rectification.Case complete(Rectification rectification, String taskKey, Map<String, Object> variables) {
-        tasks.complete(rectification.processInstanceId(), taskKey, variables, rectification.id() + " is "
-                + rectification.status() + " and does not wait for this step");
-        return caseFile(rectification.id());
+        return caseFile(cases.complete(rectification, taskKey, variables, "does not wait for this step").id());
     }
 
     // ---- reading ----
 
     /** Everything about a case, for its department, the authority and the supervisors. */
     public Rectification.Case visibleTo(Official by, String id) {
-        Rectification rectification = require(id);
-        if (!overseer(by) && !rectification.department().equals(by.department())) {
-            throw new AccessDeniedException("a rectification is seen by its department, the authority and the supervisors");
-        }
+        cases.visibleTo(by, id, r -> overseer(by) || r.department().equals(by.department()),
+                "a rectification is seen by its department, the authority and the supervisors");
         return caseFile(id);
     }
 
@@ -367,7 +342,7 @@ public class Rectifications {
     }
 
     public Rectification require(String id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("rectification", id));
+        return cases.require(id);
     }
 
     private Rectification.Case caseFile(String id) {
@@ -377,7 +352,7 @@ public class Rectifications {
 
     /** The case file as text, for the forms after each step. */
     public String caseSummary(String processInstanceId) {
-        return summary(ofProcess(processInstanceId).id());
+        return summary(cases.ofProcess(processInstanceId).id());
     }
 
     /** The case file as text for the forms (Camunda keeps a string variable in 4000 characters). */
@@ -395,14 +370,14 @@ public class Rectifications {
                 "证据 Evidence: " + v.evidenceType() + " " + v.evidenceId() + ", occurred " + v.occurredAt(),
                 "期限 Deadline: " + local(file.rectification().reportDue()) + " (attempt " + file.rectification().attempt() + " of 2)",
                 "案卷 Case file:", steps);
-        return text.length() <= 3900 ? text : text.substring(0, 3800) + "\n… (see the case for the rest)";
+        return ProcessText.fit(text, "the case");
     }
 
     private void sendDeadlineNotice(Rectification rectification, String kind, String subject, String body, Instant due,
                                     int attempt) {
-        notices.send(departmentGroup(rectification), kind, subject, body, OBJECT, rectification.id());
+        cases.send(departmentGroup(rectification), kind, subject, body, rectification.id());
         store.addStep(rectification.id(), "NOTICE", Actor.SYSTEM.id(), today.now(), kind, cut(body), null, due);
-        auditTrail.record(AuditEntry.ok(AuditAction.RECTIFICATION_NOTICE_SENT, OBJECT, rectification.id())
+        cases.record(cases.entry(AuditAction.RECTIFICATION_NOTICE_SENT, rectification.id())
                 .with("kind", kind).with("attempt", attempt).with("reportDue", due.toString())
                 .with("to", departmentGroup(rectification)));
     }
@@ -423,7 +398,7 @@ public class Rectifications {
     }
 
     private Actor requireAuthorityActor(Rectification rectification, String what) {
-        Actor actor = auditTrail.currentActor();
+        Actor actor = cases.actor();
         if (actor.department() != null && !actor.department().equals(workgroups.authorityDepartment())) {
             throw new AccessDeniedException(rectification.id() + " is " + what + " by the sharing authority");
         }
@@ -440,13 +415,8 @@ public class Rectifications {
         return by.has(Role.AUTHORITY) || by.has(Role.SUPERVISOR);
     }
 
-    private Rectification ofProcess(String processInstanceId) {
-        return store.ofProcess(processInstanceId)
-                .orElseThrow(() -> new NotFoundException("rectification of process instance", processInstanceId));
-    }
-
     private Rectification lockedOfProcess(String processInstanceId, Rectification.Status expected) {
-        Rectification rectification = store.lock(ofProcess(processInstanceId).id()).orElseThrow();
+        Rectification rectification = cases.lockedOfProcess(processInstanceId);
         if (rectification.status() != expected) {
             throw new ConflictException("status", "not-waiting", rectification.id() + " is " + rectification.status()
                     + ", not " + expected);
@@ -469,9 +439,5 @@ public class Rectifications {
 
     private static Object nullable(String value) {
         return value == null ? "" : value;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

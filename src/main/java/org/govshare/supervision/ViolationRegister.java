@@ -1,5 +1,7 @@
 package org.govshare.supervision;
 
+import static org.govshare.platform.FormValues.blank;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,9 +143,6 @@ public class ViolationRegister {
         }
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 
     /** The violations recorded on a piece of evidence, e.g. a sharing request. */
     public List<Violation> onEvidence(String evidenceType, String evidenceId) {

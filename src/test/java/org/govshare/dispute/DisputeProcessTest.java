@@ -131,6 +131,11 @@ class DisputeProcessTest extends ProcessTest {
         assertThat(grant.sourceType()).isEqualTo("dispute");
         assertThat(grant.sourceId()).isEqualTo(dispute.id());
         assertThat(grant.consumerDepartment()).isEqualTo("civil-affairs");
+        // the request no longer reads as refused: it shows the outcome and the ruling's grant
+        SharingRequest overturned = requests.require(request.id());
+        assertThat(overturned.status()).isEqualTo(SharingRequest.Status.OVERTURNED);
+        assertThat(overturned.grantId()).isEqualTo(grant.id());
+        assertThat(overturned.closedAt()).isEqualTo(request.closedAt());
         assertThat(notices.of(official("mzj.liu"), 0, 20)).anySatisfy(n -> assertThat(n.kind()).isEqualTo("DISPUTE_GRANTED"));
         assertThat(notices.of(official("gaj.wang"), 0, 20)).anySatisfy(n -> assertThat(n.kind()).isEqualTo("DISPUTE_GRANTED"));
     }
@@ -162,6 +167,11 @@ class DisputeProcessTest extends ProcessTest {
         assertThat(grant.items()).containsExactly("公民身份号码", "姓名");
         assertThat(grant.validUntil()).isEqualTo(until);
         assertThat(grant.conditions()).contains("仅限低保审批使用").doesNotContain("仅限窗口核验");
+        // a narrowed request was granted already: it keeps its own grant, and the ruling's is found by its source
+        assertThat(requests.require(request.id())).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(SharingRequest.Status.GRANTED);
+            assertThat(r.grantId()).isEqualTo(request.grantId()).isNotEqualTo(grant.id());
+        });
     }
 
     @Test

@@ -100,7 +100,13 @@ class DisputesIT extends IntegrationTest {
         assertThat(grant.path("conditions").asText()).contains("仅限低保审批");
         assertThat(api.get("gaj.wang", "/api/notices").json().findValuesAsText("kind")).contains("DISPUTE_GRANTED");
         assertThat(auditEventsOf(ruled.correlationId())).extracting(e -> e.get("action"))
-                .contains("DISPUTE_MEETING_RECORDED", "DISPUTE_RULED", "GRANT_ISSUED");
+                .contains("DISPUTE_MEETING_RECORDED", "DISPUTE_RULED", "GRANT_ISSUED", "REQUEST_GRANTED");
+        // the request no longer reads REFUSED: both sides see the ruling's outcome and its grant
+        for (String side : new String[] {"mzj.liu", "gaj.wang"}) {
+            JsonNode request = api.get(side, "/api/requests/" + requestId).json();
+            assertThat(request.path("status").asText()).as(request.toString()).isEqualTo("OVERTURNED");
+            assertThat(request.path("grantId").asText()).isEqualTo(dispute.path("grantId").asText());
+        }
         assertRefusedAndAudited(api.post("mzj.liu", "/api/disputes/" + id + "/withdrawal", ""), 409, "status",
                 "withdraw-open-only");
         assertRefusedAndAudited(api.post("mzj.liu", "/api/disputes", body), 409, "requestId", "dispute-already-ruled");
