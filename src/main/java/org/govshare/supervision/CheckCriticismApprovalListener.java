@@ -2,6 +2,7 @@ package org.govshare.supervision;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.govshare.platform.FormValues;
 import org.springframework.stereotype.Component;
 
 /** Guards the criticism approval and records the text to publish. */
@@ -16,7 +17,7 @@ class CheckCriticismApprovalListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        rectifications.recordCriticismApproval(task.getProcessInstanceId(), TaskText.of(task, "criticismText"));
+        rectifications.recordCriticismApproval(task.getProcessInstanceId(), FormValues.text(task, "criticismText"));
         task.getExecution().setVariable("caseSummary", rectifications.caseSummary(task.getProcessInstanceId()));
     }
 }

@@ -2,6 +2,7 @@ package org.govshare.supervision;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.govshare.platform.FormValues;
 import org.springframework.stereotype.Component;
 
 /** Guards the supervisors' task and records their outcome. */
@@ -16,8 +17,8 @@ class CheckReferralOutcomeListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        rectifications.recordReferralOutcome(task.getProcessInstanceId(), TaskText.of(task, "referralOutcome"),
-                TaskText.of(task, "referralReasons"));
+        rectifications.recordReferralOutcome(task.getProcessInstanceId(), FormValues.text(task, "referralOutcome"),
+                FormValues.text(task, "referralReasons"));
         task.getExecution().setVariable("caseSummary", rectifications.caseSummary(task.getProcessInstanceId()));
     }
 }
