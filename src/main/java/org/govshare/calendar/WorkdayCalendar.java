@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Working days for every deadline of the platform, as the bean {@code workdays}: timers and due dates say
- * {@code ${workdays.deadline('catalog-review')}}. One convention for all: the day something happens does not
+ * Working days for every deadline of the platform, as the bean {@code workdays}; processes name their deadlines
+ * through {@link Deadlines} ({@code ${deadlines.due('catalog-review', execution)}}). One convention for all: the day something happens does not
  * count, and N working days end at the end (23:59:59, in the configured zone) of the Nth working day after it.
  * Reads the engine's clock, so a test that moves {@link ClockUtil} moves the deadlines too.
  *
@@ -38,11 +38,6 @@ public class WorkdayCalendar {
     WorkdayCalendar(DeadlineProperties properties, Schedules schedules) {
         this.properties = properties;
         this.schedules = schedules;
-    }
-
-    /** The named deadline (e.g. {@code catalog-review}) counted from now. */
-    public Date deadline(String name) {
-        return Date.from(due(name, ClockUtil.getCurrentTime().toInstant()));
     }
 
     /** The end of the Nth working day after now. */

@@ -2,6 +2,7 @@ package org.govshare.catalog;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.govshare.platform.FormValues;
 import org.springframework.stereotype.Component;
 
 /** Guards the review task's completion (the form is a convenience, this is the rule) and records the reviewer. */
@@ -16,7 +17,7 @@ class CheckCatalogReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        catalog.recordReview(task.getProcessInstanceId(), (String) task.getVariable("reviewDecision"),
-                (String) task.getVariable("reviewComment"));
+        catalog.recordReview(task.getProcessInstanceId(), FormValues.text(task, "reviewDecision"),
+                FormValues.text(task, "reviewComment"));
     }
 }

@@ -2,6 +2,7 @@ package org.govshare.collection;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.govshare.platform.FormValues;
 import org.springframework.stereotype.Component;
 
 /** Guards an answer task's completion (the form is a convenience, this is the rule) and records the answer. */
@@ -16,8 +17,8 @@ class CheckAnswerListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        consultations.recordAnswer(task.getProcessInstanceId(), task.getId(), (String) task.getVariable("consultationAnswer"),
-                (String) task.getVariable("answerReasons"));
+        consultations.recordAnswer(task.getProcessInstanceId(), task.getId(), FormValues.text(task, "consultationAnswer"),
+                FormValues.text(task, "answerReasons"));
         // the answers of parallel departments share the process scope: consumed here, so a later completion that
         // leaves a field out cannot borrow another department's value
         task.getExecution().removeVariable("consultationAnswer");

@@ -2,6 +2,7 @@ package org.govshare.collection;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.govshare.platform.FormValues;
 import org.springframework.stereotype.Component;
 
 /** Guards the registration task: the collector's own catalog submission registers the resource. */
@@ -16,7 +17,7 @@ class CheckRegistrationListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String outcome = consultations.recordRegistration(task.getProcessInstanceId(), (String) task.getVariable("submissionId"));
+        String outcome = consultations.recordRegistration(task.getProcessInstanceId(), FormValues.text(task, "submissionId"));
         // written after the check, so a value sent with the task's completion cannot choose the path
         task.getExecution().setVariable("registrationOutcome", outcome);
     }

@@ -2,6 +2,7 @@ package org.govshare.collection;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.govshare.platform.FormValues;
 import org.springframework.stereotype.Component;
 
 /** Guards the authority's ruling (who collects, to whom it is handed, why) and records it. */
@@ -16,8 +17,8 @@ class CheckRulingListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        consultations.recordRuling(task.getProcessInstanceId(), (String) task.getVariable("rulingDecision"),
-                (String) task.getVariable("collectingDepartment"), (String) task.getVariable("businessAuthority"),
-                (String) task.getVariable("rulingReasons"));
+        consultations.recordRuling(task.getProcessInstanceId(), FormValues.text(task, "rulingDecision"),
+                FormValues.text(task, "collectingDepartment"), FormValues.text(task, "businessAuthority"),
+                FormValues.text(task, "rulingReasons"));
     }
 }

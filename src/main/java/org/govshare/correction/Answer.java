@@ -1,5 +1,8 @@
 package org.govshare.correction;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.govshare.platform.FormValues;
+
 /**
  * A decision on a report, from the API or from a completed task.
  *
@@ -9,20 +12,9 @@ package org.govshare.correction;
  */
 public record Answer(String decision, String reasons, Integer correctedVersion) {
 
-    static Answer fromTask(org.camunda.bpm.engine.delegate.VariableScope task, String decision, String reasons,
-                           String version) {
-        Object d = task.getVariable(decision);
-        Object r = task.getVariable(reasons);
-        Object v = version == null ? null : task.getVariable(version);
-        Integer number = null;
-        if (v != null && !v.toString().isBlank()) {
-            try {
-                number = v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString().strip());
-            } catch (NumberFormatException e) {
-                throw new org.govshare.platform.web.InvalidInputException(version, "invalid-format",
-                        "'" + v + "' is not a version number");
-            }
-        }
-        return new Answer(d == null ? null : d.toString().strip(), r == null ? null : r.toString(), number);
+    static Answer fromTask(VariableScope task, String decision, String reasons, String version) {
+        String d = FormValues.text(task, decision);
+        return new Answer(d == null ? null : d.strip(), FormValues.text(task, reasons),
+                version == null ? null : FormValues.number(task, version));
     }
 }

@@ -2,6 +2,7 @@ package org.govshare.identity;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.govshare.platform.FormValues;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -15,10 +16,11 @@ class CheckRoleRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RoleRequests.Accepted accepted = roleRequests.accept((String) execution.getVariable("applicant"),
-                (String) execution.getVariable("requestedRole"), (String) execution.getVariable("reason"),
+        RoleRequest request = roleRequests.accept(FormValues.text(execution, "applicant"),
+                FormValues.text(execution, "requestedRole"), FormValues.text(execution, "reason"),
                 execution.getProcessInstanceId());
-        execution.setVariable("applicant", accepted.applicant());
-        execution.setVariable("applicantDepartment", accepted.department());
+        // shown on the review form in Tasklist; no step reads them back
+        execution.setVariable("applicant", request.applicant());
+        execution.setVariable("applicantDepartment", request.department());
     }
 }

@@ -15,6 +15,6 @@ class GrantRoleDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        roleRequests.grant((String) execution.getVariable("applicant"), (String) execution.getVariable("requestedRole"));
+        roleRequests.grant(execution.getProcessInstanceId());
     }
 }

@@ -91,17 +91,23 @@ class IdentityController {
                 .stream().map(IdentityController::view).toList();
     }
 
-    record RoleRequest(@NotBlank String requestedRole, @NotBlank @Size(min = 5, max = 500) String reason) {
+    record NewRoleRequest(@NotBlank String requestedRole, @NotBlank @Size(min = 5, max = 500) String reason) {
     }
 
     record RoleRequestStarted(String processInstanceId) {
     }
 
     @PostMapping("/role-requests")
-    ResponseEntity<RoleRequestStarted> requestRole(@Valid @RequestBody RoleRequest request,
+    ResponseEntity<RoleRequestStarted> requestRole(@Valid @RequestBody NewRoleRequest request,
                                                    @AuthenticationPrincipal Official me) {
         String id = roleRequests.request(me, request.requestedRole(), request.reason());
         return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + id)).body(new RoleRequestStarted(id));
+    }
+
+    /** A role request as stored, with the authority's decision once taken: to its applicant and to the authority. */
+    @GetMapping("/role-requests/{id}")
+    RoleRequest roleRequest(@PathVariable String id, @AuthenticationPrincipal Official me) {
+        return roleRequests.requestFor(me, id);
     }
 
     private static void requireMaySee(Official me, Department department) {

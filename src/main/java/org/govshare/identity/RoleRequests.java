@@ -1,5 +1,6 @@
 package org.govshare.identity;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -10,26 +11,38 @@ import org.govshare.audit.AuditEntry;
 import org.govshare.audit.AuditTrail;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Requests for a role: checked here, decided by the sharing authority in the {@code role-request} process. */
+/**
+ * Requests for a role: checked here, decided by the sharing authority in the {@code role-request} process. Each
+ * request is a row ({@link RoleRequestStore}) keyed by its process instance; the process carries no state of its own
+ * but the few variables Tasklist shows on the review form.
+ */
 @Service
 public class RoleRequests {
 
     public static final String PROCESS = "role-request";
 
+    /** The longest reason, of the applicant or the authority, a row keeps. */
+    static final int MAX_REASON = 500;
+
     private final OfficialDirectory officials;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final AuditTrail auditTrail;
+    private final RoleRequestStore store;
+    private final Clock clock;
 
     RoleRequests(OfficialDirectory officials, RuntimeService runtimeService, IdentityService identityService,
-                 AuditTrail auditTrail) {
+                 AuditTrail auditTrail, RoleRequestStore store, Clock clock) {
         this.officials = officials;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.auditTrail = auditTrail;
+        this.store = store;
+        this.clock = clock;
     }
 
     /** Starts a request on behalf of the applicant; returns the process instance id. */
@@ -64,39 +77,75 @@ public class RoleRequests {
 
     /**
      * The process's own check of a new request, whichever door started it (the platform API, Tasklist, the REST
-     * API). The applicant is the authenticated caller who started the process: a start variable cannot file a
-     * request in someone else's name.
+     * API), and its row: every later step decides from the row. The applicant is the authenticated caller who
+     * started the process: a start variable cannot file a request in someone else's name.
      *
      * @param claimedApplicant the {@code applicant} variable, used only when nobody is authenticated (the platform)
      */
-    public Accepted accept(String claimedApplicant, String requestedRole, String reason, String processInstanceId) {
+    @Transactional
+    public RoleRequest accept(String claimedApplicant, String requestedRole, String reason, String processInstanceId) {
         var caller = identityService.getCurrentAuthentication();
         String applicant = caller != null && caller.getUserId() != null ? caller.getUserId() : claimedApplicant;
         Role role = check(applicant, requestedRole);
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "required", "say why you need the role");
         }
+        if (reason.length() > MAX_REASON) {
+            throw new InvalidInputException("reason", "too-long", "at most " + MAX_REASON + " characters");
+        }
         String department = officials.load(applicant).map(Official::department).orElseThrow();
+        RoleRequest request = new RoleRequest(processInstanceId, applicant, department, role, reason.strip(),
+                RoleRequest.Status.PENDING, clock.instant(), null, null, null);
+        store.insert(request);
         auditTrail.record(AuditEntry.ok(AuditAction.ROLE_REQUESTED, "process-instance", processInstanceId)
                 .with("role", role).with("applicant", applicant));
-        return new Accepted(applicant, department);
+        return request;
     }
 
-    /** Who asked, and their department. */
-    public record Accepted(String applicant, String department) {
-    }
-
-    /** A refusal must say why: the applicant reads it. */
-    public void checkDecision(Boolean approved, String decisionReason) {
+    /**
+     * The authority's decision, checked and stored; a refusal must say why, for the applicant reads it.
+     *
+     * @return the stored request as decided
+     */
+    @Transactional
+    public RoleRequest decide(String processInstanceId, Boolean approved, String decisionReason) {
+        RoleRequest request = ofProcess(processInstanceId);
         if (approved == null) {
             throw new InvalidInputException("approved", "required", "approve or refuse the request");
         }
         if (!approved && (decisionReason == null || decisionReason.isBlank())) {
             throw new InvalidInputException("decisionReason", "refusal-needs-reason", "a refusal must give its reason");
         }
+        if (decisionReason != null && decisionReason.length() > MAX_REASON) {
+            throw new InvalidInputException("decisionReason", "too-long", "at most " + MAX_REASON + " characters");
+        }
+        store.decide(request.id(), approved ? RoleRequest.Status.APPROVED : RoleRequest.Status.REFUSED,
+                auditTrail.currentActor().id(), decisionReason == null || decisionReason.isBlank() ? null : decisionReason.strip(),
+                clock.instant());
+        return ofProcess(processInstanceId);
     }
 
-    public void grant(String applicantLogin, String requestedRole) {
-        officials.grantRole(applicantLogin, Role.valueOf(requestedRole));
+    /** Grants the role of an approved request, as stored. */
+    @Transactional
+    public void grant(String processInstanceId) {
+        RoleRequest request = ofProcess(processInstanceId);
+        if (request.status() != RoleRequest.Status.APPROVED) {
+            throw new IllegalStateException("role request " + request.id() + " is " + request.status() + ", not APPROVED");
+        }
+        officials.grantRole(request.applicant(), request.requestedRole());
+    }
+
+    /** A role request, to its applicant or to the sharing authority. */
+    public RoleRequest requestFor(Official by, String id) {
+        RoleRequest request = store.find(id).orElseThrow(() -> new NotFoundException("role request", id));
+        if (!by.login().equals(request.applicant()) && !by.has(Role.AUTHORITY)) {
+            throw new AccessDeniedException("a role request is read by its applicant and by the sharing authority");
+        }
+        return request;
+    }
+
+    private RoleRequest ofProcess(String processInstanceId) {
+        return store.find(processInstanceId).orElseThrow(() -> new IllegalStateException(
+                "no role request stored for process instance " + processInstanceId));
     }
 }

@@ -164,6 +164,27 @@ class IdentityAndAccessIT extends IntegrationTest {
     }
 
     @Test
+    void aRoleRequestIsReadByItsApplicantAndTheAuthorityWithTheDecisionOnceTaken() {
+        String instance = api.post("mzj.liu", "/api/role-requests",
+                "{\"requestedRole\":\"PROVIDER_REVIEWER\",\"reason\":\"I review requests for civil affairs data\"}")
+                .json().path("processInstanceId").asText();
+        JsonNode pending = api.get("mzj.liu", "/api/role-requests/" + instance).json();
+        assertThat(pending.path("status").asText()).as(pending.toString()).isEqualTo("PENDING");
+        assertRefusedAndAudited(api.get("gaj.wang", "/api/role-requests/" + instance), 403, null, null);
+        assertThat(api.get("authority.li", "/api/role-requests/no-such-request").status()).isEqualTo(404);
+
+        String taskId = api.get("authority.li", "/engine-rest/task?processInstanceId=" + instance).json().get(0).path("id").asText();
+        assertThat(api.post("authority.li", "/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":false},\"decisionReason\":{\"value\":\"two reviewers suffice\"}}}")
+                .status()).isEqualTo(204);
+
+        JsonNode decided = api.get("mzj.liu", "/api/role-requests/" + instance).json();
+        assertThat(decided.path("status").asText()).isEqualTo("REFUSED");
+        assertThat(decided.path("decidedBy").asText()).isEqualTo("authority.li");
+        assertThat(decided.path("decisionReason").asText()).isEqualTo("two reviewers suffice");
+    }
+
+    @Test
     void aRuleBrokenInsideAProcessIsA400OnTheEngineRestApiToo() {
         String instance = api.post("rsj.zhou", "/api/role-requests",
                 "{\"requestedRole\":\"PROVIDER_REVIEWER\",\"reason\":\"I will review requests for HR data\"}").json()

@@ -38,6 +38,31 @@ class RoleRequestProcessTest extends ProcessTest {
     }
 
     @Test
+    void theRoleGrantedIsTheOneStoredWhateverTheVariablesSayByThen() {
+        ProcessInstance instance = request("gaj.wang", "APPLICANT");
+        // a completion may set any variable; the steps read the stored request, never these
+        complete(task(instance), withVariables("approved", true, "requestedRole", "AUTHORITY", "applicant", "scj.huang"));
+
+        assertThat(instance).isEnded().hasPassed("Task_GrantRole");
+        assertThat(officials.load("gaj.wang").orElseThrow().roles()).contains(Role.APPLICANT).doesNotContain(Role.AUTHORITY);
+        assertThat(officials.load("scj.huang").orElseThrow().roles()).doesNotContain(Role.APPLICANT);
+        RoleRequest stored = roleRequests.requestFor(officials.load("gaj.wang").orElseThrow(), instance.getId());
+        assertThat(stored.status()).isEqualTo(RoleRequest.Status.APPROVED);
+        assertThat(stored.requestedRole()).isEqualTo(Role.APPLICANT);
+        assertThat(stored.decidedAt()).isNotNull();
+    }
+
+    @Test
+    void aDecisionOfTheWrongTypeIsRefusedNamingTheField() {
+        ProcessInstance instance = request("scj.huang", "APPLICANT");
+
+        assertThatThrownBy(() -> complete(task(instance), withVariables("approved", "yes")))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("approved: expected true or false");
+
+        assertThat(instance).isWaitingAt("Task_ReviewRoleRequest");
+    }
+
+    @Test
     void aRefusalWithItsReasonEndsWithoutTheRole() {
         ProcessInstance instance = request("mzj.liu", "PROVIDER_REVIEWER");
 

@@ -24,7 +24,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * inside a process (a task listener or delegate throwing {@link InvalidInputException}) answers 400 naming the
  * field and the rule, and a step refused to the caller's department answers 403, instead of Camunda's generic 500;
  * an id that names nothing (a task, a process instance) answers 404, whether Camunda says 404 or 500. Each keeps
- * Camunda's {@code message} for its webapps. Everything else keeps Camunda's own mapping.
+ * Camunda's {@code message} for its webapps. Everything else keeps Camunda's own mapping. Variables whose type no form
+ * sends are refused at the door ({@link EngineRestVariableTypes}).
  */
 @Component
 class EngineRestRefusals extends CamundaJerseyResourceConfig {
@@ -40,6 +41,7 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
         register(new RestExceptionRefusals(problems));
         register(new EngineExceptionRefusals(problems));
         register(new RuntimeExceptionRefusals(problems));
+        register(new EngineRestVariableTypes());
     }
 
     /* Jersey picks the mapper of the closest exception type, and between equals the one of highest priority:

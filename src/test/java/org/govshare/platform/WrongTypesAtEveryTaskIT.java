@@ -1,0 +1,306 @@
+package org.govshare.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.govshare.catalog.CatalogEntries;
+import org.govshare.request.SharingRequestBodies;
+import org.govshare.support.Api.Response;
+import org.govshare.support.IntegrationTest;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * One way into every task: for every user task of every process in {@code processes/}, each field its form lets a
+ * person set is sent with each type it must not have, through {@code /engine-rest/task/{id}/complete}, and each answer
+ * is a 400 naming the field, audited, with the task still open and its variables as they were. The tasks are found by
+ * walking the models and their forms; how a case reaches each task is the one thing written by hand ({@link #REACH}),
+ * so a new process or task fails here until it says how to reach it.
+ */
+class WrongTypesAtEveryTaskIT extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a form field holds, from its form-js type. */
+    enum Kind { TEXT, BOOLEAN, NUMBER, DATE }
+
+    /** A wrong value, as /engine-rest takes it, and the rule its refusal names. */
+    record Wrong(String name, String variable, String rule) {
+    }
+
+    private static final Wrong NUMBER = new Wrong("a number", "{\"value\":42,\"type\":\"Integer\"}", "wrong-type");
+    private static final Wrong BOOLEAN = new Wrong("true/false", "{\"value\":true,\"type\":\"Boolean\"}", "wrong-type");
+    private static final Wrong OBJECT = new Wrong("an object", "{\"value\":{\"decision\":\"x\"}}", "wrong-type");
+    private static final Wrong JSON_VALUE = new Wrong("JSON", "{\"value\":\"{\\\"a\\\":1}\",\"type\":\"Json\"}", "wrong-type");
+    private static final Wrong LIST = new Wrong("a list", "{\"value\":[\"a\",\"b\"]}", "wrong-type");
+    private static final Wrong TEXT = new Wrong("text", "{\"value\":\"yes\",\"type\":\"String\"}", "wrong-type");
+    private static final Wrong NOT_A_DATE = new Wrong("text that is no date", "{\"value\":\"next week\",\"type\":\"String\"}",
+            "invalid-format");
+
+    private static final Map<Kind, List<Wrong>> WRONG = Map.of(
+            Kind.TEXT, List.of(NUMBER, BOOLEAN, OBJECT, JSON_VALUE, LIST),
+            Kind.BOOLEAN, List.of(TEXT, NUMBER, OBJECT, LIST),
+            Kind.NUMBER, List.of(TEXT, BOOLEAN, OBJECT, LIST),
+            Kind.DATE, List.of(NUMBER, BOOLEAN, OBJECT, LIST, NOT_A_DATE));
+
+    /** An open task: the task query that finds it and who may complete it. */
+    record Open(String query, String login) {
+    }
+
+    /** How a case reaches each user task, by {@code process/Task_Id}: the only part written by hand. */
+    private static final Map<String, Function<WrongTypesAtEveryTaskIT, Open>> REACH = Map.ofEntries(
+            Map.entry("sharing-request/Task_ReviewRequest", t -> new Open(byKey(t.requestInReview()), "gaj.wang")),
+            Map.entry("sharing-request/Task_EscalateRequest", t -> new Open(byKey(t.overdueRequest()), "authority.li")),
+            Map.entry("dispute-coordination/Task_ApplicantStatement", t -> new Open(byKey(t.dispute()), "mzj.liu")),
+            Map.entry("dispute-coordination/Task_ProviderStatement", t -> new Open(byKey(t.dispute()), "gaj.wang")),
+            Map.entry("dispute-coordination/Task_RuleDispute", t -> new Open(byKey(t.statedDispute()), "authority.li")),
+            Map.entry("error-correction/Task_TriageReport", t -> new Open(byKey(t.errorReport()), "authority.li")),
+            Map.entry("error-correction/Task_VerifyReport", t -> new Open(byKey(t.forwardedReport()), "mzj.chen")),
+            Map.entry("collection-consultation/Task_AnswerConsultation", t -> new Open(byKey(t.consultation()), "gaj.wang")),
+            Map.entry("collection-consultation/Task_RuleCollector",
+                    t -> new Open(byKey(t.answered("NOT_OURS", "NOT_OURS")), "authority.li")),
+            Map.entry("collection-consultation/Task_RegisterResource",
+                    t -> new Open(byKey(t.answered("OUR_DUTY", "NOT_OURS")), "gaj.wang")),
+            Map.entry("rectification/Task_SubmitReport", t -> new Open(byKey(t.rectification(0)), "gaj.wang")),
+            Map.entry("rectification/Task_VerifyRectification", t -> new Open(byKey(t.rectification(1)), "authority.li")),
+            Map.entry("rectification/Task_ApproveCriticism", t -> new Open(byKey(t.rectification(2)), "authority.li")),
+            Map.entry("rectification/Task_ConsiderSanctions", t -> new Open(byKey(t.rectification(3)), "supervisor.qian")),
+            Map.entry("catalog-registration/Task_ReviewEntry", t -> new Open(byKey(t.submission(false)), "authority.li")),
+            Map.entry("catalog-registration/Task_ReviseEntry", t -> new Open(byKey(t.submission(true)), "gaj.wang")),
+            Map.entry("role-request/Task_ReviewRoleRequest",
+                    t -> new Open("processInstanceId=" + t.roleRequest(), "authority.li")));
+
+    @Autowired
+    ManagementService managementService;
+
+    @TestFactory
+    Stream<DynamicTest> everyFieldOfEveryUserTaskRefusesEveryWrongType() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> models = Files.list(Path.of("processes"))) {
+            for (Path model : models.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList()) {
+                var bpmn = Bpmn.readModelFromFile(model.toFile());
+                for (UserTask task : bpmn.getModelElementsByType(UserTask.class)) {
+                    String process = ((Process) task.getParentElement()).getId();
+                    String name = process + "/" + task.getId();
+                    found.add(name);
+                    tests.add(DynamicTest.dynamicTest(name, () -> refusesWrongTypes(name, task)));
+                }
+            }
+        }
+        tests.add(DynamicTest.dynamicTest("every way to reach a task names a task that exists",
+                () -> assertThat(found).containsAll(REACH.keySet())));
+        return tests.stream();
+    }
+
+    private void refusesWrongTypes(String name, UserTask task) throws IOException {
+        assertThat(REACH).as("%s has no way to reach it: add one to REACH", name).containsKey(name);
+        Map<String, Kind> fields = fieldsOf(task);
+        assertThat(fields).as("%s lets a person set no field", name).isNotEmpty();
+        Open open = REACH.get(name).apply(this);
+        JsonNode found = api.get(open.login(), "/engine-rest/task?taskDefinitionKey=" + task.getId() + "&" + open.query()).json();
+        assertThat(found).as("%s is open to %s", name, open.login()).isNotEmpty();
+        String taskId = found.get(0).path("id").asText();
+        String variables = "/engine-rest/task/" + taskId + "/variables";
+        String before = api.get(open.login(), variables).body();
+
+        for (Map.Entry<String, Kind> field : fields.entrySet()) {
+            for (Wrong wrong : WRONG.get(field.getValue())) {
+                Response refused = api.post(open.login(), "/engine-rest/task/" + taskId + "/complete",
+                        "{\"variables\":{\"" + field.getKey() + "\":" + wrong.variable() + "}}");
+                String what = name + " " + field.getKey() + " (" + field.getValue() + ") sent " + wrong.name();
+                assertThat(refused.status()).as(what + ": " + refused.body()).isEqualTo(400);
+                assertRefusedAndAudited(refused, 400, field.getKey(), wrong.rule());
+                Response after = api.get(open.login(), variables);
+                assertThat(after.status()).as(what + ": the task is still open").isEqualTo(200);
+                assertThat(JSON.readTree(after.body())).as(what + ": nothing stored changed").isEqualTo(JSON.readTree(before));
+            }
+        }
+    }
+
+    /** The fields of the task's form a person may set (not read-only, not disabled), with what each holds. */
+    private static Map<String, Kind> fieldsOf(UserTask task) throws IOException {
+        String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+        assertThat(formRef).as("%s has a Camunda Form (camunda:formRef)", task.getId()).isNotBlank();
+        JsonNode form = JSON.readTree(Files.readString(Path.of("forms", formRef + ".form"), StandardCharsets.UTF_8));
+        Map<String, Kind> fields = new java.util.LinkedHashMap<>();
+        collect(form, fields);
+        return fields;
+    }
+
+    private static void collect(JsonNode container, Map<String, Kind> fields) {
+        for (JsonNode component : container.path("components")) {
+            if (component.hasNonNull("key") && !component.path("readonly").asBoolean() && !component.path("disabled").asBoolean()) {
+                fields.put(component.path("key").asText(), kindOf(component));
+            }
+            collect(component, fields);
+        }
+    }
+
+    private static Kind kindOf(JsonNode component) {
+        String type = component.path("type").asText();
+        return switch (type) {
+            case "textfield", "textarea", "select" -> Kind.TEXT;
+            case "radio" -> component.path("values").path(0).path("value").isBoolean() ? Kind.BOOLEAN : Kind.TEXT;
+            case "checkbox" -> Kind.BOOLEAN;
+            case "number" -> Kind.NUMBER;
+            case "datetime" -> Kind.DATE;
+            default -> throw new AssertionError("a form field of type " + type + " (" + component.path("key").asText()
+                    + "): say which wrong types it refuses in kindOf");
+        };
+    }
+
+    private static String byKey(String businessKey) {
+        return "processInstanceBusinessKey=" + businessKey;
+    }
+
+    // ---- how a case reaches each task: through the platform API, as the other integration tests do ----
+
+    private String requestInReview() {
+        String code = publish("gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
+        Response asked = api.post("mzj.liu", "/api/requests",
+                SharingRequestBodies.request(code, "mzj.liu", "公民身份号码", "姓名").toString());
+        assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("IN_REVIEW");
+        return asked.json().path("id").asText();
+    }
+
+    /** A request in review whose reply deadline has passed: its deadline timer run now. */
+    private String overdueRequest() {
+        String id = requestInReview();
+        String instance = api.get("gaj.wang", "/engine-rest/task?" + byKey(id)).json().get(0).path("processInstanceId").asText();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(instance)
+                .activityId("Timer_ReplyDeadline").singleResult().getId());
+        return id;
+    }
+
+    private String dispute() {
+        String request = requestInReview();
+        Response refused = api.post("gaj.wang", "/api/requests/" + request + "/reply", """
+                {"decision":"REFUSE","legalBasisLaw":"《中华人民共和国居民身份证法》","legalBasisArticle":"第十九条",
+                 "reasons":"the purpose does not need the full identity record"}""");
+        assertThat(refused.json().path("status").asText()).as(refused.body()).isEqualTo("REFUSED");
+        Response filed = api.post("mzj.liu", "/api/disputes", """
+                {"requestId":"%s","grounds":"核验身份必须比对姓名 the name is needed"}""".formatted(request));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        return filed.json().path("id").asText();
+    }
+
+    private String statedDispute() {
+        String id = dispute();
+        for (String side : List.of("mzj.liu", "gaj.wang")) {
+            assertThat(api.post(side, "/api/disputes/" + id + "/statement", "{\"statement\":\"our case, in writing\"}")
+                    .status()).isEqualTo(200);
+        }
+        return id;
+    }
+
+    private String errorReport() {
+        String code = publish("mzj.chen", CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102")));
+        Response pushed = api.post("mzj.chen", "/api/data/" + code + "/records?mode=REPLACE",
+                "[{\"统一社会信用代码\":\"514101000000000002\",\"组织名称\":\"志愿者协会\"}]");
+        assertThat(pushed.status()).as(pushed.body()).isEqualTo(201);
+        Response asked = api.post("gaj.zhang", "/api/requests", SharingRequestBodies.request(code, "gaj.zhang",
+                "统一社会信用代码", "组织名称").put("purpose", "核查涉案组织 checking organisations in a case")
+                .put("scenario", "LAW_ENFORCEMENT").toString());
+        assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("GRANTED");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 'i'};
+        Response made = api.postJsonAndFile("gaj.zhang", "/api/corrections", "report", """
+                {"resourceCode":"%s","keyValues":{"统一社会信用代码":"514101000000000002"},"item":"组织名称",
+                 "problem":"名称已变更 renamed","proposed":"郑州市志愿者协会"}""".formatted(code),
+                "evidence", "通知.png", "image/png", png);
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json().path("id").asText();
+    }
+
+    private String forwardedReport() {
+        String id = errorReport();
+        assertThat(api.post("authority.li", "/api/corrections/" + id + "/triage", "{\"decision\":\"FORWARD\"}").status())
+                .isEqualTo(200);
+        return id;
+    }
+
+    private String consultation() {
+        Response started = api.post("rsj.zhou", "/api/consultations", """
+                {"departments":["public-security","civil-affairs"],"information":"求职人员无犯罪记录信息",
+                 "items":["无犯罪记录证明编号","公民身份号码"],"purpose":"公务员招录政审","legalDuty":"《公务员录用规定》第二十二条"}""");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return started.json().path("id").asText();
+    }
+
+    /** A consultation both departments answered: public security first, then civil affairs. */
+    private String answered(String publicSecurity, String civilAffairs) {
+        String id = consultation();
+        for (Map.Entry<String, String> answer : List.of(Map.entry("gaj.wang", publicSecurity), Map.entry("mzj.chen", civilAffairs))) {
+            Response answered = api.post(answer.getKey(), "/api/consultations/" + id + "/answer",
+                    "{\"answer\":\"" + answer.getValue() + "\",\"reasons\":\"职责所在 by our duties\"}");
+            assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        }
+        return id;
+    }
+
+    /** A rectification of public security, taken this many steps: report, reject and report again, not rectified. */
+    private String rectification(int steps) {
+        Response recorded = api.post("authority.li", "/api/violations", JSON.createObjectNode()
+                .put("department", "public-security").put("type", "CONCEALMENT").put("description", "资源未编目 left out")
+                .put("evidenceType", "inspection-report").put("evidenceId", "JC-2026-017")
+                .put("occurredAt", "2026-01-05T01:00:00Z").toString());
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        Response started = api.post("authority.li", "/api/violations/" + recorded.json().path("id").asText() + "/rectification", "");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String path = "/api/rectifications/" + started.json().path("id").asText();
+        String report = "{\"measures\":\"已编入目录 catalogued\",\"evidence\":\"目录编码 101-0003\"}";
+        List<Map.Entry<String, String[]>> moves = List.of(Map.entry("gaj.wang", new String[] {"/report", report}),
+                Map.entry("authority.li", new String[] {"/verification", "{\"decision\":\"REJECT\",\"reasons\":\"items missing\"}"}),
+                Map.entry("gaj.wang", new String[] {"/report", report}),
+                Map.entry("authority.li", new String[] {"/verification", "{\"decision\":\"NOT_RECTIFIED\",\"reasons\":\"still\"}"}),
+                Map.entry("authority.li", new String[] {"/criticism", "{\"text\":\"通报批评 特此通报。\"}"}));
+        int taken = steps == 0 ? 0 : steps == 1 ? 1 : steps == 2 ? 4 : 5;
+        for (Map.Entry<String, String[]> move : moves.subList(0, taken)) {
+            Response moved = api.post(move.getKey(), path + move.getValue()[0], move.getValue()[1]);
+            assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        }
+        return started.json().path("id").asText();
+    }
+
+    /** A new catalog entry waiting for the authority, or returned to its department. */
+    private String submission(boolean returned) {
+        String code = CatalogEntries.nextPublicSecurityCode();
+        Response submitted = api.post("gaj.wang", "/api/catalog/submissions",
+                JSON.valueToTree(CatalogEntries.residents(code)).toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        if (returned) {
+            Response reviewed = api.post("authority.li", "/api/catalog/submissions/" + submitted.json().path("id").asText()
+                    + "/review", "{\"decision\":\"RETURN\",\"comment\":\"name the legal basis of each item\"}");
+            assertThat(reviewed.json().path("status").asText()).as(reviewed.body()).isEqualTo("RETURNED");
+        }
+        return code;
+    }
+
+    /** A role request waiting for the authority: the first official who may still ask for the role asks. */
+    private String roleRequest() {
+        for (String[] asker : new String[][] {{"mzj.chen", "APPLICANT"}, {"rsj.zhou", "APPLICANT"}, {"scj.huang", "APPLICANT"}}) {
+            Response started = api.post(asker[0], "/api/role-requests",
+                    "{\"requestedRole\":\"" + asker[1] + "\",\"reason\":\"to try every wrong type on the review\"}");
+            if (started.status() == 201) {
+                return started.json().path("processInstanceId").asText();
+            }
+        }
+        throw new AssertionError("no demo official may ask for a role any more");
+    }
+}
