@@ -44,9 +44,9 @@ class RoleRequestProcessTest extends ProcessTest {
         complete(task(instance), withVariables("approved", true, "requestedRole", "AUTHORITY", "applicant", "scj.huang"));
 
         assertThat(instance).isEnded().hasPassed("Task_GrantRole");
-        assertThat(officials.load("gaj.wang").orElseThrow().roles()).contains(Role.APPLICANT).doesNotContain(Role.AUTHORITY);
-        assertThat(officials.load("scj.huang").orElseThrow().roles()).doesNotContain(Role.APPLICANT);
-        RoleRequest stored = roleRequests.requestFor(officials.load("gaj.wang").orElseThrow(), instance.getId());
+        assertThat(official("gaj.wang").roles()).contains(Role.APPLICANT).doesNotContain(Role.AUTHORITY);
+        assertThat(official("scj.huang").roles()).doesNotContain(Role.APPLICANT);
+        RoleRequest stored = roleRequests.requestFor(official("gaj.wang"), instance.getId());
         assertThat(stored.status()).isEqualTo(RoleRequest.Status.APPROVED);
         assertThat(stored.requestedRole()).isEqualTo(Role.APPLICANT);
         assertThat(stored.decidedAt()).isNotNull();
