@@ -3,7 +3,6 @@ package org.govshare.cases;
 import org.camunda.bpm.engine.RuntimeService;
 import org.govshare.audit.AuditTrail;
 import org.govshare.notice.Notices;
-import org.govshare.platform.CaseNumbers;
 import org.govshare.platform.ProcessTasks;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
 package org.govshare.dispute;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import static org.govshare.platform.FormValues.blank;
 
 import java.time.Instant;
@@ -231,7 +232,8 @@ public class Disputes {
      *
      * @return GRANT or UPHOLD, for the process
      */
-    public String recordRuling(String processInstanceId, RulingInput input) {
+    public String recordRuling(String processInstanceId, VariableScope form) {
+        RulingInput input = RulingInput.fromTask(form, today.zone());
         Dispute dispute = cases.lockedOfProcess(processInstanceId);
         Actor actor = cases.actorOf(workgroups.authorityDepartment(), "a dispute is ruled by the sharing authority");
         SharingRequest request = requests.require(dispute.requestId());

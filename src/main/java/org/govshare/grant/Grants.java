@@ -11,7 +11,7 @@ import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.identity.Workgroups;
 import org.govshare.notice.Notices;
-import org.govshare.platform.CaseNumbers;
+import org.govshare.cases.CaseNumbers;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;

@@ -2,7 +2,6 @@ package org.govshare.request;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.govshare.calendar.Today;
 import org.springframework.stereotype.Component;
 
 /** Guards the escalation task's completion and records the authority's decision. */
@@ -10,17 +9,14 @@ import org.springframework.stereotype.Component;
 class CheckEscalationListener implements TaskListener {
 
     private final SharingRequests requests;
-    private final Today today;
 
-    CheckEscalationListener(SharingRequests requests, Today today) {
+    CheckEscalationListener(SharingRequests requests) {
         this.requests = requests;
-        this.today = today;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        String outcome = requests.recordEscalation(task.getProcessInstanceId(),
-                ReplyInput.fromTask(task, "escalationDecision", today.zone()));
+        String outcome = requests.recordEscalation(task.getProcessInstanceId(), task);
         // written after the check, so a value sent with the task's completion cannot choose the path
         task.getExecution().setVariable("escalationOutcome", outcome);
     }

@@ -2,7 +2,6 @@ package org.govshare.request;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.govshare.calendar.Today;
 import org.springframework.stereotype.Component;
 
 /** Guards the review task's completion (the form is a convenience, this is the rule) and records the reply. */
@@ -10,17 +9,14 @@ import org.springframework.stereotype.Component;
 class CheckProviderReplyListener implements TaskListener {
 
     private final SharingRequests requests;
-    private final Today today;
 
-    CheckProviderReplyListener(SharingRequests requests, Today today) {
+    CheckProviderReplyListener(SharingRequests requests) {
         this.requests = requests;
-        this.today = today;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        String outcome = requests.recordProviderReply(task.getProcessInstanceId(),
-                ReplyInput.fromTask(task, "replyDecision", today.zone()));
+        String outcome = requests.recordProviderReply(task.getProcessInstanceId(), task);
         // written after the check, so a value sent with the task's completion cannot choose the path
         task.getExecution().setVariable("replyOutcome", outcome);
     }

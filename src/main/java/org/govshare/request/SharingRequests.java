@@ -1,5 +1,6 @@
 package org.govshare.request;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import static org.govshare.platform.FormValues.blank;
 
 import java.time.Instant;
@@ -197,7 +198,8 @@ public class SharingRequests {
      *
      * @return GRANT or REFUSE, for the process
      */
-    public String recordProviderReply(String processInstanceId, ReplyInput input) {
+    public String recordProviderReply(String processInstanceId, VariableScope form) {
+        ReplyInput input = ReplyInput.fromTask(form, "replyDecision", today.zone());
         SharingRequest request = cases.lockedOfProcess(processInstanceId);
         Actor actor = cases.actorOf(request.providerDepartment(), "the reply to " + request.id() + " is "
                 + request.providerDepartment() + "'s");
@@ -210,7 +212,8 @@ public class SharingRequests {
      *
      * @return URGE, GRANT or REFUSE, for the process
      */
-    public String recordEscalation(String processInstanceId, ReplyInput input) {
+    public String recordEscalation(String processInstanceId, VariableScope form) {
+        ReplyInput input = ReplyInput.fromTask(form, "escalationDecision", today.zone());
         SharingRequest request = cases.lockedOfProcess(processInstanceId);
         Actor actor = cases.actorOf(workgroups.authorityDepartment(), "an overdue request is escalated by the sharing authority");
         if ("URGE".equals(input.decision())) {

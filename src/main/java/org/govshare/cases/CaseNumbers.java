@@ -1,4 +1,4 @@
-package org.govshare.platform;
+package org.govshare.cases;
 
 import java.time.Clock;
 import java.time.ZoneId;
