@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * At start-up, reads every model under {@code processes/} for the deadlines its timers and task due dates name
- * ({@code deadlines.due('…')}) and stops the start when one has no setting under
- * {@code govshare.deadlines.working-days}, with a sentence naming the process, the element and the key: otherwise
+ * ({@code deadlines.due('…')}) and stops the start when one is no {@link Deadline} (each of which has a setting
+ * under {@code govshare.deadlines.working-days}), with a sentence naming the process, the element and the key: otherwise
  * the first case to reach that timer would fail, days later, inside the engine.
  */
 @Component
@@ -32,16 +32,16 @@ class DeadlineKeysCheck {
 
     private static final Pattern KEY = Pattern.compile("deadlines\\.due\\(\\s*'([^']*)'");
 
-    DeadlineKeysCheck(DeadlineProperties properties) throws IOException {
+    DeadlineKeysCheck() throws IOException {
         List<String> missing = new ArrayList<>();
         for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
             try (InputStream in = model.getInputStream()) {
-                missing.addAll(missingKeys(model.getFilename(), in, properties.workingDays().keySet()));
+                missing.addAll(missingKeys(model.getFilename(), in, Deadline.keys()));
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException(String.join("; ", missing) + ". Add the key under govshare.deadlines.working-days"
-                    + " (known: " + properties.workingDays().keySet() + ") or correct the model.");
+            throw new IllegalStateException(String.join("; ", missing) + ". Name one of " + Deadline.keys()
+                    + " or add the deadline to calendar.Deadline with its setting under govshare.deadlines.working-days.");
         }
     }
 
@@ -70,7 +70,7 @@ class DeadlineKeysCheck {
         while (key.find()) {
             if (!known.contains(key.group(1))) {
                 missing.add("process " + processOf(element) + " (" + file + "), element " + element.getId()
-                        + ", names the deadline '" + key.group(1) + "', which has no setting");
+                        + ", names the deadline '" + key.group(1) + "', which is no deadline");
             }
         }
     }

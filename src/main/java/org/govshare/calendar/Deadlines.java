@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * The named deadlines of {@code govshare.deadlines.working-days}, for BPMN: a timer or a task's due date names its
+ * The {@link Deadline}s, for BPMN: a timer or a task's due date names its
  * deadline as {@code ${deadlines.due('catalog-review', execution)}} and gets the end of its last working day counted
- * from now. {@link DeadlineKeysCheck} stops the start when a process names a key that has no setting, so a typo is
+ * from now. {@link DeadlineKeysCheck} stops the start when a process names a key that is no deadline, so a typo is
  * found before the first case reaches the timer. Features that keep a deadline in their case row count it with
  * {@link WorkdayCalendar#due} under the same keys.
  */
@@ -24,11 +24,9 @@ public class Deadlines {
 
     /** The named deadline counted from now (the engine's clock), for the execution that reaches the timer. */
     public Date due(String key, DelegateExecution execution) {
-        try {
-            return Date.from(workdays.due(key, ClockUtil.getCurrentTime().toInstant()));
-        } catch (IllegalStateException unknown) {
-            String where = execution == null ? "" : execution.getProcessDefinitionId() + " at " + execution.getCurrentActivityId() + ": ";
-            throw new IllegalStateException(where + unknown.getMessage(), unknown);
-        }
+        Deadline deadline = Deadline.ofKey(key).orElseThrow(() -> new IllegalStateException(
+                (execution == null ? "" : execution.getProcessDefinitionId() + " at " + execution.getCurrentActivityId() + ": ")
+                        + "no deadline '" + key + "'; known: " + Deadline.keys()));
+        return Date.from(workdays.due(deadline, ClockUtil.getCurrentTime().toInstant()));
     }
 }

@@ -46,8 +46,8 @@ public class WorkdayCalendar {
     }
 
     /** The named deadline counted from a moment: the end of its Nth working day after that moment's day. */
-    public Instant due(String name, Instant from) {
-        return after(from, workingDaysOf(name));
+    public Instant due(Deadline deadline, Instant from) {
+        return after(from, properties.of(deadline));
     }
 
     /** The end of the Nth working day after the day of {@code from}. */
@@ -71,14 +71,9 @@ public class WorkdayCalendar {
         return endOf(day);
     }
 
-    /** How many working days a named deadline has (a setting under {@code govshare.deadlines.working-days}). */
-    public int workingDaysOf(String name) {
-        Integer days = properties.workingDays().get(name);
-        if (days == null) {
-            throw new IllegalStateException("no deadline '" + name + "' under govshare.deadlines.working-days; known: "
-                    + properties.workingDays().keySet());
-        }
-        return days;
+    /** How many working days a deadline has (a setting under {@code govshare.deadlines.working-days}). */
+    public int workingDaysOf(Deadline deadline) {
+        return properties.of(deadline);
     }
 
     /** The Nth working day after a day (the day itself does not count). */

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
+import org.govshare.calendar.Deadline;
 import org.govshare.calendar.Today;
 import org.govshare.calendar.WorkdayCalendar;
 import org.govshare.cases.CaseEngine;
@@ -48,7 +49,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Consultations {
 
     public static final String PROCESS = "collection-consultation";
-    public static final String ANSWER_DEADLINE = "consultation-answer";
     public static final String PUBLISHED_MESSAGE = "consultation-entry-published";
     static final CaseKind KIND = new CaseKind(PROCESS, "XS", "consultationNumber", "collection consultation",
             "collection-consultation");
@@ -141,7 +141,7 @@ public class Consultations {
     public String open(String processInstanceId, String consultationNumber) {
         Consultation consultation = cases.bind(processInstanceId, consultationNumber,
                 c -> c.status() == Consultation.Status.CONSULTING);
-        store.setAnswerDue(consultation.id(), workdays.due(ANSWER_DEADLINE, today.now()));
+        store.setAnswerDue(consultation.id(), workdays.due(Deadline.CONSULTATION_ANSWER, today.now()));
         Consultation bound = require(consultation.id());
         for (Consultation.Answer answer : bound.answers()) {
             cases.send(workgroups.of(answer.department(), Role.PROVIDER_REVIEWER.name()), "CONSULTATION_ASKED",

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
+import org.govshare.calendar.Deadline;
 import org.govshare.calendar.Today;
 import org.govshare.calendar.WorkdayCalendar;
 import org.govshare.cases.CaseEngine;
@@ -55,7 +56,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Corrections {
 
     public static final String PROCESS = "error-correction";
-    public static final String DEADLINE = "error-verification";
     static final CaseKind KIND = new CaseKind(PROCESS, "JC", "reportNumber", "error report", "error-report");
     static final String TRIAGE_TASK = "Task_TriageReport";
     static final String VERIFY_TASK = "Task_VerifyReport";
@@ -245,7 +245,7 @@ public class Corrections {
         String reasons = blank(answer.reasons()) ? null : answer.reasons().strip();
         switch (decision) {
             case "FORWARD" -> {
-                Instant due = workdays.due(DEADLINE, today.now());
+                Instant due = workdays.due(Deadline.ERROR_VERIFICATION, today.now());
                 store.setTriage(report.id(), actor.id(), reasons, ErrorReport.Status.IN_VERIFICATION, due,
                         workdays.before(due, properties.reminderWorkingDays()));
                 cases.send(providerWorkgroup(processInstanceId), "CORRECTION_FORWARDED", "待核实纠错 Verify error report "

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
+import org.govshare.calendar.Deadline;
 import org.govshare.calendar.Today;
 import org.govshare.calendar.WorkdayCalendar;
 import org.govshare.cases.CaseEngine;
@@ -46,7 +47,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Disputes {
 
     public static final String PROCESS = "dispute-coordination";
-    public static final String STATEMENT_DEADLINE = "dispute-statement";
     public static final String WITHDRAW_MESSAGE = "withdraw-dispute";
     /** The grants' source type of a grant a ruling issued. */
     public static final String GRANT_SOURCE = "dispute";
@@ -166,7 +166,7 @@ public class Disputes {
      */
     public String requestStatements(String processInstanceId, String disputeNumber) {
         Dispute dispute = cases.bind(processInstanceId, disputeNumber, Dispute::open);
-        Instant due = workdays.due(STATEMENT_DEADLINE, today.now());
+        Instant due = workdays.due(Deadline.DISPUTE_STATEMENT, today.now());
         store.setStatementDue(dispute.id(), due);
         cases.record(cases.entry(AuditAction.DISPUTE_STATEMENTS_REQUESTED, dispute.id())
                 .with("statementDue", due.toString()));

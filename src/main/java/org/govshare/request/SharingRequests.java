@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
+import org.govshare.calendar.Deadline;
 import org.govshare.calendar.Today;
 import org.govshare.calendar.WorkdayCalendar;
 import org.govshare.cases.CaseEngine;
@@ -57,7 +58,6 @@ public class SharingRequests {
 
     public static final String PROCESS = "sharing-request";
     public static final String DECISION = "eligibility";
-    public static final String REPLY_DEADLINE = "sharing-request-reply";
     public static final String WITHDRAW_MESSAGE = "withdraw-sharing-request";
     static final CaseKind KIND = new CaseKind(PROCESS, "GX", "requestNumber", "sharing request", "sharing-request");
 
@@ -154,7 +154,7 @@ public class SharingRequests {
         Instant reminder = null;
         SharingRequest.Status status = request.status();
         if (verdict == Decision.Verdict.REVIEW) {
-            due = workdays.due(REPLY_DEADLINE, today.now());
+            due = workdays.due(Deadline.SHARING_REQUEST_REPLY, today.now());
             reminder = workdays.before(due, properties.reminderWorkingDays());
             status = SharingRequest.Status.IN_REVIEW;
         }

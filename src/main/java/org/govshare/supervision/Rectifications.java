@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
+import org.govshare.calendar.Deadline;
 import org.govshare.calendar.Today;
 import org.govshare.calendar.WorkdayCalendar;
 import org.govshare.cases.CaseEngine;
@@ -41,7 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Rectifications {
 
     public static final String PROCESS = "rectification";
-    public static final String DEADLINE = "rectification";
     static final CaseKind KIND = new CaseKind(PROCESS, "ZG", "caseNumber", "rectification", "rectification");
 
     /** What the authority may decide at the first verification, and at the second (no second rejection). */
@@ -107,13 +107,13 @@ public class Rectifications {
     public String notifyDepartment(String processInstanceId, String caseNumber) {
         Rectification rectification = cases.bind(processInstanceId, caseNumber, r -> true);
         violations.move(rectification.violationId(), Violation.Status.OPEN, Violation.Status.RECTIFYING);
-        Instant due = workdays.due(DEADLINE, today.now());
+        Instant due = workdays.due(Deadline.RECTIFICATION, today.now());
         store.setDeadline(rectification.id(), 1, due);
         Violation violation = violations.require(rectification.violationId());
         sendDeadlineNotice(rectification, "RECTIFICATION_NOTICE", "整改通知 Rectification notice " + rectification.id(),
                 "违规 Violation " + violation.id() + " (" + violation.type() + ", Art. " + violation.article() + "): "
                         + violation.description() + "\n请于 " + local(due) + " 前整改并报告整改情况。Rectify it and report what"
-                        + " was done by " + local(due) + " (" + workdays.workingDaysOf(DEADLINE) + " working days).", due, 1);
+                        + " was done by " + local(due) + " (" + workdays.workingDaysOf(Deadline.RECTIFICATION) + " working days).", due, 1);
         return summary(rectification.id());
     }
 

@@ -41,7 +41,7 @@ class CalendarWorkingDaysTest {
 
     @Test
     void aNamedDeadlineCrossesTheSpringFestivalToo() {
-        assertThat(inShanghai(calendar.due("catalog-review", at("2026-02-13T09:00:00"))).toLocalDate())
+        assertThat(inShanghai(calendar.due(Deadline.CATALOG_REVIEW, at("2026-02-13T09:00:00"))).toLocalDate())
                 .isEqualTo(LocalDate.of(2026, 3, 5));
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -51,7 +52,7 @@ class DeadlineKeysCheckTest {
     void aTimerNamingAnUnknownKeyIsNamedWithItsProcessAndElement() {
         assertThat(missing("complaint-answer", "complaint-anwser", Set.of("complaint-answer"))).containsExactly(
                 "process complaint (complaint.bpmn), element Timer_AnswerDeadline, names the deadline 'complaint-anwser',"
-                        + " which has no setting");
+                        + " which is no deadline");
     }
 
     @Test
@@ -61,16 +62,17 @@ class DeadlineKeysCheckTest {
     }
 
     @Test
-    void theCheckStopsTheStartWithTheSentenceAndPassesForTheModelsAsShipped() throws IOException {
-        Map<String, Integer> shipped = Map.of("catalog-review", 10);
-        new DeadlineKeysCheck(new DeadlineProperties(ZoneId.of("Asia/Shanghai"), shipped));
+    void theModelsAsShippedNameOnlyKnownDeadlines() throws IOException {
+        new DeadlineKeysCheck();
+    }
 
-        assertThatThrownBy(() -> new DeadlineKeysCheck(new DeadlineProperties(ZoneId.of("Asia/Shanghai"), Map.of())))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("process catalog-registration (catalog-registration.bpmn), element Task_ReviewEntry,"
-                        + " names the deadline 'catalog-review', which has no setting")
-                .hasMessageContaining("element Timer_ReviewDeadline")
-                .hasMessageContaining("govshare.deadlines.working-days");
+    @Test
+    void aDeadlineWithoutASettingStopsTheStartNamingIt() {
+        Map<Deadline, Integer> days = new EnumMap<>(OfficialCalendars.tenWorkingDaysEach());
+        days.remove(Deadline.RECTIFICATION);
+
+        assertThatThrownBy(() -> new DeadlineProperties(ZoneId.of("Asia/Shanghai"), days))
+                .hasMessage("govshare.deadlines.working-days needs a positive number of working days for rectification");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.govshare.calendar;
 
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,8 +20,17 @@ final class OfficialCalendars {
     private OfficialCalendars() {
     }
 
+    /** Every deadline with ten working days, as a rule pack must set them all. */
+    static Map<Deadline, Integer> tenWorkingDaysEach() {
+        Map<Deadline, Integer> days = new EnumMap<>(Deadline.class);
+        for (Deadline d : Deadline.values()) {
+            days.put(d, 10);
+        }
+        return days;
+    }
+
     static WorkdayCalendar packaged() {
-        return new WorkdayCalendar(new DeadlineProperties(SHANGHAI, Map.of("catalog-review", 10)),
+        return new WorkdayCalendar(new DeadlineProperties(SHANGHAI, tenWorkingDaysEach()),
                 year -> Optional.ofNullable(PACKAGED.get(year)));
     }
 }

@@ -1,0 +1,47 @@
+package org.govshare.calendar;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The deadlines the processes know, each a setting under {@code govshare.deadlines.working-days} by its key. A rule
+ * pack sets their figures; a new process adds its deadline here, so a key is a checked name, never a loose string:
+ * a setting for a key no process knows, or a deadline without a setting, stops the start.
+ */
+public enum Deadline {
+
+    /** The authority reviews a catalog submission. */
+    CATALOG_REVIEW("catalog-review"),
+    /** The provider answers a conditional sharing request. */
+    SHARING_REQUEST_REPLY("sharing-request-reply"),
+    /** The provider verifies an error report. */
+    ERROR_VERIFICATION("error-verification"),
+    /** The other party states its case in a dispute. */
+    DISPUTE_STATEMENT("dispute-statement"),
+    /** A consulted department answers a collection consultation. */
+    CONSULTATION_ANSWER("consultation-answer"),
+    /** A department rectifies a violation. */
+    RECTIFICATION("rectification");
+
+    private final String key;
+
+    Deadline(String key) {
+        this.key = key;
+    }
+
+    /** The name settings and BPMN expressions use, e.g. {@code catalog-review}. */
+    public String key() {
+        return key;
+    }
+
+    public static Optional<Deadline> ofKey(String key) {
+        return Arrays.stream(values()).filter(d -> d.key.equals(key)).findFirst();
+    }
+
+    static Set<String> keys() {
+        return Arrays.stream(values()).map(Deadline::key).collect(Collectors.toCollection(TreeSet::new));
+    }
+}
