@@ -2,14 +2,17 @@ package org.govshare.cases;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.govshare.audit.AuditTrail;
+import org.govshare.calendar.Today;
+import org.govshare.calendar.WorkdayCalendar;
+import org.govshare.identity.Workgroups;
 import org.govshare.notice.Notices;
 import org.govshare.platform.ProcessTasks;
 import org.springframework.stereotype.Component;
 
 /**
- * The platform parts every case process uses (numbers, the engine, its tasks, the audit trail,
- * notices), handed to a feature's
- * service once; the service makes its own {@link Cases} of them.
+ * The platform parts every case process uses (numbers, the engine, its tasks, the audit trail, notices, the clock,
+ * the working-day calendar and the workgroups), handed to a feature's service once; the service makes its own
+ * {@link Cases} of them.
  */
 @Component
 public class CaseEngine {
@@ -19,14 +22,20 @@ public class CaseEngine {
     final ProcessTasks tasks;
     final AuditTrail auditTrail;
     final Notices notices;
+    final Today today;
+    final WorkdayCalendar workdays;
+    final Workgroups workgroups;
 
     CaseEngine(CaseNumbers numbers, RuntimeService runtimeService, ProcessTasks tasks, AuditTrail auditTrail,
-               Notices notices) {
+               Notices notices, Today today, WorkdayCalendar workdays, Workgroups workgroups) {
         this.numbers = numbers;
         this.runtimeService = runtimeService;
         this.tasks = tasks;
         this.auditTrail = auditTrail;
         this.notices = notices;
+        this.today = today;
+        this.workdays = workdays;
+        this.workgroups = workgroups;
     }
 
     /** The lifecycle of one kind of case, over the rows of its store. */

@@ -1,5 +1,8 @@
 package org.govshare.cases;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -8,7 +11,10 @@ import java.util.function.Predicate;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
+import org.govshare.calendar.Deadline;
+import org.govshare.calendar.WorkdayCalendar;
 import org.govshare.identity.Official;
+import org.govshare.identity.Workgroups;
 import org.govshare.identity.Role;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.NotFoundException;
@@ -32,6 +38,43 @@ public final class Cases<T extends Case> {
         this.engine = engine;
         this.kind = kind;
         this.rows = rows;
+    }
+
+    // ---- time and people: the clock, the working-day calendar and the workgroups every case step names ----
+
+    /** Now, on the engine's clock (which tests move). */
+    public Instant now() {
+        return engine.today.now();
+    }
+
+    /** Today's date in the platform's zone. */
+    public LocalDate today() {
+        return engine.today.date();
+    }
+
+    /** The zone working days and form dates are read in. */
+    public ZoneId zone() {
+        return engine.today.zone();
+    }
+
+    /** A deadline counted from now. */
+    public Instant due(Deadline deadline) {
+        return engine.workdays.due(deadline, now());
+    }
+
+    /** The working-day calendar, for counting other than from now. */
+    public WorkdayCalendar workdays() {
+        return engine.workdays;
+    }
+
+    /** The workgroup of a department's role, e.g. {@code public-security.PROVIDER_REVIEWER}. */
+    public String workgroup(String department, Role role) {
+        return engine.workgroups.of(department, role.name());
+    }
+
+    /** The sharing authority's department and its workgroup. */
+    public Workgroups workgroups() {
+        return engine.workgroups;
     }
 
     // ---- opening ----

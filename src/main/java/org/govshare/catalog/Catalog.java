@@ -17,7 +17,6 @@ import org.govshare.cases.CaseKind;
 import org.govshare.cases.Cases;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
-import org.govshare.identity.Workgroups;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
@@ -42,16 +41,14 @@ public class Catalog {
     private final CatalogChecks checks;
     private final CatalogStore store;
     private final Cases<Submission> cases;
-    private final Workgroups workgroups;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Catalog(CatalogChecks checks, CatalogStore store, CaseEngine engine, Workgroups workgroups, Clock clock,
+    Catalog(CatalogChecks checks, CatalogStore store, CaseEngine engine, Clock clock,
             ApplicationEventPublisher events) {
         this.checks = checks;
         this.store = store;
         this.cases = engine.cases(KIND, store.submissions());
-        this.workgroups = workgroups;
         this.clock = clock;
         this.events = events;
     }
@@ -169,7 +166,7 @@ public class Catalog {
 
     /** The candidate group of the revise task: the catalog keepers of the submitting department. */
     public String reviserWorkgroup(String processInstanceId) {
-        return workgroups.of(cases.ofProcess(processInstanceId).department(), Role.PROVIDER_REVIEWER.name());
+        return cases.workgroups().of(cases.ofProcess(processInstanceId).department(), Role.PROVIDER_REVIEWER.name());
     }
 
     /** The review task's guard: a decision, and a reason when returning. Records who reviewed. */

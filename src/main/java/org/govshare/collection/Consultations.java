@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
 import org.govshare.calendar.Deadline;
-import org.govshare.calendar.Today;
-import org.govshare.calendar.WorkdayCalendar;
 import org.govshare.cases.CaseEngine;
 import org.govshare.cases.CaseKind;
 import org.govshare.cases.Cases;
@@ -25,7 +23,6 @@ import org.govshare.catalog.Submission;
 import org.govshare.identity.DepartmentDirectory;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
-import org.govshare.identity.Workgroups;
 import org.govshare.need.SharingNeed;
 import org.govshare.need.SharingNeeds;
 import org.govshare.platform.ProcessText;
@@ -57,24 +54,16 @@ public class Consultations {
     private final SharingNeeds needs;
     private final Catalog catalog;
     private final DepartmentDirectory departments;
-    private final WorkdayCalendar workdays;
-    private final Workgroups workgroups;
     private final TaskService taskService;
     private final Cases<Consultation> cases;
-    private final Today today;
 
-    Consultations(ConsultationStore store, SharingNeeds needs, Catalog catalog, DepartmentDirectory departments,
-                  WorkdayCalendar workdays, Workgroups workgroups, TaskService taskService, CaseEngine engine,
-                  Today today) {
+    Consultations(ConsultationStore store, SharingNeeds needs, Catalog catalog, DepartmentDirectory departments, TaskService taskService, CaseEngine engine) {
         this.store = store;
         this.needs = needs;
         this.catalog = catalog;
         this.departments = departments;
-        this.workdays = workdays;
-        this.workgroups = workgroups;
         this.taskService = taskService;
         this.cases = engine.cases(KIND, store.rows());
-        this.today = today;
     }
 
     /** The demanding department's APPLICANT starts a consultation; the departments named are asked at once. */
@@ -120,7 +109,7 @@ public class Consultations {
             throw new InvalidInputException(errors);
         }
         String needId = asked.needId() == null || asked.needId().isBlank() ? null : asked.needId();
-        Consultation consultation = new Consultation(cases.number(), by.department(), by.login(), today.now(),
+        Consultation consultation = new Consultation(cases.number(), by.department(), by.login(), cases.now(),
                 asked.information().strip(), items, asked.purpose().strip(), asked.legalDuty().strip(), needId,
                 Consultation.Status.CONSULTING, null,
                 named.stream().map(d -> new Consultation.Answer(d, null, null, null, null)).toList(),
@@ -141,10 +130,10 @@ public class Consultations {
     public String open(String processInstanceId, String consultationNumber) {
         Consultation consultation = cases.bind(processInstanceId, consultationNumber,
                 c -> c.status() == Consultation.Status.CONSULTING);
-        store.setAnswerDue(consultation.id(), workdays.due(Deadline.CONSULTATION_ANSWER, today.now()));
+        store.setAnswerDue(consultation.id(), cases.due(Deadline.CONSULTATION_ANSWER));
         Consultation bound = require(consultation.id());
         for (Consultation.Answer answer : bound.answers()) {
-            cases.send(workgroups.of(answer.department(), Role.PROVIDER_REVIEWER.name()), "CONSULTATION_ASKED",
+            cases.send(cases.workgroup(answer.department(), Role.PROVIDER_REVIEWER), "CONSULTATION_ASKED",
                     "采集协商 Who collects? " + bound.id(), bound.demandingDepartment() + " needs " + bound.information()
                             + "; answer by " + bound.answerDue(), bound.id());
         }
@@ -154,7 +143,7 @@ public class Consultations {
     /** The answer tasks' candidate groups, one per department named, in order: computed here, not from a variable. */
     public List<String> answeringWorkgroups(String processInstanceId) {
         return cases.ofProcess(processInstanceId).answers().stream()
-                .map(a -> workgroups.of(a.department(), Role.PROVIDER_REVIEWER.name())).toList();
+                .map(a -> cases.workgroup(a.department(), Role.PROVIDER_REVIEWER)).toList();
     }
 
     public Date answerDue(String processInstanceId) {
@@ -183,7 +172,7 @@ public class Consultations {
             throw new InvalidInputException("answerReasons", "not-ours-needs-reasons",
                     "say why the information is not your department's to collect, and whose it is if you know");
         }
-        store.setAnswer(consultation.id(), department, kind, blank(reasons) ? null : reasons.strip(), actor.id(), today.now());
+        store.setAnswer(consultation.id(), department, kind, blank(reasons) ? null : reasons.strip(), actor.id(), cases.now());
         cases.record(cases.entry(AuditAction.CONSULTATION_ANSWERED, consultation.id())
                 .with("department", department).with("answer", kind).because(blank(reasons) ? null : reasons.strip()));
     }
@@ -205,7 +194,7 @@ public class Consultations {
             askToRegister(require(consultation.id()));
         } else {
             store.setStatus(consultation.id(), Consultation.Status.RULING);
-            cases.send(workgroups.authority(), "CONSULTATION_RULING", "裁定采集部门 Rule who collects " + consultation.id(),
+            cases.send(cases.workgroups().authority(), "CONSULTATION_RULING", "裁定采集部门 Rule who collects " + consultation.id(),
                     accepting.size() + " acceptances, " + silent.size() + " departments silent", consultation.id());
         }
         cases.record(cases.entry(AuditAction.CONSULTATION_TALLIED, consultation.id())
@@ -221,7 +210,7 @@ public class Consultations {
     public void recordRuling(String processInstanceId, String decision, String collectingDepartment, String businessAuthority,
                              String reasons) {
         Consultation consultation = cases.lockedOfProcess(processInstanceId);
-        Actor actor = cases.actorOf(workgroups.authorityDepartment(), "who collects is ruled by the sharing authority (Art. 9)");
+        Actor actor = cases.actorOf(cases.workgroups().authorityDepartment(), "who collects is ruled by the sharing authority (Art. 9)");
         if (consultation.status() != Consultation.Status.RULING) {
             throw new ConflictException("status", "rule-when-ruling", consultation.id() + " is " + consultation.status());
         }
@@ -243,7 +232,7 @@ public class Consultations {
             throw new InvalidInputException("rulingReasons", "ruling-needs-reasons", "say why this department collects (Art. 9)");
         }
         String handTo = ruling == Consultation.RulingDecision.HAND_TO_AUTHORITY ? businessAuthority : null;
-        store.setRuling(consultation.id(), new Consultation.Ruling(ruling, reasons.strip(), actor.id(), today.now()));
+        store.setRuling(consultation.id(), new Consultation.Ruling(ruling, reasons.strip(), actor.id(), cases.now()));
         store.setCollector(consultation.id(), collectingDepartment, handTo, Consultation.Status.REGISTERING);
         cases.record(cases.entry(AuditAction.CONSULTATION_RULED, consultation.id()).with("decision", ruling)
                 .with("collectingDepartment", collectingDepartment).with("businessAuthority", handTo).because(reasons.strip()));
@@ -252,7 +241,7 @@ public class Consultations {
 
     /** The registration task's candidate group: the collecting department's catalog keepers. */
     public String collectorWorkgroup(String processInstanceId) {
-        return workgroups.of(cases.ofProcess(processInstanceId).collectingDepartment(), Role.PROVIDER_REVIEWER.name());
+        return cases.workgroups().of(cases.ofProcess(processInstanceId).collectingDepartment(), Role.PROVIDER_REVIEWER.name());
     }
 
     /**
@@ -298,19 +287,19 @@ public class Consultations {
     /** The resource is published: the case closes, the need is met, the demanding department (and the authority handed to) told. */
     public void recordCollected(String processInstanceId) {
         Consultation consultation = cases.lockedOfProcess(processInstanceId);
-        store.close(consultation.id(), today.now());
+        store.close(consultation.id(), cases.now());
         if (consultation.needId() != null) {
             needs.markMet(consultation.needId(), consultation.resourceCode(), consultation.id());
         }
         cases.record(cases.entry(AuditAction.CONSULTATION_COLLECTED, consultation.id())
                 .with("resource", consultation.resourceCode()).with("collectingDepartment", consultation.collectingDepartment())
                 .with("businessAuthority", consultation.businessAuthority()).with("need", consultation.needId()));
-        cases.send(workgroups.of(consultation.demandingDepartment(), Role.APPLICANT.name()), "CONSULTATION_COLLECTED",
+        cases.send(cases.workgroup(consultation.demandingDepartment(), Role.APPLICANT), "CONSULTATION_COLLECTED",
                 "已登记 " + consultation.id() + ": " + consultation.resourceCode(), consultation.collectingDepartment()
                         + " registered the information as " + consultation.resourceCode() + "; ask for it with a sharing request",
                 consultation.id());
         if (consultation.businessAuthority() != null) {
-            cases.send(workgroups.of(consultation.businessAuthority(), Role.PROVIDER_REVIEWER.name()), "CONSULTATION_HANDED_OVER",
+            cases.send(cases.workgroup(consultation.businessAuthority(), Role.PROVIDER_REVIEWER), "CONSULTATION_HANDED_OVER",
                     "移交 Handed to you: " + consultation.resourceCode(), consultation.collectingDepartment() + " collected and"
                             + " registered " + consultation.resourceCode() + " and hands it to you, its business authority (Art. 9)",
                     consultation.id());
@@ -318,7 +307,7 @@ public class Consultations {
     }
 
     private void askToRegister(Consultation consultation) {
-        cases.send(workgroups.of(consultation.collectingDepartment(), Role.PROVIDER_REVIEWER.name()), "CONSULTATION_COLLECT",
+        cases.send(cases.workgroup(consultation.collectingDepartment(), Role.PROVIDER_REVIEWER), "CONSULTATION_COLLECT",
                 "请采集并登记 Collect and register " + consultation.id(), consultation.information()
                         + (consultation.businessAuthority() == null ? "" : "; hand it to " + consultation.businessAuthority()),
                 consultation.id());

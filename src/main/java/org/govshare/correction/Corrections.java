@@ -14,8 +14,6 @@ import java.util.Map;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
 import org.govshare.calendar.Deadline;
-import org.govshare.calendar.Today;
-import org.govshare.calendar.WorkdayCalendar;
 import org.govshare.cases.CaseEngine;
 import org.govshare.cases.CaseKind;
 import org.govshare.cases.Cases;
@@ -32,7 +30,6 @@ import org.govshare.grant.Grants;
 import org.govshare.grant.Reveal;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
-import org.govshare.identity.Workgroups;
 import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
@@ -65,25 +62,19 @@ public class Corrections {
     private final HostedDatasets hosted;
     private final Grants grants;
     private final ViolationRegister violations;
-    private final WorkdayCalendar workdays;
-    private final Workgroups workgroups;
     private final Cases<ErrorReport> cases;
     private final CorrectionProperties properties;
-    private final Today today;
 
     Corrections(CorrectionStore store, Catalog catalog, HostedDatasets hosted, Grants grants,
-                ViolationRegister violations, WorkdayCalendar workdays, Workgroups workgroups, CaseEngine engine,
-                CorrectionProperties properties, Today today) {
+                ViolationRegister violations, CaseEngine engine,
+                CorrectionProperties properties) {
         this.store = store;
         this.catalog = catalog;
         this.hosted = hosted;
         this.grants = grants;
         this.violations = violations;
-        this.workdays = workdays;
-        this.workgroups = workgroups;
         this.cases = engine.cases(KIND, store.rows());
         this.properties = properties;
-        this.today = today;
     }
 
     /** A consumer's report: checked, numbered, stored with its evidence, and its process started. */
@@ -135,7 +126,7 @@ public class Corrections {
         String key = hosted.keysOf(code, found.records(), "keyValues").get(0);
         ErrorReport.Evidence checked = checkEvidence(evidence);
         ErrorReport report = new ErrorReport(cases.number(), null, code, entry.name(), entry.providerDepartment(),
-                by.department(), by.login(), today.now(), found.version(), key, named, item, asked.problem().strip(),
+                by.department(), by.login(), cases.now(), found.version(), key, named, item, asked.problem().strip(),
                 blank(asked.proposed()) ? null : asked.proposed().strip(), checked, ErrorReport.Status.REPORTED, null, null,
                 null, null, false, false, null, null, null, null, null, false, under.id());
         return asSeenBy(by, cases.open(report, r -> store.insert(r, evidence.content()),
@@ -228,7 +219,7 @@ public class Corrections {
      */
     public String register(String processInstanceId, String reportNumber) {
         ErrorReport report = cases.bind(processInstanceId, reportNumber, r -> r.status() == ErrorReport.Status.REPORTED);
-        cases.send(workgroups.authority(), "CORRECTION_REPORTED", "数据纠错 Error report " + report.id(),
+        cases.send(cases.workgroups().authority(), "CORRECTION_REPORTED", "数据纠错 Error report " + report.id(),
                 report.reporterDepartment() + " reports wrong data in " + report.resourceName() + ": forward it to "
                         + report.providerDepartment() + " or close it", report.id());
         return summary(report);
@@ -237,7 +228,7 @@ public class Corrections {
     /** The authority's triage, checked against the stored report; FORWARD sets the provider's deadline. */
     public String recordTriage(String processInstanceId, Answer answer) {
         ErrorReport report = cases.lockedOfProcess(processInstanceId);
-        Actor actor = cases.actorOf(workgroups.authorityDepartment(), "error reports are triaged by the sharing authority");
+        Actor actor = cases.actorOf(cases.workgroups().authorityDepartment(), "error reports are triaged by the sharing authority");
         if (report.status() != ErrorReport.Status.REPORTED) {
             throw new ConflictException("status", "triage-once", report.id() + " is " + report.status());
         }
@@ -245,9 +236,9 @@ public class Corrections {
         String reasons = blank(answer.reasons()) ? null : answer.reasons().strip();
         switch (decision) {
             case "FORWARD" -> {
-                Instant due = workdays.due(Deadline.ERROR_VERIFICATION, today.now());
+                Instant due = cases.due(Deadline.ERROR_VERIFICATION);
                 store.setTriage(report.id(), actor.id(), reasons, ErrorReport.Status.IN_VERIFICATION, due,
-                        workdays.before(due, properties.reminderWorkingDays()));
+                        cases.workdays().before(due, properties.reminderWorkingDays()));
                 cases.send(providerWorkgroup(processInstanceId), "CORRECTION_FORWARDED", "待核实纠错 Verify error report "
                         + report.id(), report.reporterDepartment() + " reports that " + report.item() + " of record "
                         + report.keyValues() + " in " + report.resourceName() + " is wrong; verify by " + due, report.id());
@@ -311,7 +302,7 @@ public class Corrections {
     /** Every path ends here: the report closes, its mark clears, and the reporter is told the outcome. */
     public void close(String processInstanceId) {
         ErrorReport report = cases.lockedOfProcess(processInstanceId);
-        store.close(report.id(), today.now());
+        store.close(report.id(), cases.now());
         ErrorReport.Outcome outcome = report.outcome();
         String body = switch (outcome) {
             case NOT_AN_ERROR -> "the sharing authority found no error: " + report.answerReasons();
@@ -345,13 +336,13 @@ public class Corrections {
                         + report.verificationDue(), KIND.objectType(), report.id(), report.verificationDue());
         cases.record(cases.entry(AuditAction.CORRECTION_OVERDUE, report.id())
                 .with("provider", report.providerDepartment()).with("verificationDue", report.verificationDue().toString()));
-        cases.send(workgroups.authority(), "CORRECTION_OVERDUE", "逾期未核实 Error report " + report.id() + " is overdue",
+        cases.send(cases.workgroups().authority(), "CORRECTION_OVERDUE", "逾期未核实 Error report " + report.id() + " is overdue",
                 report.providerDepartment() + " did not verify it by " + report.verificationDue(), report.id());
     }
 
     /** The candidate group of the verification task: the provider's PROVIDER_REVIEWER officials. */
     public String providerWorkgroup(String processInstanceId) {
-        return workgroups.of(cases.ofProcess(processInstanceId).providerDepartment(), Role.PROVIDER_REVIEWER.name());
+        return cases.workgroups().of(cases.ofProcess(processInstanceId).providerDepartment(), Role.PROVIDER_REVIEWER.name());
     }
 
     /** The verification deadline, for the task's due date and its timer. */

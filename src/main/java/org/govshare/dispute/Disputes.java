@@ -15,8 +15,6 @@ import java.util.stream.Collectors;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
 import org.govshare.calendar.Deadline;
-import org.govshare.calendar.Today;
-import org.govshare.calendar.WorkdayCalendar;
 import org.govshare.cases.CaseEngine;
 import org.govshare.cases.CaseKind;
 import org.govshare.cases.Cases;
@@ -24,7 +22,6 @@ import org.govshare.grant.Grant;
 import org.govshare.grant.Grants;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
-import org.govshare.identity.Workgroups;
 import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
@@ -55,22 +52,15 @@ public class Disputes {
     private final DisputeStore store;
     private final SharingRequests requests;
     private final Grants grants;
-    private final WorkdayCalendar workdays;
-    private final Workgroups workgroups;
     private final Cases<Dispute> cases;
     private final DisputesProperties properties;
-    private final Today today;
 
-    Disputes(DisputeStore store, SharingRequests requests, Grants grants, WorkdayCalendar workdays,
-             Workgroups workgroups, CaseEngine engine, DisputesProperties properties, Today today) {
+    Disputes(DisputeStore store, SharingRequests requests, Grants grants, CaseEngine engine, DisputesProperties properties) {
         this.store = store;
         this.requests = requests;
         this.grants = grants;
-        this.workdays = workdays;
-        this.workgroups = workgroups;
         this.cases = engine.cases(KIND, store.rows());
         this.properties = properties;
-        this.today = today;
     }
 
     /** The applicant department files a dispute against a refusal or a narrowing; the process starts at once. */
@@ -94,8 +84,8 @@ public class Disputes {
             throw new ConflictException("requestId", "dispute-refusal-or-narrowing", request.id() + " is " + request.status()
                     + (request.open() ? "; wait for its answer" : " as asked; there is nothing to dispute"));
         }
-        Instant lastMoment = workdays.after(request.closedAt(), properties.filingWorkingDays());
-        if (today.now().isAfter(lastMoment)) {
+        Instant lastMoment = cases.workdays().after(request.closedAt(), properties.filingWorkingDays());
+        if (cases.now().isAfter(lastMoment)) {
             throw new InvalidInputException("requestId", "dispute-period-over", "a dispute is filed within "
                     + properties.filingWorkingDays() + " working days of the decision; for " + request.id() + " that ended "
                     + lastMoment);
@@ -106,7 +96,7 @@ public class Disputes {
                     request.id() + " is disputed in " + standing.id() + " (" + standing.status() + ")");
         });
         Dispute dispute = new Dispute(cases.number(), request.id(), request.applicantDepartment(),
-                request.providerDepartment(), by.login(), today.now(), claim, Dispute.Status.OPEN, null, null, null, false,
+                request.providerDepartment(), by.login(), cases.now(), claim, Dispute.Status.OPEN, null, null, null, false,
                 false, List.of(), null, null, null, null);
         return cases.open(dispute, this::insertOnly, cases.entry(AuditAction.DISPUTE_FILED, dispute.id())
                 .with("request", request.id()).with("provider", request.providerDepartment()).with("items", claim.items())
@@ -150,7 +140,7 @@ public class Disputes {
 
     private void checkPeriod(SharingRequest request, LocalDate until, String field,
                              List<InvalidInputException.FieldError> errors) {
-        if (until != null && (until.isAfter(request.validUntil()) || until.isBefore(today.date()))) {
+        if (until != null && (until.isAfter(request.validUntil()) || until.isBefore(cases.today()))) {
             errors.add(new InvalidInputException.FieldError(field, "period-within-request",
                     "the last day lies between today and the request's last day " + request.validUntil()));
         }
@@ -166,7 +156,7 @@ public class Disputes {
      */
     public String requestStatements(String processInstanceId, String disputeNumber) {
         Dispute dispute = cases.bind(processInstanceId, disputeNumber, Dispute::open);
-        Instant due = workdays.due(Deadline.DISPUTE_STATEMENT, today.now());
+        Instant due = cases.due(Deadline.DISPUTE_STATEMENT);
         store.setStatementDue(dispute.id(), due);
         cases.record(cases.entry(AuditAction.DISPUTE_STATEMENTS_REQUESTED, dispute.id())
                 .with("statementDue", due.toString()));
@@ -186,8 +176,8 @@ public class Disputes {
     }
 
     private String statementWorkgroup(Dispute dispute, Dispute.Side side) {
-        return side == Dispute.Side.APPLICANT ? workgroups.of(dispute.applicantDepartment(), Role.APPLICANT.name())
-                : workgroups.of(dispute.providerDepartment(), Role.PROVIDER_REVIEWER.name());
+        return side == Dispute.Side.APPLICANT ? cases.workgroup(dispute.applicantDepartment(), Role.APPLICANT)
+                : cases.workgroup(dispute.providerDepartment(), Role.PROVIDER_REVIEWER);
     }
 
     /** The statements' deadline, for the statement tasks' due dates and timers. */
@@ -206,7 +196,7 @@ public class Disputes {
         if (text.length() > 4000) {
             throw new InvalidInputException("statement", "too-long", "at most 4000 characters");
         }
-        store.setStatement(dispute.id(), side, new Dispute.Statement(actor.id(), today.now(), text.strip()));
+        store.setStatement(dispute.id(), side, new Dispute.Statement(actor.id(), cases.now(), text.strip()));
         cases.record(cases.entry(AuditAction.DISPUTE_STATEMENT_GIVEN, dispute.id()).with("side", side));
     }
 
@@ -216,7 +206,7 @@ public class Disputes {
         store.markMissed(dispute.id(), side);
         cases.record(cases.entry(AuditAction.STATEMENT_MISSED, dispute.id()).with("side", side)
                 .with("department", dispute.departmentOf(side)).with("statementDue", dispute.statementDue().toString()));
-        cases.send(workgroups.authority(), "STATEMENT_MISSED", "未按期陈述 " + dispute.id() + ": no statement from "
+        cases.send(cases.workgroups().authority(), "STATEMENT_MISSED", "未按期陈述 " + dispute.id() + ": no statement from "
                 + dispute.departmentOf(side), "the deadline " + dispute.statementDue() + " passed; the case goes on without"
                 + " it", dispute.id());
     }
@@ -233,9 +223,9 @@ public class Disputes {
      * @return GRANT or UPHOLD, for the process
      */
     public String recordRuling(String processInstanceId, VariableScope form) {
-        RulingInput input = RulingInput.fromTask(form, today.zone());
+        RulingInput input = RulingInput.fromTask(form, cases.zone());
         Dispute dispute = cases.lockedOfProcess(processInstanceId);
-        Actor actor = cases.actorOf(workgroups.authorityDepartment(), "a dispute is ruled by the sharing authority");
+        Actor actor = cases.actorOf(cases.workgroups().authorityDepartment(), "a dispute is ruled by the sharing authority");
         SharingRequest request = requests.require(dispute.requestId());
         RulingDecision decision;
         try {
@@ -266,7 +256,7 @@ public class Disputes {
             checkPeriod(request, input.validUntil(), "rulingUntil", errors);
             conditions = blank(input.conditions()) ? null : input.conditions().strip();
         }
-        if (decision.grants() && until != null && until.isBefore(today.date())) {
+        if (decision.grants() && until != null && until.isBefore(cases.today())) {
             errors.add(new InvalidInputException.FieldError("rulingUntil", "period-within-request",
                     "the period asked for ended on " + until + "; grant a later last day in part, or uphold"));
         }
@@ -280,7 +270,7 @@ public class Disputes {
             addMeeting(dispute, actor, input.meeting());
         }
         Dispute.Ruling ruling = new Dispute.Ruling(decision, items, until, conditions, input.reasons().strip(), actor.id(),
-                today.now());
+                cases.now());
         store.setRuling(dispute.id(), ruling);
         cases.record(cases.entry(AuditAction.DISPUTE_RULED, dispute.id()).with("decision", decision)
                 .with("items", items).with("validUntil", String.valueOf(until)).because(ruling.reasons()));
@@ -291,12 +281,12 @@ public class Disputes {
         if (meeting.date() == null || blank(meeting.attendees()) || blank(meeting.outcome())) {
             throw new InvalidInputException("meetingDate", "meeting-complete", "a meeting has a date, attendees and an outcome");
         }
-        if (meeting.date().isAfter(today.date()) || meeting.date().isBefore(dispute.filedAt().atZone(today.zone()).toLocalDate())) {
+        if (meeting.date().isAfter(cases.today()) || meeting.date().isBefore(dispute.filedAt().atZone(cases.zone()).toLocalDate())) {
             throw new InvalidInputException("meetingDate", "meeting-while-disputed", "a meeting held between the filing and today");
         }
         List<Dispute.Meeting> meetings = new ArrayList<>(dispute.meetings());
         meetings.add(new Dispute.Meeting(meeting.date(), meeting.attendees().strip(), meeting.outcome().strip(), actor.id(),
-                today.now()));
+                cases.now()));
         store.setMeetings(dispute.id(), meetings);
         cases.record(cases.entry(AuditAction.DISPUTE_MEETING_RECORDED, dispute.id())
                 .with("date", meeting.date().toString()).with("attendees", meeting.attendees().strip())
@@ -308,10 +298,10 @@ public class Disputes {
         Dispute dispute = cases.lockedOfProcess(processInstanceId);
         SharingRequest request = requests.require(dispute.requestId());
         Dispute.Ruling ruling = dispute.ruling();
-        LocalDate from = request.validFrom().isAfter(today.date()) ? request.validFrom() : today.date();
+        LocalDate from = request.validFrom().isAfter(cases.today()) ? request.validFrom() : cases.today();
         Grant grant = grants.issue(requests.grantTerms(request, ruling.items(), from, ruling.validUntil(),
                 ruling.conditions(), GRANT_SOURCE, dispute.id()));
-        store.close(dispute.id(), Dispute.Status.GRANTED, grant.id(), today.now());
+        store.close(dispute.id(), Dispute.Status.GRANTED, grant.id(), cases.now());
         requests.recordRulingGrant(request.id(), dispute.id(), grant.id());
         tellBothSides(dispute, "DISPUTE_GRANTED", "争议裁决：授权 " + dispute.id() + " ruled for the applicant",
                 ruling.decision() + ": grant " + grant.id() + " of " + request.resourceName() + " " + ruling.items()
@@ -321,15 +311,15 @@ public class Disputes {
     /** An upholding ruling: the refusal or narrowing stands; both sides are told. */
     public void recordUpheld(String processInstanceId) {
         Dispute dispute = cases.lockedOfProcess(processInstanceId);
-        store.close(dispute.id(), Dispute.Status.UPHELD, null, today.now());
+        store.close(dispute.id(), Dispute.Status.UPHELD, null, cases.now());
         tellBothSides(dispute, "DISPUTE_UPHELD", "争议裁决：维持 " + dispute.id() + " ruled for the provider",
                 "the answer to " + dispute.requestId() + " stands. " + dispute.ruling().reasons());
     }
 
     private void tellBothSides(Dispute dispute, String kind, String subject, String body) {
-        cases.send(workgroups.of(dispute.applicantDepartment(), Role.APPLICANT.name()), kind, subject, body,
+        cases.send(cases.workgroup(dispute.applicantDepartment(), Role.APPLICANT), kind, subject, body,
                 dispute.id());
-        cases.send(workgroups.of(dispute.providerDepartment(), Role.PROVIDER_REVIEWER.name()), kind, subject, body,
+        cases.send(cases.workgroup(dispute.providerDepartment(), Role.PROVIDER_REVIEWER), kind, subject, body,
                 dispute.id());
     }
 
@@ -346,9 +336,9 @@ public class Disputes {
     /** The withdrawal, recorded by the process's event subprocess; the provider and the authority are told. */
     public void recordWithdrawal(String processInstanceId) {
         Dispute dispute = cases.ofProcess(processInstanceId);
-        store.close(dispute.id(), Dispute.Status.WITHDRAWN, null, today.now());
+        store.close(dispute.id(), Dispute.Status.WITHDRAWN, null, cases.now());
         cases.record(cases.entry(AuditAction.DISPUTE_WITHDRAWN, dispute.id()));
-        cases.send(workgroups.of(dispute.providerDepartment(), Role.PROVIDER_REVIEWER.name()), "DISPUTE_WITHDRAWN",
+        cases.send(cases.workgroup(dispute.providerDepartment(), Role.PROVIDER_REVIEWER), "DISPUTE_WITHDRAWN",
                 "争议已撤回 " + dispute.id() + " withdrawn", dispute.applicantDepartment() + " withdrew its dispute of "
                         + dispute.requestId(), dispute.id());
     }

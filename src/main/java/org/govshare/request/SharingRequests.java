@@ -17,8 +17,6 @@ import java.util.stream.Stream;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
 import org.govshare.calendar.Deadline;
-import org.govshare.calendar.Today;
-import org.govshare.calendar.WorkdayCalendar;
 import org.govshare.cases.CaseEngine;
 import org.govshare.cases.CaseKind;
 import org.govshare.cases.Cases;
@@ -32,7 +30,6 @@ import org.govshare.identity.Department;
 import org.govshare.identity.DepartmentDirectory;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
-import org.govshare.identity.Workgroups;
 import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
@@ -68,15 +65,11 @@ public class SharingRequests {
     private final RuleBook rules;
     private final Grants grants;
     private final ViolationRegister violations;
-    private final WorkdayCalendar workdays;
-    private final Workgroups workgroups;
     private final Cases<SharingRequest> cases;
     private final RequestsProperties properties;
-    private final Today today;
 
     SharingRequests(RequestStore store, RequestValidator validator, Catalog catalog, DepartmentDirectory departments,
-                    RuleBook rules, Grants grants, ViolationRegister violations, WorkdayCalendar workdays,
-                    Workgroups workgroups, CaseEngine engine, RequestsProperties properties, Today today) {
+                    RuleBook rules, Grants grants, ViolationRegister violations, CaseEngine engine, RequestsProperties properties) {
         this.store = store;
         this.validator = validator;
         this.catalog = catalog;
@@ -84,11 +77,8 @@ public class SharingRequests {
         this.rules = rules;
         this.grants = grants;
         this.violations = violations;
-        this.workdays = workdays;
-        this.workgroups = workgroups;
         this.cases = engine.cases(KIND, store.rows());
         this.properties = properties;
-        this.today = today;
     }
 
     /** An applicant's request: checked, numbered, stored, and decided by the rules before this returns. */
@@ -112,7 +102,7 @@ public class SharingRequests {
         });
         CatalogListing resource = listing.orElseThrow();
         SharingRequest request = new SharingRequest(cases.number(), resource.code(), resource.version(),
-                resource.entry().name(), resource.entry().providerDepartment(), by.department(), by.login(), today.now(),
+                resource.entry().name(), resource.entry().providerDepartment(), by.department(), by.login(), cases.now(),
                 List.copyOf(asked.items()), asked.purpose().strip(), asked.duty() == null ? new Duty(null, null) : asked.duty(),
                 asked.scenario(), asked.validFrom(), asked.validUntil(), List.copyOf(asked.officials()),
                 List.copyOf(asked.systems()), SharingRequest.Status.SUBMITTED, null, List.of(), null, null, null, null,
@@ -154,8 +144,8 @@ public class SharingRequests {
         Instant reminder = null;
         SharingRequest.Status status = request.status();
         if (verdict == Decision.Verdict.REVIEW) {
-            due = workdays.due(Deadline.SHARING_REQUEST_REPLY, today.now());
-            reminder = workdays.before(due, properties.reminderWorkingDays());
+            due = cases.due(Deadline.SHARING_REQUEST_REPLY);
+            reminder = cases.workdays().before(due, properties.reminderWorkingDays());
             status = SharingRequest.Status.IN_REVIEW;
         }
         store.setDecision(request.id(), verdict, decision.findings(), rules.version(), status, due, reminder);
@@ -179,7 +169,7 @@ public class SharingRequests {
 
     /** The candidate group of the review task: the provider's PROVIDER_REVIEWER officials. */
     public String providerWorkgroup(String processInstanceId) {
-        return workgroups.of(cases.ofProcess(processInstanceId).providerDepartment(), Role.PROVIDER_REVIEWER.name());
+        return cases.workgroups().of(cases.ofProcess(processInstanceId).providerDepartment(), Role.PROVIDER_REVIEWER.name());
     }
 
     /** The reply deadline, for the review task's due date and its timer. */
@@ -199,7 +189,7 @@ public class SharingRequests {
      * @return GRANT or REFUSE, for the process
      */
     public String recordProviderReply(String processInstanceId, VariableScope form) {
-        ReplyInput input = ReplyInput.fromTask(form, "replyDecision", today.zone());
+        ReplyInput input = ReplyInput.fromTask(form, "replyDecision", cases.zone());
         SharingRequest request = cases.lockedOfProcess(processInstanceId);
         Actor actor = cases.actorOf(request.providerDepartment(), "the reply to " + request.id() + " is "
                 + request.providerDepartment() + "'s");
@@ -213,14 +203,14 @@ public class SharingRequests {
      * @return URGE, GRANT or REFUSE, for the process
      */
     public String recordEscalation(String processInstanceId, VariableScope form) {
-        ReplyInput input = ReplyInput.fromTask(form, "escalationDecision", today.zone());
+        ReplyInput input = ReplyInput.fromTask(form, "escalationDecision", cases.zone());
         SharingRequest request = cases.lockedOfProcess(processInstanceId);
-        Actor actor = cases.actorOf(workgroups.authorityDepartment(), "an overdue request is escalated by the sharing authority");
+        Actor actor = cases.actorOf(cases.workgroups().authorityDepartment(), "an overdue request is escalated by the sharing authority");
         if ("URGE".equals(input.decision())) {
             if (blank(input.reasons())) {
                 throw new InvalidInputException("replyReasons", "urge-needs-message", "tell the provider what to do and by when");
             }
-            cases.send(workgroups.of(request.providerDepartment(), Role.PROVIDER_REVIEWER.name()), "URGED",
+            cases.send(cases.workgroup(request.providerDepartment(), Role.PROVIDER_REVIEWER), "URGED",
                     "督办 The authority urges a reply to " + request.id(), input.reasons().strip(), request.id());
             cases.record(cases.entry(AuditAction.REQUEST_ESCALATION_DECIDED, request.id())
                     .with("decision", "URGE").because(input.reasons().strip()));
@@ -312,8 +302,8 @@ public class SharingRequests {
             throw new InvalidInputException(errors);
         }
         return decision == ReplyDecision.REFUSE
-                ? new Reply(by, actor.id(), today.now(), decision, List.of(), null, null, basis, reasons, List.of(), List.of())
-                : new Reply(by, actor.id(), today.now(), decision, items, until, added, null, reasons,
+                ? new Reply(by, actor.id(), cases.now(), decision, List.of(), null, null, basis, reasons, List.of(), List.of())
+                : new Reply(by, actor.id(), cases.now(), decision, items, until, added, null, reasons,
                         input.unmask().stream().distinct().toList(), input.verify().stream().distinct().toList());
     }
 
@@ -325,7 +315,7 @@ public class SharingRequests {
     public void remind(String processInstanceId) {
         SharingRequest request = cases.ofProcess(processInstanceId);
         store.markReminded(request.id());
-        cases.send(workgroups.of(request.providerDepartment(), Role.PROVIDER_REVIEWER.name()), "REPLY_REMINDER",
+        cases.send(cases.workgroup(request.providerDepartment(), Role.PROVIDER_REVIEWER), "REPLY_REMINDER",
                 "即将到期 Reply to " + request.id() + " due " + request.replyDue(), request.applicantDepartment()
                         + " awaits your reply about " + request.resourceName() + "; the deadline is " + request.replyDue(),
                 request.id());
@@ -342,7 +332,7 @@ public class SharingRequests {
                 KIND.objectType(), request.id(), request.replyDue());
         cases.record(cases.entry(AuditAction.REQUEST_REPLY_OVERDUE, request.id())
                 .with("provider", request.providerDepartment()).with("replyDue", request.replyDue().toString()));
-        cases.send(workgroups.authority(), "REPLY_OVERDUE", "逾期未答复 " + request.id() + " is overdue",
+        cases.send(cases.workgroups().authority(), "REPLY_OVERDUE", "逾期未答复 " + request.id() + " is overdue",
                 request.providerDepartment() + " did not reply by " + request.replyDue() + ": urge it or decide",
                 request.id());
     }
@@ -356,7 +346,7 @@ public class SharingRequests {
                         Grants.SOURCE_REQUEST, request.id())
                 : grantTerms(request, reply.items(), request.validFrom(), reply.validUntil(), reply.addedConditions(),
                         Grants.SOURCE_REQUEST, request.id()));
-        store.close(request.id(), SharingRequest.Status.GRANTED, grant.id(), today.now());
+        store.close(request.id(), SharingRequest.Status.GRANTED, grant.id(), cases.now());
         cases.record(cases.entry(AuditAction.REQUEST_GRANTED, request.id()).with("grant", grant.id())
                 .with("by", reply == null ? "RULES" : reply.by().name()));
         cases.send(request.requestedBy(), "REQUEST_GRANTED", "已授权 " + request.id() + " granted",
@@ -403,7 +393,7 @@ public class SharingRequests {
                 ? request.reply().reasons() + " (" + request.reply().legalBasis().law() + " " + request.reply().legalBasis().article() + ")"
                 : request.findings().stream().filter(f -> f.severity() == Finding.Severity.REFUSAL)
                         .map(f -> f.citation() + ": " + f.message()).collect(Collectors.joining("; "));
-        store.close(request.id(), SharingRequest.Status.REFUSED, null, today.now());
+        store.close(request.id(), SharingRequest.Status.REFUSED, null, cases.now());
         cases.record(cases.entry(AuditAction.REQUEST_REFUSED, request.id()).because(reasons)
                 .with("by", request.reply() == null ? "RULES" : request.reply().by().name()));
         cases.send(request.requestedBy(), "REQUEST_REFUSED", "未获授权 " + request.id() + " refused", reasons,
@@ -423,7 +413,7 @@ public class SharingRequests {
     /** The withdrawal, recorded by the process's event subprocess. */
     public void recordWithdrawal(String processInstanceId) {
         SharingRequest request = cases.ofProcess(processInstanceId);
-        store.close(request.id(), SharingRequest.Status.WITHDRAWN, null, today.now());
+        store.close(request.id(), SharingRequest.Status.WITHDRAWN, null, cases.now());
         cases.record(cases.entry(AuditAction.REQUEST_WITHDRAWN, request.id()));
     }
 

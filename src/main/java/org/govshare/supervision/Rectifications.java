@@ -13,8 +13,6 @@ import java.util.stream.Collectors;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
 import org.govshare.calendar.Deadline;
-import org.govshare.calendar.Today;
-import org.govshare.calendar.WorkdayCalendar;
 import org.govshare.cases.CaseEngine;
 import org.govshare.cases.CaseKind;
 import org.govshare.cases.Cases;
@@ -23,7 +21,6 @@ import org.govshare.identity.DepartmentDirectory;
 import org.govshare.identity.DepartmentKind;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
-import org.govshare.identity.Workgroups;
 import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
@@ -54,21 +51,14 @@ public class Rectifications {
     private final RectificationStore store;
     private final ViolationRegister violations;
     private final DepartmentDirectory departments;
-    private final Workgroups workgroups;
-    private final WorkdayCalendar workdays;
-    private final Today today;
     private final Cases<Rectification> cases;
     private final RectificationProperties properties;
 
-    Rectifications(RectificationStore store, ViolationRegister violations, DepartmentDirectory departments,
-                   Workgroups workgroups, WorkdayCalendar workdays, Today today, CaseEngine engine,
+    Rectifications(RectificationStore store, ViolationRegister violations, DepartmentDirectory departments, CaseEngine engine,
                    RectificationProperties properties) {
         this.store = store;
         this.violations = violations;
         this.departments = departments;
-        this.workgroups = workgroups;
-        this.workdays = workdays;
-        this.today = today;
         this.cases = engine.cases(KIND, store.rows());
         this.properties = properties;
     }
@@ -89,7 +79,7 @@ public class Rectifications {
                     + "; only an OPEN violation is ordered rectified");
         }
         Rectification rectification = new Rectification(cases.number(), violationId, violation.department(), null,
-                Rectification.Status.AWAITING_REPORT, 1, null, by.login(), today.now(), null, null, null, null, null);
+                Rectification.Status.AWAITING_REPORT, 1, null, by.login(), cases.now(), null, null, null, null, null);
         return cases.open(rectification, store::insert, cases.entry(AuditAction.RECTIFICATION_STARTED, rectification.id())
                 .with("violation", violationId).with("department", violation.department())
                 .with("type", violation.type()).with("article", violation.article()),
@@ -107,19 +97,19 @@ public class Rectifications {
     public String notifyDepartment(String processInstanceId, String caseNumber) {
         Rectification rectification = cases.bind(processInstanceId, caseNumber, r -> true);
         violations.move(rectification.violationId(), Violation.Status.OPEN, Violation.Status.RECTIFYING);
-        Instant due = workdays.due(Deadline.RECTIFICATION, today.now());
+        Instant due = cases.due(Deadline.RECTIFICATION);
         store.setDeadline(rectification.id(), 1, due);
         Violation violation = violations.require(rectification.violationId());
         sendDeadlineNotice(rectification, "RECTIFICATION_NOTICE", "整改通知 Rectification notice " + rectification.id(),
                 "违规 Violation " + violation.id() + " (" + violation.type() + ", Art. " + violation.article() + "): "
                         + violation.description() + "\n请于 " + local(due) + " 前整改并报告整改情况。Rectify it and report what"
-                        + " was done by " + local(due) + " (" + workdays.workingDaysOf(Deadline.RECTIFICATION) + " working days).", due, 1);
+                        + " was done by " + local(due) + " (" + cases.workdays().workingDaysOf(Deadline.RECTIFICATION) + " working days).", due, 1);
         return summary(rectification.id());
     }
 
     /** The department's PROVIDER_REVIEWER officials: the candidate group of the report task. */
     public String departmentWorkgroup(String processInstanceId) {
-        return workgroups.of(cases.ofProcess(processInstanceId).department(), Role.PROVIDER_REVIEWER.name());
+        return cases.workgroups().of(cases.ofProcess(processInstanceId).department(), Role.PROVIDER_REVIEWER.name());
     }
 
     /** The current report deadline: the report task's due date and its timer. */
@@ -129,7 +119,7 @@ public class Rectifications {
 
     /** The supervisors' workgroup: the SUPERVISOR officials of the department whose kind is SUPERVISORY. */
     public String supervisorWorkgroup() {
-        return workgroups.of(supervisoryDepartment(), Role.SUPERVISOR.name());
+        return cases.workgroup(supervisoryDepartment(), Role.SUPERVISOR);
     }
 
     /** The department's report, checked against the stored case (the form is a convenience, this is the rule). */
@@ -139,10 +129,10 @@ public class Rectifications {
                 + rectification.department() + "'s");
         require("rectificationMeasures", measures, "say what was done to put the violation right");
         require("rectificationEvidence", evidence, "describe the evidence: documents, records, screenshots and where they are");
-        store.addStep(rectification.id(), "REPORT", actor.id(), today.now(), null, measures.strip(), evidence.strip(), null);
+        store.addStep(rectification.id(), "REPORT", actor.id(), cases.now(), null, measures.strip(), evidence.strip(), null);
         store.setStatus(rectification.id(), Rectification.Status.AWAITING_VERIFICATION);
         cases.record(cases.entry(AuditAction.RECTIFICATION_REPORTED, rectification.id())
-                .with("attempt", rectification.attempt()).with("late", today.now().isAfter(rectification.reportDue())));
+                .with("attempt", rectification.attempt()).with("late", cases.now().isAfter(rectification.reportDue())));
     }
 
     /**
@@ -164,7 +154,7 @@ public class Rectifications {
             require("verificationReasons", reasons, "say what is still wrong");
         }
         String why = blank(reasons) ? null : reasons.strip();
-        store.addStep(rectification.id(), "VERIFICATION", actor.id(), today.now(), decision, why, null, null);
+        store.addStep(rectification.id(), "VERIFICATION", actor.id(), cases.now(), decision, why, null, null);
         cases.record(cases.entry(AuditAction.RECTIFICATION_VERIFIED, rectification.id()).because(why)
                 .with("decision", decision).with("attempt", rectification.attempt()));
         return decision;
@@ -174,7 +164,7 @@ public class Rectifications {
     public void closeRectified(String processInstanceId) {
         Rectification rectification = lockedOfProcess(processInstanceId, Rectification.Status.AWAITING_VERIFICATION);
         violations.move(rectification.violationId(), Violation.Status.RECTIFYING, Violation.Status.RECTIFIED);
-        store.close(rectification.id(), Rectification.Status.RECTIFIED, null, today.now());
+        store.close(rectification.id(), Rectification.Status.RECTIFIED, null, cases.now());
         cases.record(cases.entry(AuditAction.RECTIFICATION_ACCEPTED, rectification.id())
                 .with("violation", rectification.violationId()));
         cases.send(departmentGroup(rectification), "RECTIFICATION_ACCEPTED", "整改通过 Rectification " + rectification.id()
@@ -184,7 +174,7 @@ public class Rectifications {
     /** Rejected the first time: a second, shorter deadline, and a notice saying why. */
     public String renewDeadline(String processInstanceId) {
         Rectification rectification = lockedOfProcess(processInstanceId, Rectification.Status.AWAITING_VERIFICATION);
-        Instant due = workdays.after(today.now(), properties.secondDeadlineWorkingDays());
+        Instant due = cases.workdays().after(cases.now(), properties.secondDeadlineWorkingDays());
         store.setDeadline(rectification.id(), 2, due);
         String reasons = store.steps(rectification.id()).stream().filter(s -> s.kind().equals("VERIFICATION"))
                 .reduce((a, b) -> b).map(Rectification.Step::body).orElse("");
@@ -204,7 +194,7 @@ public class Rectifications {
     public String draftCriticism(String processInstanceId) {
         Rectification rectification = cases.lockedOfProcess(processInstanceId);
         if (rectification.status() == Rectification.Status.AWAITING_REPORT) {
-            store.addStep(rectification.id(), "DEADLINE_MISSED", Actor.SYSTEM.id(), today.now(), null,
+            store.addStep(rectification.id(), "DEADLINE_MISSED", Actor.SYSTEM.id(), cases.now(), null,
                     "no report by " + local(rectification.reportDue()), null, rectification.reportDue());
             cases.record(cases.entry(AuditAction.RECTIFICATION_OVERDUE, rectification.id())
                     .with("attempt", rectification.attempt()).with("reportDue", rectification.reportDue().toString()));
@@ -219,9 +209,9 @@ public class Rectifications {
                 + "），逾期未整改到位，现予通报批评。 Ordered to rectify it under case " + rectification.id()
                 + ", the department did not do so in time and is hereby publicly criticised.";
         store.setStatus(rectification.id(), Rectification.Status.AWAITING_CRITICISM);
-        store.addStep(rectification.id(), "CRITICISM_DRAFTED", Actor.SYSTEM.id(), today.now(), null, cut(draft), null, null);
+        store.addStep(rectification.id(), "CRITICISM_DRAFTED", Actor.SYSTEM.id(), cases.now(), null, cut(draft), null, null);
         cases.record(cases.entry(AuditAction.CRITICISM_DRAFTED, rectification.id()));
-        cases.send(workgroups.authority(), "CRITICISM_DRAFTED", "通报批评待审定 Criticism for " + rectification.id()
+        cases.send(cases.workgroups().authority(), "CRITICISM_DRAFTED", "通报批评待审定 Criticism for " + rectification.id()
                 + " awaits approval", rectification.department() + " did not rectify " + rectification.violationId(),
                 rectification.id());
         return cut(draft);
@@ -240,8 +230,8 @@ public class Rectifications {
         Rectification rectification = lockedOfProcess(processInstanceId, Rectification.Status.AWAITING_CRITICISM);
         Actor actor = cases.actor();
         violations.move(rectification.violationId(), Violation.Status.RECTIFYING, Violation.Status.CRITICISED);
-        store.publishCriticism(rectification.id(), actor.id(), today.now());
-        store.addStep(rectification.id(), "CRITICISM_PUBLISHED", actor.id(), today.now(), null,
+        store.publishCriticism(rectification.id(), actor.id(), cases.now());
+        store.addStep(rectification.id(), "CRITICISM_PUBLISHED", actor.id(), cases.now(), null,
                 rectification.criticismText(), null, null);
         cases.record(cases.entry(AuditAction.CRITICISM_PUBLISHED, rectification.id())
                 .with("department", rectification.department()).with("violation", rectification.violationId()));
@@ -254,7 +244,7 @@ public class Rectifications {
         Rectification rectification = lockedOfProcess(processInstanceId, Rectification.Status.AWAITING_CRITICISM);
         violations.move(rectification.violationId(), Violation.Status.CRITICISED, Violation.Status.REFERRED);
         store.setStatus(rectification.id(), Rectification.Status.AWAITING_REFERRAL);
-        store.addStep(rectification.id(), "REFERRED", Actor.SYSTEM.id(), today.now(), null, "to " + supervisorWorkgroup(),
+        store.addStep(rectification.id(), "REFERRED", Actor.SYSTEM.id(), cases.now(), null, "to " + supervisorWorkgroup(),
                 null, null);
         cases.record(cases.entry(AuditAction.RECTIFICATION_REFERRED, rectification.id())
                 .with("to", supervisorWorkgroup()));
@@ -274,8 +264,8 @@ public class Rectifications {
                     + REFERRAL_OUTCOMES.stream().sorted().toList());
         }
         require("referralReasons", reasons, "say why");
-        store.addStep(rectification.id(), "REFERRAL_OUTCOME", actor.id(), today.now(), outcome, reasons.strip(), null, null);
-        store.close(rectification.id(), Rectification.Status.CONCLUDED, outcome, today.now());
+        store.addStep(rectification.id(), "REFERRAL_OUTCOME", actor.id(), cases.now(), outcome, reasons.strip(), null, null);
+        store.close(rectification.id(), Rectification.Status.CONCLUDED, outcome, cases.now());
         cases.record(cases.entry(AuditAction.REFERRAL_DECIDED, rectification.id()).because(reasons.strip())
                 .with("outcome", outcome));
     }
@@ -376,7 +366,7 @@ public class Rectifications {
     private void sendDeadlineNotice(Rectification rectification, String kind, String subject, String body, Instant due,
                                     int attempt) {
         cases.send(departmentGroup(rectification), kind, subject, body, rectification.id());
-        store.addStep(rectification.id(), "NOTICE", Actor.SYSTEM.id(), today.now(), kind, cut(body), null, due);
+        store.addStep(rectification.id(), "NOTICE", Actor.SYSTEM.id(), cases.now(), kind, cut(body), null, due);
         cases.record(cases.entry(AuditAction.RECTIFICATION_NOTICE_SENT, rectification.id())
                 .with("kind", kind).with("attempt", attempt).with("reportDue", due.toString())
                 .with("to", departmentGroup(rectification)));
@@ -384,11 +374,11 @@ public class Rectifications {
 
     /** A moment as the officials read it: the deadline's local date and time in the deadlines' zone. */
     private String local(Instant moment) {
-        return moment == null ? "—" : LOCAL.format(moment.atZone(today.zone())) + " (" + today.zone() + ")";
+        return moment == null ? "—" : LOCAL.format(moment.atZone(cases.zone())) + " (" + cases.zone() + ")";
     }
 
     private String departmentGroup(Rectification rectification) {
-        return workgroups.of(rectification.department(), Role.PROVIDER_REVIEWER.name());
+        return cases.workgroup(rectification.department(), Role.PROVIDER_REVIEWER);
     }
 
     private String supervisoryDepartment() {
@@ -399,7 +389,7 @@ public class Rectifications {
 
     private Actor requireAuthorityActor(Rectification rectification, String what) {
         Actor actor = cases.actor();
-        if (actor.department() != null && !actor.department().equals(workgroups.authorityDepartment())) {
+        if (actor.department() != null && !actor.department().equals(cases.workgroups().authorityDepartment())) {
             throw new AccessDeniedException(rectification.id() + " is " + what + " by the sharing authority");
         }
         return actor;
