@@ -22,7 +22,10 @@ import org.govshare.catalog.CatalogEntries;
 import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
+import org.govshare.support.WebappLogin;
+import org.govshare.support.WebappLogin.Browser;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -107,6 +110,24 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
         tests.add(DynamicTest.dynamicTest("every way to reach a task names a task that exists",
                 () -> assertThat(found).containsAll(REACH.keySet())));
         return tests.stream();
+    }
+
+    /** Tasklist completes tasks through the webapps' own engine API; a hand-made call there is refused the same way. */
+    @Test
+    void tasklistsEngineApiRefusesAWrongTypeNamingTheVariable() throws IOException {
+        String id = requestInReview();
+        String taskId = api.get("gaj.wang", "/engine-rest/task?" + byKey(id)).json().get(0).path("id").asText();
+        Browser tasklist = new WebappLogin(port).loggedIn("gaj.wang", "tasklist");
+        for (Wrong wrong : List.of(OBJECT, LIST, JSON_VALUE)) {
+            Response refused = tasklist.postToWebappApi("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
+                    "{\"variables\":{\"replyDecision\":" + wrong.variable() + "}}");
+            assertRefusedAndAudited(refused, 400, "replyDecision", "wrong-type");
+        }
+        Response scalar = tasklist.postToWebappApi("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
+                "{\"variables\":{\"replyDecision\":" + NUMBER.variable() + "}}");
+        assertRefusedAndAudited(scalar, 400, "replyDecision", "wrong-type");
+        assertThat(scalar.json().path("message").asText()).as("what Tasklist shows").contains("replyDecision");
+        assertThat(api.get("gaj.wang", "/engine-rest/task/" + taskId).status()).as("the task is still open").isEqualTo(200);
     }
 
     private void refusesWrongTypes(String name, UserTask task) throws IOException {

@@ -90,6 +90,12 @@ public final class WebappLogin {
                     .POST(HttpRequest.BodyPublishers.ofString(json)));
         }
 
+        /** A JSON post to the webapp's own API ({@code /camunda/api/...}), as its script sends it. */
+        public Api.Response postToWebappApi(String path, String json) {
+            return call(webappCall(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
         /** A call with its own correlation id, under which the audit trail files it. */
         private Api.Response call(HttpRequest.Builder request) {
             String correlationId = UUID.randomUUID().toString();

@@ -32,7 +32,7 @@ class EngineRestVariableTypes implements ContainerRequestFilter {
     private static final Map<String, String> SCALAR_TYPES = Map.of("string", "text", "date", "text", "boolean", "boolean",
             "integer", "number", "long", "number", "short", "number", "double", "number", "null", "null");
 
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
@@ -42,25 +42,30 @@ class EngineRestVariableTypes implements ContainerRequestFilter {
         }
         byte[] body = request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (IOException notJson) {
-            return; // Camunda answers a body it cannot read itself
-        }
-        if (root == null || !root.isObject()) {
-            return;
-        }
-        List<InvalidInputException.FieldError> errors = new ArrayList<>();
-        for (String map : VARIABLE_MAPS) {
-            JsonNode variables = root.path(map);
-            if (variables.isObject()) {
-                variables.fields().forEachRemaining(v -> check(v.getKey(), v.getValue(), errors));
-            }
-        }
+        List<InvalidInputException.FieldError> errors = errorsIn(body);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+    }
+
+    /** The variables of a JSON body that are no form value; none for a body that is no JSON object. */
+    static List<InvalidInputException.FieldError> errorsIn(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException notJson) {
+            return List.of(); // Camunda answers a body it cannot read itself
+        }
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        if (root != null && root.isObject()) {
+            for (String map : VARIABLE_MAPS) {
+                JsonNode variables = root.path(map);
+                if (variables.isObject()) {
+                    variables.fields().forEachRemaining(v -> check(v.getKey(), v.getValue(), errors));
+                }
+            }
+        }
+        return errors;
     }
 
     private static void check(String name, JsonNode variable, List<InvalidInputException.FieldError> errors) {

@@ -64,7 +64,13 @@ public class Problems {
     /** Writes a problem straight to the response, for filters that answer before any controller. */
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String rule,
                       String detail) throws IOException {
-        ProblemDetail problem = problem(request, status, rule, detail, List.of());
+        write(request, response, status, rule, detail, List.of());
+    }
+
+    /** Writes a problem naming its fields straight to the response, for filters that answer before any controller. */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String rule,
+                      String detail, List<? extends InvalidInputException.InputError> errors) throws IOException {
+        ProblemDetail problem = problem(request, status, rule, detail, errors);
         response.setStatus(status.value());
         response.setCharacterEncoding("UTF-8");
         if (isPageNavigation(request)) {
