@@ -1,6 +1,9 @@
 package org.govshare.cases;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -44,6 +47,32 @@ public final class CaseRows<T> {
 
     public Optional<T> ofProcess(String processInstanceId) {
         return first(select + " where process_instance_id = ?", processInstanceId);
+    }
+
+    /**
+     * A page of cases, newest first: those a department is party to in any of the given columns (all cases when the
+     * department is null or no column is given), in one status (any when null).
+     *
+     * @param openedColumn       when a case was opened, e.g. {@code filed_at}; a constant of the store
+     * @param departmentColumns  the columns that name a party, e.g. {@code applicant_department}; constants too
+     */
+    public List<T> newestFirst(String openedColumn, String department, List<String> departmentColumns, Enum<?> status,
+                               int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (department != null && !departmentColumns.isEmpty()) {
+            where.append(" and (").append(departmentColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(" or ")))
+                    .append(")");
+            departmentColumns.forEach(c -> args.add(department));
+        }
+        if (status != null) {
+            where.append(" and status = ?");
+            args.add(status.name());
+        }
+        args.add(size);
+        args.add((long) page * size);
+        return jdbc.query(select + where + " order by " + openedColumn + " desc, id desc limit ? offset ?", rows,
+                args.toArray());
     }
 
     /** Records the process instance that works the case. */

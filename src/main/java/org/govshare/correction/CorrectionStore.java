@@ -91,21 +91,8 @@ class CorrectionStore {
 
     /** Reports a department made or received (null: all), newest first. */
     List<ErrorReport> list(String department, ErrorReport.Status status, int page, int size) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (department != null) {
-            where.append(" and (reporter_department = ? or provider_department = ?)");
-            args.add(department);
-            args.add(department);
-        }
-        if (status != null) {
-            where.append(" and status = ?");
-            args.add(status.name());
-        }
-        args.add(size);
-        args.add((long) page * size);
-        return jdbc.query("select " + COLUMNS + " from error_report" + where
-                + " order by reported_at desc, id desc limit ? offset ?", this::report, args.toArray());
+        return rows.newestFirst("reported_at", department, List.of("reporter_department", "provider_department"), status,
+                page, size);
     }
 
     private ErrorReport report(ResultSet rs, int row) throws SQLException {

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -78,21 +77,8 @@ class DisputeStore {
 
     /** Disputes a department is party to (null: all), optionally in one status, newest first. */
     List<Dispute> list(String department, Dispute.Status status, int page, int size) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (department != null) {
-            where.append(" and (applicant_department = ? or provider_department = ?)");
-            args.add(department);
-            args.add(department);
-        }
-        if (status != null) {
-            where.append(" and status = ?");
-            args.add(status.name());
-        }
-        args.add(size);
-        args.add((long) page * size);
-        return jdbc.query("select * from dispute" + where + " order by filed_at desc, id desc limit ? offset ?",
-                this::dispute, args.toArray());
+        return rows.newestFirst("filed_at", department, List.of("applicant_department", "provider_department"), status,
+                page, size);
     }
 
     private Dispute dispute(ResultSet rs, int row) throws SQLException {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,20 +89,8 @@ class RequestStore {
 
     /** Requests on one side of a department (null column: all), optionally in one status, newest first. */
     List<SharingRequest> list(String column, String department, SharingRequest.Status status, int page, int size) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (column != null) {
-            where.append(" and ").append(column).append(" = ?");
-            args.add(department);
-        }
-        if (status != null) {
-            where.append(" and status = ?");
-            args.add(status.name());
-        }
-        args.add(size);
-        args.add((long) page * size);
-        return jdbc.query("select * from sharing_request" + where + " order by requested_at desc, id desc limit ? offset ?",
-                this::request, args.toArray());
+        return rows.newestFirst("requested_at", department, column == null ? List.of() : List.of(column), status, page,
+                size);
     }
 
     private SharingRequest request(ResultSet rs, int row) throws SQLException {

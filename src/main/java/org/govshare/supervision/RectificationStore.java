@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,20 +78,7 @@ class RectificationStore {
     }
 
     List<Rectification> list(String department, Rectification.Status status, int page, int size) {
-        StringBuilder sql = new StringBuilder("select * from rectification where 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (department != null) {
-            sql.append(" and department = ?");
-            args.add(department);
-        }
-        if (status != null) {
-            sql.append(" and status = ?");
-            args.add(status.name());
-        }
-        sql.append(" order by started_at desc, id desc limit ? offset ?");
-        args.add(size);
-        args.add((long) page * size);
-        return jdbc.query(sql.toString(), this::rectification, args.toArray());
+        return rows.newestFirst("started_at", department, List.of("department"), status, page, size);
     }
 
     List<Rectification.Criticism> criticisms(int page, int size) {
