@@ -237,8 +237,8 @@ window.GovShareListPage = (function () {
       route();
     }
 
-    return Object.freeze({ $, showError, clearMessages, readState, urlOf, apiParams, navigate, linkTo, link, cell, rowLink,
-      emptyRow, showSummary, showPager, start });
+    return Object.freeze({ $, showError, readState, apiParams, link, cell, rowLink, emptyRow, showSummary, showPager,
+      start });
   }
 
   return Object.freeze({ listPage, toInt });

@@ -1,6 +1,5 @@
 package org.govshare.audit;
 
-import org.govshare.platform.CorrelationId;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.TreeMap;
@@ -9,7 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.slf4j.MDC;
+import org.govshare.platform.CorrelationId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,6 +1,5 @@
 package org.govshare.audit;
 
-import org.govshare.platform.CorrelationId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
+import org.govshare.platform.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

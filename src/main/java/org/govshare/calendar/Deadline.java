@@ -1,6 +1,7 @@
 package org.govshare.calendar;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,34 +15,31 @@ import java.util.stream.Collectors;
 public enum Deadline {
 
     /** The authority reviews a catalog submission. */
-    CATALOG_REVIEW("catalog-review"),
+    CATALOG_REVIEW,
     /** The provider answers a conditional sharing request. */
-    SHARING_REQUEST_REPLY("sharing-request-reply"),
+    SHARING_REQUEST_REPLY,
     /** The provider verifies an error report. */
-    ERROR_VERIFICATION("error-verification"),
+    ERROR_VERIFICATION,
     /** The other party states its case in a dispute. */
-    DISPUTE_STATEMENT("dispute-statement"),
+    DISPUTE_STATEMENT,
     /** A consulted department answers a collection consultation. */
-    CONSULTATION_ANSWER("consultation-answer"),
+    CONSULTATION_ANSWER,
     /** A department rectifies a violation. */
-    RECTIFICATION("rectification");
+    RECTIFICATION;
 
-    private final String key;
+    private static final Set<String> KEYS = Arrays.stream(values()).map(Deadline::key)
+            .collect(Collectors.toCollection(TreeSet::new));
 
-    Deadline(String key) {
-        this.key = key;
-    }
-
-    /** The name settings and BPMN expressions use, e.g. {@code catalog-review}. */
+    /** The name settings and BPMN expressions use, e.g. {@code catalog-review}: the way settings bind the constant. */
     public String key() {
-        return key;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static Optional<Deadline> ofKey(String key) {
-        return Arrays.stream(values()).filter(d -> d.key.equals(key)).findFirst();
+        return Arrays.stream(values()).filter(d -> d.key().equals(key)).findFirst();
     }
 
     static Set<String> keys() {
-        return Arrays.stream(values()).map(Deadline::key).collect(Collectors.toCollection(TreeSet::new));
+        return KEYS;
     }
 }

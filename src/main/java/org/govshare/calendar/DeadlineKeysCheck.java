@@ -34,7 +34,7 @@ class DeadlineKeysCheck {
 
     DeadlineKeysCheck() throws IOException {
         List<String> missing = new ArrayList<>();
-        for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
+        for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*.bpmn")) {
             try (InputStream in = model.getInputStream()) {
                 missing.addAll(missingKeys(model.getFilename(), in, Deadline.keys()));
             }

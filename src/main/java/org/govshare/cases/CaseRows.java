@@ -49,6 +49,10 @@ public final class CaseRows<T> {
         return first(select + " where process_instance_id = ?", processInstanceId);
     }
 
+    public Optional<T> lockOfProcess(String processInstanceId) {
+        return first(select + " where process_instance_id = ? for update", processInstanceId);
+    }
+
     /**
      * A page of cases, newest first: those a department is party to in any of the given columns (all cases when the
      * department is null or no column is given), in one status (any when null).

@@ -142,7 +142,8 @@ public final class Cases<T extends Case> {
     }
 
     public T lockedOfProcess(String processInstanceId) {
-        return locked(ofProcess(processInstanceId).id());
+        return rows.lockOfProcess(processInstanceId)
+                .orElseThrow(() -> new NotFoundException(kind.noun() + " of process instance", processInstanceId));
     }
 
     // ---- the process's doors ----

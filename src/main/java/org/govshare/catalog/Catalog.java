@@ -166,7 +166,7 @@ public class Catalog {
 
     /** The candidate group of the revise task: the catalog keepers of the submitting department. */
     public String reviserWorkgroup(String processInstanceId) {
-        return cases.workgroups().of(cases.ofProcess(processInstanceId).department(), Role.PROVIDER_REVIEWER.name());
+        return cases.workgroup(cases.ofProcess(processInstanceId).department(), Role.PROVIDER_REVIEWER);
     }
 
     /** The review task's guard: a decision, and a reason when returning. Records who reviewed. */
@@ -256,8 +256,10 @@ public class Catalog {
     /** A submission as its department or the authority sees it. */
     public Submission submissionFor(Official by, String id) {
         Submission submission = submission(id);
-        return cases.visibleTo(by, id, s -> by.maySee(s.department()), "the submissions of " + submission.department()
-                + " are theirs and the authority's");
+        if (!by.maySee(submission.department())) {
+            throw new AccessDeniedException("the submissions of " + submission.department() + " are theirs and the authority's");
+        }
+        return submission;
     }
 
     /** A page of a department's submissions, newest first. */

@@ -241,7 +241,7 @@ public class Consultations {
 
     /** The registration task's candidate group: the collecting department's catalog keepers. */
     public String collectorWorkgroup(String processInstanceId) {
-        return cases.workgroups().of(cases.ofProcess(processInstanceId).collectingDepartment(), Role.PROVIDER_REVIEWER.name());
+        return cases.workgroup(cases.ofProcess(processInstanceId).collectingDepartment(), Role.PROVIDER_REVIEWER);
     }
 
     /**

@@ -239,7 +239,7 @@ public class Corrections {
                 Instant due = cases.due(Deadline.ERROR_VERIFICATION);
                 store.setTriage(report.id(), actor.id(), reasons, ErrorReport.Status.IN_VERIFICATION, due,
                         cases.workdays().before(due, properties.reminderWorkingDays()));
-                cases.send(providerWorkgroup(processInstanceId), "CORRECTION_FORWARDED", "待核实纠错 Verify error report "
+                cases.send(cases.workgroup(report.providerDepartment(), Role.PROVIDER_REVIEWER), "CORRECTION_FORWARDED", "待核实纠错 Verify error report "
                         + report.id(), report.reporterDepartment() + " reports that " + report.item() + " of record "
                         + report.keyValues() + " in " + report.resourceName() + " is wrong; verify by " + due, report.id());
             }
@@ -320,7 +320,7 @@ public class Corrections {
     public void remind(String processInstanceId) {
         ErrorReport report = cases.ofProcess(processInstanceId);
         store.markReminded(report.id());
-        cases.send(providerWorkgroup(processInstanceId), "CORRECTION_REMINDER", "即将到期 Verify error report "
+        cases.send(cases.workgroup(report.providerDepartment(), Role.PROVIDER_REVIEWER), "CORRECTION_REMINDER", "即将到期 Verify error report "
                 + report.id() + " by " + report.verificationDue(), report.reporterDepartment() + " awaits your answer about "
                 + report.resourceName() + "; the deadline is " + report.verificationDue(), report.id());
         cases.record(cases.entry(AuditAction.CORRECTION_REMINDED, report.id())
@@ -342,7 +342,7 @@ public class Corrections {
 
     /** The candidate group of the verification task: the provider's PROVIDER_REVIEWER officials. */
     public String providerWorkgroup(String processInstanceId) {
-        return cases.workgroups().of(cases.ofProcess(processInstanceId).providerDepartment(), Role.PROVIDER_REVIEWER.name());
+        return cases.workgroup(cases.ofProcess(processInstanceId).providerDepartment(), Role.PROVIDER_REVIEWER);
     }
 
     /** The verification deadline, for the task's due date and its timer. */

@@ -3,7 +3,6 @@ package org.govshare.correction;
 import java.time.Instant;
 import java.util.Map;
 
-import org.govshare.audit.Outcome;
 import org.govshare.cases.Case;
 
 /**

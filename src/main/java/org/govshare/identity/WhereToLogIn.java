@@ -6,7 +6,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.govshare.catalog.Catalog;
 
 /** Tells whoever started the platform where to log in, once it is ready. */
 @Component

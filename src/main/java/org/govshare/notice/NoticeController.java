@@ -6,7 +6,6 @@ import org.govshare.identity.Official;
 import org.govshare.platform.web.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's notices: reminders, urges and outcomes addressed to them or to their workgroups. */

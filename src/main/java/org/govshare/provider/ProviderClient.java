@@ -41,6 +41,7 @@ import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.govshare.dataset.DataSlice;
+import org.govshare.platform.web.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -168,14 +169,14 @@ class ProviderClient {
             Thread.currentThread().interrupt();
             throw new ProviderUnavailableException("the call to the provider's service was interrupted", false, null);
         } catch (ExecutionException e) {
-            AddressNotAllowedException refused = causeOf(e, AddressNotAllowedException.class);
+            AddressNotAllowedException refused = Causes.find(e, AddressNotAllowedException.class);
             if (refused != null) {
                 throw addressNotAllowed(call, refused);
             }
-            if (causeOf(e, InterruptedIOException.class) != null) {
+            if (Causes.find(e, InterruptedIOException.class) != null) {
                 throw timedOut(millis, e.getCause());
             }
-            if (causeOf(e, AnswerTooLarge.class) != null) {
+            if (Causes.find(e, AnswerTooLarge.class) != null) {
                 throw failed("answered more than " + maxAnswerBytes + " bytes, more than the platform reads", call, null);
             }
             // not kept as the cause: a malformed answer's bytes can appear in the client's complaint (a bad status line)
@@ -255,14 +256,6 @@ class ProviderClient {
         return call.uri().getScheme() + "://" + call.uri().getRawAuthority() + call.uri().getRawPath();
     }
 
-    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
-    }
 
     /** An answer's status and body. */
     private record Answer(int status, byte[] body) {

@@ -153,7 +153,7 @@ public class SharingRequests {
                 .with("decision", verdict).with("rules", decision.findings().stream().map(Finding::citation).toList())
                 .with("ruleSetVersion", rules.version()));
         if (verdict == Decision.Verdict.REVIEW) {
-            cases.send(providerWorkgroup(processInstanceId), "REVIEW_REQUESTED", "待审核共享申请 Request " + request.id()
+            cases.send(cases.workgroup(request.providerDepartment(), Role.PROVIDER_REVIEWER), "REVIEW_REQUESTED", "待审核共享申请 Request " + request.id()
                     + " awaits your review", request.applicantDepartment() + " asks for " + request.resourceName()
                     + "; reply by " + due, request.id());
         }
@@ -169,7 +169,7 @@ public class SharingRequests {
 
     /** The candidate group of the review task: the provider's PROVIDER_REVIEWER officials. */
     public String providerWorkgroup(String processInstanceId) {
-        return cases.workgroups().of(cases.ofProcess(processInstanceId).providerDepartment(), Role.PROVIDER_REVIEWER.name());
+        return cases.workgroup(cases.ofProcess(processInstanceId).providerDepartment(), Role.PROVIDER_REVIEWER);
     }
 
     /** The reply deadline, for the review task's due date and its timer. */

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.govshare.rules.eligibility.EligibilityCase;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.StatelessKieSession;
-import org.govshare.audit.Outcome;
 
 /**
  * Rule scenarios: YAML files beside the DRL ({@code rules/<decision>/scenarios/*.yaml}) in which a rule author says,

@@ -109,7 +109,7 @@ public class Rectifications {
 
     /** The department's PROVIDER_REVIEWER officials: the candidate group of the report task. */
     public String departmentWorkgroup(String processInstanceId) {
-        return cases.workgroups().of(cases.ofProcess(processInstanceId).department(), Role.PROVIDER_REVIEWER.name());
+        return cases.workgroup(cases.ofProcess(processInstanceId).department(), Role.PROVIDER_REVIEWER);
     }
 
     /** The current report deadline: the report task's due date and its timer. */
@@ -306,16 +306,15 @@ public class Rectifications {
     }
 
     private Rectification.Case complete(Rectification rectification, String taskKey, Map<String, Object> variables) {
-        return caseFile(cases.complete(rectification, taskKey, variables, "does not wait for this step").id());
+        return caseFile(cases.complete(rectification, taskKey, variables, "does not wait for this step"));
     }
 
     // ---- reading ----
 
     /** Everything about a case, for its department, the authority and the supervisors. */
     public Rectification.Case visibleTo(Official by, String id) {
-        cases.visibleTo(by, id, r -> overseer(by) || r.department().equals(by.department()),
-                "a rectification is seen by its department, the authority and the supervisors");
-        return caseFile(id);
+        return caseFile(cases.visibleTo(by, id, r -> overseer(by) || r.department().equals(by.department()),
+                "a rectification is seen by its department, the authority and the supervisors"));
     }
 
     /** A department's own cases; the authority and the supervisors may see all or one department's. */
@@ -335,9 +334,9 @@ public class Rectifications {
         return cases.require(id);
     }
 
-    private Rectification.Case caseFile(String id) {
-        Rectification rectification = require(id);
-        return new Rectification.Case(rectification, violations.require(rectification.violationId()), store.steps(id));
+    private Rectification.Case caseFile(Rectification rectification) {
+        return new Rectification.Case(rectification, violations.require(rectification.violationId()),
+                store.steps(rectification.id()));
     }
 
     /** The case file as text, for the forms after each step. */
@@ -347,7 +346,7 @@ public class Rectifications {
 
     /** The case file as text for the forms (Camunda keeps a string variable in 4000 characters). */
     private String summary(String id) {
-        Rectification.Case file = caseFile(id);
+        Rectification.Case file = caseFile(require(id));
         Violation v = file.violation();
         String steps = file.steps().stream().map(s -> "• " + s.recordedAt() + " " + s.kind() + " (" + s.actor() + ")"
                 + (s.decision() == null ? "" : " " + s.decision()) + (s.due() == null ? "" : " due " + s.due())
@@ -388,11 +387,8 @@ public class Rectifications {
     }
 
     private Actor requireAuthorityActor(Rectification rectification, String what) {
-        Actor actor = cases.actor();
-        if (actor.department() != null && !actor.department().equals(cases.workgroups().authorityDepartment())) {
-            throw new AccessDeniedException(rectification.id() + " is " + what + " by the sharing authority");
-        }
-        return actor;
+        return cases.actorOf(cases.workgroups().authorityDepartment(),
+                rectification.id() + " is " + what + " by the sharing authority");
     }
 
     private static void requireAuthority(Official by) {

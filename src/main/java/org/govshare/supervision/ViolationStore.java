@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
+import org.govshare.cases.CaseRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -20,9 +21,11 @@ class ViolationStore {
             Violation.Status.valueOf(rs.getString("status")));
 
     private final JdbcTemplate jdbc;
+    private final CaseRows<Violation> rows;
 
     ViolationStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new CaseRows<>(jdbc, "violation", VIOLATION);
     }
 
     void insert(Violation v) {
@@ -37,15 +40,11 @@ class ViolationStore {
 
     /** A page of the violations of a department, or of all departments when it is null, newest first. */
     List<Violation> page(String department, int page, int size) {
-        long offset = (long) page * size;
-        return department == null
-                ? jdbc.query("select * from violation order by recorded_at desc, id desc limit ? offset ?", VIOLATION, size, offset)
-                : jdbc.query("select * from violation where department = ? order by recorded_at desc, id desc limit ? offset ?",
-                        VIOLATION, department, size, offset);
+        return rows.newestFirst("recorded_at", department, List.of("department"), null, page, size);
     }
 
     Optional<Violation> find(String id) {
-        return jdbc.query("select * from violation where id = ?", VIOLATION, id).stream().findFirst();
+        return rows.find(id);
     }
 
     /** Moves a violation from one status to another; false if it was not in the status expected. */

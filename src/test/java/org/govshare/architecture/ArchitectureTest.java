@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Component;
-import org.springframework.stereotype.Service;
 
 /**
  * The house rules the compiler cannot see. Each rule holds for the whole code base, with no frozen exceptions: a
@@ -93,7 +92,7 @@ class ArchitectureTest {
                 for (Dependency d : step.getDirectDependenciesFromSelf()) {
                     JavaClass target = d.getTargetClass();
                     if (target.getPackageName().startsWith("org.govshare") && !target.equals(step)
-                            && (target.isAnnotatedWith(Service.class) || target.isMetaAnnotatedWith(Component.class))
+                            && target.isMetaAnnotatedWith(Component.class)
                             && !target.getPackageName().startsWith("org.govshare.platform")) {
                         services.add(target.getSimpleName());
                     }

@@ -10,7 +10,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.request.SharingRequestBodies;
-import org.govshare.support.Api;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.govshare.catalog.CatalogEntries;

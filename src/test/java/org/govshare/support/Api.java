@@ -71,35 +71,41 @@ public final class Api {
     }
 
     private Response postMultipart(String login, String path, String field, Map<String, byte[]> files) {
-        String boundary = "govshare-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        files.forEach((fileName, content) -> {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-                    + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(content);
-            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        });
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(login, PASSWORD, request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), null);
+        Multipart body = new Multipart();
+        files.forEach((fileName, content) -> body.part(field, fileName, "application/octet-stream", content));
+        return body.post(login, path);
     }
 
     /** A multipart POST of one JSON part and, when a file is given, one file part: the shape of an error report. */
     public Response postJsonAndFile(String login, String path, String jsonPart, String json, String filePart,
                                     String fileName, String type, byte[] file) {
-        String boundary = "govshare-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + jsonPart + "\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + json + "\r\n").getBytes(StandardCharsets.UTF_8));
+        Multipart body = new Multipart().part(jsonPart, null, "application/json", json.getBytes(StandardCharsets.UTF_8));
         if (file != null) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filePart + "\"; filename=\""
-                    + fileName + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(file);
-            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            body.part(filePart, fileName, type, file);
         }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(login, PASSWORD, request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), null);
+        return body.post(login, path);
+    }
+
+    /** A multipart/form-data body, part by part. */
+    private final class Multipart {
+
+        private final String boundary = "govshare-" + UUID.randomUUID();
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        Multipart part(String name, String fileName, String type, byte[] content) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                    + (fileName == null ? "" : "; filename=\"" + fileName + "\"") + "\r\nContent-Type: " + type
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        Response post(String login, String path) {
+            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return send(login, PASSWORD, request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), null);
+        }
     }
 
     public Response getWithPassword(String login, String password, String path) {

@@ -20,14 +20,9 @@ public record ApiFields(Map<String, String> ofFormKey) {
         try {
             return call.get();
         } catch (RuntimeException failed) {
-            for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
-                if (cause instanceof InvalidInputException refused) {
-                    InvalidInputException renamed = refused.renamed(ofFormKey);
-                    if (renamed != refused) {
-                        throw renamed;
-                    }
-                    break;
-                }
+            InvalidInputException refused = Causes.find(failed, InvalidInputException.class);
+            if (refused != null && refused.renamed(ofFormKey) != refused) {
+                throw refused.renamed(ofFormKey);
             }
             throw failed;
         }

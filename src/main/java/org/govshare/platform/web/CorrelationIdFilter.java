@@ -1,6 +1,5 @@
 package org.govshare.platform.web;
 
-import org.govshare.platform.CorrelationId;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -9,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.govshare.platform.CorrelationId;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

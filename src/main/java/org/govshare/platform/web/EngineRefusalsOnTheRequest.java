@@ -7,14 +7,13 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Leaves a refusal that made an engine command fail (a listener's {@link InvalidInputException} or
- * {@link AccessDeniedException}, however deep the engine wrapped it) on the HTTP request that ran the command. The
+ * {@code AccessDeniedException}, however deep the engine wrapped it: {@link Causes#refusal}) on the HTTP request that ran the command. The
  * webapps' own engine API answers any failed command with a 500 of its own making; {@link WebappEngineRefusals}
  * finds the refusal there and answers it as the 400 or 403 it is.
  */
@@ -31,16 +30,6 @@ class EngineRefusalsOnTheRequest extends AbstractProcessEnginePlugin {
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 
-    /** The refusal among an exception's causes, or null. */
-    static RuntimeException refusalIn(Throwable failed) {
-        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidInputException || cause instanceof AccessDeniedException) {
-                return (RuntimeException) cause;
-            }
-        }
-        return null;
-    }
-
     private static final class Remembering extends CommandInterceptor {
 
         @Override
@@ -49,7 +38,7 @@ class EngineRefusalsOnTheRequest extends AbstractProcessEnginePlugin {
                 return next.execute(command);
             } catch (RuntimeException failed) {
                 RequestAttributes request = RequestContextHolder.getRequestAttributes();
-                RuntimeException refusal = refusalIn(failed);
+                RuntimeException refusal = Causes.refusal(failed);
                 if (request != null && refusal != null) {
                     request.setAttribute(ATTRIBUTE, refusal, RequestAttributes.SCOPE_REQUEST);
                 }

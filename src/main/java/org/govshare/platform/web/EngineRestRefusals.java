@@ -80,14 +80,9 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
 
         @Override
         public Response toResponse(E exception) {
-            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof org.springframework.security.access.AccessDeniedException denied) {
-                    return problem(HttpStatus.FORBIDDEN, "access-denied", denied.getMessage(), List.of());
-                }
-                if (cause instanceof InvalidInputException refused) {
-                    return problem(HttpStatus.BAD_REQUEST, refused.errors().get(0).rule(), refused.getMessage(),
-                            refused.errors());
-                }
+            RuntimeException refusal = Causes.refusal(exception);
+            if (refusal != null) {
+                return answer(problems.engineRefusal(request(), refusal));
             }
             Response camunda = ExceptionHandlerHelper.getInstance().getResponse(exception);
             if (camunda.getStatus() == Response.Status.NOT_FOUND.getStatusCode() || namesNothing(exception)) {
@@ -102,22 +97,25 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
          * engine's "Cannot find task with id …" surfaces from a command (a task completion).
          */
         private static boolean namesNothing(Throwable exception) {
-            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof NotFoundException || cause instanceof NullValueException
-                        && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find ")) {
-                    return true;
-                }
-            }
-            return false;
+            NullValueException nullValue = Causes.find(exception, NullValueException.class);
+            return Causes.find(exception, NotFoundException.class) != null
+                    || nullValue != null && nullValue.getMessage() != null && nullValue.getMessage().startsWith("Cannot find ");
         }
 
         /** A problem document, with Camunda's {@code message} beside the detail for the webapps that show it. */
         private Response problem(HttpStatus status, String rule, String message,
                                  List<? extends InvalidInputException.InputError> errors) {
-            HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
-            ProblemDetail problem = problems.problem(request, status, rule, message, errors);
+            ProblemDetail problem = problems.problem(request(), status, rule, message, errors);
             problem.setProperty("message", message);
-            return Response.status(status.value()).type(PROBLEM_JSON).entity(problems.json(problem)).build();
+            return answer(problem);
+        }
+
+        private Response answer(ProblemDetail problem) {
+            return Response.status(problem.getStatus()).type(PROBLEM_JSON).entity(problems.json(problem)).build();
+        }
+
+        private static HttpServletRequest request() {
+            return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.govshare.platform.web;
 
-import org.govshare.platform.CorrelationId;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -9,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.MDC;
+import org.govshare.platform.CorrelationId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -40,8 +39,21 @@ public class Problems {
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
-        problem.setProperty("correlationId", CorrelationId.current());
+        problem.setProperty(CorrelationId.KEY, CorrelationId.current());
         request.setAttribute(REASON_ATTRIBUTE, rule + ": " + detail);
+        return problem;
+    }
+
+    /**
+     * A refusal raised inside the engine (see {@link Causes#refusal}) as the problem it is: 400 naming the fields and
+     * the rule, or 403; with Camunda's {@code message} beside the detail, which its webapps show.
+     */
+    ProblemDetail engineRefusal(HttpServletRequest request, RuntimeException refusal) {
+        ProblemDetail problem = refusal instanceof InvalidInputException refused
+                ? problem(request, HttpStatus.BAD_REQUEST, refused.errors().get(0).rule(), refused.getMessage(),
+                        refused.errors())
+                : problem(request, HttpStatus.FORBIDDEN, "access-denied", refusal.getMessage(), List.of());
+        problem.setProperty("message", problem.getDetail());
         return problem;
     }
 
@@ -64,13 +76,7 @@ public class Problems {
     /** Writes a problem straight to the response, for filters that answer before any controller. */
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String rule,
                       String detail) throws IOException {
-        write(request, response, status, rule, detail, List.of());
-    }
-
-    /** Writes a problem naming its fields straight to the response, for filters that answer before any controller. */
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String rule,
-                      String detail, List<? extends InvalidInputException.InputError> errors) throws IOException {
-        ProblemDetail problem = problem(request, status, rule, detail, errors);
+        ProblemDetail problem = problem(request, status, rule, detail, List.of());
         response.setStatus(status.value());
         response.setCharacterEncoding("UTF-8");
         if (isPageNavigation(request)) {

@@ -3,6 +3,7 @@ package org.govshare.platform.web;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,10 +12,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.govshare.platform.FormValues;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -35,6 +34,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class WebappEngineRefusals extends OncePerRequestFilter {
 
     private static final String ENGINE_API = "/camunda/api/engine/";
+    /**
+     * The commands that run a process's listeners and delegates, whose refusals Camunda would answer with a 500;
+     * only their answers are held back (queries, Tasklist's most frequent calls, pass straight through).
+     */
+    private static final Pattern RUNS_LISTENERS = Pattern.compile("/(complete|submit-form|resolve|start|message|signal|trigger)$");
 
     private final Problems problems;
 
@@ -55,7 +59,11 @@ class WebappEngineRefusals extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         List<InvalidInputException.FieldError> errors = EngineRestVariableTypes.errorsIn(body);
         if (!errors.isEmpty()) {
-            problems.write(request, response, HttpStatus.BAD_REQUEST, FormValues.WRONG_TYPE, errors.get(0).message(), errors);
+            refuse(request, response, new InvalidInputException(errors));
+            return;
+        }
+        if (!RUNS_LISTENERS.matcher(request.getRequestURI()).find()) {
+            chain.doFilter(new ReadAgain(request, body), response);
             return;
         }
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
@@ -64,19 +72,19 @@ class WebappEngineRefusals extends OncePerRequestFilter {
                 ? (RuntimeException) request.getAttribute(EngineRefusalsOnTheRequest.ATTRIBUTE) : null;
         if (refusal != null) {
             answer.resetBuffer();
-            ProblemDetail problem = refusal instanceof InvalidInputException refused
-                    ? problems.problem(request, HttpStatus.BAD_REQUEST, refused.errors().get(0).rule(),
-                            refused.getMessage(), refused.errors())
-                    : problems.problem(request, HttpStatus.FORBIDDEN, "access-denied", refusal.getMessage(), List.of());
-            // Tasklist shows Camunda's "message" of a failed submission
-            problem.setProperty("message", problem.getDetail());
-            answer.setStatus(problem.getStatus());
-            answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            answer.setCharacterEncoding("UTF-8");
-            answer.getWriter().write(problems.json(problem));
-            answer.getWriter().flush();
+            refuse(request, answer, refusal);
         }
         answer.copyBodyToResponse();
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, RuntimeException refusal)
+            throws IOException {
+        ProblemDetail problem = problems.engineRefusal(request, refusal);
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(problems.json(problem));
+        response.getWriter().flush();
     }
 
     /** The request with its body, already read, to read again. */
