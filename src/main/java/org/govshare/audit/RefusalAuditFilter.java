@@ -96,14 +96,12 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
 
     private void auditOutcome(HttpServletRequest request, HttpServletResponse response, int status, String path,
                               String loginName, String webappUser) {
-        // who is counted for a refusal: the authenticated caller, else the address, whatever name it claims
-        String caller = CallerRateLimit.callerOf((Actor) request.getAttribute(ACTOR_ATTRIBUTE), request);
         if (loginName != null && status != 429) {
             boolean ok = status == 200;
             String why = status == 401 ? "wrong login or password"
                     : "refused with HTTP " + status + (status == 403 ? " (not allowed to use this webapp, or a stale CSRF token)" : "");
             Actor claimed = Actor.unverified(loginName);
-            if (ok || recordedRefusals.mayRecord(claimed, caller)) {
+            if (ok || recordedRefusals.mayRecord(claimed, caller(request))) {
                 auditTrail.record(new AuditEntry(ok ? AuditAction.LOGIN_SUCCEEDED : AuditAction.LOGIN_FAILED,
                         ok ? Outcome.OK : Outcome.REFUSED, "webapp", path.substring(path.lastIndexOf('/') + 1),
                         ok ? null : why, claimed, Map.of("status", status)));
@@ -133,6 +131,7 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
             }
             actor = sessionUser != null ? Actor.unverified(sessionUser) : Actor.ANONYMOUS;
         }
+        String caller = caller(request);
         if (status == 429 ? !opensWindow(request, response, actor, caller, path)
                 : status < 500 && !recordedRefusals.mayRecord(actor, caller)) {
             // counted into the window's RATE_LIMIT_WINDOW_CLOSED or REFUSALS_SUMMARISED event, not recorded one by one
@@ -143,6 +142,11 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
                 reason != null ? reason.toString() : "HTTP " + status);
         auditTrail.record(new AuditEntry(entry.action(), status >= 500 ? Outcome.FAILED : Outcome.REFUSED,
                         entry.objectType(), entry.objectId(), entry.reason(), actor, entry.details()).with("status", status).with("method", request.getMethod()).with("path", path));
+    }
+
+    /** Who is counted for a refusal: the authenticated caller, else the address, whatever name it claims. */
+    private static String caller(HttpServletRequest request) {
+        return CallerRateLimit.callerOf((Actor) request.getAttribute(ACTOR_ATTRIBUTE), request);
     }
 
     /** Whether a 429 is the first of its caller's window on its family of endpoints, which lasts until Retry-After. */

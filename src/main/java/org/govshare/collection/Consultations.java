@@ -25,6 +25,7 @@ import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.need.SharingNeed;
 import org.govshare.need.SharingNeeds;
+import org.govshare.platform.FormValues;
 import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
@@ -73,8 +74,7 @@ public class Consultations {
             throw new AccessDeniedException("collection consultations are started by a department's APPLICANT officials");
         }
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
-        List<String> named = asked.departments() == null ? List.of() : asked.departments().stream()
-                .filter(d -> d != null && !d.isBlank()).map(String::strip).distinct().toList();
+        List<String> named = FormValues.cleaned(asked.departments());
         if (named.isEmpty()) {
             errors.add(new InvalidInputException.FieldError("departments", "required",
                     "name at least one business authority concerned, by department code"));
@@ -88,15 +88,14 @@ public class Consultations {
                         "no department " + department));
             }
         }
-        List<String> items = asked.items() == null ? List.of() : asked.items().stream()
-                .filter(i -> i != null && !i.isBlank()).map(String::strip).distinct().toList();
+        List<String> items = FormValues.cleaned(asked.items());
         if (items.isEmpty()) {
             errors.add(new InvalidInputException.FieldError("items", "required", "name at least one data item wanted"));
         }
         requireText(errors, "information", asked.information(), "say in words what information is wanted");
         requireText(errors, "purpose", asked.purpose(), "say what the information is wanted for");
         requireText(errors, "legalDuty", asked.legalDuty(), "name the statutory duty the purpose serves");
-        if (asked.needId() != null && !asked.needId().isBlank()) {
+        if (!blank(asked.needId())) {
             SharingNeed need = needs.find(asked.needId()).orElse(null);
             if (need == null || !need.department().equals(by.department())) {
                 errors.add(new InvalidInputException.FieldError("needId", "own-need",
@@ -108,7 +107,7 @@ public class Consultations {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        String needId = asked.needId() == null || asked.needId().isBlank() ? null : asked.needId();
+        String needId = blank(asked.needId()) ? null : asked.needId();
         Consultation consultation = new Consultation(cases.number(), by.department(), by.login(), cases.now(),
                 asked.information().strip(), items, asked.purpose().strip(), asked.legalDuty().strip(), needId,
                 Consultation.Status.CONSULTING, null,

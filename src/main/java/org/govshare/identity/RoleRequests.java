@@ -1,5 +1,7 @@
 package org.govshare.identity;
 
+import static org.govshare.platform.FormValues.blank;
+
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
@@ -49,7 +51,7 @@ public class RoleRequests {
     @Transactional
     public String request(Official applicant, String requestedRole, String reason) {
         Role role = check(applicant.login(), requestedRole);
-        if (reason == null || reason.isBlank()) {
+        if (blank(reason)) {
             throw new InvalidInputException("reason", "required", "say why you need the role");
         }
         identityService.setAuthentication(applicant.login(), applicant.groupIds());
@@ -87,7 +89,7 @@ public class RoleRequests {
         var caller = identityService.getCurrentAuthentication();
         String applicant = caller != null && caller.getUserId() != null ? caller.getUserId() : claimedApplicant;
         Role role = check(applicant, requestedRole);
-        if (reason == null || reason.isBlank()) {
+        if (blank(reason)) {
             throw new InvalidInputException("reason", "required", "say why you need the role");
         }
         if (reason.length() > MAX_REASON) {
@@ -113,14 +115,14 @@ public class RoleRequests {
         if (approved == null) {
             throw new InvalidInputException("approved", "required", "approve or refuse the request");
         }
-        if (!approved && (decisionReason == null || decisionReason.isBlank())) {
+        if (!approved && blank(decisionReason)) {
             throw new InvalidInputException("decisionReason", "refusal-needs-reason", "a refusal must give its reason");
         }
         if (decisionReason != null && decisionReason.length() > MAX_REASON) {
             throw new InvalidInputException("decisionReason", "too-long", "at most " + MAX_REASON + " characters");
         }
         store.decide(request.id(), approved ? RoleRequest.Status.APPROVED : RoleRequest.Status.REFUSED,
-                auditTrail.currentActor().id(), decisionReason == null || decisionReason.isBlank() ? null : decisionReason.strip(),
+                auditTrail.currentActor().id(), blank(decisionReason) ? null : decisionReason.strip(),
                 clock.instant());
         return ofProcess(processInstanceId);
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.govshare.platform.web.InvalidInputException;
@@ -100,7 +101,7 @@ public final class FormValues {
     }
 
     public static List<String> cleaned(List<String> values) {
-        return values == null ? List.of() : values.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        return values == null ? List.of() : values.stream().filter(Objects::nonNull).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
     public static boolean blank(String s) {

@@ -28,6 +28,9 @@ class RuleCompiler {
     private static final Logger log = LoggerFactory.getLogger(RuleCompiler.class);
     private static final AtomicInteger BUILDS = new AtomicInteger();
     private static final Pattern POSITION = Pattern.compile("(?i)line (\\d+):(\\d+)");
+    private static final Pattern RULE_KEYWORD = Pattern.compile("\\b(rule|when|then|end)\\b");
+    private static final Pattern RULE_NAME = Pattern.compile("\\G\\s*(\"[^\"]*\"|\\S+)");
+    private static final Pattern PARENTHESIS_OR_THEN = Pattern.compile("[()]|\\bthen\\b");
 
     private final KieServices kie = KieServices.Factory.get();
 
@@ -148,13 +151,13 @@ class RuleCompiler {
     /** The first rule that goes from {@code when} to {@code end} without {@code then}, or null. */
     static MissingThen missingThen(String text) {
         String code = withoutStringsAndComments(text);
-        Matcher keyword = Pattern.compile("\\b(rule|when|then|end)\\b").matcher(code);
+        Matcher keyword = RULE_KEYWORD.matcher(code);
         String rule = null;
         int when = -1;
         while (keyword.find()) {
             switch (keyword.group(1)) {
                 case "rule" -> {
-                    Matcher name = Pattern.compile("\\G\\s*(\"[^\"]*\"|\\S+)").matcher(text);
+                    Matcher name = RULE_NAME.matcher(text);
                     rule = name.find(keyword.end()) ? name.group(1).replace("\"", "") : "";
                     when = -1;
                 }
@@ -231,7 +234,7 @@ class RuleCompiler {
         String code = withoutStringsAndComments(text);
         int depth = 0;
         int opened = -1;
-        Matcher token = Pattern.compile("[()]|\\bthen\\b").matcher(code);
+        Matcher token = PARENTHESIS_OR_THEN.matcher(code);
         while (token.find()) {
             if (token.group().equals("(")) {
                 opened = depth++ == 0 ? token.start() : opened;
