@@ -121,11 +121,15 @@
       REFUSED_SHARING: ['无依据拒绝共享', 'Sharing refused without a legal basis'],
       DELAYED_REPLY: ['逾期未答复', 'Delayed reply'],
       DELAYED_CORRECTION: ['逾期未核实更正', 'Delayed correction'],
+      DATA_NOT_UPDATED: ['数据未按期更新', 'Data not updated'],
+      SERVICE_UNAVAILABLE: ['接口服务不可用', 'Service unavailable'],
       CONCEALMENT: ['瞒报信息资源', 'Concealment'],
       MISUSE_BEYOND_SCOPE: ['超范围使用', 'Misuse beyond scope'],
       HARMFUL_DISCLOSURE: ['泄露损害权益', 'Harmful disclosure']
     },
     violationStatus: {
+      SUSPECTED: ['疑似违规待认定', 'Suspected'],
+      DISMISSED: ['已排除', 'Dismissed'],
       OPEN: ['已登记', 'Recorded'],
       RECTIFYING: ['整改中', 'Rectifying'],
       RECTIFIED: ['已整改', 'Rectified'],
@@ -134,7 +138,8 @@
     },
     violationSource: {
       AUTOMATIC: ['平台自动发现', 'Detected by the platform'],
-      MANUAL: ['主管部门登记', 'Recorded by the authority']
+      MANUAL: ['主管部门登记', 'Recorded by the authority'],
+      COMPLAINT: ['投诉查实', 'Substantiated complaint']
     },
     stepKind: {
       NOTICE: ['整改通知', 'Notice'],

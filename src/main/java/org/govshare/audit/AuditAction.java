@@ -110,6 +110,8 @@ public enum AuditAction {
     CRITICISM_PUBLISHED,
     RECTIFICATION_REFERRED,
     REFERRAL_DECIDED,
+    // annual assessment
+    ASSESSMENT_PUBLISHED,
 
     AUDIT_SEARCHED,
     AUDIT_VERIFIED

@@ -25,7 +25,11 @@ public enum Deadline {
     /** A consulted department answers a collection consultation. */
     CONSULTATION_ANSWER,
     /** A department rectifies a violation. */
-    RECTIFICATION;
+    RECTIFICATION,
+    /** The authority investigates a complaint and finds on it. */
+    COMPLAINT_INVESTIGATION,
+    /** The respondent of a complaint gives its statement when the authority asks. */
+    COMPLAINT_STATEMENT;
 
     private static final Set<String> KEYS = Arrays.stream(values()).map(Deadline::key)
             .collect(Collectors.toCollection(TreeSet::new));

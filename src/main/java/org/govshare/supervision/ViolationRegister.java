@@ -2,8 +2,8 @@ package org.govshare.supervision;
 
 import static org.govshare.platform.FormValues.blank;
 
-import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
 import org.govshare.audit.AuditTrail;
+import org.govshare.calendar.Today;
 import org.govshare.identity.DepartmentDirectory;
 import org.govshare.identity.DepartmentKind;
 import org.govshare.identity.Official;
@@ -39,22 +40,39 @@ public class ViolationRegister {
     private final CaseNumbers numbers;
     private final AuditTrail auditTrail;
     private final DepartmentDirectory departments;
-    private final Clock clock;
+    private final Today today;
 
     ViolationRegister(ViolationStore store, CaseNumbers numbers, AuditTrail auditTrail, DepartmentDirectory departments,
-                      Clock clock) {
+                      Today today) {
         this.store = store;
         this.numbers = numbers;
         this.auditTrail = auditTrail;
         this.departments = departments;
-        this.clock = clock;
+        this.today = today;
     }
 
-    /** A violation the platform detected itself, with the evidence it rests on. */
+    /**
+     * A violation a deadline timer found (a reply too late), about the case that is its evidence. Recorded once: when
+     * the daily detection or another node finds the same act, the record already made is answered.
+     */
     public Violation recordDetected(String department, ViolationType type, String description, String evidenceType,
                                     String evidenceId, Instant occurredAt) {
-        return record(department, type, description, evidenceType, evidenceId, occurredAt, Violation.Source.AUTOMATIC,
-                "system");
+        return record(new Detected(department, type, evidenceId, occurredAt.atZone(today.zone()).toLocalDate(), null,
+                description, evidenceType, evidenceId, List.of(evidenceId), false), occurredAt, Violation.Source.AUTOMATIC,
+                "system").violation();
+    }
+
+    /**
+     * A finding of the supervision rules: OPEN when it rests on a hard fact (a deadline passed), SUSPECTED when on
+     * figures, for the authority to confirm or dismiss. Once per department, type, subject and day.
+     */
+    public Recorded recordFinding(Detected finding) {
+        return record(finding, finding.day().atStartOfDay(today.zone()).toInstant(), Violation.Source.AUTOMATIC, "system");
+    }
+
+    /** A violation a complaint was found to substantiate, recorded by the authority official who found it. */
+    public Recorded recordFromComplaint(Detected finding, Instant occurredAt, String foundBy) {
+        return record(finding, occurredAt, Violation.Source.COMPLAINT, foundBy);
     }
 
     /** A violation the authority found (an inspection, a complaint) and records by hand, checked field by field. */
@@ -90,25 +108,73 @@ public class ViolationRegister {
         }
         if (input.occurredAt() == null) {
             errors.add(new InvalidInputException.FieldError("occurredAt", "required", "when the act happened"));
-        } else if (input.occurredAt().isAfter(clock.instant())) {
+        } else if (input.occurredAt().isAfter(today.now())) {
             errors.add(new InvalidInputException.FieldError("occurredAt", "not-in-future", "a violation has already happened"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return record(input.department(), type, input.description().strip(), input.evidenceType(),
-                input.evidenceId().strip(), input.occurredAt(), Violation.Source.MANUAL, by.login());
+        String evidenceId = input.evidenceId().strip();
+        Recorded recorded = record(new Detected(input.department(), type, evidenceId,
+                input.occurredAt().atZone(today.zone()).toLocalDate(), null, input.description().strip(),
+                input.evidenceType(), evidenceId, List.of(evidenceId), false), input.occurredAt(), Violation.Source.MANUAL,
+                by.login());
+        if (!recorded.isNew()) {
+            throw new ConflictException("evidenceId", "violation-recorded-once", "this act (" + type + " by "
+                    + input.department() + " on " + evidenceId + " that day) is recorded already as "
+                    + recorded.violation().id());
+        }
+        return recorded.violation();
     }
 
-    private Violation record(String department, ViolationType type, String description, String evidenceType,
-                             String evidenceId, Instant occurredAt, Violation.Source source, String recordedBy) {
-        Violation violation = new Violation(numbers.next("WG"), department, type, type.article(), description,
-                evidenceType, evidenceId, occurredAt, clock.instant(), source, recordedBy, Violation.Status.OPEN);
-        store.insert(violation);
+    /**
+     * Records the violation unless it is recorded already; the audit trail has one VIOLATION_RECORDED per violation.
+     * A case number is drawn only for a new record, so numbers skipped by a repeat are none.
+     */
+    private Recorded record(Detected finding, Instant occurredAt, Violation.Source source, String recordedBy) {
+        Optional<Violation> earlier = store.recorded(finding.department(), finding.type(), finding.subject(), finding.day());
+        if (earlier.isPresent()) {
+            return new Recorded(earlier.get(), false);
+        }
+        Violation violation = new Violation(numbers.next("WG"), finding.department(), finding.type(),
+                finding.type().article(), finding.description(), finding.evidenceType(), finding.evidenceId(), occurredAt,
+                today.now(), source, recordedBy, finding.suspected() ? Violation.Status.SUSPECTED : Violation.Status.OPEN,
+                finding.subject(), finding.day(), finding.rule(), finding.evidence(), null, null);
+        if (!store.insertOnce(violation)) {
+            // another node or run recorded it between the look and the insert
+            return new Recorded(store.recorded(finding.department(), finding.type(), finding.subject(), finding.day())
+                    .orElseThrow(), false);
+        }
         auditTrail.record(AuditEntry.ok(AuditAction.VIOLATION_RECORDED, "violation", violation.id())
-                .with("department", department).with("type", type).with("article", type.article())
-                .with("evidence", evidenceType + ":" + evidenceId).with("source", violation.source()));
-        return violation;
+                .with("department", finding.department()).with("type", finding.type())
+                .with("article", finding.type().article()).with("subject", finding.subject())
+                .with("evidence", finding.evidenceType() + ":" + finding.evidenceId()).with("source", source)
+                .with("status", violation.status()).with("rule", finding.rule()));
+        return new Recorded(violation, true);
+    }
+
+    /**
+     * What a rule, a timer or a complaint found, before it is recorded.
+     *
+     * @param subject what the act is about (a case number, a resource code, a grant)
+     * @param day the day the act happened (for a continuing act, the day it began)
+     * @param rule the rule that found it, or null
+     * @param evidenceType what the main piece of evidence is, e.g. {@code sharing-request}, {@code resource}
+     * @param evidenceId which one
+     * @param evidence everything it rests on: case numbers, {@code audit:<id>}, {@code version:<n>}
+     * @param suspected found from figures rather than facts: SUSPECTED until the authority decides
+     */
+    public record Detected(String department, ViolationType type, String subject, LocalDate day, String rule,
+                           String description, String evidenceType, String evidenceId, List<String> evidence,
+                           boolean suspected) {
+
+        public Detected {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+    }
+
+    /** The violation, and whether this call recorded it ({@code false}: it was recorded before). */
+    public record Recorded(Violation violation, boolean isNew) {
     }
 
     /**

@@ -12,6 +12,10 @@ public enum ViolationType {
     DELAYED_REPLY("33(iii)"),
     /** a reported error not verified or corrected within its deadline */
     DELAYED_CORRECTION("33(iii)"),
+    /** hosted data not updated within its declared update cycle and the grace after it (Art. 24, 28) */
+    DATA_NOT_UPDATED("33(iii)"),
+    /** a provider's service failing the calls made to it past the tolerated share (Art. 28) */
+    SERVICE_UNAVAILABLE("33(iii)"),
     /** the body's information resources deliberately concealed */
     CONCEALMENT("33(iv)"),
     /** shared information used beyond the purpose or scope it was shared for */

@@ -279,7 +279,7 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
     private String rectification(int steps) {
         Response recorded = api.post("authority.li", "/api/violations", JSON.createObjectNode()
                 .put("department", "public-security").put("type", "CONCEALMENT").put("description", "资源未编目 left out")
-                .put("evidenceType", "inspection-report").put("evidenceId", "JC-2026-017")
+                .put("evidenceType", "inspection-report").put("evidenceId", "JC-2026-W" + java.util.UUID.randomUUID().toString().substring(0, 8))
                 .put("occurredAt", "2026-01-05T01:00:00Z").toString());
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
         Response started = api.post("authority.li", "/api/violations/" + recorded.json().path("id").asText() + "/rectification", "");

@@ -36,11 +36,14 @@ class RectificationProcessTest extends ProcessTest {
     @Autowired
     Notices notices;
 
+    /** Inspection reports, one per violation: the register records an act once. */
+    private static final java.util.concurrent.atomic.AtomicInteger REPORTS = new java.util.concurrent.atomic.AtomicInteger(17);
+
     /** A violation of public security's, recorded by hand, and its rectification ordered. */
     private Rectification ordered() {
         Violation violation = violations.recordManual(official("authority.li"), new NewViolation("public-security",
                 "CONCEALMENT", "户籍资源未编入目录 the household register was left out of the catalog", "inspection-report",
-                "JC-2026-017", beijing(1, 5, 9, 0)));
+                "JC-2026-" + String.format("%03d", REPORTS.getAndIncrement()), beijing(1, 5, 9, 0)));
         return rectifications.start(official("authority.li"), violation.id());
     }
 
@@ -211,7 +214,7 @@ class RectificationProcessTest extends ProcessTest {
             assertThat(c.text()).endsWith("特此通报。");
         });
         assertThat((String) processEngine.getRuntimeService().getVariable(instance.getId(), "caseSummary"))
-                .contains("CRITICISM_PUBLISHED", "JC-2026-017");
+                .contains("CRITICISM_PUBLISHED", violations.require(rectification.violationId()).evidenceId());
         assertThatThrownBy(() -> rectifications.decideReferral(official("supervisor.qian"), rectification.id(), "MAYBE", "x"))
                 .rootCause().isInstanceOf(InvalidInputException.class);
 

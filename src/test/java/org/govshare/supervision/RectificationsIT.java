@@ -19,10 +19,11 @@ class RectificationsIT extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A violation by hand, on an inspection report of its own: the register records an act once. */
     private static ObjectNode violation(String department) {
         return JSON.createObjectNode().put("department", department).put("type", "CONCEALMENT")
                 .put("description", "户籍资源未编入目录 the household register was left out of the catalog")
-                .put("evidenceType", "inspection-report").put("evidenceId", "JC-2026-017")
+                .put("evidenceType", "inspection-report").put("evidenceId", "JC-2026-R" + java.util.UUID.randomUUID().toString().substring(0, 8))
                 .put("occurredAt", "2026-01-05T01:00:00Z");
     }
 

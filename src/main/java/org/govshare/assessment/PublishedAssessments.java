@@ -1,0 +1,74 @@
+package org.govshare.assessment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.govshare.audit.AuditAction;
+import org.govshare.audit.AuditEntry;
+import org.govshare.audit.AuditTrail;
+import org.govshare.calendar.Today;
+import org.govshare.platform.JsonColumns;
+import org.govshare.platform.web.ConflictException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Published assessments, one per year, stored as published and never changed; the SHA-256 of the stored text goes
+ * into the audit trail, so a copy can be checked against it.
+ */
+@Service
+public class PublishedAssessments {
+
+    /** A report as published: its text is what the hash is over. */
+    public record Published(AssessmentReport report, String sha256, Instant publishedAt, String publishedBy) {
+    }
+
+    private final AssessmentReportStore store;
+    private final JsonColumns json;
+    private final AuditTrail auditTrail;
+    private final Today today;
+
+    PublishedAssessments(AssessmentReportStore store, JsonColumns json, AuditTrail auditTrail, Today today) {
+        this.store = store;
+        this.json = json;
+        this.auditTrail = auditTrail;
+        this.today = today;
+    }
+
+    /** Publishes a reviewed report; a year is published once. */
+    @Transactional
+    public Published publish(AssessmentReport report, String by) {
+        String text = json.write(report);
+        String sha256 = sha256(text);
+        Instant now = today.now();
+        if (!store.insertOnce(report.year(), text, sha256, now, by)) {
+            throw new ConflictException("year", "assessment-published-once",
+                    "the assessment of " + report.year() + " is published already and cannot change");
+        }
+        auditTrail.record(AuditEntry.ok(AuditAction.ASSESSMENT_PUBLISHED, "assessment", String.valueOf(report.year()))
+                .with("sha256", sha256).with("departments", report.departments().size()).with("rulePack", report.rulePack()));
+        return new Published(report, sha256, now, by);
+    }
+
+    public Optional<Published> find(int year) {
+        return store.find(year);
+    }
+
+    /** Every published year, oldest first: the trend over the years assessed. */
+    public List<Published> all() {
+        return store.all();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
