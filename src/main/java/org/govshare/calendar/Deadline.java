@@ -29,7 +29,9 @@ public enum Deadline {
     /** The authority investigates a complaint and finds on it. */
     COMPLAINT_INVESTIGATION,
     /** The respondent of a complaint gives its statement when the authority asks. */
-    COMPLAINT_STATEMENT;
+    COMPLAINT_STATEMENT,
+    /** The authority reviews the draft of the annual assessment (a reminder when it waits longer). */
+    ASSESSMENT_REVIEW;
 
     private static final Set<String> KEYS = Arrays.stream(values()).map(Deadline::key)
             .collect(Collectors.toCollection(TreeSet::new));

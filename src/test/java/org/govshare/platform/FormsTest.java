@@ -33,8 +33,11 @@ class FormsTest {
             "error-correction", "/cases/corrections/{{reportNumber}}",
             "collection-consultation", "/cases/consultations/{{consultationNumber}}",
             "rectification", "/cases/rectifications/{{caseNumber}}");
-    /** Processes whose tasks are the whole case already (a role request is its form). */
-    private static final List<String> NOT_A_CASE = List.of("role-request");
+    /**
+     * Processes whose tasks are the whole case already (a role request is its form; an assessment's draft is read
+     * through its review API, and its page once published).
+     */
+    private static final List<String> NOT_A_CASE = List.of("role-request", "annual-assessment");
     private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 

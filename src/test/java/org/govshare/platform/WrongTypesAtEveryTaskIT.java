@@ -86,6 +86,7 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
             Map.entry("rectification/Task_ConsiderSanctions", t -> new Open(byKey(t.rectification(3)), "supervisor.qian")),
             Map.entry("catalog-registration/Task_ReviewEntry", t -> new Open(byKey(t.submission(false)), "authority.li")),
             Map.entry("catalog-registration/Task_ReviseEntry", t -> new Open(byKey(t.submission(true)), "gaj.wang")),
+            Map.entry("annual-assessment/Task_ReviewAssessment", t -> new Open(byKey(t.assessmentInReview()), "authority.li")),
             Map.entry("role-request/Task_ReviewRoleRequest",
                     t -> new Open("processInstanceId=" + t.roleRequest(), "authority.li")));
 
@@ -314,6 +315,15 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
     }
 
     /** A role request waiting for the authority: the first official who may still ask for the role asks. */
+    /** The assessment of 2018 (a year no other test assesses), left in review. */
+    private String assessmentInReview() {
+        Response started = api.post("authority.li", "/api/assessments", "{\"year\":2018}");
+        if (started.status() == 201) {
+            return started.json().path("id").asText();
+        }
+        return jdbc.queryForObject("select id from assessment where year = 2018", String.class);
+    }
+
     private String roleRequest() {
         for (String[] asker : new String[][] {{"mzj.chen", "APPLICANT"}, {"rsj.zhou", "APPLICANT"}, {"scj.huang", "APPLICANT"}}) {
             Response started = api.post(asker[0], "/api/role-requests",
