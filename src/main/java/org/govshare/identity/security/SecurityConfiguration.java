@@ -49,7 +49,7 @@ class SecurityConfiguration {
             "/api/data/**");
     /** The static files of the platform's pages that are not pages: no login needed, nothing audited. */
     private static final Pattern STATIC_ASSET = Pattern.compile(
-            "/(shared|catalog|audit|cases)/[\\w.-]+\\.(js|css|svg|png|ico|woff2?|ttf|map)|/favicon\\.ico|/webjars/.+");
+            "/(shared|catalog|audit|cases|assessment)/[\\w.-]+\\.(js|css|svg|png|ico|woff2?|ttf|map)|/favicon\\.ico|/webjars/.+");
     private static final RequestMatcher SYSTEM_CALLS = new OrRequestMatcher(
             SYSTEMS_MAY_CALL.stream().map(SecurityConfiguration::call).toList());
 

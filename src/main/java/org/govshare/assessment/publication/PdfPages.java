@@ -1,0 +1,252 @@
+package org.govshare.assessment.publication;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * A PDF written top to bottom on A4 pages with one embedded font: text, wrapped paragraphs, rectangles and lines, and
+ * a cursor that starts a new page when what comes next does not fit. Text is real text in the embedded font (a
+ * subset), so it can be searched, copied and read aloud; a character the font has no glyph for is shown as a
+ * question mark rather than failing the report.
+ */
+final class PdfPages implements Closeable {
+
+    static final float WIDTH = PDRectangle.A4.getWidth();
+    static final float HEIGHT = PDRectangle.A4.getHeight();
+    static final float MARGIN = 50;
+    static final float RIGHT = WIDTH - MARGIN;
+
+    private final PDDocument document = new PDDocument();
+    private final TrueTypeFont ttf;
+    private final CmapLookup cmap;
+    private final PDType0Font font;
+    private final String footer;
+    private PDPageContentStream page;
+    private int pages;
+    private float y;
+
+    PdfPages(TrueTypeFont ttf, String title, String footer) {
+        this.ttf = ttf;
+        this.footer = footer;
+        try {
+            this.cmap = ttf.getUnicodeCmapLookup();
+            this.font = PDType0Font.load(document, ttf, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the report font cannot be embedded", e);
+        }
+        document.getDocumentInformation().setTitle(title);
+        document.getDocumentInformation().setCreator("GovShare");
+        document.getDocumentCatalog().setLanguage("zh-CN");
+    }
+
+    /** Starts a page; the cursor is at its top margin. */
+    void newPage() {
+        closePage();
+        PDPage next = new PDPage(PDRectangle.A4);
+        document.addPage(next);
+        try {
+            page = new PDPageContentStream(document, next);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        pages++;
+        y = HEIGHT - MARGIN;
+        text(MARGIN, MARGIN / 2, 7, footer + " · 第 " + pages + " 页", Colours.MUTED);
+    }
+
+    /** Makes room for this much height below the cursor, on a new page if it does not fit. */
+    void need(float height) {
+        if (page == null || y - height < MARGIN) {
+            newPage();
+        }
+    }
+
+    float y() {
+        return y;
+    }
+
+    void down(float by) {
+        y -= by;
+    }
+
+    /** A line of text at the cursor, which moves below it. */
+    void line(float size, String text, float[] colour) {
+        need(size * 1.5f);
+        y -= size * 1.2f;
+        text(MARGIN, y, size, text, colour);
+        y -= size * 0.4f;
+    }
+
+    /** Text wrapped to the width, from x, starting at the cursor. */
+    void paragraph(float x, float width, float size, String text, float[] colour) {
+        for (String line : wrap(text, width, size)) {
+            line(x, size, line, colour);
+        }
+    }
+
+    private void line(float x, float size, String text, float[] colour) {
+        need(size * 1.5f);
+        y -= size * 1.2f;
+        text(x, y, size, text, colour);
+        y -= size * 0.3f;
+    }
+
+    /** Text with its baseline at (x, y). */
+    void text(float x, float baseline, float size, String text, float[] colour) {
+        try {
+            page.beginText();
+            page.setFont(font, size);
+            page.setNonStrokingColor(colour[0], colour[1], colour[2]);
+            page.newLineAtOffset(x, baseline);
+            page.showText(printable(text));
+            page.endText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Text ending at x. */
+    void textRight(float x, float baseline, float size, String text, float[] colour) {
+        text(x - width(text, size), baseline, size, text, colour);
+    }
+
+    /** Text cut with an ellipsis to fit the width. */
+    String fit(String text, float width, float size) {
+        String shown = printable(text);
+        if (width(shown, size) <= width) {
+            return shown;
+        }
+        int end = shown.length();
+        while (end > 0 && width(shown.substring(0, end) + "…", size) > width) {
+            end = shown.offsetByCodePoints(end, -1);
+        }
+        return shown.substring(0, end) + "…";
+    }
+
+    void rect(float x, float bottom, float w, float h, float[] colour) {
+        try {
+            page.setNonStrokingColor(colour[0], colour[1], colour[2]);
+            page.addRect(x, bottom, w, h);
+            page.fill();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void stroke(float lineWidth, float[] colour, float... points) {
+        try {
+            page.setStrokingColor(colour[0], colour[1], colour[2]);
+            page.setLineWidth(lineWidth);
+            page.moveTo(points[0], points[1]);
+            for (int i = 2; i < points.length; i += 2) {
+                page.lineTo(points[i], points[i + 1]);
+            }
+            page.stroke();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    float width(String text, float size) {
+        try {
+            return font.getStringWidth(printable(text)) / 1000 * size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lines of at most the width, broken between any two characters (Chinese has no spaces to break at). */
+    List<String> wrap(String text, float width, float size) {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : printableLines(text)) {
+            StringBuilder line = new StringBuilder();
+            paragraph.codePoints().forEach(cp -> {
+                String next = line + Character.toString(cp);
+                if (width(next, size) > width && line.length() > 0) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                line.appendCodePoint(cp);
+            });
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    byte[] save() {
+        closePage();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the report PDF in memory failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            closePage();
+            document.close();
+            ttf.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void closePage() {
+        if (page != null) {
+            try {
+                page.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            page = null;
+        }
+    }
+
+    private List<String> printableLines(String text) {
+        return List.of((text == null ? "" : text).split("\\R", -1));
+    }
+
+    /** The text with what the font cannot draw (a control character, a glyph it lacks) as a question mark. */
+    private String printable(String text) {
+        StringBuilder shown = new StringBuilder();
+        (text == null ? "" : text).codePoints().forEach(cp -> shown.appendCodePoint(
+                !Character.isISOControl(cp) && cmap.getGlyphId(cp) > 0 ? cp : (Character.isWhitespace(cp) ? ' ' : '?')));
+        return shown.toString();
+    }
+
+    /** The colours of the report: ECharts' default palette, so the PDF's charts read like the page's. */
+    static final class Colours {
+        static final float[] TEXT = rgb(0x1f2933);
+        static final float[] MUTED = rgb(0x5f6b7a);
+        static final float[] LINE = rgb(0xd5dbe3);
+        static final float[] BAND = rgb(0xf2f5f9);
+        static final float[][] SERIES = {rgb(0x5470c6), rgb(0x91cc75), rgb(0xfac858), rgb(0xee6666), rgb(0x73c0de),
+                rgb(0x3ba272), rgb(0xfc8452), rgb(0x9a60b4), rgb(0xea7ccc)};
+
+        private Colours() {
+        }
+
+        static float[] series(int i) {
+            return SERIES[i % SERIES.length];
+        }
+
+        private static float[] rgb(int rgb) {
+            return new float[] {((rgb >> 16) & 0xff) / 255f, ((rgb >> 8) & 0xff) / 255f, (rgb & 0xff) / 255f};
+        }
+    }
+}
