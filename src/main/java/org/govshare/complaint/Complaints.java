@@ -27,6 +27,7 @@ import org.govshare.identity.Role;
 import org.govshare.platform.EvidenceFile;
 import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
+import org.govshare.platform.web.HiddenException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.InvalidInputException.FieldError;
 import org.govshare.platform.web.NotFoundException;
@@ -434,7 +435,7 @@ public class Complaints {
     public Complaint visibleTo(Official by, String id) {
         Complaint c = cases.require(id);
         if (!by.has(Role.AUTHORITY) && !by.has(Role.SUPERVISOR) && !c.concerns(by.department())) {
-            throw new NotFoundException(KIND.noun(), id);
+            throw new HiddenException(KIND.noun(), id);
         }
         return c;
     }
