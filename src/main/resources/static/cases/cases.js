@@ -141,6 +141,16 @@
       MANUAL: ['主管部门登记', 'Recorded by the authority'],
       COMPLAINT: ['投诉查实', 'Substantiated complaint']
     },
+    complaintStatus: {
+      INVESTIGATING: ['调查中', 'Being investigated'],
+      SUBSTANTIATED: ['投诉成立', 'Substantiated'],
+      NOT_SUBSTANTIATED: ['投诉不成立', 'Not substantiated'],
+      WITHDRAWN: ['已撤回', 'Withdrawn']
+    },
+    complaintOutcome: {
+      SUBSTANTIATED: ['成立，登记违规', 'Substantiated: a violation was opened'],
+      NOT_SUBSTANTIATED: ['不成立', 'Not substantiated']
+    },
     stepKind: {
       NOTICE: ['整改通知', 'Notice'],
       REPORT: ['整改报告', 'Report'],
@@ -200,6 +210,21 @@
   /** A link to another case's page. */
   function caseLink(kind, id) {
     return id ? h('a', { href: '/cases/' + kind + '/' + encodeURIComponent(id), class: 'code' }, String(id)) : none();
+  }
+
+  /** The case pages by the prefix of a case number, for a number cited without its kind. */
+  const PAGES_BY_PREFIX = { GX: 'requests', ZY: 'disputes', JC: 'corrections', XS: 'consultations', ZG: 'rectifications',
+    TS: 'complaints' };
+
+  function citedCaseLink(number) {
+    const kind = PAGES_BY_PREFIX[String(number).split('-')[0]];
+    return kind ? caseLink(kind, number) : code(number);
+  }
+
+  /** A link to the audit page's search for an object's events (the page opens to the authority and supervisors). */
+  function auditLink(objectId) {
+    return objectId ? h('a', { href: '/audit/?objectId=' + encodeURIComponent(objectId), class: 'audit-link' },
+      '审计记录 ', h('span', { lang: 'en' }, 'Audit trail')) : none();
   }
 
   /** A link to a resource in the sharing catalog, at one version or the current one. */
@@ -567,7 +592,7 @@
   // Rectification (Art. 33): the violation, the case file, the criticism and referral
 
   /** Cases whose evidence has a page of its own, by the violation's evidence type. */
-  const EVIDENCE_PAGES = { 'sharing-request': 'requests', 'error-report': 'corrections' };
+  const EVIDENCE_PAGES = { 'sharing-request': 'requests', 'error-report': 'corrections', complaint: 'complaints' };
 
   function rectification(file) {
     const r = file.rectification || {};
@@ -608,6 +633,52 @@
     };
   }
 
+  // ---------------------------------------------------------------------------------------------------------------
+  // Complaint (Art. 32): who complains of whom, the evidence cited, the investigation, the statement, the finding
+
+  function complaint(c) {
+    const finding = c.finding;
+    const files = Array.isArray(c.files) ? c.files : [];
+    return {
+      number: c.id,
+      heading: labelOf('violationType', c.violationType) + ' · ' + (departmentOf(c.respondentDepartment)
+        ? departmentOf(c.respondentDepartment).nameZh : c.respondentDepartment),
+      badges: [statusBadge('complaintStatus', c.status), c.escalated ? overdueBadge() : null],
+      sections: [
+        section('sec-complaint', '投诉概况', 'The complaint', facts(
+          ['投诉编号', 'Complaint number', h('span', null, code(c.id), ' ', auditLink(c.id))],
+          ['投诉部门', 'Complainant', dept(c.complainantDepartment)],
+          ['投诉人', 'Lodged by', h('span', null, code(c.lodgedBy), ' ', when(c.lodgedAt))],
+          ['被投诉部门', 'Respondent', dept(c.respondentDepartment)],
+          ['违规类型', 'Act alleged', h('span', null, term('violationType', c.violationType), ' ',
+            h('span', { class: 'muted' }, 'Art. 33'))],
+          ['发生日期', 'Occurred on', text(c.occurredOn)],
+          ['事实', 'Facts', prose(c.facts)])),
+        section('sec-evidence', '证据', 'Evidence', facts(
+          ['引用案件', 'Cases cited', (c.citedCases || []).length ? h('ul', { class: 'inline-list' },
+            c.citedCases.map((n) => h('li', null, citedCaseLink(n), ' ', auditLink(n)))) : none()],
+          ['引用审计事件', 'Audit events cited', list(c.citedEvents, code)],
+          ['附件', 'Files', files.length ? h('ul', { class: 'inline-list' }, files.map((f) => h('li', null,
+            h('a', { href: '/api/complaints/' + encodeURIComponent(c.id) + '/evidence/' + f.n, download: f.name || true },
+              text(f.name)), ' ', h('span', { class: 'muted' }, (f.type || '') + ' · ' + size(f.size))))) : none()])),
+        section('sec-investigation', '调查', 'The investigation', facts(
+          ['承办主管部门', 'Investigated by', dept(c.authorityDepartment)],
+          ['调查期限', 'Finding due', when(c.investigationDue)],
+          ['催办', 'Reminded', yesNo(c.reminded)],
+          ['逾期报告监察机关', 'Escalated to the supervisors', yesNo(c.escalated)],
+          ['陈述期限', 'Statement due', c.statementDue ? when(c.statementDue) : bi('未要求陈述', 'No statement asked for')],
+          ['被投诉部门陈述', 'Respondent\'s statement', c.statementDue ? statement(c.statement, c.statementMissed) : none()])),
+        section('sec-finding', '调查结论', 'The finding', finding ? facts(
+          ['结论', 'Outcome', term('complaintOutcome', finding.outcome)],
+          ['理由', 'Reasons', prose(finding.reasons)],
+          ['作出人', 'Found by', h('span', null, code(finding.by), ' ', when(finding.at))],
+          ['违规编号', 'Violation', code(c.violationId)],
+          ['办结时间', 'Closed at', when(c.closedAt)])
+          : h('p', { class: 'muted' }, '尚未作出结论。', h('span', { lang: 'en' }, 'No finding yet.')))
+      ]
+    };
+  }
+
   function labelOf(group, value) {
     const pair = TERMS[group][value];
     return pair ? pair[0] : String(value || '');
@@ -622,7 +693,8 @@
     disputes: { name: ['共享争议', 'Dispute'], api: '/api/disputes/', render: dispute },
     corrections: { name: ['数据纠错', 'Error report'], api: '/api/corrections/', render: errorReport },
     consultations: { name: ['采集征询', 'Collection consultation'], api: '/api/consultations/', render: consultation },
-    rectifications: { name: ['限期整改', 'Rectification'], api: '/api/rectifications/', render: rectification }
+    rectifications: { name: ['限期整改', 'Rectification'], api: '/api/rectifications/', render: rectification },
+    complaints: { name: ['投诉', 'Complaint'], api: '/api/complaints/', render: complaint }
   };
 
   /** Why a case is not shown, in words, by the API's status. */

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -41,6 +42,10 @@ class AuditEventStore {
                 draft.actorDepartment(), draft.action().name(), draft.objectType(), draft.objectId(),
                 draft.outcome().name(), draft.reason(), draft.correlationId(), draft.details());
         return draft;
+    }
+
+    Optional<AuditEvent> find(String id) {
+        return jdbc.query("select * from audit_event where id = ?", EVENT, id).stream().findFirst();
     }
 
     /**

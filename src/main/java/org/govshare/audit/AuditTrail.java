@@ -2,6 +2,7 @@ package org.govshare.audit;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -64,6 +65,11 @@ public class AuditTrail {
         } else {
             chainer.appended();
         }
+    }
+
+    /** One event by its id, chained or not yet; empty when there is none. */
+    public Optional<AuditEvent> find(String eventId) {
+        return store.find(eventId);
     }
 
     /** Who is acting now (the platform API's official, the engine's authenticated user, or the platform). */

@@ -112,7 +112,9 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
             auditTrail.record(AuditEntry.ok(AuditAction.LOGOUT, "webapp", "camunda").by(Actor.unverified(webappUser)));
             return;
         }
-        AuditAction action = status >= 500 ? AuditAction.REQUEST_FAILED : REFUSALS.get(status);
+        AuditAction action = status >= 500 ? AuditAction.REQUEST_FAILED
+                : status == 404 && request.getAttribute(Problems.HIDDEN_ATTRIBUTE) != null ? AuditAction.ACCESS_DENIED
+                : REFUSALS.get(status);
         if (action == null) {
             return;
         }

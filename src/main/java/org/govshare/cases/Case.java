@@ -14,4 +14,12 @@ public interface Case {
 
     /** Where the case stands, as its feature names it. */
     Enum<?> status();
+
+    /**
+     * Whether a department is party to the case, and so may cite it as evidence (in a complaint). A kind that does not
+     * say is cited by nobody.
+     */
+    default boolean concerns(String department) {
+        return false;
+    }
 }

@@ -1,5 +1,9 @@
 package org.govshare.cases;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.govshare.audit.AuditTrail;
 import org.govshare.calendar.Today;
@@ -25,6 +29,8 @@ public class CaseEngine {
     final Today today;
     final WorkdayCalendar workdays;
     final Workgroups workgroups;
+    /** The numbered kinds' rows by their number prefix, as each feature made its {@link Cases}. */
+    private final Map<String, CaseRows<? extends Case>> numbered = new ConcurrentHashMap<>();
 
     CaseEngine(CaseNumbers numbers, RuntimeService runtimeService, ProcessTasks tasks, AuditTrail auditTrail,
                Notices notices, Today today, WorkdayCalendar workdays, Workgroups workgroups) {
@@ -40,6 +46,19 @@ public class CaseEngine {
 
     /** The lifecycle of one kind of case, over the rows of its store. */
     public <T extends Case> Cases<T> cases(CaseKind kind, CaseRows<T> rows) {
+        if (kind.prefix() != null) {
+            numbered.put(kind.prefix(), rows);
+        }
         return new Cases<>(this, kind, rows);
+    }
+
+    /**
+     * Any numbered case by its number, whatever its kind (the prefix says which), e.g. for a complaint that cites it.
+     * Empty for a number of no kind or of no case.
+     */
+    public Optional<Case> find(String number) {
+        int dash = number.indexOf('-');
+        CaseRows<? extends Case> rows = dash < 1 ? null : numbered.get(number.substring(0, dash));
+        return rows == null ? Optional.empty() : rows.find(number).map(Case.class::cast);
     }
 }

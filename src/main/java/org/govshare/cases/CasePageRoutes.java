@@ -18,7 +18,7 @@ class CasePageRoutes implements WebMvcConfigurer {
 
     /** The kinds of case with a page, as they appear in the address; the script knows the same list. */
     static final List<String> KINDS = List.of("requests", "submissions", "disputes", "corrections", "consultations",
-            "rectifications");
+            "rectifications", "complaints");
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {

@@ -67,6 +67,7 @@ public record Consultation(String id, String demandingDepartment, String request
     public record Ruling(RulingDecision decision, String reasons, String by, Instant at) {
     }
 
+    @Override
     public boolean concerns(String department) {
         return demandingDepartment.equals(department) || answers.stream().anyMatch(a -> a.department().equals(department))
                 || department.equals(collectingDepartment) || department.equals(businessAuthority);

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.govshare.identity.Official;
+import org.govshare.platform.EvidenceFile;
 import org.govshare.platform.web.ApiFields;
+import org.govshare.platform.web.Attachments;
 import org.govshare.platform.web.Paging;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -66,12 +66,7 @@ class CorrectionController {
     @GetMapping("/{id}/evidence")
     ResponseEntity<byte[]> evidence(@PathVariable String id, @AuthenticationPrincipal Official me) {
         Corrections.Download download = corrections.evidence(me, id);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(download.evidence().type()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(download.evidence().name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(download.content());
+        return Attachments.download(download.evidence().name(), download.evidence().type(), download.content());
     }
 
     /** The authority's triage: {@code {"decision":"FORWARD"}} or {@code {"decision":"CLOSE","reasons":"…"}}. */

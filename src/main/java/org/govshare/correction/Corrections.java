@@ -3,12 +3,10 @@ package org.govshare.correction;
 import static org.govshare.platform.FormValues.blank;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.govshare.audit.Actor;
@@ -30,11 +28,11 @@ import org.govshare.grant.Grants;
 import org.govshare.grant.Reveal;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
+import org.govshare.platform.EvidenceFile;
 import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
-import org.govshare.platform.web.PayloadTooLargeException;
 import org.govshare.platform.web.RefusedException;
 import org.govshare.supervision.ViolationRegister;
 import org.govshare.supervision.ViolationType;
@@ -176,37 +174,12 @@ public class Corrections {
     }
 
     private ErrorReport.Evidence checkEvidence(EvidenceFile file) {
-        if (file == null || file.content() == null || file.content().length == 0) {
+        if (file == null) {
             throw new InvalidInputException("evidence", "required", "attach the evidence: a "
                     + String.join(", ", properties.evidenceTypes()) + " file");
         }
-        long max = properties.maxEvidenceSize().toBytes();
-        if (file.content().length > max) {
-            throw new PayloadTooLargeException("evidence", "max-size", "the evidence is " + file.content().length
-                    + " bytes; at most " + properties.maxEvidenceSize().toKilobytes() + " KB");
-        }
-        String type = file.type() == null ? "" : file.type().split(";")[0].strip().toLowerCase(Locale.ROOT);
-        if (!properties.evidenceTypes().contains(type)) {
-            throw new InvalidInputException("evidence", "type", "evidence is one of " + properties.evidenceTypes()
-                    + ", not '" + type + "'");
-        }
-        if (!looksLike(type, file.content())) {
-            throw new InvalidInputException("evidence", "content-matches-type", "the file's content is not " + type);
-        }
-        String name = blank(file.name()) ? "evidence" : file.name().strip();
-        return new ErrorReport.Evidence(name.length() > 255 ? name.substring(name.length() - 255) : name, type,
-                file.content().length);
-    }
-
-    /** The first bytes of a PDF, PNG or JPEG file; other configured types are taken as declared. */
-    private static boolean looksLike(String type, byte[] content) {
-        byte[] magic = switch (type) {
-            case "application/pdf" -> "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            case "image/png" -> new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-            case "image/jpeg" -> new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
-            default -> new byte[0];
-        };
-        return content.length >= magic.length && Arrays.equals(Arrays.copyOf(content, magic.length), magic);
+        EvidenceFile.Checked checked = file.checked("evidence", properties.maxEvidenceSize(), properties.evidenceTypes());
+        return new ErrorReport.Evidence(checked.name(), checked.type(), checked.size());
     }
 
     // ---- steps of the error-correction process ----

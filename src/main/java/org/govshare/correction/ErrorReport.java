@@ -35,6 +35,11 @@ public record ErrorReport(String id, String processInstanceId, String resourceCo
                           String answeredBy, String answerReasons, Integer correctedVersion, Instant closedAt,
                           boolean published, String grantId) implements Case {
 
+    @Override
+    public boolean concerns(String department) {
+        return reporterDepartment.equals(department) || providerDepartment.equals(department);
+    }
+
     public enum Status { REPORTED, IN_VERIFICATION, CLOSED }
 
     public enum Outcome { NOT_AN_ERROR, CORRECTED, EXPLAINED }

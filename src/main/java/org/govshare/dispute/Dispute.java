@@ -23,6 +23,11 @@ public record Dispute(String id, String requestId, String applicantDepartment, S
                       Statement providerStatement, boolean applicantMissed, boolean providerMissed, List<Meeting> meetings,
                       Ruling ruling, String grantId, String processInstanceId, Instant closedAt) implements Case {
 
+    @Override
+    public boolean concerns(String department) {
+        return applicantDepartment.equals(department) || providerDepartment.equals(department);
+    }
+
     public enum Status {
         /** statements asked for, or waiting for the ruling */
         OPEN,

@@ -30,6 +30,11 @@ public record SharingRequest(String id, String resourceCode, int resourceVersion
                              Reply reply, Instant replyDue, Instant reminderAt, boolean reminded, boolean overdue,
                              String grantId, String processInstanceId, Instant closedAt) implements Case {
 
+    @Override
+    public boolean concerns(String department) {
+        return applicantDepartment.equals(department) || providerDepartment.equals(department);
+    }
+
     public enum Status {
         /** being decided by the rules (never seen outside the transaction that submits it) */
         SUBMITTED,

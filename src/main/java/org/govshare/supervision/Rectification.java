@@ -18,6 +18,11 @@ public record Rectification(String id, String violationId, String department, St
                             Instant criticismPublishedAt, String criticismPublishedBy, String referralOutcome,
                             Instant closedAt) implements Case {
 
+    @Override
+    public boolean concerns(String department) {
+        return this.department.equals(department);
+    }
+
     public enum Status {
         /** the department has been notified and owes its report */
         AWAITING_REPORT,

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.govshare.catalog.Submission;
 import org.govshare.collection.Consultation;
+import org.govshare.complaint.Complaint;
 import org.govshare.correction.ErrorReport;
 import org.govshare.dispute.Dispute;
 import org.govshare.dispute.RulingDecision;
@@ -90,7 +91,8 @@ class CasePagesIT extends IntegrationTest {
                 Finding.Severity.class, Scenario.class, Reply.By.class, ReplyDecision.class, Submission.Status.class,
                 Dispute.Status.class, RulingDecision.class, ErrorReport.Status.class, ErrorReport.Outcome.class,
                 Consultation.Status.class, Consultation.AnswerKind.class, Consultation.RulingDecision.class,
-                Rectification.Status.class, ViolationType.class, Violation.Status.class, Violation.Source.class);
+                Rectification.Status.class, ViolationType.class, Violation.Status.class, Violation.Source.class,
+                Complaint.Status.class, Complaint.Outcome.class);
         for (Class<? extends Enum<?>> type : enums) {
             for (Enum<?> value : type.getEnumConstants()) {
                 assertThat(script).as("a label for %s.%s", type.getName(), value.name())

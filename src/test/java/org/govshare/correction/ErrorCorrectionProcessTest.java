@@ -24,6 +24,7 @@ import org.govshare.grant.Grants;
 import org.govshare.grant.NewGrant;
 import org.govshare.identity.Official;
 import org.govshare.notice.Notices;
+import org.govshare.platform.EvidenceFile;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.supervision.Violation;
 import org.govshare.supervision.ViolationRegister;

@@ -32,7 +32,8 @@ class FormsTest {
             "dispute-coordination", "/cases/disputes/{{disputeNumber}}",
             "error-correction", "/cases/corrections/{{reportNumber}}",
             "collection-consultation", "/cases/consultations/{{consultationNumber}}",
-            "rectification", "/cases/rectifications/{{caseNumber}}");
+            "rectification", "/cases/rectifications/{{caseNumber}}",
+            "complaint", "/cases/complaints/{{complaintNumber}}");
     /**
      * Processes whose tasks are the whole case already (a role request is its form; an assessment's draft is read
      * through its review API, and its page once published).

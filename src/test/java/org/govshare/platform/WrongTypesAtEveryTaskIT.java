@@ -87,6 +87,8 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
             Map.entry("catalog-registration/Task_ReviewEntry", t -> new Open(byKey(t.submission(false)), "authority.li")),
             Map.entry("catalog-registration/Task_ReviseEntry", t -> new Open(byKey(t.submission(true)), "gaj.wang")),
             Map.entry("annual-assessment/Task_ReviewAssessment", t -> new Open(byKey(t.assessmentInReview()), "authority.li")),
+            Map.entry("complaint/Task_InvestigateComplaint", t -> new Open(byKey(t.complaint()), "authority.li")),
+            Map.entry("complaint/Task_RespondentStatement", t -> new Open(byKey(t.complaintAskingAStatement()), "gaj.wang")),
             Map.entry("role-request/Task_ReviewRoleRequest",
                     t -> new Open("processInstanceId=" + t.roleRequest(), "authority.li")));
 
@@ -101,7 +103,7 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
             for (Path model : models.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList()) {
                 var bpmn = Bpmn.readModelFromFile(model.toFile());
                 for (UserTask task : bpmn.getModelElementsByType(UserTask.class)) {
-                    String process = ((Process) task.getParentElement()).getId();
+                    String process = processOf(task).getId();
                     String name = process + "/" + task.getId();
                     found.add(name);
                     tests.add(DynamicTest.dynamicTest(name, () -> refusesWrongTypes(name, task)));
@@ -188,6 +190,15 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
         };
     }
 
+    /** The process a task belongs to, through any subprocesses it sits in. */
+    private static Process processOf(UserTask task) {
+        org.camunda.bpm.model.xml.instance.ModelElementInstance parent = task.getParentElement();
+        while (!(parent instanceof Process)) {
+            parent = parent.getParentElement();
+        }
+        return (Process) parent;
+    }
+
     private static String byKey(String businessKey) {
         return "processInstanceBusinessKey=" + businessKey;
     }
@@ -221,6 +232,21 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
                 {"requestId":"%s","grounds":"核验身份必须比对姓名 the name is needed"}""".formatted(request));
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
         return filed.json().path("id").asText();
+    }
+
+    private String complaint() {
+        Response lodged = api.post("mzj.liu", "/api/complaints", """
+                {"respondent":"public-security","violationType":"DELAYED_REPLY","occurredOn":"2026-01-05",
+                 "facts":"逾期未答复 no reply in time"}""");
+        assertThat(lodged.status()).as(lodged.body()).isEqualTo(201);
+        return lodged.json().path("id").asText();
+    }
+
+    private String complaintAskingAStatement() {
+        String id = complaint();
+        Response asked = api.post("authority.li", "/api/complaints/" + id + "/investigation", "{\"decision\":\"ASK_STATEMENT\"}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        return id;
     }
 
     private String statedDispute() {

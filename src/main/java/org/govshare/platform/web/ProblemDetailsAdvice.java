@@ -73,6 +73,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e, HttpServletRequest request) {
+        if (e instanceof HiddenException) {
+            request.setAttribute(Problems.HIDDEN_ATTRIBUTE, true);
+        }
         return problems.problem(request, HttpStatus.NOT_FOUND, "not-found", e.getMessage(), List.of());
     }
 

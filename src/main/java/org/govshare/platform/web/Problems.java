@@ -23,6 +23,8 @@ public class Problems {
 
     /** The request attribute in which a refusal's reason is left for {@link RefusalAuditFilter}. */
     public static final String REASON_ATTRIBUTE = Problems.class.getName() + ".reason";
+    /** Set on a 404 that hides something the caller may not see: the refusal filter audits it (a plain 404 it does not). */
+    public static final String HIDDEN_ATTRIBUTE = Problems.class.getName() + ".hidden";
 
     private final ObjectMapper objectMapper;
 
