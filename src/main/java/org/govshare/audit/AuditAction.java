@@ -112,6 +112,11 @@ public enum AuditAction {
     REFERRAL_DECIDED,
     // annual assessment
     ASSESSMENT_PUBLISHED,
+    // violation detection (Art. 33)
+    DETECTION_STARTED,
+    DETECTION_RAN,
+    VIOLATION_CONFIRMED,
+    VIOLATION_DISMISSED,
 
     AUDIT_SEARCHED,
     AUDIT_VERIFIED
