@@ -100,4 +100,32 @@ class SupervisionScenariosTest {
                             assertThat(p.message()).contains("'BribeFact' is not a supervision fact");
                         }));
     }
+
+    @Test
+    void aSupervisionRuleReachesNoFurtherThanItsFactsAndTheActsOfArticle33() {
+        String register = """
+                package rules.supervision;
+
+                import org.govshare.supervision.ViolationRegister;
+                import org.govshare.rules.supervision.OverdueReplyFact;
+
+                global org.govshare.rules.Decision decision;
+
+                rule "Every late reply is recorded twice"
+                    @article("33")
+                when
+                    $late : OverdueReplyFact()
+                then
+                    decision.violation(drools.getRule(), $late.provider(), ViolationType.DELAYED_REPLY, $late.requestNumber(),
+                            $late.dueOn(), $late.evidence(), "late");
+                end
+                """;
+        assertThatThrownBy(() -> RULES.validate(Map.of("supervision/register.drl", register)))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> {
+                            assertThat(p.rule()).isEqualTo("drl-confined");
+                            assertThat(p.message()).contains("'import org.govshare.supervision.ViolationRegister' is refused")
+                                    .contains("ViolationType");
+                        }));
+    }
 }
