@@ -33,8 +33,12 @@ class FormsTest {
             "error-correction", "/cases/corrections/{{reportNumber}}",
             "collection-consultation", "/cases/consultations/{{consultationNumber}}",
             "rectification", "/cases/rectifications/{{caseNumber}}");
-    /** Processes whose tasks are the whole case already (a role request is its form). */
-    private static final List<String> NOT_A_CASE = List.of("role-request");
+    /**
+     * Processes whose tasks are the whole case already (a role request is its form, a suspected violation's review
+     * shows the whole finding), or that have no task at all (the daily detection).
+     */
+    private static final List<String> NOT_A_CASE = List.of("role-request", "suspected-violation-review",
+            "supervision-detection");
     private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 
