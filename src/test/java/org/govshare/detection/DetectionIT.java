@@ -128,8 +128,13 @@ class DetectionIT extends IntegrationTest {
         Detection.Summary today = detection.runFor(LocalDate.now(BEIJING));
 
         String subject = code + " no-grant";
-        String id = (String) violationAbout(subject).get("id");
-        assertThat(today.suspected()).contains(id);
+        Map<String, Object> suspected = violationAbout(subject);
+        assertThat(suspected).containsEntry("status", "SUSPECTED").containsEntry("department", "civil-affairs");
+        String id = (String) suspected.get("id");
+        assertThat(today.findings()).isPositive();
+        Eventually.within(Duration.ofSeconds(30), "its review is started (by this run, or a run beside it)",
+                () -> jdbc.queryForObject("select count(*) from violation_review where id = ? and process_instance_id"
+                        + " is not null", Integer.class, id) == 1);
         Response task = api.get("authority.li", "/engine-rest/task?processInstanceBusinessKey=" + id
                 + "&taskDefinitionKey=" + SuspectedReviews.TASK);
         assertThat(task.json()).as(task.body()).hasSize(1);
