@@ -52,6 +52,7 @@ class CamundaAccessPolicy implements ApplicationRunner {
             shown("caseNumber", "案件编号 Case number"),
             shown("disputeNumber", "争议编号 Dispute number"),
             shown("consultationNumber", "征询编号 Consultation number"),
+            shown("violationId", "违规编号 Violation number"),
             shown("applicant", "申请人 Applicant"));
 
     /** Processes any official may start. */

@@ -1,7 +1,10 @@
 package org.govshare.rules;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.govshare.supervision.ViolationType;
 
 import org.kie.api.definition.rule.Rule;
 
@@ -12,6 +15,7 @@ import org.kie.api.definition.rule.Rule;
 public final class Decision {
 
     private final List<Finding> findings = new ArrayList<>();
+    private final List<ViolationFinding> violations = new ArrayList<>();
 
     public void refuse(Rule rule, String field, String message) {
         findings.add(new Finding(rule.getName(), article(rule), Finding.Severity.REFUSAL, field, message));
@@ -29,6 +33,29 @@ public final class Decision {
     /** The case may be granted, unless another rule refuses it or sends it to review. */
     public void grant(Rule rule, String message) {
         findings.add(new Finding(rule.getName(), article(rule), Finding.Severity.GRANT, null, message));
+    }
+
+    /**
+     * A supervision rule found an act of Art. 33 on a hard fact (a deadline passed): recorded OPEN.
+     *
+     * @param evidence case numbers, {@code audit:<id>}, {@code version:<n>}
+     */
+    public void violation(Rule rule, String department, ViolationType type, String subject, LocalDate day,
+                          List<String> evidence, String message) {
+        violations.add(new ViolationFinding(rule.getName(), article(rule), false, department, type, subject, day, evidence,
+                message));
+    }
+
+    /** A supervision rule found an act of Art. 33 from figures: recorded SUSPECTED, for the authority to decide. */
+    public void suspect(Rule rule, String department, ViolationType type, String subject, LocalDate day,
+                        List<String> evidence, String message) {
+        violations.add(new ViolationFinding(rule.getName(), article(rule), true, department, type, subject, day, evidence,
+                message));
+    }
+
+    /** What the supervision rules found, in the order they fired. */
+    public List<ViolationFinding> violations() {
+        return List.copyOf(violations);
     }
 
     public List<Finding> findings() {

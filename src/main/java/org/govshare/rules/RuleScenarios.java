@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.govshare.rules.eligibility.EligibilityCase;
+import org.govshare.rules.supervision.SupervisionCase;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.StatelessKieSession;
 
@@ -27,7 +28,8 @@ import org.kie.api.runtime.StatelessKieSession;
 class RuleScenarios {
 
     /** The case each decision's scenarios describe. */
-    private static final Map<String, Class<? extends RuleCase>> CASES = Map.of("eligibility", EligibilityCase.class);
+    private static final Map<String, Class<? extends RuleCase>> CASES = Map.of("eligibility", EligibilityCase.class,
+            "supervision", SupervisionCase.class);
 
     /** {@code - name: A scenario} or {@code name: "A scenario"}, with an optional comment after it. */
     private static final Pattern NAME_LINE = Pattern.compile("\\s*(?:-\\s+)?name:\\s*(['\"]?)(.*?)\\1\\s*(?:#.*)?");
@@ -41,7 +43,24 @@ class RuleScenarios {
     record Scenario(String name, JsonNode given, Expect expect) {
     }
 
-    record Expect(Decision.Verdict decision, List<String> rules) {
+    /**
+     * What a scenario expects: for a decision that decides (eligibility), the verdict and the rules that fire; for
+     * supervision, the violations found (none when the list is empty).
+     */
+    record Expect(Decision.Verdict decision, List<String> rules, List<ExpectedViolation> findings) {
+    }
+
+    /** A violation a supervision scenario expects: the rule that finds it, OPEN or SUSPECTED, who and what about. */
+    record ExpectedViolation(String rule, String status, String department, String subject) {
+
+        static ExpectedViolation of(ViolationFinding found) {
+            return new ExpectedViolation(found.rule(), found.status(), found.department(), found.subject());
+        }
+
+        @Override
+        public String toString() {
+            return "{" + rule + ", " + status + ", " + department + ", " + subject + "}";
+        }
     }
 
     /** How many scenarios ran, and the problems of those that did not hold. */
@@ -87,19 +106,24 @@ class RuleScenarios {
     private java.util.Optional<RuleCompilationException.Problem> check(String file, String text, Scenario scenario,
                                                                        Class<? extends RuleCase> caseType, KieBase base) {
         int line = lineOf(text, scenario.name());
+        boolean supervision = caseType == SupervisionCase.class;
         if (scenario.name() == null || scenario.given() == null || scenario.expect() == null
-                || scenario.expect().decision() == null) {
-            return java.util.Optional.of(problem(file, line, "scenario-readable",
-                    "a scenario has a name, a 'given' case and an 'expect' with a decision"));
+                || (supervision ? scenario.expect().findings() == null : scenario.expect().decision() == null)) {
+            return java.util.Optional.of(problem(file, line, "scenario-readable", supervision
+                    ? "a supervision scenario has a name, a 'given' day and facts, and an 'expect' with its findings (findings: [] for none)"
+                    : "a scenario has a name, a 'given' case and an 'expect' with a decision"));
         }
-        RuleCase given;
+        List<Object> facts;
         try {
-            given = yaml.treeToValue(scenario.given(), caseType);
-        } catch (IOException e) {
+            facts = yaml.treeToValue(scenario.given(), caseType).facts();
+        } catch (IOException | IllegalArgumentException e) {
             return java.util.Optional.of(problem(file, line, "scenario-readable", "scenario '" + scenario.name()
                     + "': the case does not read: " + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
         }
-        Decision decision = decide(base, given.facts());
+        Decision decision = decide(base, facts);
+        if (supervision) {
+            return checkFindings(file, line, scenario, decision);
+        }
         Set<String> fired = decision.findings().stream().map(Finding::rule).collect(Collectors.toCollection(TreeSet::new));
         Set<String> expected = scenario.expect().rules() == null ? null : new TreeSet<>(scenario.expect().rules());
         boolean holds = decision.verdict() == scenario.expect().decision() && (expected == null || expected.equals(fired));
@@ -109,6 +133,18 @@ class RuleScenarios {
         return java.util.Optional.of(problem(file, line, "scenario-holds", "scenario '" + scenario.name() + "' expects "
                 + scenario.expect().decision() + (expected == null ? "" : " by " + expected) + " but the rules say "
                 + decision.verdict() + " by " + fired));
+    }
+
+    /** The violations found, as {rule, status, department, subject}, against those expected: no more, no fewer. */
+    private static java.util.Optional<RuleCompilationException.Problem> checkFindings(String file, int line,
+                                                                                  Scenario scenario, Decision decision) {
+        List<String> found = decision.violations().stream().map(ExpectedViolation::of).map(Object::toString).sorted().toList();
+        List<String> expected = scenario.expect().findings().stream().map(Object::toString).sorted().toList();
+        if (found.equals(expected)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(problem(file, line, "scenario-holds", "scenario '" + scenario.name() + "' expects "
+                + expected + " but the rules find " + found));
     }
 
     static Decision decide(KieBase base, List<Object> facts) {

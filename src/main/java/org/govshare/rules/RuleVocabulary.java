@@ -18,6 +18,8 @@ import org.govshare.rules.eligibility.AskedItemFact;
 import org.govshare.rules.eligibility.ConditionFact;
 import org.govshare.rules.eligibility.HeldGrantFact;
 import org.govshare.rules.eligibility.RequestFact;
+import org.govshare.rules.supervision.SupervisionCase;
+import org.govshare.supervision.ViolationType;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -33,7 +35,11 @@ record RuleVocabulary(String decision, List<Class<?>> facts) {
     private static final Map<String, List<Class<?>>> FACTS = Map.of(
             "eligibility", List.of(org.govshare.rules.eligibility.ResourceFact.class, AskedItemFact.class,
                     ConditionFact.class, RequestFact.class, ApplicantFact.class, HeldGrantFact.class),
-            "catalog", List.of(org.govshare.rules.catalog.ResourceFact.class, DataItemFact.class, OverlapFact.class));
+            "catalog", List.of(org.govshare.rules.catalog.ResourceFact.class, DataItemFact.class, OverlapFact.class),
+            "supervision", SupervisionCase.FACTS);
+
+    /** Enums a decision's rules name although no fact holds them: the acts of Art. 33 a supervision rule finds. */
+    private static final Map<String, List<Class<?>>> FOUND = Map.of("supervision", List.of(ViolationType.class));
 
     /** Methods of the values a fact field holds (text, numbers, dates, lists, enums) that only read them. */
     private static final Set<String> VALUE_METHODS = Set.of("isBlank", "isEmpty", "length", "size", "trim", "strip",
@@ -52,9 +58,13 @@ record RuleVocabulary(String decision, List<Class<?>> facts) {
         return new TreeSet<>(FACTS.keySet());
     }
 
-    /** The enums the facts' fields hold, which rules compare with ({@code SharingType.NON_SHARING}). */
+    /**
+     * The enums the facts' fields hold, which rules compare with ({@code SharingType.NON_SHARING}), and those the
+     * decision's findings take ({@code ViolationType.DELAYED_REPLY}).
+     */
     List<Class<?>> enums() {
-        return factMethods().map(Method::getReturnType).filter(Class::isEnum).distinct().toList();
+        return Stream.concat(factMethods().map(Method::getReturnType).filter(Class::isEnum),
+                FOUND.getOrDefault(decision, List.of()).stream()).distinct().toList();
     }
 
     /** The types a rule file may import: the facts, their enums and {@link Decision}. */

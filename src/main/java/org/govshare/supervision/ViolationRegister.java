@@ -210,6 +210,36 @@ public class ViolationRegister {
     }
 
 
+    /**
+     * The authority's decision on a SUSPECTED violation: confirmed, it is OPEN and may be ordered rectified;
+     * dismissed, it is DISMISSED, and a dismissal gives its reasons. Decided from the stored status: only a SUSPECTED
+     * violation moves, so two decisions racing cannot both stand. Audited as VIOLATION_CONFIRMED or
+     * VIOLATION_DISMISSED.
+     *
+     * @param by the login of the authority official who decides (checked by the caller)
+     */
+    @Transactional
+    public Violation decideSuspicion(String id, boolean confirmed, String by, String reason) {
+        String why = blank(reason) ? null : reason.strip();
+        if (!confirmed && why == null) {
+            throw new InvalidInputException("reason", "dismissal-needs-reason", "say why the suspicion is dismissed;"
+                    + " the department reads it");
+        }
+        if (why != null && why.length() > 2000) {
+            throw new InvalidInputException("reason", "at-most-2000", "the reasons take at most 2000 characters");
+        }
+        Violation.Status to = confirmed ? Violation.Status.OPEN : Violation.Status.DISMISSED;
+        if (!store.decide(id, to, by, today.now(), why)) {
+            throw new ConflictException("status", "decide-suspected-only", id + " is " + require(id).status()
+                    + "; only a SUSPECTED violation is confirmed or dismissed");
+        }
+        Violation decided = require(id);
+        auditTrail.record(AuditEntry.ok(confirmed ? AuditAction.VIOLATION_CONFIRMED : AuditAction.VIOLATION_DISMISSED,
+                        "violation", id).because(why).with("department", decided.department())
+                .with("type", decided.type()).with("subject", decided.subject()).with("rule", decided.rule()));
+        return decided;
+    }
+
     /** The violations recorded on a piece of evidence, e.g. a sharing request. */
     public List<Violation> onEvidence(String evidenceType, String evidenceId) {
         return store.onEvidence(evidenceType, evidenceId);

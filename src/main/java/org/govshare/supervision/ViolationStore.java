@@ -72,6 +72,12 @@ class ViolationStore {
         return jdbc.update("update violation set status = ? where id = ? and status = ?", to.name(), id, from.name()) > 0;
     }
 
+    /** Records the authority's decision on a SUSPECTED violation; false if it is not SUSPECTED (any more). */
+    boolean decide(String id, Violation.Status to, String by, java.time.Instant at, String reason) {
+        return jdbc.update("update violation set status = ?, decided_by = ?, decided_at = ?, decision_reason = ?"
+                + " where id = ? and status = 'SUSPECTED'", to.name(), by, Timestamp.from(at), reason, id) > 0;
+    }
+
     List<Violation> onEvidence(String evidenceType, String evidenceId) {
         return jdbc.query("select * from violation where evidence_type = ? and evidence_id = ? order by recorded_at",
                 violation, evidenceType, evidenceId);

@@ -35,10 +35,12 @@ class FormsTest {
             "rectification", "/cases/rectifications/{{caseNumber}}",
             "complaint", "/cases/complaints/{{complaintNumber}}");
     /**
-     * Processes whose tasks are the whole case already (a role request is its form; an assessment's draft is read
-     * through its review API, and its page once published).
+     * Processes whose tasks are the whole case already (a role request is its form, a suspected violation's review
+     * shows the whole finding, an assessment's draft is read through its review API and its page once published), or
+     * that have no task at all (the daily detection).
      */
-    private static final List<String> NOT_A_CASE = List.of("role-request", "annual-assessment");
+    private static final List<String> NOT_A_CASE = List.of("role-request", "suspected-violation-review",
+            "supervision-detection", "annual-assessment");
     private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 

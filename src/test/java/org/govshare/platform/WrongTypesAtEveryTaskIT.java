@@ -89,11 +89,19 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
             Map.entry("annual-assessment/Task_ReviewAssessment", t -> new Open(byKey(t.assessmentInReview()), "authority.li")),
             Map.entry("complaint/Task_InvestigateComplaint", t -> new Open(byKey(t.complaint()), "authority.li")),
             Map.entry("complaint/Task_RespondentStatement", t -> new Open(byKey(t.complaintAskingAStatement()), "gaj.wang")),
+            Map.entry("suspected-violation-review/Task_ReviewSuspectedViolation",
+                    t -> new Open(byKey(t.suspectedViolation()), "authority.li")),
             Map.entry("role-request/Task_ReviewRoleRequest",
                     t -> new Open("processInstanceId=" + t.roleRequest(), "authority.li")));
 
     @Autowired
     ManagementService managementService;
+
+    @Autowired
+    org.govshare.supervision.ViolationRegister violations;
+
+    @Autowired
+    org.govshare.detection.SuspectedReviews suspectedReviews;
 
     @TestFactory
     Stream<DynamicTest> everyFieldOfEveryUserTaskRefusesEveryWrongType() throws IOException {
@@ -299,6 +307,16 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
                     "{\"answer\":\"" + answer.getValue() + "\",\"reasons\":\"职责所在 by our duties\"}");
             assertThat(answered.status()).as(answered.body()).isEqualTo(200);
         }
+        return id;
+    }
+
+    /** A misuse of a grant the supervision rules suspect, its review waiting for the authority. */
+    private String suspectedViolation() {
+        String grant = "SQ-W-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String id = violations.recordFinding(new org.govshare.supervision.ViolationRegister.Detected("civil-affairs",
+                org.govshare.supervision.ViolationType.MISUSE_BEYOND_SCOPE, grant, java.time.LocalDate.of(2026, 3, 10),
+                "a rule", "240 reads over the rate limit", "data-access", grant, List.of(grant), true)).violation().id();
+        assertThat(suspectedReviews.startPending()).contains(id);
         return id;
     }
 

@@ -4,22 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.govshare.vocabulary.ConditionType;
 import org.govshare.vocabulary.Sensitivity;
 import org.govshare.vocabulary.SharingType;
@@ -34,10 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class EligibilityScenariosTest {
 
-    private static final Path ELIGIBILITY = Path.of("rules/eligibility");
-    private static final Pattern RULE_NAME = Pattern.compile("(?m)^\\s*rule\\s+([\"'])(.+?)\\1");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     @Test
     void everyScenarioHoldsOnTheWorkingCopy() {
         RuleSetReport report;
@@ -47,17 +32,18 @@ class EligibilityScenariosTest {
             fail("the rule set in rules/ is refused:\n  " + String.join("\n  ", e.problems().stream().map(Object::toString).toList()));
             return;
         }
-        assertThat(report.scenarios()).as("scenarios run, against those written in the files").isEqualTo(scenarios().size());
+        assertThat(report.scenarios()).as("scenarios run, against those written in the files").isEqualTo(
+                RuleFiles.scenarios("eligibility").size() + RuleFiles.scenarios("supervision").size());
     }
 
     @Test
     void everyEligibilityRuleIsNamedByAScenario() {
-        Set<String> rules = ruleNames();
+        Set<String> rules = RuleFiles.ruleNames("eligibility");
         Set<String> named = new TreeSet<>();
-        scenarios().forEach(s -> s.path("expect").path("rules").forEach(r -> named.add(r.asText())));
+        RuleFiles.scenarios("eligibility").forEach(s -> s.path("expect").path("rules").forEach(r -> named.add(r.asText())));
 
         assertThat(rules).as("the rules found in the DRL files, against those the compiler counts")
-                .hasSize(compiledRules());
+                .hasSize(RuleFiles.compiledRules("eligibility"));
         assertThat(named).as("rules named by the scenarios that no DRL file defines (misspelled?)").isSubsetOf(rules);
         Set<String> unnamed = new TreeSet<>(rules);
         unnamed.removeAll(named);
@@ -83,59 +69,5 @@ class EligibilityScenariosTest {
                         tuple("resourceCode", "the provider does not share this resource, under 《中华人民共和国民法典》 第一千一百一十条"),
                         tuple("duty", "the provider shares this resource for duties under 《中华人民共和国统计法》;"
                                 + " the request cites no duty"));
-    }
-
-    /** How many rules the compiler finds in rules/eligibility/, whether or not the scenarios hold. */
-    private static int compiledRules() {
-        RuleCompiler compiler = new RuleCompiler();
-        RuleCompiler.Compiled compiled = compiler.compile(RuleSources.read("file:rules/"));
-        try {
-            assertThat(compiled.problems()).as("problems compiling rules/").isEmpty();
-            return compiled.bases().get("eligibility").getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        } finally {
-            compiler.discard(compiled);
-        }
-    }
-
-    /** The names of the rules in rules/eligibility/*.drl, as written after {@code rule}. */
-    private static Set<String> ruleNames() {
-        Set<String> names = new TreeSet<>();
-        for (Path drl : files(ELIGIBILITY, ".drl")) {
-            Matcher rule = RULE_NAME.matcher(read(drl));
-            while (rule.find()) {
-                names.add(rule.group(2));
-            }
-        }
-        return names;
-    }
-
-    /** Every scenario of every file in rules/eligibility/scenarios/. */
-    private static List<JsonNode> scenarios() {
-        List<JsonNode> scenarios = new ArrayList<>();
-        for (Path file : files(ELIGIBILITY.resolve("scenarios"), ".yaml")) {
-            try {
-                YAML.readTree(file.toFile()).path("scenarios").forEach(scenarios::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        assertThat(scenarios).as("scenarios in rules/eligibility/scenarios/").isNotEmpty();
-        return scenarios;
-    }
-
-    private static List<Path> files(Path dir, String ending) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(ending)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
