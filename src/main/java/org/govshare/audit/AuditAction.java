@@ -112,6 +112,8 @@ public enum AuditAction {
     REFERRAL_DECIDED,
     // annual assessment
     ASSESSMENT_PUBLISHED,
+    // timeliness
+    TIMELINESS_REMINDED,
 
     AUDIT_SEARCHED,
     AUDIT_VERIFIED

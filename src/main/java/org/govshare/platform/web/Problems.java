@@ -23,6 +23,8 @@ public class Problems {
 
     /** The request attribute in which a refusal's reason is left for {@link RefusalAuditFilter}. */
     public static final String REASON_ATTRIBUTE = Problems.class.getName() + ".reason";
+    /** The request attribute holding facts (a {@code Map<String, Object>}) the answer's audit event records too. */
+    public static final String DETAILS_ATTRIBUTE = Problems.class.getName() + ".details";
 
     private final ObjectMapper objectMapper;
 
