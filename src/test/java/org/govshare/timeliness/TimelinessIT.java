@@ -1,5 +1,6 @@
 package org.govshare.timeliness;
 
+import static org.govshare.support.ProviderAnswers.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.identity.Role;
@@ -66,22 +65,12 @@ class TimelinessIT extends IntegrationTest {
         provider.stop(0);
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
-
     @Test
     void aDatasetPushedLongAgoIsRemindedOnceThenAFindingPastItsGrace() throws Exception {
         LocalDate today = LocalDate.now(BEIJING);
-        String stale = hostedDatasetPushed();
-        String fresh = hostedDatasetPushed();
-        // the push happened twenty days ago: the version's date is what timeliness reads
-        jdbc.update("update dataset_version set created_at = ? where resource_code = ?",
-                Timestamp.from(today.minusDays(20).atTime(10, 0).atZone(BEIJING).toInstant()), stale);
+        String stale = PushedDatasets.publishedAndPushed(api);
+        String fresh = PushedDatasets.publishedAndPushed(api);
+        PushedDatasets.pushedDaysAgo(jdbc, stale, 20);
 
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
@@ -185,15 +174,6 @@ class TimelinessIT extends IntegrationTest {
 
     private List<java.util.Map<String, Object>> reminders(String code) {
         return jdbc.queryForList("select * from notice where kind = 'TIMELINESS_REMINDER' and object_id = ?", code);
-    }
-
-    /** A Civil Affairs hosted dataset (DAILY), published and pushed once; its code. */
-    private String hostedDatasetPushed() {
-        String code = publish("mzj.chen", CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102")));
-        Response pushed = api.postBody("mzj.chen", "/api/data/" + code + "/records?mode=REPLACE", "application/json",
-                "[{\"统一社会信用代码\":\"51410100MJ0000001X\",\"组织名称\":\"郑州市志愿者协会\"}]".getBytes(StandardCharsets.UTF_8));
-        assertThat(pushed.status()).as(pushed.body()).isEqualTo(201);
-        return code;
     }
 
     /** A Public Security resource served by the test provider at {@code path}, granted to mzj.liu; its code. */
