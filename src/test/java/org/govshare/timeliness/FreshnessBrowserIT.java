@@ -49,6 +49,7 @@ class FreshnessBrowserIT extends IntegrationTest {
                 return shown.contains("按时更新") ? shown : null;
             });
             assertThat(page).contains("第 1 版", "每日").doesNotContain("逾期");
+            browser.script("document.getElementById('sec-freshness').scrollIntoView()");
             browser.screenshot("case-page-freshness");
             browser.assertAccessible("case-page-freshness");
         }
