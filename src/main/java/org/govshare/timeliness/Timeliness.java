@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.govshare.calendar.Today;
@@ -39,6 +38,7 @@ public class Timeliness {
     private final WorkdayCalendar workdays;
     private final Today today;
     private final DueDates dueDates;
+    private final UnavailableRuns runs;
 
     Timeliness(Catalog catalog, TimelinessStore store, TimelinessProperties properties, WorkdayCalendar workdays,
                Today today) {
@@ -48,6 +48,7 @@ public class Timeliness {
         this.workdays = workdays;
         this.today = today;
         this.dueDates = new DueDates(properties.graceWorkingDays(), workdays, today.zone());
+        this.runs = new UnavailableRuns(properties.availability());
     }
 
     /** The freshness today of those of these resources that are published, in the order asked. */
@@ -103,42 +104,20 @@ public class Timeliness {
                 .collect(Collectors.toMap(CatalogEntry::code, CatalogEntry::providerDepartment, (a, b) -> a, LinkedHashMap::new));
         ZoneId zone = today.zone();
         List<DayCalls> ofDay = store.calls(providers.keySet(), day, day, zone);
-        List<String> unavailable = ofDay.stream().filter(this::unavailable).map(DayCalls::resourceCode).toList();
+        List<String> unavailable = ofDay.stream().filter(runs::unavailable).map(DayCalls::resourceCode).toList();
         // the run's first day is looked for only where the day is unavailable, which is rare
         Map<String, List<DayCalls>> before = store.calls(unavailable,
                         day.minusDays(properties.availability().lookbackDays()), day.minusDays(1), zone).stream()
                 .collect(Collectors.groupingBy(DayCalls::resourceCode));
         List<ServiceDay> days = new ArrayList<>();
         for (DayCalls calls : ofDay) {
-            LocalDate since = unavailable(calls) ? runStart(day, before.getOrDefault(calls.resourceCode(), List.of())) : null;
+            LocalDate since = runs.unavailable(calls) ? runs.since(day, before.getOrDefault(calls.resourceCode(), List.of())) : null;
             days.add(new ServiceDay(calls.resourceCode(), providers.get(calls.resourceCode()), day, calls.calls(),
                     calls.failures(), since != null, since,
                     since == null ? null : workdays.addWorkingDays(since, properties.availability().graceWorkingDays()),
                     calls.failed()));
         }
         return days;
-    }
-
-    private LocalDate runStart(LocalDate day, List<DayCalls> earlier) {
-        Map<LocalDate, DayCalls> byDay = earlier.stream().collect(Collectors.toMap(DayCalls::day, Function.identity()));
-        LocalDate since = day;
-        for (LocalDate d = day.minusDays(1); !d.isBefore(day.minusDays(properties.availability().lookbackDays()));
-             d = d.minusDays(1)) {
-            DayCalls calls = byDay.get(d);
-            if (calls == null || calls.calls() < properties.availability().minimumCalls()) {
-                continue;
-            }
-            if (!unavailable(calls)) {
-                break;
-            }
-            since = d;
-        }
-        return since;
-    }
-
-    boolean unavailable(DayCalls calls) {
-        return calls.calls() >= Math.max(1, properties.availability().minimumCalls())
-                && (double) calls.failures() / calls.calls() > properties.availability().failureThreshold();
     }
 
     /** The audit event of a version's push ({@code audit:<seq>}), if it is in the trail. */
