@@ -14,12 +14,13 @@
  *   GET /api/corrections/{id} (its evidence file: GET /api/corrections/{id}/evidence, a download link)
  *   GET /api/consultations/{id}
  *   GET /api/rectifications/{id}
+ *   GET /api/freshness?resource={code} (a published resource's freshness on its catalog submission's page)
  */
 (function () {
   'use strict';
 
   const { getJson, h, add, bi, none, text, yesNo, clear, section, abbreviate, vocabulary, showError, dateTime,
-    loadDepartments, department: dept, departmentOf, showSignedIn } = window.GovSharePage;
+    loadDepartments, department: dept, departmentOf, showSignedIn, problemBox } = window.GovSharePage;
   const { FIELDS, label, labelText, badge, itemsTable, changedKeys } = window.GovShareCatalog;
 
   const $ = (id) => document.getElementById(id);
@@ -325,6 +326,7 @@
   async function catalogSubmission(s) {
     const entry = s.content || {};
     const previous = s.kind === 'NEW' ? { version: null } : await previousVersion(s);
+    const fresh = await freshnessOf(s);
     return {
       number: s.code,
       heading: entry.name || s.code,
@@ -341,6 +343,9 @@
           ['审核逾期', 'Review overdue', yesNo(s.overdue)],
           ['审核人', 'Reviewed by', code(s.reviewedBy)],
           ['审核意见', 'Review comment', prose(s.reviewComment)])),
+        fresh ? section('sec-freshness', '数据时效', 'Freshness', fresh.failed
+          ? problemBox('数据时效加载失败 Could not load the freshness', fresh.failed)
+          : window.GovShareFreshness.facts(fresh.value)) : null,
         section('sec-findings', '规则提示', 'The checks\' findings', findingsTable(s.findings)),
         s.kind === 'NEW' ? null : changesSection(s, entry, previous),
         section('sec-entry', '目录内容', 'The entry', facts(...Object.keys(FIELDS).filter((key) => key !== 'items')
@@ -348,6 +353,17 @@
         section('sec-items', '信息项（' + (entry.items || []).length + '）', 'Data items', itemsTable(entry.items, 'items'))
       ]
     };
+  }
+
+  /** How up to date the resource is today, once it is published (a change's or retirement's resource is). */
+  async function freshnessOf(submission) {
+    if (submission.status !== 'PUBLISHED' && submission.kind === 'NEW') return null;
+    try {
+      const known = await window.GovShareFreshness.load([submission.code]);
+      return known.has(submission.code) ? { value: known.get(submission.code) } : null;
+    } catch (e) {
+      return { failed: e };
+    }
   }
 
   /**

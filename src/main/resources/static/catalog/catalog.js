@@ -13,6 +13,7 @@
  *   GET /api/catalog/resources/{front}/{back}
  *   GET /api/catalog/resources/{front}/{back}/history?size=100 (newest first, the latest 100 versions)
  *   GET /api/catalog/resources/{front}/{back}/versions/{n}
+ *   GET /api/freshness?resource={code}&… (the page's resources; see /shared/freshness.js)
  */
 (function () {
   'use strict';
@@ -20,6 +21,7 @@
   const { ApiError, getJson, h, add, bi, none, text, clear, section, abbreviate, dateTime, loadDepartments, department,
     departmentOf } = window.GovSharePage;
   const { LABELS, FIELDS, label, labelText, badge, itemsTable, changedKeys } = window.GovShareCatalog;
+  const freshness = window.GovShareFreshness;
 
   // ---------------------------------------------------------------------------------------------------------------
   // API
@@ -176,7 +178,8 @@
   function renderRows(page, state, failed) {
     const body = clear($('rows'));
     const resources = Array.isArray(page.resources) ? page.resources : [];
-    if (!resources.length) body.append(emptyRow(9, failed, '没有符合条件的资源。', 'No published resources match the search.'));
+    if (!resources.length) body.append(emptyRow(10, failed, '没有符合条件的资源。', 'No published resources match the search.'));
+    const freshnessCells = new Map();
     for (const listing of resources) {
       const entry = listing.entry || {};
       const retired = listing.status === 'RETIRED';
@@ -190,11 +193,26 @@
       cell('共享条件', 'Sharing conditions', conditionsSummary(entry)),
       cell('提供部门', 'Provider', department(entry.providerDepartment)),
       cell('更新周期', 'Update cycle', label('updateCycle', entry.updateCycle)),
+      freshnessCells.set(listing.code, cell('数据时效', 'Freshness', retired ? none() : '…')).get(listing.code),
       cell('共享类型', 'Sharing type', badge('sharingType', entry.sharingType)),
       h('td', { 'data-label': '版本 Version', class: 'num' }, 'v' + listing.version));
       body.append(row);
     }
     showSummary(page, failed, NOUN);
+    showFreshness(freshnessCells, resources.filter((l) => l.status !== 'RETIRED').map((l) => l.code));
+  }
+
+  /** Fills the freshness column once it is known; a failure leaves a dash and says so once. */
+  async function showFreshness(cells, codes) {
+    const request = listRequest;
+    let known = new Map();
+    try {
+      known = await freshness.load(codes);
+    } catch (e) {
+      if (request === listRequest) showError('数据时效加载失败 Could not load the freshness', e);
+    }
+    if (request !== listRequest) return;
+    for (const code of codes) clear(cells.get(code)).append(freshness.state(known.get(code)));
   }
 
   function formatOf(format) {
@@ -232,7 +250,8 @@
     detail.append(h('p', { class: 'loading' }, '正在加载… ', h('span', { lang: 'en' }, 'Loading…')));
     const code = state.resource;
     try {
-      const [current, history] = await Promise.allSettled([getJson(API.resource(code)), getJson(API.history(code))]);
+      const [current, history, fresh] = await Promise.allSettled([getJson(API.resource(code)), getJson(API.history(code)),
+        freshness.load([code])]);
       await departmentsLoaded;
       if (request !== detailRequest) return;
       if (current.status === 'rejected') throw current.reason;
@@ -243,7 +262,9 @@
         if (request !== detailRequest) return;
         shown = { version: version.version, entry: version.content, historical: version };
       }
-      renderDetail(state, listing, shown, history.status === 'fulfilled' ? history.value : null);
+      renderDetail(state, listing, shown, history.status === 'fulfilled' ? history.value : null,
+        fresh.status === 'fulfilled' ? fresh.value.get(code) : null);
+      if (fresh.status === 'rejected') showError('数据时效加载失败 Could not load the freshness', fresh.reason);
       if (history.status === 'rejected') showError('变更历史加载失败 Could not load the change history', history.reason);
       const title = $('detail-title');
       if (title) title.focus();
@@ -262,7 +283,7 @@
     return [h('dt', null, bi(pair[0], pair[1])), h('dd', null, value)];
   }
 
-  function renderDetail(state, listing, shown, history) {
+  function renderDetail(state, listing, shown, history, fresh) {
     const entry = shown.entry || {};
     const code = listing.code;
     const detail = clear($('detail'));
@@ -340,6 +361,9 @@
           : h('p', { class: 'muted' }, '未引用法律法规依据。', h('span', { lang: 'en' }, 'No legal basis cited.'))))
     ));
 
+    if (!shown.historical && fresh) {
+      detail.append(section('sec-freshness', '数据时效', 'Freshness', freshness.facts(fresh)));
+    }
     detail.append(itemsSection(entry.items));
     detail.append(historySection(state, listing, shown, history));
   }

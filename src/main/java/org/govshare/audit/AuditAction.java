@@ -134,6 +134,8 @@ public enum AuditAction {
     DETECTION_RAN,
     VIOLATION_CONFIRMED,
     VIOLATION_DISMISSED,
+    // timeliness
+    TIMELINESS_REMINDED,
 
     AUDIT_SEARCHED,
     AUDIT_VERIFIED

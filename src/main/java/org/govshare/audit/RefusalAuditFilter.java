@@ -3,6 +3,7 @@ package org.govshare.audit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -142,8 +143,12 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
         Object reason = request.getAttribute(Problems.REASON_ATTRIBUTE);
         AuditEntry entry = AuditEntry.refused(action, "http-request", request.getMethod() + " " + path,
                 reason != null ? reason.toString() : "HTTP " + status);
+        Map<String, Object> details = new LinkedHashMap<>(entry.details());
+        if (request.getAttribute(Problems.DETAILS_ATTRIBUTE) instanceof Map<?, ?> named) {
+            named.forEach((name, value) -> details.put(String.valueOf(name), value));
+        }
         auditTrail.record(new AuditEntry(entry.action(), status >= 500 ? Outcome.FAILED : Outcome.REFUSED,
-                        entry.objectType(), entry.objectId(), entry.reason(), actor, entry.details()).with("status", status).with("method", request.getMethod()).with("path", path));
+                        entry.objectType(), entry.objectId(), entry.reason(), actor, details).with("status", status).with("method", request.getMethod()).with("path", path));
     }
 
     /** Who is counted for a refusal: the authenticated caller, else the address, whatever name it claims. */

@@ -147,7 +147,14 @@ public class ProviderServices {
         }
         query.put("page", String.valueOf(page));
         query.put("size", String.valueOf(size));
-        return client.get(ProviderClient.prepare(stored.url(), query, credentialsOf(stored), stored.timeoutMillis()));
+        try {
+            return client.get(ProviderClient.prepare(stored.url(), query, credentialsOf(stored), stored.timeoutMillis()));
+        } catch (ProviderUnavailableException failed) {
+            // the audit event of the 502/504 names the service, so its failures are counted per day (Art. 28)
+            failed.concerning("upstream", OBJECT_TYPE).concerning("resource", resourceCode)
+                    .concerning("department", stored.providerDepartment());
+            throw failed;
+        }
     }
 
     private ServiceCredentials credentialsOf(ProviderServiceStore.Stored stored) {

@@ -1,5 +1,6 @@
 package org.govshare.access;
 
+import static org.govshare.support.ProviderAnswers.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.support.Api.Response;
@@ -65,14 +65,6 @@ class ProviderDataAccessIT extends IntegrationTest {
         RELEASE_SLOW.countDown();
         provider.stop(0);
         threads.shutdownNow();
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 
     private String grantedResidents(String servicePath) {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /** The working-day calendar on the packaged official schedules, without Spring. */
-final class OfficialCalendars {
+public final class OfficialCalendars {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final ObjectMapper YAML = Jackson2ObjectMapperBuilder.json().factory(new YAMLFactory())
@@ -29,7 +29,7 @@ final class OfficialCalendars {
         return days;
     }
 
-    static WorkdayCalendar packaged() {
+    public static WorkdayCalendar packaged() {
         return new WorkdayCalendar(new DeadlineProperties(SHANGHAI, tenWorkingDaysEach()),
                 year -> Optional.ofNullable(PACKAGED.get(year)));
     }

@@ -1,5 +1,6 @@
 package org.govshare.provider;
 
+import static org.govshare.support.ProviderAnswers.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -110,14 +111,6 @@ class ProviderServicesIT extends IntegrationTest {
         }
         QUERIES.put(exchange.getHttpContext().getPath(), query);
         HEADERS.put(exchange.getHttpContext().getPath(), exchange.getRequestHeaders());
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 
     private static String url(String path) {

@@ -108,6 +108,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(UpstreamFailedException.class)
     ProblemDetail upstreamFailed(UpstreamFailedException e, HttpServletRequest request) {
+        // which service failed, so a day's failed calls can be counted per service (docs/timeliness.md)
+        request.setAttribute(Problems.DETAILS_ATTRIBUTE, e.subject());
         return problems.problem(request, e.timedOut() ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY, e.rule(),
                 e.getMessage(), List.of());
     }

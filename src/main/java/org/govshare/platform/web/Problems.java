@@ -26,6 +26,9 @@ public class Problems {
     /** Set on a 404 that hides something the caller may not see: the refusal filter audits it (a plain 404 it does not). */
     public static final String HIDDEN_ATTRIBUTE = Problems.class.getName() + ".hidden";
 
+    /** The request attribute holding facts (a {@code Map<String, Object>}) the answer's audit event records too. */
+    public static final String DETAILS_ATTRIBUTE = Problems.class.getName() + ".details";
+
     private final ObjectMapper objectMapper;
 
     Problems(ObjectMapper objectMapper) {

@@ -12,17 +12,26 @@ import java.util.List;
  * @param calls calls made
  * @param failures calls that failed (time-out, refused connection, error answer)
  * @param threshold the share of failed calls past which the day counts as unavailable (a setting)
+ * @param minimumCalls the fewest calls a day needs to count as unavailable at all (a setting)
  * @param unavailableSince the first day of the current run of unavailable days
  * @param remindedOn the day the provider was reminded of it, null if not yet
  * @param graceEndsOn the last day of the grace after the reminder
  * @param evidence audit event ids of failed calls ({@code audit:123}), at most a few
  */
 public record ServiceAvailabilityFact(String resourceCode, String provider, LocalDate day, long calls, long failures,
-                                      double threshold, LocalDate unavailableSince, LocalDate remindedOn,
-                                      LocalDate graceEndsOn, List<String> evidence) {
+                                      double threshold, long minimumCalls, LocalDate unavailableSince,
+                                      LocalDate remindedOn, LocalDate graceEndsOn, List<String> evidence) {
 
     public ServiceAvailabilityFact {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A day judged on any number of calls, one or more. */
+    public ServiceAvailabilityFact(String resourceCode, String provider, LocalDate day, long calls, long failures,
+                                   double threshold, LocalDate unavailableSince, LocalDate remindedOn,
+                                   LocalDate graceEndsOn, List<String> evidence) {
+        this(resourceCode, provider, day, calls, failures, threshold, 1, unavailableSince, remindedOn, graceEndsOn,
+                evidence);
     }
 
     /** The share of the day's calls that failed, 0 when none was made. */
@@ -31,6 +40,6 @@ public record ServiceAvailabilityFact(String resourceCode, String provider, Loca
     }
 
     public boolean unavailable() {
-        return calls > 0 && failureRate() > threshold;
+        return calls > 0 && calls >= minimumCalls && failureRate() > threshold;
     }
 }
