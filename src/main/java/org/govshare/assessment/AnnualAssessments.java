@@ -279,15 +279,17 @@ public class AnnualAssessments {
         List<BigDecimal> totals = new ArrayList<>();
         for (String d : codes) {
             Map<String, AssessmentReport.Figure> shown = new LinkedHashMap<>();
-            BigDecimal total = BigDecimal.ZERO.setScale(2);
+            Map<String, BigDecimal> values = new HashMap<>();
+            Map<String, BigDecimal> points = new HashMap<>();
             for (Measure m : Measure.values()) {
                 BigDecimal value = figures.value(d, m);
                 BigDecimal score = scoring.score(m.key(), value, all.get(m));
-                total = total.add(score);
+                values.put(m.key(), value);
+                points.put(m.key(), score);
                 shown.put(m.key(), new AssessmentReport.Figure(value, score, figures.cases(d, m, properties.maxCasesPerFigure()), null));
             }
             byDepartment.add(shown);
-            totals.add(total);
+            totals.add(scoring.total(values, points));
         }
         List<Integer> ranks = Scoring.ranks(totals);
         List<AssessmentReport.DepartmentResult> results = new ArrayList<>();

@@ -15,11 +15,23 @@ import java.util.Objects;
  *
  * @param name         the rule pack's name for the formula, shown in the report with the file's version
  * @param version      the first 12 hex digits of the file's SHA-256
- * @param nothingScoresFull whether a figure with nothing to measure (no request to answer) scores its full weight;
- *                     otherwise it scores nothing
+ * @param nothing      what a figure with nothing to measure (no request was due) counts for
  * @param rules        by indicator key, in the file's order; indicators not in the file are shown, not scored
  */
-record Scoring(String name, String version, boolean nothingScoresFull, Map<String, Rule> rules) {
+record Scoring(String name, String version, NothingToMeasure nothing, Map<String, Rule> rules) {
+
+    /** What a figure with nothing to measure counts for ({@code when-nothing-to-measure}). */
+    enum NothingToMeasure {
+        /**
+         * it is left out: the total is the points of what was measured out of the weights of what was measured, on
+         * 100, so a department with little to measure is neither rewarded nor punished for it
+         */
+        RESCALED,
+        /** its full weight */
+        FULL,
+        /** nothing */
+        ZERO
+    }
 
     /** How a figure becomes points. */
     enum Kind {
@@ -70,7 +82,7 @@ record Scoring(String name, String version, boolean nothingScoresFull, Map<Strin
         }
         BigDecimal weight = rule.weight();
         if (value == null) {
-            return (nothingScoresFull ? weight : BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+            return (nothing == NothingToMeasure.FULL ? weight : BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
         }
         BigDecimal points = switch (rule.kind()) {
             case SHARE -> value.multiply(weight);
@@ -86,6 +98,24 @@ record Scoring(String name, String version, boolean nothingScoresFull, Map<Strin
             case SHOWN -> BigDecimal.ZERO;
         };
         return points.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A department's total from its figures' points: their sum, or with {@link NothingToMeasure#RESCALED} the sum out
+     * of the weights of the figures that had something to measure, on 100 (0 when none had).
+     *
+     * @param values the department's figure by indicator key, null where there was nothing to measure
+     * @param points the points of each figure, by indicator key
+     */
+    BigDecimal total(Map<String, BigDecimal> values, Map<String, BigDecimal> points) {
+        BigDecimal sum = points.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (nothing != NothingToMeasure.RESCALED) {
+            return sum.setScale(2, RoundingMode.HALF_UP);
+        }
+        BigDecimal measured = values.entrySet().stream().filter(e -> e.getValue() != null).map(e -> weightOf(e.getKey()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return measured.signum() == 0 ? BigDecimal.ZERO.setScale(2)
+                : sum.multiply(BigDecimal.valueOf(100)).divide(measured, 2, RoundingMode.HALF_UP);
     }
 
     /**

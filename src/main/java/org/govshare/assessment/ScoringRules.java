@@ -67,7 +67,7 @@ class ScoringRules {
         }
         MappingNode top = mapping(root, "the file holds name, when-nothing-to-measure and indicators");
         String name = null;
-        boolean nothingScoresFull = true;
+        Scoring.NothingToMeasure nothing = Scoring.NothingToMeasure.RESCALED;
         MappingNode indicators = null;
         for (NodeTuple entry : top.getValue()) {
             String key = scalar(entry.getKeyNode());
@@ -75,10 +75,10 @@ class ScoringRules {
                 case "name" -> name = scalar(entry.getValueNode());
                 case "when-nothing-to-measure" -> {
                     String value = scalar(entry.getValueNode());
-                    if (!value.equals("full") && !value.equals("zero")) {
-                        throw error(entry.getValueNode(), "when-nothing-to-measure is full or zero, not '" + value + "'");
-                    }
-                    nothingScoresFull = value.equals("full");
+                    nothing = java.util.Arrays.stream(Scoring.NothingToMeasure.values())
+                            .filter(n -> n.name().toLowerCase(java.util.Locale.ROOT).equals(value)).findFirst()
+                            .orElseThrow(() -> error(entry.getValueNode(),
+                                    "when-nothing-to-measure is rescaled, full or zero, not '" + value + "'"));
                 }
                 case "indicators" -> indicators = mapping(entry.getValueNode(), "indicators maps each indicator key to its weight and kind");
                 default -> throw error(entry.getKeyNode(), "unknown setting '" + key + "': name, when-nothing-to-measure or indicators");
@@ -106,7 +106,7 @@ class ScoringRules {
             throw error(indicators, "the weights add up to " + sum.stripTrailingZeros().toPlainString()
                     + ", not 100");
         }
-        return new Scoring(name.strip(), version(text), nothingScoresFull, rules);
+        return new Scoring(name.strip(), version(text), nothing, rules);
     }
 
     private static Scoring.Rule rule(String key, MappingNode node) {

@@ -92,7 +92,7 @@ public class Timeliness {
      *
      * @param unavailableSince the first unavailable day of the run the day belongs to, null when the day is not
      *                         unavailable; days with too few calls are skipped, an available day ends the run
-     * @param evidence the first few failed calls of the day ({@code audit:<seq>})
+     * @param evidence the first few failed calls of the day ({@code audit:<id>})
      */
     record ServiceDay(String resourceCode, String provider, LocalDate day, long calls, long failures,
                       boolean unavailable, LocalDate unavailableSince, LocalDate graceEndsOn, List<String> evidence) {
@@ -120,7 +120,7 @@ public class Timeliness {
         return days;
     }
 
-    /** The audit event of a version's push ({@code audit:<seq>}), if it is in the trail. */
+    /** The audit event of a version's push ({@code audit:<id>}), if it is in the trail. */
     Optional<String> pushEvent(String code, int version) {
         return version == 0 ? Optional.empty() : store.pushEvent(code, version);
     }

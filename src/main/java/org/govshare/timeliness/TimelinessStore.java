@@ -35,7 +35,7 @@ class TimelinessStore {
     record Pushed(int version, Instant at) {
     }
 
-    /** The calls made to a resource's service on a day, and the first few failed ones ({@code audit:<seq>}). */
+    /** The calls made to a resource's service on a day, and the first few failed ones ({@code audit:<id>}). */
     record DayCalls(String resourceCode, LocalDate day, long calls, long failures, List<String> failed) {
     }
 
@@ -58,9 +58,9 @@ class TimelinessStore {
                 code, Timestamp.from(end)).stream().findFirst();
     }
 
-    /** The audit event of a version's push, as {@code audit:<seq>} (its id while not yet chained). */
+    /** The audit event of a version's push, as {@code audit:<id>}. */
     Optional<String> pushEvent(String code, int version) {
-        return jdbc.queryForList("select coalesce(seq::text, id) from audit_event where object_id = ?"
+        return jdbc.queryForList("select id from audit_event where object_id = ?"
                         + " and action = 'DATA_PUSHED' and (details::jsonb ->> 'version')::int = ?"
                         + " order by occurred_at desc limit 1", String.class, code, version)
                 .stream().findFirst().map(ref -> "audit:" + ref);
@@ -81,15 +81,15 @@ class TimelinessStore {
         return jdbc.query(con -> {
             var statement = con.prepareStatement("""
                     with call as (
-                        select object_id as resource, occurred_at, false as failed, seq, id from audit_event
+                        select object_id as resource, occurred_at, false as failed, id from audit_event
                          where action = 'DATA_ACCESSED' and object_id = any(?) and occurred_at >= ? and occurred_at < ?
                         union all
-                        select details::jsonb ->> 'resource', occurred_at, true, seq, id from audit_event
+                        select details::jsonb ->> 'resource', occurred_at, true, id from audit_event
                          where action = 'REQUEST_FAILED' and occurred_at >= ? and occurred_at < ?
                            and details::jsonb ->> 'upstream' = 'provider-service')
                     select resource, (occurred_at at time zone ?)::date as day, count(*) as calls,
                            count(*) filter (where failed) as failures,
-                           (array_agg(coalesce(seq::text, id) order by occurred_at) filter (where failed))[1:3] as failed
+                           (array_agg(id order by occurred_at) filter (where failed))[1:3] as failed
                       from call where resource = any(?) group by resource, day order by resource, day""");
             Array array = con.createArrayOf("varchar", resources);
             statement.setArray(1, array);

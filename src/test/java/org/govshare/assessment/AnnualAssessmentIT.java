@@ -164,14 +164,17 @@ class AnnualAssessmentIT extends IntegrationTest {
                 violations-rectified 1
                 violations-rectified-on-time 0 KHV-25-6
                 complaints-substantiated 0""");
-        // by hand from scoring.yaml (nothing to measure scores full; reads and consumers relative to kh-alpha's 5
-        // and 2, the best of the year; the median at or under 3 working days scores full)
-        // alpha: 2.5 + 5 + 13.33 + 5 + 12.86 + 10 + 10 + 5 + 5 + 2.5 + 2.5 + 2.5 + 5 (cycles: 12 of 14 periods)
-        assertThat(result(report, "kh-alpha").score()).isEqualByComparingTo("81.19");
-        // beta: 5 + 5 + 20 + 5 + 11.25 + 8 + 5 + 4 + 2.5 + 5 + 5 + 5 + 2.5
-        assertThat(result(report, "kh-beta").score()).isEqualByComparingTo("83.25");
-        // gamma: 5 + 0 + 20 + 5 + 15 + 10 + 10 + 0 + 0 + 5 + 5 + 0 + 5
-        assertThat(result(report, "kh-gamma").score()).isEqualByComparingTo("80.00");
+        // by hand from scoring.yaml (nothing to measure is left out and the rest rescaled to 100; reads and consumers
+        // relative to kh-alpha's 5 and 2, the best of the year; the median at or under 3 working days scores full)
+        // alpha: 2.5 + 5 + 13.33 + 5 + 12.86 + 5 + 5 + 2.5 + 2.5 + 2.5 + 5 (cycles: 12 of 14 periods) = 61.19 of the
+        // 80 measured (no service, no correction): 76.49
+        assertThat(result(report, "kh-alpha").score()).isEqualByComparingTo("76.49");
+        // beta: 20 + 5 + 11.25 + 8 + 5 + 4 + 2.5 + 5 + 2.5 = 63.25 of the 80 measured (no non-sharing resource, no
+        // catalog revision, no rectification): 79.06
+        assertThat(result(report, "kh-beta").score()).isEqualByComparingTo("79.06");
+        // gamma: 0 + 15 + 0 + 0 + 5 + 5 + 0 + 5 = 30 of the 50 measured (no non-sharing resource, no request, no
+        // median, no service, no correction): 60.00
+        assertThat(result(report, "kh-gamma").score()).isEqualByComparingTo("60.00");
         assertThat(result(report, "kh-beta").rank()).isLessThan(result(report, "kh-alpha").rank());
         assertThat(result(report, "kh-alpha").rank()).isLessThan(result(report, "kh-gamma").rank());
         assertThat(result(report, "kh-alpha").figures().get("requests-answered-on-time").score()).isEqualByComparingTo("13.33");

@@ -44,7 +44,7 @@ class ScoringRulesTest {
                 + "  data-reads: {weight: 20, kind: relative}\n"
                 + "  complaints-substantiated: {weight: 20, kind: penalty, per-case: 8}\n");
         assertThat(scoring.score("requests-answered-on-time", new BigDecimal("0.75"), List.of())).isEqualByComparingTo("30");
-        assertThat(scoring.score("requests-answered-on-time", null, List.of())).isEqualByComparingTo("40");
+        assertThat(scoring.score("requests-answered-on-time", null, List.of())).as("left out, by default").isEqualByComparingTo("0");
         assertThat(scoring.score("median-reply-working-days", new BigDecimal("6.5"), List.of())).isEqualByComparingTo("10");
         assertThat(scoring.score("data-reads", new BigDecimal("30"), List.of(new BigDecimal("120"), new BigDecimal("30"))))
                 .isEqualByComparingTo("5");
@@ -52,5 +52,25 @@ class ScoringRulesTest {
         assertThat(scoring.score("grants-used", new BigDecimal("1"), List.of())).isEqualByComparingTo("0");
         assertThat(Scoring.ranks(List.of(new BigDecimal("80"), new BigDecimal("90"), new BigDecimal("80"), new BigDecimal("70"))))
                 .containsExactly(2, 1, 2, 4);
+    }
+
+    @Test
+    void nothingToMeasureIsLeftOutAndTheRestRescaledUnlessTheFileSaysFullOrZero() {
+        String indicators = "indicators:\n  requests-answered-on-time: {weight: 60, kind: share}\n"
+                + "  corrections-on-time: {weight: 40, kind: share}\n";
+        java.util.Map<String, BigDecimal> values = new java.util.HashMap<>();
+        values.put("requests-answered-on-time", new BigDecimal("0.5"));
+        values.put("corrections-on-time", null);
+        Scoring rescaled = ScoringRules.parse("name: test\n" + indicators);
+        assertThat(rescaled.total(values, java.util.Map.of("requests-answered-on-time", new BigDecimal("30"),
+                "corrections-on-time", BigDecimal.ZERO))).as("30 of the 60 measured").isEqualByComparingTo("50");
+        assertThat(rescaled.total(java.util.Collections.singletonMap("corrections-on-time", null),
+                java.util.Map.of("corrections-on-time", BigDecimal.ZERO))).as("nothing measured").isEqualByComparingTo("0");
+        Scoring full = ScoringRules.parse("name: test\nwhen-nothing-to-measure: full\n" + indicators);
+        assertThat(full.score("corrections-on-time", null, List.of())).isEqualByComparingTo("40");
+        assertThat(full.total(values, java.util.Map.of("requests-answered-on-time", new BigDecimal("30"),
+                "corrections-on-time", new BigDecimal("40")))).isEqualByComparingTo("70");
+        assertThatThrownBy(() -> ScoringRules.parse("name: test\nwhen-nothing-to-measure: half\n" + indicators))
+                .isInstanceOf(ScoringFileException.class).hasMessageContaining("rescaled, full or zero");
     }
 }

@@ -18,6 +18,7 @@ import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.Api.Response;
 import org.govshare.support.Eventually;
 import org.govshare.support.IntegrationTest;
+import org.govshare.timeliness.PushedDatasets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -118,6 +119,32 @@ class DetectionIT extends IntegrationTest {
         Response rectification = api.post("authority.li", "/api/violations/" + id + "/rectification", "");
         assertThat(rectification.status()).as(rectification.body()).isEqualTo(201);
         assertThat(violationAbout(subject)).containsEntry("status", "RECTIFYING");
+    }
+
+    @Test
+    void aDatasetLeftStaleIsRemindedThenRecordedAsDataNotUpdatedByTheDailyRunAndOrderedRectified() {
+        String stale = PushedDatasets.publishedAndPushed(api);
+        PushedDatasets.pushedDaysAgo(jdbc, stale, 20);
+
+        Response started = api.post("authority.li", "/api/detection/runs", "");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        Eventually.within(Duration.ofSeconds(60), "the daily run records the stale dataset",
+                () -> jdbc.queryForObject("select count(*) from violation where subject = ?", Integer.class, stale) == 1);
+
+        assertThat(api.get("mzj.chen", "/api/notices").body()).as("the provider was reminded by the run's round")
+                .contains("TIMELINESS_REMINDER", stale);
+        Map<String, Object> late = violationAbout(stale);
+        assertThat(late).containsEntry("department", "civil-affairs").containsEntry("type", "DATA_NOT_UPDATED")
+                .containsEntry("status", "OPEN").containsEntry("source", "AUTOMATIC");
+        assertThat((String) late.get("evidence")).contains("version:1");
+        assertThat((String) late.get("rule")).isEqualTo("Data still behind its update cycle after the grace is data not updated");
+
+        detection.runFor(LocalDate.now(BEIJING));
+        assertThat(violationAbout(stale)).as("a second run the same day records nothing new").containsEntry("id", late.get("id"));
+
+        Response rectification = api.post("authority.li", "/api/violations/" + late.get("id") + "/rectification", "");
+        assertThat(rectification.status()).as(rectification.body()).isEqualTo(201);
+        assertThat(violationAbout(stale)).containsEntry("status", "RECTIFYING");
     }
 
     @Test

@@ -109,7 +109,7 @@ class TimelinessIT extends IntegrationTest {
             assertThat(fact.remindedOn()).isEqualTo(today);
             assertThat(fact.pastGrace(today)).isTrue();
             assertThat(fact.lateSince()).isEqualTo(fact.graceEndsOn().plusDays(1));
-            assertThat(fact.evidence()).hasSize(2).contains("version:1").anyMatch(e -> e.matches("audit:\\d+"));
+            assertThat(fact.evidence()).hasSize(2).contains("version:1").anyMatch(e -> e.matches("audit:[0-9a-f-]{36}"));
         });
         assertThat(figures.factsOn(today)).as("asked twice, the same facts").containsAll(facts);
 
@@ -165,7 +165,7 @@ class TimelinessIT extends IntegrationTest {
                     assertThat(fact.unavailableSince()).isEqualTo(today);
                     assertThat(fact.remindedOn()).isEqualTo(today);
                     assertThat(fact.graceEndsOn()).isAfter(today);
-                    assertThat(fact.evidence()).hasSize(3).allMatch(e -> e.matches("audit:\\d+"));
+                    assertThat(fact.evidence()).hasSize(3).allMatch(e -> e.matches("audit:[0-9a-f-]{36}"));
                 });
 
         Response freshness = api.get("mzj.liu", "/api/freshness?resource=" + code);

@@ -35,6 +35,11 @@ public record ServiceAvailabilityFact(String resourceCode, String provider, Loca
     }
 
     /** The share of the day's calls that failed, 0 when none was made. */
+    /** Whether the grace after the run of unavailable days began is over on the fact's day. */
+    public boolean pastGrace() {
+        return graceEndsOn != null && day.isAfter(graceEndsOn);
+    }
+
     public double failureRate() {
         return calls == 0 ? 0 : (double) failures / calls;
     }
