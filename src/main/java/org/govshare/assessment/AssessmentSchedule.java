@@ -9,10 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When the yearly timer starts the assessment of the year before, as the cycle of the process's timer start event
- * ({@code ${assessmentSchedule.cycle()}}, read when the process is deployed). Camunda reads a cron in the JVM's zone,
- * while the setting is a day and time in the platform's (Beijing's): the cron is that moment written in the JVM's
- * zone, so 15 January 01:00 in Zhengzhou fires at 14 January 17:00 on a JVM in UTC. (A JVM zone with summer time
- * would shift it by an hour for part of the year; servers run in UTC or Asia/Shanghai.)
+ * ({@code ${assessmentSchedule.cycle()}}, read when the process is deployed): the setting's day and time in Beijing,
+ * written in the JVM's zone where Camunda reads it ({@link Today#inZone}).
  */
 @Component("assessmentSchedule")
 public class AssessmentSchedule {
@@ -27,9 +25,9 @@ public class AssessmentSchedule {
 
     /** The Quartz-style cron (second minute hour day month weekday) of the yearly start, in the JVM's zone. */
     public String cycle() {
-        ZonedDateTime start = LocalDateTime.of(today.date().getYear(), properties.startDay().getMonth(),
-                        properties.startDay().getDayOfMonth(), properties.startsAt().getHour(), properties.startsAt().getMinute())
-                .atZone(today.zone()).withZoneSameInstant(ZoneId.systemDefault());
+        ZonedDateTime start = today.inZone(LocalDateTime.of(today.date().getYear(), properties.startDay().getMonth(),
+                properties.startDay().getDayOfMonth(), properties.startsAt().getHour(), properties.startsAt().getMinute()),
+                ZoneId.systemDefault());
         return "0 " + start.getMinute() + " " + start.getHour() + " " + start.getDayOfMonth() + " " + start.getMonthValue() + " ?";
     }
 

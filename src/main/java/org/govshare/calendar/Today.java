@@ -2,7 +2,9 @@ package org.govshare.calendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -30,5 +32,15 @@ public class Today {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * A day and time of the platform's zone as the same moment in another. Camunda reads a timer's cron in the JVM's
+     * zone, so a setting in Beijing time is written in that zone for it: 15 January 01:00 in Zhengzhou is 14 January
+     * 17:00 on a JVM in UTC. (Beijing keeps no summer time; a JVM zone that does shifts by its hour twice a year until
+     * the next restart. Servers run in UTC or Asia/Shanghai.)
+     */
+    public ZonedDateTime inZone(LocalDateTime platformTime, ZoneId other) {
+        return platformTime.atZone(zone).withZoneSameInstant(other);
     }
 }

@@ -1,16 +1,13 @@
 package org.govshare.detection;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.govshare.calendar.Today;
 import org.springframework.stereotype.Component;
 
 /**
- * When the daily detection starts, as the cron of its timer start event ({@code ${detectionSchedule.cron()}}).
- * Camunda reads cron in the JVM's zone, the platform's day is Beijing's: the setting is a time of day in Beijing, turned
- * here into the JVM zone's hour and minute (Beijing keeps no summer time; a JVM zone that does shifts by its hour twice
- * a year until the next restart).
+ * When the daily detection starts, as the cron of its timer start event ({@code ${detectionSchedule.cron()}}): the
+ * setting's time of day in Beijing, written in the JVM's zone where Camunda reads it ({@link Today#inZone}).
  */
 @Component("detectionSchedule")
 public class DetectionSchedule {
@@ -29,8 +26,7 @@ public class DetectionSchedule {
     }
 
     String cronIn(ZoneId jvmZone) {
-        var local = LocalDate.now(today.zone()).atTime(properties.dailyAt()).atZone(today.zone())
-                .withZoneSameInstant(jvmZone);
+        var local = today.inZone(today.date().atTime(properties.dailyAt()), jvmZone);
         return "0 " + local.getMinute() + " " + local.getHour() + " * * ?";
     }
 }

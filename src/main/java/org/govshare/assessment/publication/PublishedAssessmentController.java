@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and one department's detail. Each answer holds the ranking and only the detail the caller may see.
  */
 @RestController
-class AssessmentController {
+class PublishedAssessmentController {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -27,7 +27,7 @@ class AssessmentController {
     private final AssessmentReports reports;
     private final AssessmentPdf pdf;
 
-    AssessmentController(AssessmentReports reports, AssessmentPdf pdf) {
+    PublishedAssessmentController(AssessmentReports reports, AssessmentPdf pdf) {
         this.reports = reports;
         this.pdf = pdf;
     }
