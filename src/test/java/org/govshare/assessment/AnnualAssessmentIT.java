@@ -382,7 +382,7 @@ class AnnualAssessmentIT extends IntegrationTest {
         jdbc.update("""
                 insert into violation (id, department, type, article, description, evidence_type, evidence_id, occurred_at,
                     recorded_at, source, recorded_by, status, subject, occurred_on)
-                values (?, ?, 'LATE_REPLY', '33(iii)', 'd', 'case', ?, ?, ?, ?, 'kh', ?, ?, ?)""",
+                values (?, ?, 'DELAYED_REPLY', '33(iii)', 'd', 'case', ?, ?, ?, ?, 'kh', ?, ?, ?)""",
                 id, department, id, at(day + "T10:00"), at(day + "T10:00"), source, status, id, LocalDate.parse(day));
     }
 
