@@ -99,7 +99,7 @@ class AnnualAssessmentIT extends IntegrationTest {
 
         violation("KHV-25-1", "kh-alpha", "MANUAL", "RECTIFIED", "2025-03-20");
         violation("KHV-25-2", "kh-alpha", "MANUAL", "RECTIFYING", "2025-04-20");
-        violation("KHV-25-3", "kh-alpha", "DETECTION", "SUSPECTED", "2025-05-20");
+        violation("KHV-25-3", "kh-alpha", "AUTOMATIC", "SUSPECTED", "2025-05-20");
         violation("KHV-25-4", "kh-beta", "COMPLAINT", "OPEN", "2025-06-20");
         violation("KHV-25-5", "kh-beta", "COMPLAINT", "DISMISSED", "2025-07-20");
         violation("KHV-25-6", "kh-gamma", "MANUAL", "RECTIFIED", "2025-05-25");
