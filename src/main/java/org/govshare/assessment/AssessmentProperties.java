@@ -16,11 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param catalogRevisionWorkingDays working days a department has to revise (or withdraw) a catalog submission the
  *                                   authority returned, for the "catalog revisions on time" figure
  * @param maxCasesPerFigure          the most case numbers one figure lists for its drill-down (the count is exact)
+ * @param firstYear                  the earliest year that may be assessed: the year the rules came into force (a
+ *                                   published assessment is never changed, so a mistyped year must not be one)
  */
 @ConfigurationProperties("govshare.assessment")
 public record AssessmentProperties(@DefaultValue("01-15") String startsOn, @DefaultValue("01:00") LocalTime startsAt,
                                    @DefaultValue("10") int catalogRevisionWorkingDays,
-                                   @DefaultValue("200") int maxCasesPerFigure) {
+                                   @DefaultValue("200") int maxCasesPerFigure,
+                                   @DefaultValue("2015") int firstYear) {
 
     /** The start day as a day of the year; a wrong setting stops the start. */
     MonthDay startDay() {

@@ -31,6 +31,11 @@ public class AssessmentSchedule {
         return "0 " + start.getMinute() + " " + start.getHour() + " " + start.getDayOfMonth() + " " + start.getMonthValue() + " ?";
     }
 
+    /** The earliest year that may be assessed: the year the rules came into force. */
+    int firstYear() {
+        return properties.firstYear();
+    }
+
     /** The year a start on this day assesses: the year before the platform's today. */
     int yearToAssess() {
         return today.date().getYear() - 1;

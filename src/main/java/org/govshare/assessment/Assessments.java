@@ -57,11 +57,15 @@ public class Assessments {
     /** The authority starts the assessment of a past year that is neither published nor under way. */
     @Transactional
     public Assessment start(Official by, Integer year) {
-        if (!by.has(Role.AUTHORITY)) {
+        if (!cases.workgroups().actsForTheAuthority(by)) {
             throw new AccessDeniedException("the annual assessment is started by the sharing authority");
         }
         if (year == null) {
             throw new InvalidInputException("year", "required", "the year to assess, e.g. " + (cases.today().getYear() - 1));
+        }
+        if (year < schedule.firstYear()) {
+            throw new InvalidInputException("year", "year-in-force", "the rules are in force from "
+                    + schedule.firstYear() + "; " + year + " cannot be assessed");
         }
         if (year >= cases.today().getYear()) {
             throw new InvalidInputException("year", "past-years-only", "only a year that has ended is assessed: "
@@ -176,7 +180,7 @@ public class Assessments {
 
     /** The draft with the review so far: the authority and the supervisors only. */
     public AssessmentReport draft(Official by, int year) {
-        if (!by.has(Role.AUTHORITY) && !by.has(Role.SUPERVISOR)) {
+        if (!cases.workgroups().actsForTheAuthority(by) && !by.has(Role.SUPERVISOR)) {
             throw new AccessDeniedException("a draft assessment is seen by the sharing authority and the supervisors");
         }
         Assessment a = ofYear(year);
@@ -193,7 +197,7 @@ public class Assessments {
     @Transactional
     public AssessmentReport review(Official by, int year, String department, String opinion, List<String> improvements,
                                    Map<String, String> notes) {
-        if (!by.has(Role.AUTHORITY)) {
+        if (!cases.workgroups().actsForTheAuthority(by)) {
             throw new AccessDeniedException("the assessment is reviewed by the sharing authority");
         }
         Assessment a = ofYear(year);

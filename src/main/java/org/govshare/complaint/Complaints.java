@@ -116,8 +116,9 @@ public class Complaints {
         if (blank(asked.facts()) || asked.facts().strip().length() > 4000) {
             errors.add(new FieldError("facts", "required-at-most-4000", "state the facts, in at most 4000 characters"));
         }
-        List<String> cited = citedCases(by, asked.cases(), errors);
-        List<String> events = citedEvents(by, asked.auditEvents(), errors);
+        String respondentCode = respondent == null ? by.department() : respondent.code();
+        List<String> cited = citedCases(by, respondentCode, asked.cases(), errors);
+        List<String> events = citedEvents(by, respondentCode, asked.auditEvents(), errors);
         if (files.size() > properties.maxEvidenceFiles()) {
             errors.add(new FieldError("evidence", "max-files", "at most " + properties.maxEvidenceFiles() + " files"));
         }
@@ -141,26 +142,31 @@ public class Complaints {
                 Map.of("respondentDepartment", respondent.code(), "complainantDepartment", by.department()));
     }
 
-    /** Case numbers the complainant's department is party to; any other, existing or not, is refused alike. */
-    private List<String> citedCases(Official by, List<String> numbers, List<FieldError> errors) {
+    /**
+     * Case numbers both the complainant's department and the respondent are party to: the respondent reads what is
+     * cited, so a case between the complainant and a third department (another complaint, say) is not citable. Any
+     * other, existing or not, is refused alike.
+     */
+    private List<String> citedCases(Official by, String respondent, List<String> numbers, List<FieldError> errors) {
         List<String> cited = cleaned(numbers, "cases", errors);
         for (int i = 0; i < cited.size(); i++) {
-            if (engine.find(cited.get(i)).filter(c -> c.concerns(by.department())).isEmpty()) {
+            if (engine.find(cited.get(i)).filter(c -> c.concerns(by.department()) && c.concerns(respondent)).isEmpty()) {
                 errors.add(new FieldError("cases[" + i + "]", "citable-case", "there is no case " + cited.get(i)
-                        + " that your department is party to"));
+                        + " that your department and " + respondent + " are both party to"));
             }
         }
         return cited;
     }
 
     /**
-     * Audit events the complainant's department may cite: its own acts, and events about a case it is party to. Any
-     * other, existing or not, is refused alike, so the answer tells nothing of the trail it may not read.
+     * Audit events the complainant's department may cite: its own acts, and events about a case it and the respondent
+     * are both party to. Any other, existing or not, is refused alike, so the answer tells nothing of the trail it may
+     * not read.
      */
-    private List<String> citedEvents(Official by, List<String> ids, List<FieldError> errors) {
+    private List<String> citedEvents(Official by, String respondent, List<String> ids, List<FieldError> errors) {
         List<String> cited = cleaned(ids, "auditEvents", errors);
         for (int i = 0; i < cited.size(); i++) {
-            if (auditTrail.find(cited.get(i)).filter(e -> citable(by, e)).isEmpty()) {
+            if (auditTrail.find(cited.get(i)).filter(e -> citable(by, respondent, e)).isEmpty()) {
                 errors.add(new FieldError("auditEvents[" + i + "]", "citable-audit-event", "there is no audit event "
                         + cited.get(i) + " that your department may cite"));
             }
@@ -168,9 +174,9 @@ public class Complaints {
         return cited;
     }
 
-    private boolean citable(Official by, AuditEvent event) {
-        return by.department().equals(event.actorDepartment()) || (event.objectId() != null
-                && engine.find(event.objectId()).filter(c -> c.concerns(by.department())).isPresent());
+    private boolean citable(Official by, String respondent, AuditEvent event) {
+        return by.department().equals(event.actorDepartment()) || (event.objectId() != null && engine.find(event.objectId())
+                .filter(c -> c.concerns(by.department()) && c.concerns(respondent)).isPresent());
     }
 
     private List<String> cleaned(List<String> values, String field, List<FieldError> errors) {

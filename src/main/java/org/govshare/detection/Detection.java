@@ -11,7 +11,7 @@ import org.govshare.audit.AuditEntry;
 import org.govshare.audit.AuditTrail;
 import org.govshare.calendar.Today;
 import org.govshare.identity.Official;
-import org.govshare.identity.Role;
+import org.govshare.identity.Workgroups;
 import org.govshare.rules.Decision;
 import org.govshare.rules.RuleBook;
 import org.govshare.rules.ViolationFinding;
@@ -48,10 +48,14 @@ public class Detection {
     private final Today today;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
+    private final Workgroups workgroups;
+    private final FindingCheck check;
 
     Detection(List<DailyRound> rounds, List<DailyFigures> figures, RuleBook rules, ViolationRegister register,
               SuspectedReviews reviews, AuditTrail auditTrail, Today today, RuntimeService runtimeService,
-              TransactionTemplate transaction) {
+              TransactionTemplate transaction, Workgroups workgroups, FindingCheck check) {
+        this.workgroups = workgroups;
+        this.check = check;
         this.rounds = rounds;
         this.figures = figures;
         this.rules = rules;
@@ -89,9 +93,17 @@ public class Detection {
                 reviewed, found.ruleSetVersion(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** The day a run looks at: the one it was started for, or today in Beijing (the timer starts it with none). */
+    /**
+     * The day a run looks at: the one it was started for (the authority's run by hand: today, so far), or, for the
+     * daily timer, which starts it with none in the small hours, yesterday in Beijing: the last whole day.
+     */
     public LocalDate dayOf(String day) {
-        return day == null || day.isBlank() ? today.date() : LocalDate.parse(day);
+        return day == null || day.isBlank() ? today.date().minusDays(1) : LocalDate.parse(day);
+    }
+
+    /** The day a run started by hand looks at: today in Beijing, so far. */
+    public LocalDate today() {
+        return today.date();
     }
 
     /** Every daily round, for the day; each is safe to run twice. */
@@ -109,8 +121,14 @@ public class Detection {
         Decision decision = rules.decide(DECISION, facts);
         List<String> opened = new ArrayList<>();
         List<String> suspected = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         int known = 0;
         for (ViolationFinding finding : decision.violations()) {
+            var problem = check.problem(finding, day);
+            if (problem.isPresent()) {
+                leftOut.add(finding.rule() + ": " + problem.get());
+                continue;
+            }
             ViolationRegister.Recorded recorded = register.recordFinding(detected(finding));
             if (!recorded.isNew()) {
                 known++;
@@ -122,7 +140,8 @@ public class Detection {
                 rules.version(), (System.nanoTime() - started) / 1_000_000);
         auditTrail.record(AuditEntry.ok(AuditAction.DETECTION_RAN, "detection", day.toString())
                 .with("facts", summary.facts()).with("findings", summary.findings()).with("opened", opened)
-                .with("suspected", suspected).with("known", known).with("ruleSetVersion", summary.ruleSetVersion()));
+                .with("suspected", suspected).with("known", known).with("leftOut", leftOut)
+                .with("ruleSetVersion", summary.ruleSetVersion()));
         return summary;
     }
 
@@ -133,7 +152,7 @@ public class Detection {
      */
     @Transactional
     public String start(Official by) {
-        if (!by.has(Role.AUTHORITY)) {
+        if (!workgroups.actsForTheAuthority(by)) {
             throw new AccessDeniedException("a detection run is started by the sharing authority");
         }
         LocalDate day = today.date();

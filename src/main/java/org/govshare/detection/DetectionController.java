@@ -35,7 +35,7 @@ class DetectionController {
     ResponseEntity<Run> start(@AuthenticationPrincipal Official me) {
         String instance = detection.start(me);
         return ResponseEntity.accepted().location(URI.create("/engine-rest/process-instance/" + instance))
-                .body(new Run(instance, detection.dayOf(null).toString(),
+                .body(new Run(instance, detection.today().toString(),
                         "/camunda/app/cockpit/default/#/process-instance/" + instance));
     }
 

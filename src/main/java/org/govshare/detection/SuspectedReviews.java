@@ -11,7 +11,6 @@ import org.govshare.cases.CaseEngine;
 import org.govshare.cases.CaseKind;
 import org.govshare.cases.Cases;
 import org.govshare.identity.Official;
-import org.govshare.identity.Role;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.supervision.Violation;
@@ -66,12 +65,16 @@ public class SuspectedReviews {
     }
 
     private boolean start(String violationId, String department) {
+        Violation violation = register.require(violationId);
+        if (violation.status() != Violation.Status.SUSPECTED) {
+            // decided over the API since it was listed: a review would be a task nobody can complete
+            return false;
+        }
         SuspectedReview review = new SuspectedReview(violationId, department, null,
                 SuspectedReview.Status.AWAITING_DECISION, cases.now(), null);
         if (!store.insertOnce(review)) {
             return false;
         }
-        Violation violation = register.require(violationId);
         cases.start(review, violationId, Map.of("violationId", violationId, "department", department,
                 "violationSummary", summary(violation)));
         return true;
@@ -112,7 +115,7 @@ public class SuspectedReviews {
     }
 
     private Violation decideByApi(Official by, String violationId, String decision, String reason) {
-        if (!by.has(Role.AUTHORITY)) {
+        if (!cases.workgroups().actsForTheAuthority(by)) {
             throw new AccessDeniedException("a suspected violation is confirmed or dismissed by the sharing authority");
         }
         Violation violation = register.require(violationId);

@@ -28,4 +28,13 @@ public class Workgroups {
     public String authorityDepartment() {
         return properties.authorityDepartment();
     }
+
+    /**
+     * Whether the official acts for the platform's sharing authority: holds the role in the authority's own
+     * department. A district authority's officials hold the role too, for the complaints routed to their district,
+     * and no more.
+     */
+    public boolean actsForTheAuthority(Official official) {
+        return official.has(Role.AUTHORITY) && properties.authorityDepartment().equals(official.department());
+    }
 }

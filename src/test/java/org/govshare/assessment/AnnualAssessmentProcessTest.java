@@ -167,12 +167,14 @@ class AnnualAssessmentProcessTest extends ProcessTest {
     }
 
     @Test
-    void startsAreRefusedForTheCurrentYearTheFutureAYearUnderWayAndAnyoneButTheAuthority() {
+    void startsAreRefusedForTheCurrentYearTheFutureAYearBeforeTheRulesAYearUnderWayAndAnyoneButTheAuthority() {
         int thisYear = today().getYear();
         assertThatThrownBy(() -> assessments.start(official("authority.li"), thisYear))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).rule()).isEqualTo("past-years-only"));
         assertThatThrownBy(() -> assessments.start(official("authority.li"), thisYear + 1))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).rule()).isEqualTo("past-years-only"));
+        assertThatThrownBy(() -> assessments.start(official("authority.li"), 1999))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).rule()).isEqualTo("year-in-force"));
         assertThatThrownBy(() -> assessments.start(official("authority.li"), null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).rule()).isEqualTo("required"));
         assertThatThrownBy(() -> assessments.start(official("gaj.wang"), 2012)).isInstanceOf(AccessDeniedException.class);

@@ -45,6 +45,12 @@ class ComplaintProcessTest extends ProcessTest {
     private static final byte[] PDF = "%PDF-1.4 the refusal letter".getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
+    org.govshare.detection.Detection detection;
+
+    @Autowired
+    org.govshare.assessment.Assessments assessments;
+
+    @Autowired
     Complaints complaints;
 
     @Autowired
@@ -272,6 +278,9 @@ class ComplaintProcessTest extends ProcessTest {
         assertThat(c.authorityDepartment()).isEqualTo("jinshui-sharing-authority");
         assertThat(instanceOf(c)).isWaitingAt("Task_InvestigateComplaint").task()
                 .hasCandidateGroup("jinshui-sharing-authority.authority");
+        // it investigates its district's complaints, and acts for the platform's authority in nothing else
+        assertThatThrownBy(() -> detection.start(official("jsq.authority"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> assessments.start(official("jsq.authority"), 2013)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -319,5 +328,15 @@ class ComplaintProcessTest extends ProcessTest {
                 "REFUSED_SHARING", today(), "facts", List.of(request.id()), List.of()), List.of()))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).rule()).isEqualTo("citable-case"));
+    }
+
+    @Test
+    void aCaseWithAThirdDepartmentIsNotCitableForTheRespondentReadsWhatIsCited() {
+        // Civil Affairs' request is its own and Public Security's: not Market Supervision's to read
+        SharingRequest request = askForResidents();
+        assertThatThrownBy(() -> complaints.lodge(official("mzj.liu"), new NewComplaint("market-supervision",
+                "REFUSED_SHARING", today(), "facts", List.of(request.id()), List.of()), List.of()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(e2 -> e2.field() + " " + e2.rule()).containsExactly("cases[0] citable-case"));
     }
 }

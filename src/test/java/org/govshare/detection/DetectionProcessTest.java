@@ -33,6 +33,9 @@ import org.springframework.security.access.AccessDeniedException;
 class DetectionProcessTest extends ProcessTest {
 
     @Autowired
+    FindingCheck findingCheck;
+
+    @Autowired
     Detection detection;
 
     @Autowired
@@ -60,7 +63,7 @@ class DetectionProcessTest extends ProcessTest {
     }
 
     @Test
-    void whenTheClockPassesTheTimeOfDayTheDailyRunStartsAndRunsForTheBeijingDay() {
+    void whenTheClockPassesTheTimeOfDayTheDailyRunStartsAndRunsForTheWholeBeijingDayBefore() {
         Job timer = dailyTimer();
         Instant due = timer.getDuedate().toInstant();
         ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
@@ -71,7 +74,7 @@ class DetectionProcessTest extends ProcessTest {
         assertThat(run).isWaitingAt("Task_RunDailyRounds");
         execute(job());
         assertThat(run).isWaitingAt("Task_DetectViolations").variables()
-                .containsEntry("day", due.atZone(BEIJING).toLocalDate().toString());
+                .containsEntry("day", due.atZone(BEIJING).toLocalDate().minusDays(1).toString());
         execute(job());
         assertThat(run).isWaitingAt("Task_StartSuspectedReviews").variables().containsKeys("findings", "opened", "suspected");
         execute(job());
@@ -116,5 +119,21 @@ class DetectionProcessTest extends ProcessTest {
             assertThat(v.subject()).isEqualTo(request.id());
             assertThat(v.status()).isEqualTo(Violation.Status.OPEN);
         });
+    }
+
+    @Test
+    void aFindingARuleGotWrongIsLeftOutNamingWhyAndTheRestOfTheDayIsRecorded() {
+        LocalDate day = LocalDate.of(2026, 3, 10);
+        java.util.function.BiFunction<String, String, org.govshare.rules.ViolationFinding> finding = (department, subject) ->
+                new org.govshare.rules.ViolationFinding("A rule", "33", true, department, ViolationType.MISUSE_BEYOND_SCOPE,
+                        subject, day, List.of(), "a sentence");
+        assertThat(findingCheck.problem(finding.apply("civil-affairs", "GX-2026-000001"), day)).isEmpty();
+        assertThat(findingCheck.problem(finding.apply("nope", "GX-2026-000001"), day)).get().asString()
+                .contains("not an administrative department");
+        assertThat(findingCheck.problem(finding.apply("sharing-authority", "GX-2026-000001"), day)).isPresent();
+        assertThat(findingCheck.problem(finding.apply("civil-affairs", " "), day)).get().asString().contains("subject");
+        assertThat(findingCheck.problem(finding.apply("civil-affairs", "x".repeat(129)), day)).isPresent();
+        assertThat(findingCheck.problem(finding.apply("civil-affairs", "GX-2026-000001"), day.minusDays(1))).get()
+                .asString().contains("not after 2026-03-09");
     }
 }
