@@ -1,10 +1,6 @@
 package org.govshare.assessment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +40,7 @@ public class PublishedAssessments {
     @Transactional
     public Published publish(AssessmentReport report, String by) {
         String text = json.write(report);
-        String sha256 = sha256(text);
+        String sha256 = Sha256.hex(text);
         Instant now = today.now();
         if (!store.insertOnce(report.year(), text, sha256, now, by)) {
             throw new ConflictException("year", "assessment-published-once",
@@ -62,13 +58,5 @@ public class PublishedAssessments {
     /** Every published year, oldest first: the trend over the years assessed. */
     public List<Published> all() {
         return store.all();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }
