@@ -138,5 +138,7 @@ public enum AuditAction {
     TIMELINESS_REMINDED,
 
     AUDIT_SEARCHED,
-    AUDIT_VERIFIED
+    AUDIT_VERIFIED,
+    // audit anchoring
+    CHECKPOINT_MADE
 }
