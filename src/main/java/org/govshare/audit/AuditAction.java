@@ -139,6 +139,13 @@ public enum AuditAction {
 
     AUDIT_SEARCHED,
     AUDIT_VERIFIED,
+
+    // seals
+    SEAL_CERTIFICATE_ISSUED,
+    SEAL_CERTIFICATE_REVOKED,
+    SEAL_MADE,
+    SEAL_VERIFIED,
+
     // audit anchoring
     CHECKPOINT_MADE
 }
