@@ -79,6 +79,7 @@ public class AuditAnchors {
             maker.makeIfDue((previous, now) -> true);
             last = store.last();
         }
+        maker.shipOut();
         return last.get();
     }
 }

@@ -73,8 +73,7 @@ class CheckpointIndexer {
                 .map(c -> BulkOperation.of(op -> op.create(create -> create.index(index)
                         .id(Long.toString(c.number())).document(CheckpointLine.of(c)))))
                 .toList();
-        BulkResponse response = elasticsearch.bulk(b -> b.operations(operations).refresh(
-                co.elastic.clients.elasticsearch._types.Refresh.True));
+        BulkResponse response = elasticsearch.bulk(b -> b.operations(operations));
         for (BulkResponseItem item : response.items()) {
             if (item.error() != null && item.status() != 409) {
                 throw new IOException("Elasticsearch refused audit checkpoint " + item.id() + ": "

@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Makes checkpoints. Under the makers' advisory lock (one maker at a time across the cluster) it reads the last
  * checkpoint and the chain head, checks that the events since hold as a chain linked to the last checkpoint's head
  * (a witness does not vouch for a chain that is already broken), builds the Merkle root and the statement, has the
- * statement timestamped and sealed, stores the checkpoint and audits it, in one transaction. After the commit it
- * writes the checkpoint to the file and the index.
+ * statement timestamped and sealed, stores the checkpoint and audits it, in one transaction. After the commit the
+ * caller ships it out, to the file and the index ({@link #shipOut()}).
  */
 @Component
 class CheckpointMaker {
@@ -84,14 +84,13 @@ class CheckpointMaker {
             }
             return Optional.of(make(last, afterSeq, Math.min(head.seq(), afterSeq + properties.maxEvents())));
         });
-        if (made == null || made.isEmpty()) {
-            return Optional.empty();
-        }
-        shipOut();
-        return made;
+        return made == null ? Optional.empty() : made;
     }
 
-    /** Writes what the file and the index lack (the worker calls it every round, so a failure is caught up). */
+    /**
+     * Writes what the file and the index lack; the worker calls it every round, so what a failure or another node
+     * left out is caught up.
+     */
     void shipOut() {
         file.catchUp();
         indexer.catchUp();

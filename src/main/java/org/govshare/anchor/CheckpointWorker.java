@@ -49,17 +49,22 @@ class CheckpointWorker implements SmartLifecycle {
 
     private void run() {
         while (!Thread.currentThread().isInterrupted()) {
-            try {
-                maker.makeIfDue(this::due).ifPresent(c -> log.info(
-                        "Audit checkpoint {} made: events {} to {}, Merkle root {}", c.number(), c.firstSeq(),
-                        c.lastSeq(), c.merkleRoot()));
-                maker.shipOut();
-                lastProblem = null;
-            } catch (RuntimeException e) {
-                // a broken chain (a conflict), or the database, the TSA or the file away: said once, tried each round
-                warnOnce(e.getMessage());
-            }
+            // a broken chain (a conflict), or the database, the TSA or the file away: said once, tried each round;
+            // what was made is shipped out even when this round's checkpoint could not be made
+            attempt(() -> maker.makeIfDue(this::due).ifPresent(c -> log.info(
+                    "Audit checkpoint {} made: events {} to {}, Merkle root {}", c.number(), c.firstSeq(),
+                    c.lastSeq(), c.merkleRoot())));
+            attempt(maker::shipOut);
             BackgroundWorker.pause(properties.pollInterval());
+        }
+    }
+
+    private void attempt(Runnable work) {
+        try {
+            work.run();
+            lastProblem = null;
+        } catch (RuntimeException e) {
+            warnOnce(e.getMessage());
         }
     }
 
