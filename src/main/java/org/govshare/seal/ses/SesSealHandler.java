@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * nothing stored ({@link SesVerifier}).
  */
 @Component
-class SesSealHandler implements SealFormatHandler {
+public class SesSealHandler implements SealFormatHandler {
 
     private final DepartmentSeals seals;
     private final TimeStamping timeStamping;
@@ -29,6 +29,11 @@ class SesSealHandler implements SealFormatHandler {
         this.seals = seals;
         this.timeStamping = timeStamping;
         this.clock = clock;
+    }
+
+    /** A handler that checks SES seals and cannot make them: offline verification has no seals and no TSA. */
+    public static SesSealHandler checkingOnly() {
+        return new SesSealHandler(null, null, null);
     }
 
     @Override
