@@ -146,6 +146,10 @@ public enum AuditAction {
     SEAL_MADE,
     SEAL_VERIFIED,
 
+    // department seals
+    DEPARTMENT_SEAL_MADE,
+    DEPARTMENT_SEAL_REVOKED,
+
     // audit anchoring
     CHECKPOINT_MADE
 }
