@@ -148,5 +148,8 @@ public enum AuditAction {
 
     // department seals
     DEPARTMENT_SEAL_MADE,
-    DEPARTMENT_SEAL_REVOKED
+    DEPARTMENT_SEAL_REVOKED,
+
+    // audit anchoring
+    CHECKPOINT_MADE
 }

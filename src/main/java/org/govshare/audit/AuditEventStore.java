@@ -87,6 +87,12 @@ class AuditEventStore {
         return jdbc.query("select * from audit_event where seq > ? order by seq limit ?", EVENT, seq, limit);
     }
 
+    /** The chain links of the events {@code firstSeq} to {@code lastSeq}, in order. */
+    List<ChainLink> links(long firstSeq, long lastSeq) {
+        return jdbc.query("select seq, id, hash from audit_event where seq between ? and ? order by seq",
+                (rs, row) -> new ChainLink(rs.getLong(1), rs.getString(2), rs.getString(3)), firstSeq, lastSeq);
+    }
+
     ChainHead head() {
         return jdbc.queryForObject("select last_seq, last_hash from audit_chain_head where id = 1",
                 (rs, row) -> new ChainHead(rs.getLong(1), rs.getString(2)));
