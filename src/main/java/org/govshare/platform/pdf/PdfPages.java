@@ -27,6 +27,8 @@ public final class PdfPages implements Closeable {
     public static final float HEIGHT = PDRectangle.A4.getHeight();
     public static final float MARGIN = 50;
     public static final float RIGHT = WIDTH - MARGIN;
+    /** The side of a department's round seal: 42 mm, the common size of an official seal. */
+    public static final float SEAL_SIZE = 42 / 25.4f * 72;
 
     private final PDDocument document = new PDDocument();
     private final TrueTypeFont ttf;
@@ -49,6 +51,16 @@ public final class PdfPages implements Closeable {
         document.getDocumentInformation().setTitle(title);
         document.getDocumentInformation().setCreator("GovShare");
         document.getDocumentCatalog().setLanguage("zh-CN");
+    }
+
+    /**
+     * Where an official document carries its seal on a page: at the bottom right, over the issuing department's name
+     * and the date as GB/T 9704 lays them out, clear of the footer. The seal is drawn here and a document writes its
+     * closing lines under it.
+     */
+    public static PDRectangle sealBox(PDRectangle page) {
+        return new PDRectangle(page.getUpperRightX() - MARGIN - 24 - SEAL_SIZE, page.getLowerLeftY() + MARGIN + 36,
+                SEAL_SIZE, SEAL_SIZE);
     }
 
     /** Starts a page; the cursor is at its top margin. */
@@ -115,6 +127,11 @@ public final class PdfPages implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Text centred on x. */
+    public void textCentred(float x, float baseline, float size, String text, float[] colour) {
+        text(x - width(text, size) / 2, baseline, size, text, colour);
     }
 
     /** Text ending at x. */
@@ -235,6 +252,8 @@ public final class PdfPages implements Closeable {
         public static final float[] MUTED = rgb(0x5f6b7a);
         public static final float[] LINE = rgb(0xd5dbe3);
         public static final float[] BAND = rgb(0xf2f5f9);
+        /** The red of an official document's header and rule. */
+        public static final float[] RED = rgb(0xc8102e);
 
         private Colours() {
         }
