@@ -140,6 +140,9 @@ public enum AuditAction {
     AUDIT_SEARCHED,
     AUDIT_VERIFIED,
 
+    // issued documents
+    DOCUMENT_ISSUED,
+
     // seals
     SEAL_CERTIFICATE_ISSUED,
     SEAL_CERTIFICATE_REVOKED,
