@@ -68,9 +68,14 @@ class CheckpointController {
 
     @GetMapping("/{number}/certificates")
     ResponseEntity<byte[]> certificates(@PathVariable long number) {
-        find(number);
         return Attachments.download("checkpoint-" + number + "-certificates.pem", "application/x-pem-file",
-                seals.certificatesPem().getBytes(StandardCharsets.US_ASCII));
+                seals.certificatesPem(find(number), false).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @GetMapping("/{number}/root")
+    ResponseEntity<byte[]> root(@PathVariable long number) {
+        return Attachments.download("checkpoint-" + number + "-root.pem", "application/x-pem-file",
+                seals.certificatesPem(find(number), true).getBytes(StandardCharsets.US_ASCII));
     }
 
     private Checkpoint find(long number) {
@@ -88,7 +93,7 @@ class CheckpointController {
      * @param merkleRoot the root over the events it covers
      * @param at when it was made
      * @param statement the statement itself (one line of JSON), for reading; its file is the exact bytes
-     * @param parts the paths of its files: statement, timestamp token, seal and certificates
+     * @param parts the paths of its files: statement, timestamp token, seal, certificates and the roots alone
      */
     record CheckpointView(long number, long firstSeq, long lastSeq, String headHash, String merkleRoot, Instant at,
                           String statement, Parts parts) {
@@ -97,11 +102,11 @@ class CheckpointController {
             String base = "/api/audit/checkpoints/" + c.number();
             return new CheckpointView(c.number(), c.firstSeq(), c.lastSeq(), c.headHash(), c.merkleRoot(), c.at(),
                     new String(c.statement(), StandardCharsets.UTF_8), new Parts(base + "/statement",
-                    base + "/timestamp", base + "/seal", base + "/certificates"));
+                    base + "/timestamp", base + "/seal", base + "/certificates", base + "/root"));
         }
     }
 
     /** Where a checkpoint's files are. */
-    record Parts(String statement, String timestamp, String seal, String certificates) {
+    record Parts(String statement, String timestamp, String seal, String certificates, String root) {
     }
 }

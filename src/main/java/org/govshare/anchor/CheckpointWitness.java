@@ -35,6 +35,7 @@ class CheckpointWitness implements ChainWitness {
         long lastGood = 0;
         long anchoredUpTo = 0;
         String previousHash = CheckpointStatement.NO_PREVIOUS;
+        CheckpointSeals.Check sealCheck = seals.check();
         List<Checkpoint> batch = store.after(0, BATCH);
         while (!batch.isEmpty()) {
             for (Checkpoint checkpoint : batch) {
@@ -42,7 +43,7 @@ class CheckpointWitness implements ChainWitness {
                     return new Testimony(checked, lastGood == 0 ? null : lastGood, anchoredUpTo, null, null);
                 }
                 checked++;
-                String problem = problemWith(checkpoint, lastGood + 1, previousHash, anchoredUpTo);
+                String problem = problemWith(checkpoint, lastGood + 1, previousHash, anchoredUpTo, sealCheck);
                 if (problem != null) {
                     return new Testimony(checked, lastGood == 0 ? null : lastGood, anchoredUpTo, anchoredUpTo + 1,
                             problem);
@@ -56,7 +57,8 @@ class CheckpointWitness implements ChainWitness {
         return new Testimony(checked, lastGood == 0 ? null : lastGood, anchoredUpTo, null, null);
     }
 
-    private String problemWith(Checkpoint checkpoint, long expectedNumber, String previousHash, long previousLastSeq) {
+    private String problemWith(Checkpoint checkpoint, long expectedNumber, String previousHash, long previousLastSeq,
+                               CheckpointSeals.Check sealCheck) {
         if (checkpoint.number() != expectedNumber) {
             return "checkpoint " + expectedNumber + " is missing: the checkpoints jump to " + checkpoint.number();
         }
@@ -77,7 +79,7 @@ class CheckpointWitness implements ChainWitness {
             return named + "it starts at event " + statement.firstSeq() + ", not at event " + (previousLastSeq + 1)
                     + " right after the checkpoint before it";
         }
-        String sealed = seals.problemWith(checkpoint);
+        String sealed = sealCheck.problemWith(checkpoint);
         if (sealed != null) {
             return named + sealed;
         }
