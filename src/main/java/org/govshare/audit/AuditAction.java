@@ -147,5 +147,8 @@ public enum AuditAction {
     SEAL_VERIFIED,
 
     // audit anchoring
-    CHECKPOINT_MADE
+    CHECKPOINT_MADE,
+
+    // evidence packages (Arts. 23, 27)
+    EVIDENCE_PACKAGE_MADE
 }
