@@ -63,7 +63,9 @@ class EvidencePackagesIT extends IntegrationTest {
     @Test
     void aCasePackageIsVerifiedOfflineAndOneChangedByteOrEventFieldIsNamed() throws Exception {
         History history = grantedAndRead();
+        long started = System.nanoTime();
         byte[] zip = download("gaj.zhang", "/api/cases/" + history.caseNumber() + "/evidence");
+        long madeInMillis = (System.nanoTime() - started) / 1_000_000;
 
         Map<String, byte[]> files = PackageFiles.read(zip);
         assertThat(files).containsKeys("manifest.json", "manifest.json.p7s", "audit/events.json",
@@ -78,6 +80,8 @@ class EvidencePackagesIT extends IntegrationTest {
                 .containsPattern("event \\d+ \\(\\w+ " + history.caseNumber() + "\\): anchored by checkpoint \\d+")
                 .containsPattern("checkpoint \\d+: its statement was timestamped at")
                 .contains("SHA-256 fingerprint").contains("ALL HOLD").doesNotContain("FAIL");
+        keep("case-package.txt", "package of " + history.caseNumber() + ": " + zip.length + " bytes, made and downloaded in "
+                + madeInMillis + " ms\n\n" + printed);
         assertThat(jdbc.queryForList("select details from audit_event where action = 'EVIDENCE_PACKAGE_MADE'"
                 + " and object_id = ? and actor = 'gaj.zhang'", String.class, history.caseNumber()))
                 .singleElement().asString().contains("sealRegisterId");
@@ -92,7 +96,9 @@ class EvidencePackagesIT extends IntegrationTest {
         ObjectNode event = (ObjectNode) events.get(0);
         event.put("actor", event.path("actor").asText() + "x");
         byte[] changedEvent = withFile(files, "audit/events.json", PackageLayout.JSON.writeValueAsBytes(events));
-        assertThat(verifiedInProcess(changedEvent, Verification.SOMETHING_FAILS))
+        String refused = verifiedInProcess(changedEvent, Verification.SOMETHING_FAILS);
+        keep("case-package-event-changed.txt", refused);
+        assertThat(refused)
                 .contains("FAIL audit/events.json: its SHA-256 differs from the manifest's")
                 .contains("FAIL event " + event.path("seq").asLong() + " (")
                 .contains("its fields do not give its hash: the event was changed after it was chained");
@@ -158,6 +164,12 @@ class EvidencePackagesIT extends IntegrationTest {
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isEqualTo(expectedExit);
         return output;
+    }
+
+    /** What a run printed, kept under target/evidence for the docs and for whoever reads the build. */
+    private static void keep(String name, String text) throws IOException {
+        Path folder = Files.createDirectories(Path.of("target", "evidence"));
+        Files.writeString(folder.resolve(name), text);
     }
 
     private static byte[] withFile(Map<String, byte[]> files, String path, byte[] content) {
