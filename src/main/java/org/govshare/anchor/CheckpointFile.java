@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,7 @@ class CheckpointFile {
     synchronized int catchUp() {
         try {
             if (writtenUpTo < 0) {
-                writtenUpTo = lastNumberInFile();
+                writtenUpTo = newest().map(Checkpoint::number).orElse(0L);
             }
             int written = 0;
             List<Checkpoint> batch;
@@ -94,10 +95,10 @@ class CheckpointFile {
         }
     }
 
-    /** The number of the file's last checkpoint (0 when there is none), read from its end. */
-    private long lastNumberInFile() throws IOException {
+    /** The file's last checkpoint, read from its end; empty when the file has none. */
+    Optional<Checkpoint> newest() throws IOException {
         if (!Files.exists(file)) {
-            return 0;
+            return Optional.empty();
         }
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             long end = raf.length();
@@ -109,12 +110,12 @@ class CheckpointFile {
                 start--;
             }
             if (start == end) {
-                return 0;
+                return Optional.empty();
             }
             byte[] line = new byte[Math.toIntExact(end - start)];
             raf.seek(start);
             raf.readFully(line);
-            return json.readValue(line, CheckpointLine.class).checkpoint();
+            return Optional.of(json.readValue(line, CheckpointLine.class).toCheckpoint());
         }
     }
 

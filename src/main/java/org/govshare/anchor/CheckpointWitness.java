@@ -1,10 +1,15 @@
 package org.govshare.anchor;
 
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.govshare.audit.ChainLink;
 import org.govshare.audit.ChainLinks;
 import org.govshare.audit.ChainWitness;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,16 +22,19 @@ import org.springframework.stereotype.Component;
 @Component
 class CheckpointWitness implements ChainWitness {
 
+    private static final Logger log = LoggerFactory.getLogger(CheckpointWitness.class);
     private static final int BATCH = 100;
 
     private final CheckpointStore store;
     private final ChainLinks chain;
     private final CheckpointSeals seals;
+    private final CheckpointFile file;
 
-    CheckpointWitness(CheckpointStore store, ChainLinks chain, CheckpointSeals seals) {
+    CheckpointWitness(CheckpointStore store, ChainLinks chain, CheckpointSeals seals, CheckpointFile file) {
         this.store = store;
         this.chain = chain;
         this.seals = seals;
+        this.file = file;
     }
 
     @Override
@@ -36,17 +44,18 @@ class CheckpointWitness implements ChainWitness {
         long anchoredUpTo = 0;
         String previousHash = CheckpointStatement.NO_PREVIOUS;
         CheckpointSeals.Check sealCheck = seals.check();
+        String problem = null;
         List<Checkpoint> batch = store.after(0, BATCH);
+        walk:
         while (!batch.isEmpty()) {
             for (Checkpoint checkpoint : batch) {
                 if (checkpoint.lastSeq() > headSeq) {
-                    return new Testimony(checked, lastGood == 0 ? null : lastGood, anchoredUpTo, null, null);
+                    break walk;
                 }
                 checked++;
-                String problem = problemWith(checkpoint, lastGood + 1, previousHash, anchoredUpTo, sealCheck);
+                problem = problemWith(checkpoint, lastGood + 1, previousHash, anchoredUpTo, sealCheck);
                 if (problem != null) {
-                    return new Testimony(checked, lastGood == 0 ? null : lastGood, anchoredUpTo, anchoredUpTo + 1,
-                            problem);
+                    break walk;
                 }
                 lastGood = checkpoint.number();
                 anchoredUpTo = checkpoint.lastSeq();
@@ -54,7 +63,36 @@ class CheckpointWitness implements ChainWitness {
             }
             batch = store.after(lastGood, BATCH);
         }
-        return new Testimony(checked, lastGood == 0 ? null : lastGood, anchoredUpTo, null, null);
+        if (problem == null) {
+            problem = newestOfTheFileMissing();
+        }
+        return new Testimony(checked, lastGood == 0 ? null : lastGood, anchoredUpTo,
+                problem == null ? null : anchoredUpTo + 1, problem);
+    }
+
+    /**
+     * The database's checkpoints vouch for each other back to the first, but not for the newest being there: someone
+     * who deletes the last few (and may then rewrite the events they covered) leaves a chain of checkpoints that
+     * holds. The file, written apart from the database, still has them. Reading its last line is enough: the file
+     * never runs ahead of the database, so its newest checkpoint must be in the database, byte for byte.
+     */
+    private String newestOfTheFileMissing() {
+        Optional<Checkpoint> newest;
+        try {
+            newest = file.newest();
+        } catch (IOException | RuntimeException e) {
+            log.warn("The checkpoint file {} could not be read to check the newest checkpoint: {}", file.path(),
+                    e.getMessage());
+            return null;
+        }
+        if (newest.isEmpty()) {
+            return null;
+        }
+        Checkpoint inFile = newest.get();
+        boolean same = store.find(inFile.number()).map(c -> Arrays.equals(c.statement(), inFile.statement()))
+                .orElse(false);
+        return same ? null : "checkpoint " + inFile.number() + " of the checkpoint file " + file.path().getFileName()
+                + " is not in the database as the file has it: checkpoints were removed or replaced";
     }
 
     private String problemWith(Checkpoint checkpoint, long expectedNumber, String previousHash, long previousLastSeq,

@@ -33,7 +33,7 @@ public class AuditChainVerifier {
     public ChainVerification verify() {
         AuditEventStore.ChainHead head = store.head();
         Walk walk = walk(0, AuditChain.GENESIS, head.seq());
-        if (walk.broken == null && !head.hash().equals(walk.lastHash)) {
+        if (walk.broken == null && (walk.lastSeq != head.seq() || !head.hash().equals(walk.lastHash))) {
             walk = new Walk(walk.checked, walk.lastHash, ChainVerification.broken(walk.checked, head.seq(), null,
                     "the chain head names event " + head.seq() + " but the table ends at event " + walk.lastSeq
                             + ": events were removed from the end"), walk.lastSeq);
