@@ -80,7 +80,7 @@ public class EvidencePackages {
      */
     public Made ofCase(Official by, String number) {
         Case found = cases.find(number).orElseThrow(() -> new NotFoundException("case", number));
-        if (!by.has(Role.AUTHORITY) && !found.concerns(by.department())) {
+        if (!by.has(Role.AUTHORITY) && (by.department() == null || !found.concerns(by.department()))) {
             throw new HiddenException("case", number);
         }
         return make(by, new Subject("case", number, "案件 " + number + " 证据包 Evidence of case " + number, number,
@@ -97,8 +97,8 @@ public class EvidencePackages {
                 .orElseThrow(() -> new NotFoundException("data access", eventId));
         String grantId = grantOf(read);
         Grant grant = grants.find(grantId);
-        if (!by.has(Role.AUTHORITY) && !by.has(Role.SUPERVISOR) && !by.department().equals(grant.consumerDepartment())
-                && !by.department().equals(grant.providerDepartment())) {
+        if (!by.has(Role.AUTHORITY) && !by.has(Role.SUPERVISOR) && (by.department() == null
+                || !by.department().equals(grant.consumerDepartment()) && !by.department().equals(grant.providerDepartment()))) {
             throw new HiddenException("data access", eventId);
         }
         return make(by, new Subject("data-access", eventId, "数据访问 " + read.objectId() + " 证据包 Evidence of a read of "

@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +110,7 @@ class EvidencePackagesIT extends IntegrationTest {
         assertThat(outsider.body()).as("as if there were no such case").contains("not-found");
         assertThat(api.get("gaj.zhang", "/api/cases/GX-1999-999999/evidence").status()).isEqualTo(404);
 
+        pinnedRootsDecide(files, zip);
         theJarItselfVerifies(zip, changedEvent);
     }
 
@@ -124,6 +127,28 @@ class EvidencePackagesIT extends IntegrationTest {
                 null, null);
         assertThat(api.get("authority.li", "/api/data-accesses/" + history.caseNumber() + "/evidence").status())
                 .as("a case number is no read").isEqualTo(404);
+    }
+
+    /**
+     * With {@code --root}, the package's own roots are not trusted: the platform's two roots, pinned, make it hold; the
+     * ECDSA root alone does not vouch for the manifest's SM2 seal, though it still does for the checkpoint's ECDSA seal.
+     */
+    private static void pinnedRootsDecide(Map<String, byte[]> files, byte[] zip) throws IOException {
+        Path both = Files.createTempFile("roots", ".pem");
+        Path ecdsa = Files.createTempFile("ecdsa-root", ".pem");
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            if (file.getKey().startsWith(PackageLayout.ROOTS)) {
+                Files.write(both, file.getValue(), StandardOpenOption.APPEND);
+                if (PackageTrust.pem(file.getValue()).get(0).getSubjectX500Principal().getName().contains("ECDSA")) {
+                    Files.write(ecdsa, file.getValue());
+                }
+            }
+        }
+        assertThat(verifiedInProcess(zip, Verification.ALL_HOLD, "--root", both.toString()))
+                .contains("pinned by you (--root)").doesNotContain("carried by the package");
+        assertThat(verifiedInProcess(zip, Verification.SOMETHING_FAILS, "--root", ecdsa.toString()))
+                .contains("FAIL manifest.json: its seal does not hold: UNKNOWN_SIGNER")
+                .containsPattern("OK   checkpoints/\\d+/statement.json: sealed by sharing-authority \\(CMS, ECDSA");
     }
 
     /** The real command, {@code java -jar govshare.jar verify}, as a process: 0 when all holds, 1 when not. */
@@ -156,11 +181,14 @@ class EvidencePackagesIT extends IntegrationTest {
         return new Run(process.exitValue(), output);
     }
 
-    private static String verifiedInProcess(byte[] zip, int expectedExit) throws IOException {
+    /** @param options given before the package, e.g. {@code --root root.pem} */
+    private static String verifiedInProcess(byte[] zip, int expectedExit, String... options) throws IOException {
         Path file = Files.createTempFile("evidence", ".zip");
         Files.write(file, zip);
+        List<String> args = new ArrayList<>(List.of(options));
+        args.add(file.toString());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int exit = VerifyCommand.run(new String[] {file.toString()}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int exit = VerifyCommand.run(args.toArray(String[]::new), new PrintStream(printed, true, StandardCharsets.UTF_8));
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isEqualTo(expectedExit);
         return output;
