@@ -26,9 +26,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.request.SharingRequestBodies;
+import org.govshare.seal.DocumentKind;
+import org.govshare.seal.SealFormat;
+import org.govshare.seal.SealRequest;
+import org.govshare.seal.Sealing;
 import org.govshare.support.Api;
 import org.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Evidence packages downloaded over HTTP and checked offline: a granted sharing request (a case with a history) and a
@@ -39,6 +44,9 @@ import org.junit.jupiter.api.Test;
 class EvidencePackagesIT extends IntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    private Sealing sealing;
 
     /** A request granted at once, and one read of what it granted: the case number and the read's event id. */
     private record History(String caseNumber, String readEventId) {
@@ -65,6 +73,8 @@ class EvidencePackagesIT extends IntegrationTest {
     @Test
     void aCasePackageIsVerifiedOfflineAndOneChangedByteOrEventFieldIsNamed() throws Exception {
         History history = grantedAndRead();
+        Sealing.Sealed ruling = sealing.seal("裁决书 ruling".getBytes(StandardCharsets.UTF_8), SealFormat.CMS,
+                new SealRequest(DocumentKind.DISPUTE_RULING, "sharing-authority", history.caseNumber(), "裁决书 Ruling"));
         long started = System.nanoTime();
         byte[] zip = download("gaj.zhang", "/api/cases/" + history.caseNumber() + "/evidence");
         long madeInMillis = (System.nanoTime() - started) / 1_000_000;
@@ -81,7 +91,11 @@ class EvidencePackagesIT extends IntegrationTest {
                 .contains("SUBMITTED " + history.caseNumber() + "): its hash recomputed from its fields matches")
                 .containsPattern("event \\d+ \\(\\w+ " + history.caseNumber() + "\\): anchored by checkpoint \\d+")
                 .containsPattern("checkpoint \\d+: its statement was timestamped at")
-                .contains("SHA-256 fingerprint").contains("ALL HOLD").doesNotContain("FAIL");
+                .contains("SHA-256 fingerprint").contains("ALL HOLD").doesNotContain("FAIL")
+                .contains("NOTE sealed document " + ruling.registerId() + " (DISPUTE_RULING, 裁决书 Ruling): the platform does"
+                        + " not keep this document; the package carries the register's record of its seal only (document"
+                        + " SHA-256 " + ruling.documentHash() + ")")
+                .containsPattern("event \\d+ \\(SEAL_MADE " + ruling.registerId() + "\\): anchored by checkpoint");
         keep("case-package.txt", "package of " + history.caseNumber() + ": " + zip.length + " bytes, made and downloaded in "
                 + madeInMillis + " ms\n\n" + printed);
         assertThat(jdbc.queryForList("select details from audit_event where action = 'EVIDENCE_PACKAGE_MADE'"
