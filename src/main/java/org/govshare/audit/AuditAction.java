@@ -140,11 +140,18 @@ public enum AuditAction {
     AUDIT_SEARCHED,
     AUDIT_VERIFIED,
 
+    // issued documents
+    DOCUMENT_ISSUED,
+
     // seals
     SEAL_CERTIFICATE_ISSUED,
     SEAL_CERTIFICATE_REVOKED,
     SEAL_MADE,
     SEAL_VERIFIED,
+
+    // department seals
+    DEPARTMENT_SEAL_MADE,
+    DEPARTMENT_SEAL_REVOKED,
 
     // audit anchoring
     CHECKPOINT_MADE,

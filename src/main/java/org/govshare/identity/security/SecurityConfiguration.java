@@ -84,6 +84,8 @@ class SecurityConfiguration {
                         // the pages' scripts, styles, images and fonts hold nothing secret, and a browser fetches
                         // them before it is asked to log in; the pages themselves stay behind the rules below
                         .requestMatchers(SecurityConfiguration::staticAsset).permitAll()
+                        // a department seal's picture: the verification page shows it to anyone who checks a seal
+                        .requestMatchers(call("GET /api/seals/department-seals/*/picture")).permitAll()
                         // first of the rules that need a caller, so no rule below can let a system through
                         .requestMatchers(SecurityConfiguration::systemOffItsAllowList).denyAll()
                         .requestMatchers(paths("/api/audit", "/api/audit/**")).hasAnyRole("AUTHORITY", "SUPERVISOR")
