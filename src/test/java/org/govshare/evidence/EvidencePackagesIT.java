@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.govshare.catalog.CatalogEntries;
+import org.govshare.document.IssuedPdfs;
 import org.govshare.request.SharingRequestBodies;
 import org.govshare.seal.DocumentKind;
 import org.govshare.seal.SealFormat;
@@ -163,6 +164,39 @@ class EvidencePackagesIT extends IntegrationTest {
         assertThat(verifiedInProcess(zip, Verification.SOMETHING_FAILS, "--root", ecdsa.toString()))
                 .contains("FAIL manifest.json: its seal does not hold: UNKNOWN_SIGNER")
                 .containsPattern("OK   checkpoints/\\d+/statement.json: sealed by sharing-authority \\(CMS, ECDSA");
+    }
+
+    @Test
+    void aDisputePackageCarriesTheRulingAsIssued() throws Exception {
+        String code = publish("gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
+        String request = api.post("mzj.liu", "/api/requests",
+                SharingRequestBodies.request(code, "mzj.liu", "公民身份号码", "姓名").toString()).json().path("id").asText();
+        assertThat(api.post("gaj.wang", "/api/requests/" + request + "/reply", """
+                {"decision":"REFUSE","legalBasisLaw":"《中华人民共和国居民身份证法》","legalBasisArticle":"第十九条",
+                 "reasons":"the number suffices"}""").status()).isEqualTo(200);
+        String dispute = api.post("mzj.liu", "/api/disputes", """
+                {"requestId":"%s","items":["公民身份号码","姓名"],"grounds":"the name is needed"}""".formatted(request))
+                .json().path("id").asText();
+        for (String side : List.of("mzj.liu", "gaj.wang")) {
+            assertThat(api.post(side, "/api/disputes/" + dispute + "/statement", "{\"statement\":\"in writing\"}").status())
+                    .isEqualTo(200);
+        }
+        Api.Response ruled = api.post("authority.li", "/api/disputes/" + dispute + "/ruling",
+                "{\"decision\":\"UPHOLD\",\"reasons\":\"the number suffices for the check\"}");
+        assertThat(ruled.status()).as(ruled.body()).isEqualTo(200);
+
+        byte[] zip = download("gaj.wang", "/api/cases/" + dispute + "/evidence");
+
+        String ruling = jdbc.queryForObject("select register_id from issued_document where kind = 'DISPUTE_RULING'"
+                + " and subject = ?", String.class, dispute);
+        assertThat(PackageFiles.read(zip).get("documents/" + ruling + ".pdf")).as("the ruling as issued, byte for byte")
+                .isEqualTo(IssuedPdfs.download(port, "gaj.wang", "/api/disputes/" + dispute + "/ruling.pdf"));
+        // the PDF's own seal is checked by SealChecks once it reads PAdES; until then its line names it MALFORMED
+        String printed = verifiedInProcess(zip, PackageVerifier.verify(zip, List.of()).exitCode());
+        assertThat(printed).contains("OK   sealed document " + ruling + " (DISPUTE_RULING, 争议裁决书 Ruling on dispute "
+                        + dispute + "): the document is the one the register recorded")
+                .contains("OK   documents/" + ruling + ".pdf: its SHA-256 matches the manifest")
+                .containsPattern("OK   event \\d+ \\(DISPUTE_RULED " + dispute + "\\): anchored by checkpoint");
     }
 
     /** The real command, {@code java -jar govshare.jar verify}, as a process: 0 when all holds, 1 when not. */
