@@ -165,7 +165,8 @@
 
       AUDIT_SEARCHED: ['审计查询', 'Audit searched'],
       AUDIT_VERIFIED: ['审计链校验', 'Audit chain verified'],
-      CHECKPOINT_MADE: ['审计链检查点', 'Audit checkpoint made']
+      CHECKPOINT_MADE: ['审计链检查点', 'Audit checkpoint made'],
+      EVIDENCE_PACKAGE_MADE: ['证据包生成', 'Evidence package made']
     },
     outcome: {
       OK: ['成功', 'OK'],

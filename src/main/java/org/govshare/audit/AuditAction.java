@@ -154,5 +154,8 @@ public enum AuditAction {
     DEPARTMENT_SEAL_REVOKED,
 
     // audit anchoring
-    CHECKPOINT_MADE
+    CHECKPOINT_MADE,
+
+    // evidence packages (Arts. 23, 27)
+    EVIDENCE_PACKAGE_MADE
 }

@@ -48,6 +48,12 @@ class AuditEventStore {
         return jdbc.query("select * from audit_event where id = ?", EVENT, id).stream().findFirst();
     }
 
+    /** The chained events about any of these objects, up to {@code lastSeq}, in chain order. */
+    List<AuditEvent> about(List<String> objectIds, long lastSeq) {
+        return jdbc.query("select * from audit_event where object_id = any(?) and seq <= ? order by seq", EVENT,
+                objectIds.toArray(String[]::new), lastSeq);
+    }
+
     /**
      * Chains up to {@code limit} committed unchained events, oldest first, after the head; the caller's transaction
      * holds the head's lock until it commits.
