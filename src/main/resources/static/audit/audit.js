@@ -166,7 +166,15 @@
       AUDIT_SEARCHED: ['审计查询', 'Audit searched'],
       AUDIT_VERIFIED: ['审计链校验', 'Audit chain verified'],
       CHECKPOINT_MADE: ['审计链检查点', 'Audit checkpoint made'],
-      EVIDENCE_PACKAGE_MADE: ['证据包生成', 'Evidence package made']
+      EVIDENCE_PACKAGE_MADE: ['证据包生成', 'Evidence package made'],
+
+      DOCUMENT_ISSUED: ['文书签发', 'Document issued'],
+      SEAL_CERTIFICATE_ISSUED: ['签章证书签发', 'Seal certificate issued'],
+      SEAL_CERTIFICATE_REVOKED: ['签章证书撤销', 'Seal certificate revoked'],
+      SEAL_MADE: ['电子签章', 'Seal made'],
+      SEAL_VERIFIED: ['签章验证', 'Seal verified'],
+      DEPARTMENT_SEAL_MADE: ['电子印章制作', 'Department seal made'],
+      DEPARTMENT_SEAL_REVOKED: ['电子印章撤销', 'Department seal revoked']
     },
     outcome: {
       OK: ['成功', 'OK'],

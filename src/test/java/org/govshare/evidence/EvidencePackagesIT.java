@@ -191,9 +191,8 @@ class EvidencePackagesIT extends IntegrationTest {
                 + " and subject = ?", String.class, dispute);
         assertThat(PackageFiles.read(zip).get("documents/" + ruling + ".pdf")).as("the ruling as issued, byte for byte")
                 .isEqualTo(IssuedPdfs.download(port, "gaj.wang", "/api/disputes/" + dispute + "/ruling.pdf"));
-        // the PDF's own seal is checked by SealChecks once it reads PAdES; until then its line names it MALFORMED
         String printed = verifiedInProcess(zip, PackageVerifier.verify(zip, List.of()).exitCode());
-        assertThat(printed).contains("OK   sealed document " + ruling + " (DISPUTE_RULING, 争议裁决书 Ruling on dispute "
+        assertThat(printed).contains("ALL HOLD").contains("OK   sealed document " + ruling + " (DISPUTE_RULING, 争议裁决书 Ruling on dispute "
                         + dispute + "): the document is the one the register recorded")
                 .contains("OK   documents/" + ruling + ".pdf: its SHA-256 matches the manifest")
                 .containsPattern("OK   event \\d+ \\(DISPUTE_RULED " + dispute + "\\): anchored by checkpoint");
