@@ -192,7 +192,7 @@ class EvidencePackagesIT extends IntegrationTest {
         assertThat(PackageFiles.read(zip).get("documents/" + ruling + ".pdf")).as("the ruling as issued, byte for byte")
                 .isEqualTo(IssuedPdfs.download(port, "gaj.wang", "/api/disputes/" + dispute + "/ruling.pdf"));
         String printed = verifiedInProcess(zip, PackageVerifier.verify(zip, List.of()).exitCode());
-        assertThat(printed).contains("ALL HOLD").contains("OK   sealed document " + ruling + " (DISPUTE_RULING, 争议裁决书 Ruling on dispute "
+        assertThat(printed).doesNotContain("NOT ALL HOLD").contains("ALL HOLD: ").contains("OK   sealed document " + ruling + " (DISPUTE_RULING, 争议裁决书 Ruling on dispute "
                         + dispute + "): the document is the one the register recorded")
                 .contains("OK   documents/" + ruling + ".pdf: its SHA-256 matches the manifest")
                 .containsPattern("OK   event \\d+ \\(DISPUTE_RULED " + dispute + "\\): anchored by checkpoint");
