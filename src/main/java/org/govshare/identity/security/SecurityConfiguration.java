@@ -93,6 +93,8 @@ class SecurityConfiguration {
                         // anyone handed a sealed document may check it, and fetch what a check trusts (rate-limited
                         // per caller, family seals); a system too, so before the systems' allow-list
                         .requestMatchers(paths(PUBLIC_SEAL_PATHS)).permitAll()
+                        // a department seal's picture: the verification page shows it to anyone who checks a seal
+                        .requestMatchers(call("GET /api/seals/department-seals/*/picture")).permitAll()
                         // first of the rules that need a caller, so no rule below can let a system through
                         .requestMatchers(SecurityConfiguration::systemOffItsAllowList).denyAll()
                         .requestMatchers(paths("/api/audit", "/api/audit/**")).hasAnyRole("AUTHORITY", "SUPERVISOR")
