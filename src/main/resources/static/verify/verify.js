@@ -97,7 +97,7 @@
       v.valid ? null : fact('说明', 'Why', text(v.message)),
       fact('签章部门', 'Department', v.departmentName
         ? [v.departmentName, ' ', h('span', { class: 'en' }, v.department)] : text(v.department)),
-      fact('印章编号', 'Seal', v.sealId ? h('span', { class: 'code' }, v.sealId) : text(null)),
+      fact('印章编号', 'Seal', v.sealId ? [h('span', { class: 'code' }, v.sealId), sealPicture(v)] : text(null)),
       fact('签章时间', 'Signed at (Beijing)', P.dateTime(v.signedAt, true)),
       fact('时间戳', 'Timestamp (Beijing)', P.dateTime(v.timestampedAt, true)),
       fact('证书序列号', 'Certificate serial', v.certificateSerial ? h('span', { class: 'code' }, v.certificateSerial) : text(null)),
@@ -107,6 +107,16 @@
       record ? fact('文件类型', 'Kind', labels.label('kind', record.kind)) : null,
       record ? fact('标题', 'Title', text(record.title)) : null,
       record && record.subject ? fact('事项', 'Subject', text(record.subject)) : null));
+  }
+
+  /** A GB/T 38540 seal carries its picture, which the platform serves to anyone by the seal's id. */
+  function sealPicture(v) {
+    if (v.format !== 'SES') return null;
+    return h('img', {
+      class: 'seal-picture', id: 'seal-picture', width: 120, height: 120,
+      src: '/api/seals/department-seals/' + encodeURIComponent(v.sealId) + '/picture',
+      alt: '印章图像：' + (v.departmentName || v.department || '') + ' Seal picture'
+    });
   }
 
   async function verify(event) {

@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The seal check page, in a real browser and without a login, as anyone handed a sealed extract opens it: the extract
- * and its CMS seal are 有效, the extract with one byte changed is 内容已被篡改; a certificate number nobody issued is
- * 未找到; each screen meets the accessibility bar.
+ * and its CMS seal are 有效, the extract with one byte changed is 内容已被篡改, an SES seal shows the department seal's
+ * picture; a certificate number nobody issued is 未找到; each screen meets the accessibility bar.
  */
 class VerifyPageIT extends IntegrationTest {
 
@@ -62,6 +62,16 @@ class VerifyPageIT extends IntegrationTest {
             assertThat(invalid).contains("内容已被篡改").doesNotContain(sealed.registerId());
             browser.screenshot("verify-content-changed");
             browser.assertAccessible("verify-content-changed");
+
+            Sealing.Sealed ses = sealing.seal(extract, SealFormat.SES, new SealRequest(DocumentKind.DATA_EXTRACT,
+                    "public-security", "grant:GR-PAGE", "户籍信息摘录"));
+            choose(browser, document, Files.write(dir.resolve("extract.ses"), ses.seal()));
+            browser.waitUntil(d -> d.findElement(By.id("result")).getText().contains(ses.registerId()) ? true : null);
+            // waits until the department seal's picture has loaded: an image that failed has no natural width
+            browser.waitUntil(d -> browser.script("const i = document.getElementById('seal-picture');"
+                    + " return i && i.complete && i.naturalWidth > 0 ? true : null;"));
+            browser.screenshot("verify-ses");
+            browser.assertAccessible("verify-ses");
 
             browser.fill(browser.waitFor(By.id("f-licence")), "ZZ-NO-SUCH-LICENCE");
             browser.click(By.id("licence-lookup"));
