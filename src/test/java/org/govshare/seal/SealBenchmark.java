@@ -27,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class SealBenchmark extends IntegrationTest {
 
-    private static final int WARM_UP = 50;
+    /** long enough for the JIT to compile the signature code before the first format measured, not only the later ones */
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
     private static final long MEASURE_NANOS = 5_000_000_000L;
 
     @Autowired
@@ -86,9 +87,10 @@ class SealBenchmark extends IntegrationTest {
         System.out.println("BENCHMARK seals " + figures);
     }
 
-    /** Calls per second on this thread, after a warm-up, over about five seconds. */
+    /** Calls per second on this thread, after three seconds of warm-up, over about five seconds. */
     private static double perSecond(Supplier<?> call) {
-        for (int i = 0; i < WARM_UP; i++) {
+        long warming = System.nanoTime();
+        while (System.nanoTime() - warming < WARM_UP_NANOS) {
             call.get();
         }
         long started = System.nanoTime();
