@@ -140,6 +140,9 @@ public enum AuditAction {
     AUDIT_SEARCHED,
     AUDIT_VERIFIED,
 
+    // issued documents
+    DOCUMENT_ISSUED,
+
     // seals
     SEAL_CERTIFICATE_ISSUED,
     SEAL_CERTIFICATE_REVOKED,
@@ -148,5 +151,11 @@ public enum AuditAction {
 
     // department seals
     DEPARTMENT_SEAL_MADE,
-    DEPARTMENT_SEAL_REVOKED
+    DEPARTMENT_SEAL_REVOKED,
+
+    // audit anchoring
+    CHECKPOINT_MADE,
+
+    // evidence packages (Arts. 23, 27)
+    EVIDENCE_PACKAGE_MADE
 }

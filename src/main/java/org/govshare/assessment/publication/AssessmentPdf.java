@@ -2,6 +2,7 @@ package org.govshare.assessment.publication;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -9,31 +10,44 @@ import java.util.List;
 import java.util.Map;
 
 import org.govshare.assessment.AssessmentReport;
-import org.govshare.assessment.publication.PdfPages.Colours;
 import org.govshare.assessment.publication.ReportCharts.Bar;
+import org.govshare.platform.pdf.DocumentFont;
+import org.govshare.platform.pdf.PdfPages;
+import org.govshare.platform.pdf.PdfPages.Colours;
 import org.springframework.stereotype.Component;
 
 /**
  * The report as a PDF, made on the server from a view: the ranking with a chart of the scores, the trend over the
  * years assessed, a chart of each indicator across the departments whose detail the caller sees, and a page per
  * such department with its figures, the chart of its indicator scores, the authority's opinion and improvement
- * points, and the cases behind its figures. Chinese text in an embedded font (see {@link ReportFont}).
+ * points, and the cases behind its figures. Chinese text in an embedded font (see {@link DocumentFont}).
  */
 @Component
 class AssessmentPdf {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
+    /** The zone the report's dates are read in. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);
     private static final float CONTENT = PdfPages.RIGHT - PdfPages.MARGIN;
 
-    private final ReportFont font;
+    private final DocumentFont font;
 
-    AssessmentPdf(ReportFont font) {
+    AssessmentPdf(DocumentFont font) {
         this.font = font;
     }
 
     /** The report of the view; years gives the rankings of every published year, for the trend. */
     byte[] write(AssessmentView view, List<AssessmentView.YearRanking> years) {
-        String title = view.year() + " 年度政务信息资源共享工作考核报告";
+        return write(view, years, null, null);
+    }
+
+    /** The report as the authority issues it: closed with its name and the date, where its seal goes. */
+    byte[] writeIssued(AssessmentView view, List<AssessmentView.YearRanking> years, String issuer, LocalDate on) {
+        return write(view, years, issuer, on);
+    }
+
+    private byte[] write(AssessmentView view, List<AssessmentView.YearRanking> years, String issuer, LocalDate on) {
+        String title = title(view.year());
         try (PdfPages pdf = new PdfPages(font.open(), title, "GovShare · " + title)) {
             rankingPage(pdf, view, title);
             trend(pdf, view, years.stream().filter(y -> y.year() <= view.year()).toList());
@@ -41,8 +55,15 @@ class AssessmentPdf {
             for (AssessmentReport.DepartmentResult department : view.details()) {
                 departmentPage(pdf, view, department);
             }
+            if (issuer != null) {
+                pdf.closingUnderTheSeal(issuer, on);
+            }
             return pdf.save();
         }
+    }
+
+    static String title(int year) {
+        return year + " 年度政务信息资源共享工作考核报告";
     }
 
     private static void rankingPage(PdfPages pdf, AssessmentView view, String title) {
@@ -63,7 +84,7 @@ class AssessmentPdf {
         }
         pdf.down(10);
         List<Bar> bars = view.ranking().stream().map(r -> new Bar(r.name(), r.score(), FigureText.score(r.score()))).toList();
-        chart(pdf, "各部门得分 Score per department", bars, null, Colours.series(0));
+        chart(pdf, "各部门得分 Score per department", bars, null, ReportCharts.series(0));
     }
 
     private static void trend(PdfPages pdf, AssessmentView view, List<AssessmentView.YearRanking> years) {
@@ -103,7 +124,7 @@ class AssessmentPdf {
                     return new Bar(d.name(), value, FigureText.of(indicator, value));
                 }).toList();
                 ReportCharts.bars(pdf, PdfPages.MARGIN + c * (column + 20), top, column, indicator.name(), bars,
-                        "share".equals(indicator.unit()) ? BigDecimal.ONE : null, Colours.series(1 + (i + c) % 8));
+                        "share".equals(indicator.unit()) ? BigDecimal.ONE : null, ReportCharts.series(1 + (i + c) % 8));
             }
             pdf.down(height);
         }
@@ -130,7 +151,7 @@ class AssessmentPdf {
             AssessmentReport.Figure figure = d.figures().get(indicator.key());
             BigDecimal score = figure == null ? null : figure.score();
             return new Bar(indicator.name(), score, FigureText.score(score));
-        }).toList(), null, Colours.series(0));
+        }).toList(), null, ReportCharts.series(0));
         heading(pdf, "审核意见 Opinion");
         pdf.paragraph(PdfPages.MARGIN, CONTENT, 9, d.opinion() == null ? "—" : d.opinion(), Colours.TEXT);
         pdf.down(4);
