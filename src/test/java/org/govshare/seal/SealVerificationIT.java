@@ -22,6 +22,8 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
+import org.govshare.platform.pdf.DocumentFont;
+import org.govshare.platform.pdf.PdfPages;
 import org.govshare.support.Api;
 import org.govshare.support.Eventually;
 import org.govshare.support.IntegrationTest;
@@ -33,7 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * {@code POST /api/seals/verify} as anyone handed a sealed document uses it, without a login: a CMS seal that holds,
  * and each reason a seal does not, each made to happen (SES and PAdES have their own tests): one changed byte, an
- * expired certificate, a signer from another CA, a timestamp over other bytes or from another authority, garbage.
+ * expired certificate, a signer from another CA, a timestamp over other bytes or from another authority, garbage; and
+ * a sealed PDF alone, as it holds and with one byte changed.
  * A seal made after its certificate's revocation is {@code SealCertificatesIT}'s.
  */
 class SealVerificationIT extends IntegrationTest {
@@ -56,6 +59,9 @@ class SealVerificationIT extends IntegrationTest {
 
     @Autowired
     KeyVault vault;
+
+    @Autowired
+    DocumentFont font;
 
     @ParameterizedTest
     @EnumSource(SealAlgorithm.class)
@@ -156,6 +162,32 @@ class SealVerificationIT extends IntegrationTest {
 
         assertInvalid(answer, InvalidReason.BAD_TIMESTAMP);
         assertThat(answer.json().path("message").asText()).contains("does not trust");
+    }
+
+    @Test
+    void aSealedPdfAloneHoldsAndOneChangedByteInItIsContentChanged() {
+        Sealing.Sealed sealed = sealing.seal(onePagePdf(font), SealFormat.PADES, new SealRequest(DocumentKind.DISPUTE_RULING,
+                "sharing-authority", "ZY-VERIFY", "争议裁决书"));
+
+        Api.Response holds = api.postParts(null, "/api/seals/verify", Map.of("file", sealed.seal()));
+        assertThat(holds.json().path("valid").asBoolean()).as(holds.body()).isTrue();
+        assertThat(holds.json().path("format").asText()).isEqualTo("PADES");
+        assertThat(holds.json().path("record").path("id").asText()).isEqualTo(sealed.registerId());
+
+        byte[] changed = sealed.seal().clone();
+        // the binary comment on the file's second line: the PDF still reads, only its bytes differ
+        assertThat(changed[9]).isEqualTo((byte) '%');
+        changed[11] ^= 1;
+        assertInvalid(api.postParts(null, "/api/seals/verify", Map.of("file", changed)), InvalidReason.CONTENT_CHANGED);
+    }
+
+    /** A one-page PDF, as the platform writes its documents. */
+    static byte[] onePagePdf(DocumentFont font) {
+        try (PdfPages pdf = new PdfPages(font.open(), "验证测试 Verification test", "GovShare · test")) {
+            pdf.newPage();
+            pdf.line(16, "争议裁决书 A ruling to check", PdfPages.Colours.TEXT);
+            return pdf.save();
+        }
     }
 
     @Test

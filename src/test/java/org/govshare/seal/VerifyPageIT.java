@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.govshare.platform.pdf.DocumentFont;
 import org.govshare.support.Browser;
 import org.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The seal check page, in a real browser and without a login, as anyone handed a sealed extract opens it: the extract
  * and its CMS seal are 有效, the extract with one byte changed is 内容已被篡改, an SES seal shows the department seal's
- * picture; a certificate number nobody issued is 未找到; each screen meets the accessibility bar.
+ * picture, a sealed PDF chosen alone is 有效; a certificate number nobody issued is 未找到; each screen meets the
+ * accessibility bar.
  */
 class VerifyPageIT extends IntegrationTest {
 
@@ -27,6 +29,9 @@ class VerifyPageIT extends IntegrationTest {
 
     @Autowired
     Sealing sealing;
+
+    @Autowired
+    DocumentFont font;
 
     @Test
     void anyoneChoosesADocumentAndItsSealAndSeesWhetherItHolds() throws IOException {
@@ -72,6 +77,18 @@ class VerifyPageIT extends IntegrationTest {
                     + " return i && i.complete && i.naturalWidth > 0 ? true : null;"));
             browser.screenshot("verify-ses");
             browser.assertAccessible("verify-ses");
+
+            Sealing.Sealed pdf = sealing.seal(SealVerificationIT.onePagePdf(font), SealFormat.PADES,
+                    new SealRequest(DocumentKind.DISPUTE_RULING, "sharing-authority", "ZY-PAGE", "争议裁决书"));
+            browser.click(By.id("mode-sealed"));
+            browser.waitFor(By.id("f-file")).sendKeys(Files.write(dir.resolve("ruling.pdf"), pdf.seal()).toAbsolutePath().toString());
+            browser.click(By.id("verify"));
+            String sealedPdf = browser.waitUntil(d -> {
+                String shown = d.findElement(By.id("result")).getText();
+                return shown.contains(pdf.registerId()) ? shown : null;
+            });
+            assertThat(sealedPdf).contains("有效", "郑州市政府信息资源共享主管部门", "PDF 签章").doesNotContain("无效");
+            browser.assertAccessible("verify-pdf");
 
             browser.fill(browser.waitFor(By.id("f-licence")), "ZZ-NO-SUCH-LICENCE");
             browser.click(By.id("licence-lookup"));
