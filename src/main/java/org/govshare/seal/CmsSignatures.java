@@ -74,7 +74,10 @@ final class CmsSignatures {
         SealVerdict found = new SealVerdict(true, null, "the seal holds", format, algorithm,
                 TrustMaterial.departmentOf(certificate), serial, claimedTime.apply(signer), null, serial, null, null);
         try {
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER).build(certificate))) {
+            // by its key, not its certificate: Bouncy Castle would refuse a certificate outside its validity at the
+            // signing time as an unreadable signature; whether it was valid when sealed is the trust check's, below
+            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER)
+                    .build(certificate.getPublicKey()))) {
                 return found.refuse(InvalidReason.UNKNOWN_SIGNER, "the signature does not hold for the certificate it names");
             }
         } catch (CMSSignerDigestMismatchException e) {

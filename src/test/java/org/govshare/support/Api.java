@@ -70,6 +70,13 @@ public final class Api {
         return postMultipart(login, path, "files", files);
     }
 
+    /** Uploads files each as the multipart field its key names (the file named the same); a null login sends no credentials. */
+    public Response postParts(String login, String path, Map<String, byte[]> parts) {
+        Multipart body = new Multipart();
+        parts.forEach((field, content) -> body.part(field, field, "application/octet-stream", content));
+        return body.post(login, path);
+    }
+
     private Response postMultipart(String login, String path, String field, Map<String, byte[]> files) {
         Multipart body = new Multipart();
         files.forEach((fileName, content) -> body.part(field, fileName, "application/octet-stream", content));

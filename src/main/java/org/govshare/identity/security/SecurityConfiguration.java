@@ -49,7 +49,13 @@ class SecurityConfiguration {
             "/api/data/**");
     /** The static files of the platform's pages that are not pages: no login needed, nothing audited. */
     private static final Pattern STATIC_ASSET = Pattern.compile(
-            "/(shared|catalog|audit|cases|assessment)/[\\w.-]+\\.(js|css|svg|png|ico|woff2?|ttf|map)|/favicon\\.ico|/webjars/.+");
+            "/(shared|catalog|audit|cases|assessment|verify)/[\\w.-]+\\.(js|css|svg|png|ico|woff2?|ttf|map)|/favicon\\.ico|/webjars/.+");
+    /**
+     * Seal checks and what they trust, an electronic certificate's status, and the page that asks for them: open to
+     * anyone (docs/seals.md).
+     */
+    private static final String[] PUBLIC_SEAL_PATHS = {"/api/seals/verify", "/api/seals/roots", "/api/seals/crl/*",
+            "/api/seals/tsa", "/api/licences/*/status", "/verify", "/verify/", "/verify/index.html"};
     private static final RequestMatcher SYSTEM_CALLS = new OrRequestMatcher(
             SYSTEMS_MAY_CALL.stream().map(SecurityConfiguration::call).toList());
 
@@ -84,6 +90,9 @@ class SecurityConfiguration {
                         // the pages' scripts, styles, images and fonts hold nothing secret, and a browser fetches
                         // them before it is asked to log in; the pages themselves stay behind the rules below
                         .requestMatchers(SecurityConfiguration::staticAsset).permitAll()
+                        // anyone handed a sealed document may check it, and fetch what a check trusts (rate-limited
+                        // per caller, family seals); a system too, so before the systems' allow-list
+                        .requestMatchers(paths(PUBLIC_SEAL_PATHS)).permitAll()
                         // a department seal's picture: the verification page shows it to anyone who checks a seal
                         .requestMatchers(call("GET /api/seals/department-seals/*/picture")).permitAll()
                         // first of the rules that need a caller, so no rule below can let a system through
