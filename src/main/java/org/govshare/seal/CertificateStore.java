@@ -55,6 +55,11 @@ class CertificateStore {
         return jdbc.query("select * from seal_certificate where purpose = ? order by issued_at", this::row, purpose.name());
     }
 
+    List<IssuedCertificate> ofPurposeAndAlgorithm(CertificatePurpose purpose, SealAlgorithm algorithm) {
+        return jdbc.query("select * from seal_certificate where purpose = ? and algorithm = ? order by issued_at",
+                this::row, purpose.name(), algorithm.name());
+    }
+
     /** @return whether it was valid and is now revoked */
     boolean revoke(String serial, Instant at, String by, String reason) {
         return jdbc.update("""
@@ -72,7 +77,9 @@ class CertificateStore {
         return jdbc.queryForObject("select nextval('tsa_serial')", Long.class);
     }
 
+    /** Taken in the transaction that publishes a CRL: two publishers, on one node or two, number theirs in turn. */
     long nextCrlNumber(SealAlgorithm algorithm) {
+        jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('seal-crl:' || ?))", Object.class, algorithm.name());
         Long last = jdbc.queryForObject("select max(number) from seal_crl where algorithm = ?", Long.class, algorithm.name());
         return last == null ? 1 : last + 1;
     }

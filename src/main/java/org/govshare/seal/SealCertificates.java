@@ -136,16 +136,19 @@ public class SealCertificates {
         return ownTransaction.execute(s -> publishCrl(algorithm));
     }
 
-    /** What a verification trusts, from stored state. */
+    /**
+     * What a verification trusts: the roots whose keys this platform holds (never a certificate row alone, which
+     * whoever can write the database could add) and an outside authority's configured certificates; the
+     * time-stamping certificates recorded (each must still chain to a root); the current CRLs; the revoked seals.
+     */
     public TrustMaterial trust() {
-        List<X509Certificate> rootCertificates = new ArrayList<>();
-        List<X509Certificate> tsas = new ArrayList<>(outsideTsaCertificates);
+        List<X509Certificate> rootCertificates = new ArrayList<>(outsideTsaCertificates);
+        List<X509Certificate> tsas = new ArrayList<>();
         List<X509CRL> crls = new ArrayList<>();
         for (SealAlgorithm algorithm : SealAlgorithm.values()) {
-            rootKey(algorithm);
+            rootCertificates.add(rootKey(algorithm).certificate());
             crls.add(crl(algorithm));
         }
-        store.ofPurpose(CertificatePurpose.ROOT).forEach(c -> rootCertificates.add(c.certificate()));
         store.ofPurpose(CertificatePurpose.TSA).forEach(c -> tsas.add(c.certificate()));
         Set<String> revokedSeals = new HashSet<>();
         revocations.orderedStream().forEach(r -> revokedSeals.addAll(r.revokedSealIds()));
@@ -169,6 +172,12 @@ public class SealCertificates {
         }
         String alias = "root-" + algorithm.name().toLowerCase(java.util.Locale.ROOT);
         KeyVault.Entry entry = vault.entry(alias).orElseGet(() -> {
+            if (!store.ofPurposeAndAlgorithm(CertificatePurpose.ROOT, algorithm).isEmpty()) {
+                // a second root beside the first would split the platform's trust in two: every node shares one store
+                throw new IllegalStateException("the database knows the platform's " + algorithm + " root, but the seal"
+                        + " key store (govshare.seals.key-store.file) does not hold its key: give every node the same key"
+                        + " store (a shared file, or a PKCS#11 device), restored with the database");
+            }
             KeyPair keys = algorithm.newKeyPair();
             Instant from = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             X509Certificate certificate = CertificateMaker.selfSignedRoot(

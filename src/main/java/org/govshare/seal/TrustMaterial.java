@@ -78,6 +78,14 @@ public record TrustMaterial(List<X509Certificate> roots, List<X509Certificate> t
                 return TimestampCheck.refused("the timestamp is signed by an authority the platform does not trust");
             }
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER).build(tsa));
+            Instant stampedAt = token.getTimeStampInfo().getGenTime().toInstant();
+            if (!roots.contains(tsa)) {
+                // a time-stamping key revoked (say, after it leaked) must not vouch for times after its revocation
+                CertificateCheck authority = check(tsa, stampedAt);
+                if (!authority.holds()) {
+                    return TimestampCheck.refused("the time-stamping authority's certificate does not hold: " + authority.message());
+                }
+            }
             AlgorithmIdentifier digestAlgorithm = token.getTimeStampInfo().getHashAlgorithm();
             DigestCalculator digest = new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build()
                     .get(digestAlgorithm);
@@ -85,7 +93,7 @@ public record TrustMaterial(List<X509Certificate> roots, List<X509Certificate> t
             if (!Arrays.equals(digest.getDigest(), token.getTimeStampInfo().getMessageImprintDigest())) {
                 return TimestampCheck.refused("the timestamp is over other bytes than this seal's signature");
             }
-            return new TimestampCheck(true, null, token.getTimeStampInfo().getGenTime().toInstant());
+            return new TimestampCheck(true, null, stampedAt);
         } catch (Exception e) {
             return TimestampCheck.refused("the timestamp does not verify: " + e.getMessage());
         }
@@ -130,21 +138,23 @@ public record TrustMaterial(List<X509Certificate> roots, List<X509Certificate> t
                 .min(Instant::compareTo);
     }
 
+    /**
+     * The certificate the token names, listed or carried, and only if it is a trusted root itself or issued under one:
+     * a certificate an attacker puts in the token, or in a list, proves nothing on its own.
+     */
     private Optional<X509Certificate> tsaCertificate(TimeStampToken token) throws Exception {
         @SuppressWarnings("unchecked")
         Collection<X509CertificateHolder> carried = token.getCertificates().getMatches(token.getSID());
+        List<X509Certificate> candidates = new java.util.ArrayList<>();
         for (X509Certificate listed : timestampAuthorities) {
             if (token.getSID().match(new X509CertificateHolder(listed.getEncoded()))) {
-                return Optional.of(listed);
+                candidates.add(listed);
             }
         }
         for (X509CertificateHolder holder : carried) {
-            X509Certificate candidate = certificate(holder);
-            if (issuerOf(candidate).isPresent()) {
-                return Optional.of(candidate);
-            }
+            candidates.add(certificate(holder));
         }
-        return Optional.empty();
+        return candidates.stream().filter(c -> roots.contains(c) || issuerOf(c).isPresent()).findFirst();
     }
 
     private static boolean signedBy(X509Certificate certificate, X509Certificate root) {

@@ -15,6 +15,25 @@ public final class Verdicts {
     }
 
     /**
+     * Why a certificate under a trusted root still may not seal a document: the time-stamping authority's and the
+     * platform's own (the seal maker's) certificates sign timestamps and seal objects, never documents.
+     */
+    static String notASealCertificate(X509Certificate certificate) {
+        try {
+            java.util.List<String> purposes = certificate.getExtendedKeyUsage();
+            if (purposes != null && purposes.contains(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping.getId())) {
+                return "the signer's certificate is a time-stamping authority's: it does not seal documents";
+            }
+        } catch (java.security.cert.CertificateParsingException e) {
+            return "the signer's certificate names purposes that cannot be read";
+        }
+        if (SealCertificates.PLATFORM.equals(TrustMaterial.departmentOf(certificate))) {
+            return "the signer's certificate is the platform's own, which makes seals but does not seal documents";
+        }
+        return null;
+    }
+
+    /**
      * @param found what the format's own checks found, valid so far
      * @param signature the signature value the timestamp is over
      */
@@ -28,6 +47,10 @@ public final class Verdicts {
                 time.time(), signer.serial(), signer.status(), found.registerId());
         if (!signer.holds()) {
             return checked.refuse(signer.reason(), signer.message());
+        }
+        String notASeal = notASealCertificate(certificate);
+        if (notASeal != null) {
+            return checked.refuse(InvalidReason.UNKNOWN_SIGNER, notASeal);
         }
         if (!time.holds()) {
             return checked.refuse(InvalidReason.BAD_TIMESTAMP, time.message());
