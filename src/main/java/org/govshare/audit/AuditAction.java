@@ -140,6 +140,11 @@ public enum AuditAction {
     AUDIT_SEARCHED,
     AUDIT_VERIFIED,
 
+    // sealed extracts (Art. 22, 23)
+    EXTRACT_SEALED,
+    // electronic certificates, 电子证照 (Art. 22)
+    LICENCE_ISSUED,
+    LICENCE_REVOKED,
     // seals
     SEAL_CERTIFICATE_ISSUED,
     SEAL_CERTIFICATE_REVOKED,
