@@ -9,12 +9,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.util.Base64;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -277,11 +271,11 @@ class DataAccessIT extends IntegrationTest {
         String grant = grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
         JsonNode read = read("gaj.zhang", "&size=10").json();
 
-        Download response = extract("gaj.zhang", "&size=10");
+        Api.Download response = extract("gaj.zhang", "&size=10");
 
-        assertThat(response.status()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
         assertThat(response.contentType()).isEqualTo("application/zip");
-        Map<String, byte[]> files = unzip(response.body());
+        Map<String, byte[]> files = response.unzipped();
         assertThat(files).containsKeys("extract.json", "extract.json.p7s", "README.txt");
         JsonNode extract = JSON.readTree(files.get("extract.json"));
         assertThat(extract.path("grant").asText()).isEqualTo(grant);
@@ -315,10 +309,10 @@ class DataAccessIT extends IntegrationTest {
     @Test
     void anEcdsaExtractIsCheckedByOpensslWithTheReadmesCommand() throws Exception {
         grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
-        Download response = extract("gaj.zhang", "&algorithm=ecdsa");
-        assertThat(response.status()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        Api.Download response = extract("gaj.zhang", "&algorithm=ecdsa");
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
         java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("extract");
-        unzip(response.body()).forEach((name, content) -> {
+        response.unzipped().forEach((name, content) -> {
             try {
                 java.nio.file.Files.write(folder.resolve(name), content);
             } catch (java.io.IOException e) {
@@ -355,27 +349,7 @@ class DataAccessIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from seal_record", Long.class)).isEqualTo(seals);
     }
 
-    /** A download, as bytes, under a correlation id of its own. */
-    private record Download(int status, byte[] body, String contentType, String correlationId) {
-    }
-
-    private Download extract(String login, String query) throws Exception {
-        String correlationId = java.util.UUID.randomUUID().toString();
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(api.request(path + "/extract?purpose=" + q(PURPOSE) + query)
-                .header("X-Correlation-Id", correlationId)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((login + ":" + Api.PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Download(response.statusCode(), response.body(),
-                response.headers().firstValue("Content-Type").orElse(""), correlationId);
-    }
-
-    static Map<String, byte[]> unzip(byte[] zip) throws java.io.IOException {
-        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return files;
+    private Api.Download extract(String login, String query) {
+        return api.download(login, path + "/extract?purpose=" + q(PURPOSE) + query);
     }
 }
