@@ -149,5 +149,9 @@ public enum AuditAction {
     SEAL_CERTIFICATE_ISSUED,
     SEAL_CERTIFICATE_REVOKED,
     SEAL_MADE,
-    SEAL_VERIFIED
+    SEAL_VERIFIED,
+
+    // department seals
+    DEPARTMENT_SEAL_MADE,
+    DEPARTMENT_SEAL_REVOKED
 }

@@ -67,6 +67,11 @@ class CertificateStore {
                 this::row, algorithm.name());
     }
 
+    /** The platform's time-stamping authority numbers its tokens from a sequence, so that two nodes never share one. */
+    long nextTimestampSerial() {
+        return jdbc.queryForObject("select nextval('tsa_serial')", Long.class);
+    }
+
     long nextCrlNumber(SealAlgorithm algorithm) {
         Long last = jdbc.queryForObject("select max(number) from seal_crl where algorithm = ?", Long.class, algorithm.name());
         return last == null ? 1 : last + 1;

@@ -16,7 +16,6 @@ import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The platform's own RFC 3161 time-stamping authority, with Bouncy Castle's {@code tsp}: its key and certificate (marked
@@ -27,13 +26,13 @@ public class PlatformTimeStampAuthority implements TimeStamping {
 
     private final SealCertificates certificates;
     private final ASN1ObjectIdentifier policy;
-    private final JdbcTemplate jdbc;
+    private final CertificateStore store;
     private final Clock clock;
 
-    PlatformTimeStampAuthority(SealCertificates certificates, String policy, JdbcTemplate jdbc, Clock clock) {
+    PlatformTimeStampAuthority(SealCertificates certificates, String policy, CertificateStore store, Clock clock) {
         this.certificates = certificates;
         this.policy = new ASN1ObjectIdentifier(policy);
-        this.jdbc = jdbc;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -55,8 +54,7 @@ public class PlatformTimeStampAuthority implements TimeStamping {
                             .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
                     policy);
             generator.addCertificates(new JcaCertStore(List.of(tsa.certificate())));
-            Long serial = jdbc.queryForObject("select nextval('tsa_serial')", Long.class);
-            return generator.generate(request, BigInteger.valueOf(serial), Date.from(clock.instant()));
+            return generator.generate(request, BigInteger.valueOf(store.nextTimestampSerial()), Date.from(clock.instant()));
         } catch (Exception e) {
             throw new IllegalStateException("the platform's time-stamping authority cannot answer: " + e.getMessage(), e);
         }

@@ -9,7 +9,8 @@ import java.util.List;
  */
 public final class SealChecks {
 
-    private static final List<SealFormatHandler> CHECKERS = List.of(new CmsSealHandler(null));
+    private static final List<SealFormatHandler> CHECKERS = List.of(
+            org.govshare.seal.ses.SesSealHandler.checkingOnly(), new CmsSealHandler(null));
 
     private SealChecks() {
     }

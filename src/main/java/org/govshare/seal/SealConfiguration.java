@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The key store, the time-stamping authority and what an outside one is trusted by. */
 @Configuration(proxyBeanMethods = false)
@@ -46,12 +45,12 @@ class SealConfiguration {
     }
 
     @Bean
-    TimeStamping timeStamping(SealProperties properties, SealCertificates certificates, JdbcTemplate jdbc, Clock clock) {
+    TimeStamping timeStamping(SealProperties properties, SealCertificates certificates, CertificateStore store, Clock clock) {
         if (properties.tsa().url() != null) {
             log.info("Timestamps come from the outside authority {}", properties.tsa().url());
             return new OutsideTimeStampAuthority(properties.tsa().url());
         }
-        return new PlatformTimeStampAuthority(certificates, properties.tsa().policy(), jdbc, clock);
+        return new PlatformTimeStampAuthority(certificates, properties.tsa().policy(), store, clock);
     }
 
     @Bean

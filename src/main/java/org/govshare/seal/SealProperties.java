@@ -17,13 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rootValidity how long a root certificate is valid from its making
  * @param certificateValidity how long a department's seal certificate is valid from its issue
  * @param tsa the time-stamping authority
+ * @param sealValidity how long a department's GB/T 38540 seal (SESeal) holds from its making
  */
 @ConfigurationProperties("govshare.seals")
 public record SealProperties(@DefaultValue KeyStore keyStore, @DefaultValue Algorithms algorithms,
                              @DefaultValue("GovShare") String issuer,
                              @DefaultValue("P20Y") Period rootValidity,
                              @DefaultValue("P3Y") Period certificateValidity,
-                             @DefaultValue Tsa tsa) {
+                             @DefaultValue Tsa tsa,
+                             @DefaultValue("P3Y") Period sealValidity) {
 
     /**
      * A password-protected PKCS#12 file. Exactly one password source is used, in this order: {@code password},

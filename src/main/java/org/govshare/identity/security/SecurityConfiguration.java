@@ -84,6 +84,8 @@ class SecurityConfiguration {
                         // the pages' scripts, styles, images and fonts hold nothing secret, and a browser fetches
                         // them before it is asked to log in; the pages themselves stay behind the rules below
                         .requestMatchers(SecurityConfiguration::staticAsset).permitAll()
+                        // a department seal's picture: the verification page shows it to anyone who checks a seal
+                        .requestMatchers(call("GET /api/seals/department-seals/*/picture")).permitAll()
                         // anyone handed an electronic certificate may ask whether it is valid (docs/licences.md)
                         .requestMatchers(call("GET /api/licences/*/status")).permitAll()
                         // first of the rules that need a caller, so no rule below can let a system through
