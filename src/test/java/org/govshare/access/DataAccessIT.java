@@ -307,6 +307,22 @@ class DataAccessIT extends IntegrationTest {
     }
 
     @Test
+    void aGbT38540SealedExtractVerifiesToo() {
+        String grant = grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
+
+        Api.Download response = extract("gaj.zhang", "&seal=ses");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        Map<String, byte[]> files = response.unzipped();
+        assertThat(files).containsKeys("extract.json", "extract.json.ses", "README.txt").doesNotContainKey("extract.json.p7s");
+        SealVerdict verdict = sealing.verify(files.get("extract.json"), files.get("extract.json.ses"));
+        assertThat(verdict.valid()).as(verdict.message()).isTrue();
+        assertThat(verdict.format()).isEqualTo(SealFormat.SES);
+        assertThat(verdict.department()).isEqualTo("civil-affairs");
+        assertThat(sealing.recordsAbout("grant:" + grant)).extracting(SealRecord::id).contains(verdict.registerId());
+    }
+
+    @Test
     void anEcdsaExtractIsCheckedByOpensslWithTheReadmesCommand() throws Exception {
         grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
         Api.Download response = extract("gaj.zhang", "&algorithm=ecdsa");

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.request.SharingRequestBodies;
 import org.govshare.seal.InvalidReason;
+import org.govshare.seal.SealFormat;
 import org.govshare.seal.SealRecord;
 import org.govshare.seal.SealVerdict;
 import org.govshare.seal.Sealing;
@@ -77,7 +78,7 @@ class LicencesIT extends IntegrationTest {
         Api.Download zip = api.download("mzj.chen", "/api/licences/" + number + "/document");
         assertThat(zip.status()).as(zip.text()).isEqualTo(200);
         Map<String, byte[]> files = zip.unzipped();
-        String seal = files.containsKey("licence.json.ses") ? "licence.json.ses" : "licence.json.p7s";
+        String seal = "licence.json.ses";
         assertThat(files).containsKeys("licence.json", seal, "README.txt");
         JsonNode document = readTree(files.get("licence.json"));
         assertThat(document.path("number").asText()).isEqualTo(number);
@@ -86,6 +87,7 @@ class LicencesIT extends IntegrationTest {
         SealVerdict verdict = sealing.verify(files.get("licence.json"), files.get(seal));
         assertThat(verdict.valid()).as(verdict.message()).isTrue();
         assertThat(verdict.department()).isEqualTo("civil-affairs");
+        assertThat(verdict.format()).as("GB/T 38540, for a Chinese-standard document").isEqualTo(SealFormat.SES);
         assertThat(sealing.recordsAbout("licence:" + number)).extracting(SealRecord::id).containsExactly(verdict.registerId());
         byte[] changed = files.get("licence.json").clone();
         changed[changed.length / 2] ^= 1;
