@@ -1,8 +1,6 @@
 package org.govshare.seal;
 
-import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -12,19 +10,11 @@ import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.CMSSignerDigestMismatchException;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationStore;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.springframework.stereotype.Component;
 
@@ -51,13 +41,8 @@ class CmsSealHandler implements SealFormatHandler {
     @Override
     public byte[] seal(byte[] document, SealRequest request, SealingKey key) {
         try {
-            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build())
-                    .build(new JcaContentSignerBuilder(key.algorithm().signatureAlgorithm())
-                            .setProvider(BouncyCastle.PROVIDER).build(key.privateKey()), key.certificate()));
-            generator.addCertificates(new JcaCertStore(List.of(key.certificate())));
-            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(document), false);
+            CMSSignedData signed = CmsSignatures.sign(document, key, new DefaultSignedAttributeTableGenerator(),
+                    List.of(key.certificate()));
             return withTimestamp(signed, key.algorithm()).getEncoded("DER");
         } catch (Exception e) {
             throw new IllegalStateException("the document cannot be sealed in CMS: " + e.getMessage(), e);
@@ -79,38 +64,11 @@ class CmsSealHandler implements SealFormatHandler {
             return SealVerdict.invalid(SealFormat.CMS, InvalidReason.MALFORMED,
                     "a CMS seal is detached: give the document it seals beside it");
         }
-        SignerInformation signer;
-        X509Certificate certificate;
-        try {
-            CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(document), seal);
-            signer = signed.getSignerInfos().getSigners().iterator().next();
-            @SuppressWarnings("unchecked")
-            Collection<X509CertificateHolder> matches = signed.getCertificates().getMatches(signer.getSID());
-            if (matches.isEmpty()) {
-                return SealVerdict.invalid(SealFormat.CMS, InvalidReason.UNKNOWN_SIGNER, "the seal does not carry its signer's certificate");
-            }
-            certificate = TrustMaterial.certificate(matches.iterator().next());
-        } catch (Exception e) {
-            return SealVerdict.invalid(SealFormat.CMS, InvalidReason.MALFORMED, "not a CMS seal: " + e.getMessage());
-        }
-        SealAlgorithm algorithm = SealAlgorithm.ofSignature(certificate.getSigAlgName()).orElse(null);
-        Instant signedAt = signingTime(signer);
-        String serial = certificate.getSerialNumber().toString(16);
-        SealVerdict found = new SealVerdict(true, null, "the seal holds", SealFormat.CMS, algorithm,
-                TrustMaterial.departmentOf(certificate), serial, signedAt, null, serial, null, null);
-        try {
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER).build(certificate))) {
-                return found.refuse(InvalidReason.UNKNOWN_SIGNER, "the signature does not hold for the certificate it names");
-            }
-        } catch (CMSSignerDigestMismatchException e) {
-            return found.refuse(InvalidReason.CONTENT_CHANGED, "the document is not the one sealed: its digest differs");
-        } catch (Exception e) {
-            return found.refuse(InvalidReason.UNKNOWN_SIGNER, "the signature cannot be checked: " + e.getMessage());
-        }
-        return Verdicts.checkSigner(found, certificate, timestampOf(signer), signer.getSignature(), trust);
+        return CmsSignatures.verify(SealFormat.CMS, document, seal, CmsSealHandler::signingTime, trust);
     }
 
-    private CMSSignedData withTimestamp(CMSSignedData signed, SealAlgorithm algorithm) throws Exception {
+    /** The signer's CAdES signature-time-stamp added: the PAdES seal stamps its signature the same way. */
+    CMSSignedData withTimestamp(CMSSignedData signed, SealAlgorithm algorithm) throws Exception {
         SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
         TimeStampToken token = timeStamping.stamp(algorithm.digest(signer.getSignature()), algorithm.digestOid());
         AttributeTable unsigned = new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,

@@ -9,15 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.govshare.assessment.AssessmentReport;
-import org.govshare.assessment.publication.PdfPages.Colours;
 import org.govshare.assessment.publication.ReportCharts.Bar;
+import org.govshare.platform.pdf.DocumentFont;
+import org.govshare.platform.pdf.PdfPages;
+import org.govshare.platform.pdf.PdfPages.Colours;
 import org.springframework.stereotype.Component;
 
 /**
  * The report as a PDF, made on the server from a view: the ranking with a chart of the scores, the trend over the
  * years assessed, a chart of each indicator across the departments whose detail the caller sees, and a page per
  * such department with its figures, the chart of its indicator scores, the authority's opinion and improvement
- * points, and the cases behind its figures. Chinese text in an embedded font (see {@link ReportFont}).
+ * points, and the cases behind its figures. Chinese text in an embedded font (see {@link DocumentFont}).
  */
 @Component
 class AssessmentPdf {
@@ -25,9 +27,9 @@ class AssessmentPdf {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
     private static final float CONTENT = PdfPages.RIGHT - PdfPages.MARGIN;
 
-    private final ReportFont font;
+    private final DocumentFont font;
 
-    AssessmentPdf(ReportFont font) {
+    AssessmentPdf(DocumentFont font) {
         this.font = font;
     }
 
@@ -63,7 +65,7 @@ class AssessmentPdf {
         }
         pdf.down(10);
         List<Bar> bars = view.ranking().stream().map(r -> new Bar(r.name(), r.score(), FigureText.score(r.score()))).toList();
-        chart(pdf, "各部门得分 Score per department", bars, null, Colours.series(0));
+        chart(pdf, "各部门得分 Score per department", bars, null, ReportCharts.series(0));
     }
 
     private static void trend(PdfPages pdf, AssessmentView view, List<AssessmentView.YearRanking> years) {
@@ -103,7 +105,7 @@ class AssessmentPdf {
                     return new Bar(d.name(), value, FigureText.of(indicator, value));
                 }).toList();
                 ReportCharts.bars(pdf, PdfPages.MARGIN + c * (column + 20), top, column, indicator.name(), bars,
-                        "share".equals(indicator.unit()) ? BigDecimal.ONE : null, Colours.series(1 + (i + c) % 8));
+                        "share".equals(indicator.unit()) ? BigDecimal.ONE : null, ReportCharts.series(1 + (i + c) % 8));
             }
             pdf.down(height);
         }
@@ -130,7 +132,7 @@ class AssessmentPdf {
             AssessmentReport.Figure figure = d.figures().get(indicator.key());
             BigDecimal score = figure == null ? null : figure.score();
             return new Bar(indicator.name(), score, FigureText.score(score));
-        }).toList(), null, Colours.series(0));
+        }).toList(), null, ReportCharts.series(0));
         heading(pdf, "审核意见 Opinion");
         pdf.paragraph(PdfPages.MARGIN, CONTENT, 9, d.opinion() == null ? "—" : d.opinion(), Colours.TEXT);
         pdf.down(4);

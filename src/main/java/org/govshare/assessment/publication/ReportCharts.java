@@ -5,7 +5,8 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
 
-import org.govshare.assessment.publication.PdfPages.Colours;
+import org.govshare.platform.pdf.PdfPages;
+import org.govshare.platform.pdf.PdfPages.Colours;
 
 /**
  * The page's charts drawn again in the PDF as vectors, from the same figures: bars for the scores and for each
@@ -16,6 +17,10 @@ final class ReportCharts {
     static final float ROW = 13;
     private static final float LABEL = 118;
     private static final float VALUE = 58;
+    /** ECharts' default palette, so the PDF's charts read like the page's. */
+    private static final float[][] SERIES = {Colours.rgb(0x5470c6), Colours.rgb(0x91cc75), Colours.rgb(0xfac858),
+            Colours.rgb(0xee6666), Colours.rgb(0x73c0de), Colours.rgb(0x3ba272), Colours.rgb(0xfc8452),
+            Colours.rgb(0x9a60b4), Colours.rgb(0xea7ccc)};
 
     /** One bar of a bar chart: its label, its length as a number, and the text shown at its end. */
     record Bar(String label, BigDecimal value, String shown) {
@@ -26,6 +31,11 @@ final class ReportCharts {
     }
 
     private ReportCharts() {
+    }
+
+    /** The colour of the i-th series, the palette repeating. */
+    static float[] series(int i) {
+        return SERIES[i % SERIES.length];
     }
 
     static float barsHeight(int bars) {
@@ -73,7 +83,7 @@ final class ReportCharts {
                     Colours.MUTED);
         }
         for (int s = 0; s < series.size(); s++) {
-            float[] colour = Colours.series(s);
+            float[] colour = series(s);
             float[] previous = null;
             for (int i = 0; i < years.size(); i++) {
                 BigDecimal value = series.get(s).values().get(i);
@@ -102,7 +112,7 @@ final class ReportCharts {
                 lx = x;
                 ly -= 12;
             }
-            pdf.rect(lx, ly - 7, 9, 6, Colours.series(i));
+            pdf.rect(lx, ly - 7, 9, 6, series(i));
             pdf.text(lx + 12, ly - 7, 7.5f, names.get(i), Colours.TEXT);
             lx += itemWidth;
         }

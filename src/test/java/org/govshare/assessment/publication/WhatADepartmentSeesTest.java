@@ -26,6 +26,7 @@ import org.govshare.assessment.AssessmentReport;
 import org.govshare.assessment.PublishedAssessments;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
+import org.govshare.platform.pdf.DocumentFont;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,7 +44,7 @@ class WhatADepartmentSeesTest {
     private static final int YEAR = 2021;
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final AssessmentPdf PDF = new AssessmentPdf(new ReportFont());
+    private static final AssessmentPdf PDF = new AssessmentPdf(new DocumentFont());
 
     static Stream<Arguments> departmentsAndWorlds() {
         return AssessmentFixture.DEPARTMENTS.keySet().stream()

@@ -1,4 +1,4 @@
-package org.govshare.assessment.publication;
+package org.govshare.platform.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -19,14 +19,16 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * A PDF written top to bottom on A4 pages with one embedded font: text, wrapped paragraphs, rectangles and lines, and
  * a cursor that starts a new page when what comes next does not fit. Text is real text in the embedded font (a
  * subset), so it can be searched, copied and read aloud; a character the font has no glyph for is shown as a
- * question mark rather than failing the report.
+ * question mark rather than failing the document.
  */
-final class PdfPages implements Closeable {
+public final class PdfPages implements Closeable {
 
-    static final float WIDTH = PDRectangle.A4.getWidth();
-    static final float HEIGHT = PDRectangle.A4.getHeight();
-    static final float MARGIN = 50;
-    static final float RIGHT = WIDTH - MARGIN;
+    public static final float WIDTH = PDRectangle.A4.getWidth();
+    public static final float HEIGHT = PDRectangle.A4.getHeight();
+    public static final float MARGIN = 50;
+    public static final float RIGHT = WIDTH - MARGIN;
+    /** The side of a department's round seal: 42 mm, the common size of an official seal. */
+    public static final float SEAL_SIZE = 42 / 25.4f * 72;
 
     private final PDDocument document = new PDDocument();
     private final TrueTypeFont ttf;
@@ -37,22 +39,32 @@ final class PdfPages implements Closeable {
     private int pages;
     private float y;
 
-    PdfPages(TrueTypeFont ttf, String title, String footer) {
+    public PdfPages(TrueTypeFont ttf, String title, String footer) {
         this.ttf = ttf;
         this.footer = footer;
         try {
             this.cmap = ttf.getUnicodeCmapLookup();
             this.font = PDType0Font.load(document, ttf, true);
         } catch (IOException e) {
-            throw new UncheckedIOException("the report font cannot be embedded", e);
+            throw new UncheckedIOException("the document font cannot be embedded", e);
         }
         document.getDocumentInformation().setTitle(title);
         document.getDocumentInformation().setCreator("GovShare");
         document.getDocumentCatalog().setLanguage("zh-CN");
     }
 
+    /**
+     * Where an official document carries its seal on a page: at the bottom right, over the issuing department's name
+     * and the date as GB/T 9704 lays them out, clear of the footer. The seal is drawn here and a document writes its
+     * closing lines under it.
+     */
+    public static PDRectangle sealBox(PDRectangle page) {
+        return new PDRectangle(page.getUpperRightX() - MARGIN - 24 - SEAL_SIZE, page.getLowerLeftY() + MARGIN + 36,
+                SEAL_SIZE, SEAL_SIZE);
+    }
+
     /** Starts a page; the cursor is at its top margin. */
-    void newPage() {
+    public void newPage() {
         closePage();
         PDPage next = new PDPage(PDRectangle.A4);
         document.addPage(next);
@@ -67,22 +79,22 @@ final class PdfPages implements Closeable {
     }
 
     /** Makes room for this much height below the cursor, on a new page if it does not fit. */
-    void need(float height) {
+    public void need(float height) {
         if (page == null || y - height < MARGIN) {
             newPage();
         }
     }
 
-    float y() {
+    public float y() {
         return y;
     }
 
-    void down(float by) {
+    public void down(float by) {
         y -= by;
     }
 
     /** A line of text at the cursor, which moves below it. */
-    void line(float size, String text, float[] colour) {
+    public void line(float size, String text, float[] colour) {
         need(size * 1.5f);
         y -= size * 1.2f;
         text(MARGIN, y, size, text, colour);
@@ -90,7 +102,7 @@ final class PdfPages implements Closeable {
     }
 
     /** Text wrapped to the width, from x, starting at the cursor. */
-    void paragraph(float x, float width, float size, String text, float[] colour) {
+    public void paragraph(float x, float width, float size, String text, float[] colour) {
         for (String line : wrap(text, width, size)) {
             line(x, size, line, colour);
         }
@@ -104,7 +116,7 @@ final class PdfPages implements Closeable {
     }
 
     /** Text with its baseline at (x, y). */
-    void text(float x, float baseline, float size, String text, float[] colour) {
+    public void text(float x, float baseline, float size, String text, float[] colour) {
         try {
             page.beginText();
             page.setFont(font, size);
@@ -117,13 +129,18 @@ final class PdfPages implements Closeable {
         }
     }
 
+    /** Text centred on x. */
+    public void textCentred(float x, float baseline, float size, String text, float[] colour) {
+        text(x - width(text, size) / 2, baseline, size, text, colour);
+    }
+
     /** Text ending at x. */
-    void textRight(float x, float baseline, float size, String text, float[] colour) {
+    public void textRight(float x, float baseline, float size, String text, float[] colour) {
         text(x - width(text, size), baseline, size, text, colour);
     }
 
     /** Text cut with an ellipsis to fit the width. */
-    String fit(String text, float width, float size) {
+    public String fit(String text, float width, float size) {
         String shown = printable(text);
         if (width(shown, size) <= width) {
             return shown;
@@ -135,7 +152,7 @@ final class PdfPages implements Closeable {
         return shown.substring(0, end) + "…";
     }
 
-    void rect(float x, float bottom, float w, float h, float[] colour) {
+    public void rect(float x, float bottom, float w, float h, float[] colour) {
         try {
             page.setNonStrokingColor(colour[0], colour[1], colour[2]);
             page.addRect(x, bottom, w, h);
@@ -145,7 +162,7 @@ final class PdfPages implements Closeable {
         }
     }
 
-    void stroke(float lineWidth, float[] colour, float... points) {
+    public void stroke(float lineWidth, float[] colour, float... points) {
         try {
             page.setStrokingColor(colour[0], colour[1], colour[2]);
             page.setLineWidth(lineWidth);
@@ -159,7 +176,7 @@ final class PdfPages implements Closeable {
         }
     }
 
-    float width(String text, float size) {
+    public float width(String text, float size) {
         try {
             return font.getStringWidth(printable(text)) / 1000 * size;
         } catch (IOException e) {
@@ -168,7 +185,7 @@ final class PdfPages implements Closeable {
     }
 
     /** Lines of at most the width, broken between any two characters (Chinese has no spaces to break at). */
-    List<String> wrap(String text, float width, float size) {
+    public List<String> wrap(String text, float width, float size) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : printableLines(text)) {
             StringBuilder line = new StringBuilder();
@@ -185,13 +202,13 @@ final class PdfPages implements Closeable {
         return lines;
     }
 
-    byte[] save() {
+    public byte[] save() {
         closePage();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("writing the report PDF in memory failed", e);
+            throw new UncheckedIOException("writing the PDF in memory failed", e);
         }
     }
 
@@ -229,23 +246,20 @@ final class PdfPages implements Closeable {
         return shown.toString();
     }
 
-    /** The colours of the report: ECharts' default palette, so the PDF's charts read like the page's. */
-    static final class Colours {
-        static final float[] TEXT = rgb(0x1f2933);
-        static final float[] MUTED = rgb(0x5f6b7a);
-        static final float[] LINE = rgb(0xd5dbe3);
-        static final float[] BAND = rgb(0xf2f5f9);
-        static final float[][] SERIES = {rgb(0x5470c6), rgb(0x91cc75), rgb(0xfac858), rgb(0xee6666), rgb(0x73c0de),
-                rgb(0x3ba272), rgb(0xfc8452), rgb(0x9a60b4), rgb(0xea7ccc)};
+    /** The platform's document colours: dark text, muted notes, rules and bands. */
+    public static final class Colours {
+        public static final float[] TEXT = rgb(0x1f2933);
+        public static final float[] MUTED = rgb(0x5f6b7a);
+        public static final float[] LINE = rgb(0xd5dbe3);
+        public static final float[] BAND = rgb(0xf2f5f9);
+        /** The red of an official document's header and rule. */
+        public static final float[] RED = rgb(0xc8102e);
 
         private Colours() {
         }
 
-        static float[] series(int i) {
-            return SERIES[i % SERIES.length];
-        }
-
-        private static float[] rgb(int rgb) {
+        /** A colour given as 0xRRGGBB, as the page's style sheets write it. */
+        public static float[] rgb(int rgb) {
             return new float[] {((rgb >> 16) & 0xff) / 255f, ((rgb >> 8) & 0xff) / 255f, (rgb & 0xff) / 255f};
         }
     }

@@ -1,4 +1,4 @@
-package org.govshare.assessment.publication;
+package org.govshare.platform.pdf;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,25 +10,25 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.springframework.stereotype.Component;
 
 /**
- * The Chinese font the report PDF embeds: Noto Sans SC Regular (SIL Open Font License 1.1) as TrueType, which the
+ * The Chinese font every PDF of the platform embeds (the assessment's report, the documents the authority issues): Noto Sans SC Regular (SIL Open Font License 1.1) as TrueType, which the
  * build unpacks from the {@code com.helger.font:ph-fonts-noto-sans-sc} jar on Maven Central into the classpath, so a
  * machine with only a JDK makes the same PDF. Its bytes are read once; each document parses its own copy of the
  * tables (a parsed font reads glyphs by seeking, which is not safe to share between requests), and only the glyphs a
  * document uses are embedded.
  */
 @Component
-class ReportFont {
+public class DocumentFont {
 
     static final String RESOURCE = "fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
 
     private volatile byte[] bytes;
 
     /** A parsed font for one document; the caller closes it once the document is saved. */
-    TrueTypeFont open() {
+    public TrueTypeFont open() {
         try {
             return new TTFParser().parse(new RandomAccessReadBuffer(bytes()));
         } catch (IOException e) {
-            throw new UncheckedIOException("the report font " + RESOURCE + " cannot be read", e);
+            throw new UncheckedIOException("the document font " + RESOURCE + " cannot be read", e);
         }
     }
 
@@ -46,14 +46,14 @@ class ReportFont {
     }
 
     private static byte[] load() {
-        try (InputStream in = ReportFont.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        try (InputStream in = DocumentFont.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("the report font " + RESOURCE + " is not on the classpath: build with"
+                throw new IllegalStateException("the document font " + RESOURCE + " is not on the classpath: build with"
                         + " Maven, whose generate-resources phase unpacks it (execution unpack-report-font in pom.xml)");
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("the report font " + RESOURCE + " cannot be read", e);
+            throw new UncheckedIOException("the document font " + RESOURCE + " cannot be read", e);
         }
     }
 }
