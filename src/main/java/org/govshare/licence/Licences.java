@@ -28,6 +28,7 @@ import org.govshare.identity.Department;
 import org.govshare.identity.DepartmentDirectory;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
+import org.govshare.platform.pdf.LabelledSheetPdf;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.HiddenException;
 import org.govshare.platform.web.InvalidInputException;
@@ -68,9 +69,12 @@ public class Licences {
     private final AuditTrail auditTrail;
     private final ObjectMapper json;
     private final Today today;
+    private final LabelledSheetPdf sheets;
 
     Licences(Catalog catalog, HostedDatasets hosted, Grants grants, DepartmentDirectory departments, Sealing sealing,
-             SealedZip zip, LicenceStore store, AuditTrail auditTrail, ObjectMapper json, Today today) {
+             SealedZip zip, LicenceStore store, AuditTrail auditTrail, ObjectMapper json, Today today,
+             LabelledSheetPdf sheets) {
+        this.sheets = sheets;
         this.catalog = catalog;
         this.hosted = hosted;
         this.grants = grants;
@@ -133,11 +137,19 @@ public class Licences {
         SealFormat format = sealing.offers(SealFormat.SES) ? SealFormat.SES : SealFormat.CMS;
         Sealing.Sealed sealed = sealing.seal(document, format, new SealRequest(DocumentKind.ELECTRONIC_CERTIFICATE, provider,
                 "licence:" + number, request.title().strip() + " " + number));
-        // the PAdES PDF for a person is made here once the PDF module is installed; until then the document is the licence
+        List<String> sealRecords = new ArrayList<>(List.of(sealed.registerId()));
+        byte[] pdf = null;
+        if (sealing.offers(SealFormat.PADES)) {
+            Sealing.Sealed sealedPdf = sealing.seal(pdf(number, request.title().strip(), issuer, entry, match.version(),
+                    holder, record, issuedAt), SealFormat.PADES, new SealRequest(DocumentKind.ELECTRONIC_CERTIFICATE,
+                    provider, "licence:" + number, request.title().strip() + " " + number));
+            pdf = sealedPdf.seal();
+            sealRecords.add(sealedPdf.registerId());
+        }
         Licence licence = new Licence(number, entry.code(), provider, request.title().strip(), holder, match.version(),
-                Sealing.sha256(write(record)), items, format, List.of(sealed.registerId()), false,
+                Sealing.sha256(write(record)), items, format, List.copyOf(sealRecords), pdf != null,
                 Licence.Status.VALID, by.id(), issuedAt, null, null, null);
-        store.insert(licence, new LicenceFiles(document, sealed.seal(), null));
+        store.insert(licence, new LicenceFiles(document, sealed.seal(), pdf));
         auditTrail.record(AuditEntry.ok(AuditAction.LICENCE_ISSUED, "licence", number).with("resource", entry.code())
                 .with("title", licence.title()).with("dataVersion", licence.dataVersion())
                 .with("recordHash", licence.recordHash()).with("seal", format).with("sealRecords", licence.sealRecords()));
@@ -334,6 +346,21 @@ public class Licences {
         document.put("record", record);
         document.put("issuedAt", issuedAt.toString());
         return write(document);
+    }
+
+    /** The licence for a person: its number, holder and record as labelled values, the issuer's seal at the end. */
+    private byte[] pdf(String number, String title, Department issuer, CatalogEntry entry, Integer version, String holder,
+                       Map<String, Object> record, Instant issuedAt) {
+        List<LabelledSheetPdf.Line> about = List.of(new LabelledSheetPdf.Line("证照编号 Number", number),
+                new LabelledSheetPdf.Line("持证主体 Holder", holder),
+                new LabelledSheetPdf.Line("数据来源 Source", entry.code() + " " + entry.name() + " · v" + version));
+        List<LabelledSheetPdf.Line> items = record.entrySet().stream().map(e -> new LabelledSheetPdf.Line(e.getKey(),
+                e.getValue() == null ? null : String.valueOf(e.getValue()))).toList();
+        return sheets.write(new LabelledSheetPdf.Sheet(issuer.nameZh(), number, title,
+                List.of(new LabelledSheetPdf.Section(null, about), new LabelledSheetPdf.Section("证照信息 Particulars", items),
+                        new LabelledSheetPdf.Section(null, List.of(new LabelledSheetPdf.Line("核验 Verify",
+                                "GET /api/licences/" + number + "/status · /verify/")))),
+                issuedAt.atZone(today.zone()).toLocalDate()));
     }
 
     private byte[] write(Object value) {

@@ -31,6 +31,7 @@ import org.govshare.support.Api;
 import org.govshare.support.Api.Response;
 import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.IntegrationTest;
+import org.govshare.support.Poppler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -320,6 +321,26 @@ class DataAccessIT extends IntegrationTest {
         assertThat(verdict.format()).isEqualTo(SealFormat.SES);
         assertThat(verdict.department()).isEqualTo("civil-affairs");
         assertThat(sealing.recordsAbout("grant:" + grant)).extracting(SealRecord::id).contains(verdict.registerId());
+    }
+
+    @Test
+    void aPdfExtractForAPersonIsSealedWithPadesAndPopplerFindsItValid() throws Exception {
+        String grant = grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
+
+        Api.Download response = extract("gaj.zhang", "&format=pdf");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.contentType()).isEqualTo("application/pdf");
+        SealVerdict verdict = sealing.verify(null, response.body());
+        assertThat(verdict.valid()).as(verdict.message()).isTrue();
+        assertThat(verdict.format()).isEqualTo(SealFormat.PADES);
+        assertThat(verdict.department()).isEqualTo("civil-affairs");
+        assertThat(sealing.recordsAbout("grant:" + grant)).extracting(SealRecord::id).contains(verdict.registerId());
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("extract").resolve("extract.pdf");
+        java.nio.file.Files.write(file, response.body());
+        assertThat(Poppler.run("pdfsig", "-nocert", file.toString()).output()).contains("Signature is Valid");
+        String text = Poppler.run("pdftotext", file.toString(), "-").output();
+        assertThat(text).contains(grant, "张*", "4101**********1234").doesNotContain("张伟", "410105199001011234");
     }
 
     @Test

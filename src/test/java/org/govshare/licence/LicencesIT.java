@@ -88,10 +88,18 @@ class LicencesIT extends IntegrationTest {
         assertThat(verdict.valid()).as(verdict.message()).isTrue();
         assertThat(verdict.department()).isEqualTo("civil-affairs");
         assertThat(verdict.format()).as("GB/T 38540, for a Chinese-standard document").isEqualTo(SealFormat.SES);
-        assertThat(sealing.recordsAbout("licence:" + number)).extracting(SealRecord::id).containsExactly(verdict.registerId());
+        assertThat(sealing.recordsAbout("licence:" + number)).extracting(SealRecord::id).contains(verdict.registerId())
+                .hasSize(2);
         byte[] changed = files.get("licence.json").clone();
         changed[changed.length / 2] ^= 1;
         assertThat(sealing.verify(changed, files.get(seal)).reason()).isEqualTo(InvalidReason.CONTENT_CHANGED);
+
+        Api.Download pdf = api.download("mzj.chen", "/api/licences/" + number + "/pdf");
+        assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
+        SealVerdict pdfVerdict = sealing.verify(null, pdf.body());
+        assertThat(pdfVerdict.valid()).as(pdfVerdict.message()).isTrue();
+        assertThat(pdfVerdict.format()).isEqualTo(SealFormat.PADES);
+        assertThat(issued.json().path("sealRecords")).hasSize(2);
 
         Response status = api.get(null, "/api/licences/" + number + "/status");
         assertThat(status.status()).as(status.body()).isEqualTo(200);
