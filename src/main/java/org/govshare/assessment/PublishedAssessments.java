@@ -10,6 +10,7 @@ import org.govshare.audit.AuditTrail;
 import org.govshare.calendar.Today;
 import org.govshare.platform.JsonColumns;
 import org.govshare.platform.web.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,15 +29,18 @@ public class PublishedAssessments {
     private final JsonColumns json;
     private final AuditTrail auditTrail;
     private final Today today;
+    private final ApplicationEventPublisher events;
 
-    PublishedAssessments(AssessmentReportStore store, JsonColumns json, AuditTrail auditTrail, Today today) {
+    PublishedAssessments(AssessmentReportStore store, JsonColumns json, AuditTrail auditTrail, Today today,
+                         ApplicationEventPublisher events) {
         this.store = store;
         this.json = json;
         this.auditTrail = auditTrail;
         this.today = today;
+        this.events = events;
     }
 
-    /** Publishes a reviewed report; a year is published once. */
+    /** Publishes a reviewed report, and with it the sealed report; a year is published once. */
     @Transactional
     public Published publish(AssessmentReport report, String by) {
         String text = json.write(report);
@@ -48,7 +52,9 @@ public class PublishedAssessments {
         }
         auditTrail.record(AuditEntry.ok(AuditAction.ASSESSMENT_PUBLISHED, "assessment", String.valueOf(report.year()))
                 .with("sha256", sha256).with("departments", report.departments().size()).with("rulePack", report.rulePack()));
-        return new Published(report, sha256, now, by);
+        Published published = new Published(report, sha256, now, by);
+        events.publishEvent(new AssessmentPublished(published));
+        return published;
     }
 
     public Optional<Published> find(int year) {

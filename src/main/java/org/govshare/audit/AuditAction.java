@@ -140,11 +140,15 @@ public enum AuditAction {
     AUDIT_SEARCHED,
     AUDIT_VERIFIED,
 
+    // issued documents
+    DOCUMENT_ISSUED,
+
     // sealed extracts (Art. 22, 23)
     EXTRACT_SEALED,
     // electronic certificates, 电子证照 (Art. 22)
     LICENCE_ISSUED,
     LICENCE_REVOKED,
+
     // seals
     SEAL_CERTIFICATE_ISSUED,
     SEAL_CERTIFICATE_REVOKED,

@@ -92,6 +92,12 @@ class DisputeController {
         return RulingBody.FIELDS.answer(() -> disputes.rule(me, id, body.input()));
     }
 
+    /** The ruling as issued: the PDF with the authority's seal, the same bytes every time. */
+    @GetMapping("/{id}/ruling.pdf")
+    ResponseEntity<byte[]> ruling(@PathVariable String id, @AuthenticationPrincipal Official me) {
+        return disputes.ruling(me, id);
+    }
+
     @PostMapping("/{id}/withdrawal")
     Dispute withdraw(@PathVariable String id, @AuthenticationPrincipal Official me) {
         return disputes.withdraw(me, id);

@@ -30,6 +30,7 @@ import org.govshare.request.ReplyDecision;
 import org.govshare.request.SharingRequest;
 import org.govshare.request.SharingRequests;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,13 +55,16 @@ public class Disputes {
     private final Grants grants;
     private final Cases<Dispute> cases;
     private final DisputesProperties properties;
+    private final RulingDocument rulingDocument;
 
-    Disputes(DisputeStore store, SharingRequests requests, Grants grants, CaseEngine engine, DisputesProperties properties) {
+    Disputes(DisputeStore store, SharingRequests requests, Grants grants, CaseEngine engine, DisputesProperties properties,
+             RulingDocument rulingDocument) {
         this.store = store;
         this.requests = requests;
         this.grants = grants;
         this.cases = engine.cases(KIND, store.rows());
         this.properties = properties;
+        this.rulingDocument = rulingDocument;
     }
 
     /** The applicant department files a dispute against a refusal or a narrowing; the process starts at once. */
@@ -293,7 +297,7 @@ public class Disputes {
                 .because(meeting.outcome().strip()));
     }
 
-    /** A granting ruling issues its grant by itself, linked to the dispute; both sides are told. */
+    /** A granting ruling issues its grant by itself, linked to the dispute, and the sealed ruling; both sides are told. */
     public void issueGrant(String processInstanceId) {
         Dispute dispute = cases.lockedOfProcess(processInstanceId);
         SharingRequest request = requests.require(dispute.requestId());
@@ -303,15 +307,17 @@ public class Disputes {
                 ruling.conditions(), GRANT_SOURCE, dispute.id()));
         store.close(dispute.id(), Dispute.Status.GRANTED, grant.id(), cases.now());
         requests.recordRulingGrant(request.id(), dispute.id(), grant.id());
+        rulingDocument.issue(dispute, request, grant.id(), cases.zone());
         tellBothSides(dispute, "DISPUTE_GRANTED", "争议裁决：授权 " + dispute.id() + " ruled for the applicant",
                 ruling.decision() + ": grant " + grant.id() + " of " + request.resourceName() + " " + ruling.items()
                         + " until " + ruling.validUntil() + ". " + ruling.reasons());
     }
 
-    /** An upholding ruling: the refusal or narrowing stands; both sides are told. */
+    /** An upholding ruling: the refusal or narrowing stands, the sealed ruling is issued; both sides are told. */
     public void recordUpheld(String processInstanceId) {
         Dispute dispute = cases.lockedOfProcess(processInstanceId);
         store.close(dispute.id(), Dispute.Status.UPHELD, null, cases.now());
+        rulingDocument.issue(dispute, requests.require(dispute.requestId()), null, cases.zone());
         tellBothSides(dispute, "DISPUTE_UPHELD", "争议裁决：维持 " + dispute.id() + " ruled for the provider",
                 "the answer to " + dispute.requestId() + " stands. " + dispute.ruling().reasons());
     }
@@ -398,6 +404,11 @@ public class Disputes {
 
     public Dispute require(String id) {
         return cases.require(id);
+    }
+
+    /** The sealed ruling as issued, for the dispute's two departments and the authority; 404 before the ruling. */
+    public ResponseEntity<byte[]> ruling(Official by, String id) {
+        return rulingDocument.download(visibleTo(by, id));
     }
 
     /** The whole case in words: the request, the answer disputed, the claim, both statements, the meetings. */

@@ -1,6 +1,5 @@
 package org.govshare.document;
 
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.govshare.platform.pdf.DocumentFont;
 import org.govshare.platform.pdf.PdfPages;
 import org.govshare.platform.pdf.PdfPages.Colours;
@@ -9,14 +8,13 @@ import org.springframework.stereotype.Component;
 /**
  * An official document as a plain PDF in the order GB/T 9704 sets: the issuing department in red over a red rule with
  * the document number, the title, the addressee, the body, and at the bottom right of the last page the department's
- * name and the date, where the seal will be placed over them ({@link PdfPages#sealBox}).
+ * name and the date, where the seal will be placed over them ({@link PdfPages#closingUnderTheSeal}).
  */
 @Component
 class OfficialDocumentPdf {
 
     private static final float BODY = 11.5f;
     private static final float CONTENT = PdfPages.RIGHT - PdfPages.MARGIN;
-    private static final PDRectangle SEAL = PdfPages.sealBox(PDRectangle.A4);
 
     private final DocumentFont font;
 
@@ -47,26 +45,8 @@ class OfficialDocumentPdf {
                 pdf.paragraph(PdfPages.MARGIN, CONTENT, BODY, "\u3000\u3000" + paragraph.strip(), Colours.TEXT);
                 pdf.down(3);
             }
-            closing(pdf, document);
+            pdf.closingUnderTheSeal(document.issuer(), document.issuedOn());
             return pdf.save();
         }
-    }
-
-    /** The department and the date at the seal's place on the last page, on a new page when the body reaches it. */
-    private static void closing(PdfPages pdf, OfficialDocument document) {
-        float top = SEAL.getUpperRightY() + 16;
-        pdf.need(top - PdfPages.MARGIN);
-        float centre = SEAL.getLowerLeftX() + SEAL.getWidth() / 2;
-        String date = document.issuedOn().getYear() + "年" + document.issuedOn().getMonthValue() + "月"
-                + document.issuedOn().getDayOfMonth() + "日";
-        line(pdf, centre, SEAL.getLowerLeftY() + SEAL.getHeight() * 0.58f, document.issuer());
-        line(pdf, centre, SEAL.getLowerLeftY() + SEAL.getHeight() * 0.36f, date);
-    }
-
-    /** A closing line centred under the seal, kept inside the right margin. */
-    private static void line(PdfPages pdf, float centre, float baseline, String text) {
-        float width = pdf.width(text, BODY);
-        float x = Math.min(centre - width / 2, PdfPages.RIGHT - width);
-        pdf.text(x, baseline, BODY, text, Colours.TEXT);
     }
 }

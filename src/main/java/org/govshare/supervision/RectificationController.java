@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
 import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Paging;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,6 +84,18 @@ class RectificationController {
     Rectification.Case decideReferral(@PathVariable String id, @Valid @RequestBody ReferralOutcome outcome,
                                       @AuthenticationPrincipal Official me) {
         return FIELDS.answer(() -> rectifications.decideReferral(me, id, outcome.outcome(), outcome.reasons()));
+    }
+
+    /** The rectification notice as issued: the PDF with the authority's seal, the same bytes every time. */
+    @GetMapping("/api/rectifications/{id}/notice.pdf")
+    ResponseEntity<byte[]> notice(@PathVariable String id, @AuthenticationPrincipal Official me) {
+        return rectifications.notice(me, id);
+    }
+
+    /** A published criticism as issued, sealed; public to every department. */
+    @GetMapping("/api/criticisms/{id}.pdf")
+    ResponseEntity<byte[]> criticism(@PathVariable String id) {
+        return rectifications.criticism(id);
     }
 
     @GetMapping("/api/criticisms")

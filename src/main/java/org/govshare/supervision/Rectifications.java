@@ -24,6 +24,7 @@ import org.govshare.identity.Role;
 import org.govshare.platform.ProcessText;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,14 +54,16 @@ public class Rectifications {
     private final DepartmentDirectory departments;
     private final Cases<Rectification> cases;
     private final RectificationProperties properties;
+    private final RectificationDocuments documents;
 
     Rectifications(RectificationStore store, ViolationRegister violations, DepartmentDirectory departments, CaseEngine engine,
-                   RectificationProperties properties) {
+                   RectificationProperties properties, RectificationDocuments documents) {
         this.store = store;
         this.violations = violations;
         this.departments = departments;
         this.cases = engine.cases(KIND, store.rows());
         this.properties = properties;
+        this.documents = documents;
     }
 
     /** The authority orders an open violation rectified: one case per violation, numbered, and its process started. */
@@ -100,10 +103,12 @@ public class Rectifications {
         Instant due = cases.due(Deadline.RECTIFICATION);
         store.setDeadline(rectification.id(), 1, due);
         Violation violation = violations.require(rectification.violationId());
+        String order = "请于 " + local(due) + " 前整改并报告整改情况。Rectify it and report what was done by " + local(due)
+                + " (" + cases.workdays().workingDaysOf(Deadline.RECTIFICATION) + " working days).";
         sendDeadlineNotice(rectification, "RECTIFICATION_NOTICE", "整改通知 Rectification notice " + rectification.id(),
                 "违规 Violation " + violation.id() + " (" + violation.type() + ", Art. " + violation.article() + "): "
-                        + violation.description() + "\n请于 " + local(due) + " 前整改并报告整改情况。Rectify it and report what"
-                        + " was done by " + local(due) + " (" + cases.workdays().workingDaysOf(Deadline.RECTIFICATION) + " working days).", due, 1);
+                        + violation.description() + "\n" + order, due, 1);
+        documents.issueNotice(rectification, violation, order, cases.today());
         return summary(rectification.id());
     }
 
@@ -225,7 +230,7 @@ public class Rectifications {
         store.setCriticismText(rectification.id(), text.strip());
     }
 
-    /** The approved criticism is published to every department; the violation is CRITICISED. */
+    /** The approved criticism is published to every department, and issued sealed; the violation is CRITICISED. */
     public void publishCriticism(String processInstanceId) {
         Rectification rectification = lockedOfProcess(processInstanceId, Rectification.Status.AWAITING_CRITICISM);
         Actor actor = cases.actor();
@@ -235,6 +240,7 @@ public class Rectifications {
                 rectification.criticismText(), null, null);
         cases.record(cases.entry(AuditAction.CRITICISM_PUBLISHED, rectification.id())
                 .with("department", rectification.department()).with("violation", rectification.violationId()));
+        documents.issueCriticism(rectification, rectification.criticismText(), cases.today());
         cases.send(departmentGroup(rectification), "CRITICISM_PUBLISHED", "通报批评 Public criticism " + rectification.id(),
                 rectification.criticismText(), rectification.id());
     }
@@ -328,6 +334,16 @@ public class Rectifications {
     /** Published criticisms: public to every department. */
     public List<Rectification.Criticism> criticisms(int page, int size) {
         return store.criticisms(page, size);
+    }
+
+    /** The sealed rectification notice as issued, for whoever sees the case. */
+    public ResponseEntity<byte[]> notice(Official by, String id) {
+        return documents.notice(visibleTo(by, id).rectification().id());
+    }
+
+    /** A published criticism as issued, sealed: public to every department, like the list; 404 before it is published. */
+    public ResponseEntity<byte[]> criticism(String id) {
+        return documents.criticism(id);
     }
 
     public Rectification require(String id) {

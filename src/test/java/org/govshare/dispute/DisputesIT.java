@@ -7,16 +7,22 @@ import java.time.ZoneId;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.govshare.catalog.CatalogEntries;
+import org.govshare.document.IssuedPdfs;
+import org.govshare.seal.Sealing;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A dispute over HTTP on PostgreSQL and Elasticsearch: Public Security refuses Civil Affairs' request, Civil Affairs
  * disputes it, both sides state their case, the authority meets them and grants in part, and the grant is issued by
- * the ruling; officials of the wrong department are refused at every step.
+ * the ruling, which both sides download sealed; officials of the wrong department are refused at every step.
  */
 class DisputesIT extends IntegrationTest {
+
+    @Autowired
+    Sealing sealing;
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -59,6 +65,7 @@ class DisputesIT extends IntegrationTest {
         assertThat(api.get("scj.yang", "/api/disputes").json().findValuesAsText("id")).doesNotContain(id);
         assertRefusedAndAudited(api.get("scj.yang", "/api/disputes/" + id), 403, null, null);
         assertRefusedAndAudited(api.get("supervisor.qian", "/api/disputes/" + id), 403, null, null);
+        assertThat(api.get("mzj.liu", "/api/disputes/" + id + "/ruling.pdf").status()).as("no ruling yet").isEqualTo(404);
 
         String statement = "{\"statement\":\"%s\"}";
         assertRefusedAndAudited(api.post("scj.huang", "/api/disputes/" + id + "/statement", statement.formatted("x")),
@@ -106,6 +113,16 @@ class DisputesIT extends IntegrationTest {
             assertThat(request.path("status").asText()).as(request.toString()).isEqualTo("OVERTURNED");
             assertThat(request.path("grantId").asText()).isEqualTo(dispute.path("grantId").asText());
         }
+        // the ruling as issued: sealed by the authority, the same bytes for both sides and the authority
+        String rulingPdf = "/api/disputes/" + id + "/ruling.pdf";
+        byte[] issued = IssuedPdfs.download(port, "mzj.liu", rulingPdf);
+        assertThat(IssuedPdfs.download(port, "gaj.wang", rulingPdf)).isEqualTo(issued);
+        assertThat(IssuedPdfs.download(port, "authority.li", rulingPdf)).isEqualTo(issued);
+        IssuedPdfs.assertIssuedByTheAuthority(sealing, issued, id, "争议裁决书", "部分准予共享 Granted in part",
+                dispute.path("grantId").asText(), "the name is needed at the counter");
+        assertRefusedAndAudited(api.get("scj.yang", rulingPdf), 403, null, null);
+        assertThat(auditEventsOf(ruled.correlationId())).extracting(e -> e.get("action"))
+                .contains("SEAL_MADE", "DOCUMENT_ISSUED");
         assertRefusedAndAudited(api.post("mzj.liu", "/api/disputes/" + id + "/withdrawal", ""), 409, "status",
                 "withdraw-open-only");
         assertRefusedAndAudited(api.post("mzj.liu", "/api/disputes", body), 409, "requestId", "dispute-already-ruled");

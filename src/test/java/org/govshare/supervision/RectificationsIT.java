@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.govshare.document.IssuedPdfs;
+import org.govshare.seal.Sealing;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Rectification over HTTP on PostgreSQL and Elasticsearch: the authority records a violation by hand and orders it
  * rectified; public security's reviewer reports; the authority rejects once, then finds it not rectified; the
- * criticism is published for every department to see and the supervisor records the referral's outcome. An official
- * of the wrong department or role is refused at every step, and nothing moves.
+ * criticism is published for every department to see and the supervisor records the referral's outcome; the notice
+ * and the criticism are issued sealed by the authority. An official of the wrong department or role is refused at
+ * every step, and nothing moves.
  */
 class RectificationsIT extends IntegrationTest {
+
+    @Autowired
+    Sealing sealing;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -107,6 +114,12 @@ class RectificationsIT extends IntegrationTest {
         assertThat(api.get("gaj.zhang", path).status()).isEqualTo(200);
         assertThat(api.get("supervisor.qian", path).status()).isEqualTo(200);
         assertRefusedAndAudited(api.get("mzj.liu", path), 403, null, null);
+        // the rectification notice as issued, sealed: for those who see the case
+        byte[] notice = IssuedPdfs.download(port, "gaj.wang", path + "/notice.pdf");
+        assertThat(IssuedPdfs.download(port, "supervisor.qian", path + "/notice.pdf")).isEqualTo(notice);
+        IssuedPdfs.assertIssuedByTheAuthority(sealing, notice, id, "责令限期整改通知书", violationId, "郑州市公安局");
+        assertRefusedAndAudited(api.get("mzj.liu", path + "/notice.pdf"), 403, null, null);
+        assertThat(api.get("scj.yang", "/api/criticisms/" + id + ".pdf").status()).as("not criticised yet").isEqualTo(404);
         assertThat(api.get("mzj.liu", "/api/rectifications").json().findValuesAsText("id")).doesNotContain(id);
         assertThat(api.get("gaj.zhang", "/api/rectifications").json().findValuesAsText("id")).contains(id);
         assertThat(api.get("authority.li", "/api/rectifications?department=public-security").json().findValuesAsText("id"))
@@ -146,6 +159,8 @@ class RectificationsIT extends IntegrationTest {
         assertThat(published.json().path("rectification").path("status").asText()).isEqualTo("AWAITING_REFERRAL");
         assertThat(violationStatus(violationId)).isEqualTo("REFERRED");
         assertThat(api.get("scj.yang", "/api/criticisms?size=100").json().findValuesAsText("rectificationId")).contains(id);
+        byte[] criticism = IssuedPdfs.download(port, "scj.yang", "/api/criticisms/" + id + ".pdf");
+        IssuedPdfs.assertIssuedByTheAuthority(sealing, criticism, id, "通报批评 Public criticism", "特此通报。");
         assertThat(api.get("supervisor.qian", "/api/notices").json().findValuesAsText("kind")).contains("RECTIFICATION_REFERRED");
 
         // the referral: the supervisors only

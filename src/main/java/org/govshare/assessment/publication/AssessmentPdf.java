@@ -2,6 +2,7 @@ package org.govshare.assessment.publication;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AssessmentPdf {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
+    /** The zone the report's dates are read in. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);
     private static final float CONTENT = PdfPages.RIGHT - PdfPages.MARGIN;
 
     private final DocumentFont font;
@@ -35,7 +38,16 @@ class AssessmentPdf {
 
     /** The report of the view; years gives the rankings of every published year, for the trend. */
     byte[] write(AssessmentView view, List<AssessmentView.YearRanking> years) {
-        String title = view.year() + " 年度政务信息资源共享工作考核报告";
+        return write(view, years, null, null);
+    }
+
+    /** The report as the authority issues it: closed with its name and the date, where its seal goes. */
+    byte[] writeIssued(AssessmentView view, List<AssessmentView.YearRanking> years, String issuer, LocalDate on) {
+        return write(view, years, issuer, on);
+    }
+
+    private byte[] write(AssessmentView view, List<AssessmentView.YearRanking> years, String issuer, LocalDate on) {
+        String title = title(view.year());
         try (PdfPages pdf = new PdfPages(font.open(), title, "GovShare · " + title)) {
             rankingPage(pdf, view, title);
             trend(pdf, view, years.stream().filter(y -> y.year() <= view.year()).toList());
@@ -43,8 +55,15 @@ class AssessmentPdf {
             for (AssessmentReport.DepartmentResult department : view.details()) {
                 departmentPage(pdf, view, department);
             }
+            if (issuer != null) {
+                pdf.closingUnderTheSeal(issuer, on);
+            }
             return pdf.save();
         }
+    }
+
+    static String title(int year) {
+        return year + " 年度政务信息资源共享工作考核报告";
     }
 
     private static void rankingPage(PdfPages pdf, AssessmentView view, String title) {

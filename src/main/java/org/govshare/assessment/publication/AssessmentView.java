@@ -58,6 +58,11 @@ public record AssessmentView(int year, String rulePack, Instant computedAt, Inst
                 report.departments().stream().filter(d -> caller.maySee(d.department())).toList());
     }
 
+    /** What every department sees of a published year: the ranking and the trend, no department's detail. */
+    static AssessmentView ranking(PublishedAssessments.Published published) {
+        return of(published, new Official("public", "every department", null, java.util.Set.of(), List.of()));
+    }
+
     /** The sharing authority and the supervisors see every department's detail. */
     static boolean seesAll(Official caller) {
         return caller.has(Role.AUTHORITY) || caller.has(Role.SUPERVISOR);

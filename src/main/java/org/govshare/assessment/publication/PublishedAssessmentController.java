@@ -26,10 +26,12 @@ class PublishedAssessmentController {
 
     private final AssessmentReports reports;
     private final AssessmentPdf pdf;
+    private final IssuedAssessmentReport issued;
 
-    PublishedAssessmentController(AssessmentReports reports, AssessmentPdf pdf) {
+    PublishedAssessmentController(AssessmentReports reports, AssessmentPdf pdf, IssuedAssessmentReport issued) {
         this.reports = reports;
         this.pdf = pdf;
+        this.issued = issued;
     }
 
     @GetMapping("/api/assessments")
@@ -62,6 +64,12 @@ class PublishedAssessmentController {
     ResponseEntity<byte[]> pdf(@PathVariable int year, @AuthenticationPrincipal Official me) {
         AssessmentView view = reports.year(year, me);
         return file(MediaType.APPLICATION_PDF, "assessment-" + year + ".pdf", pdf.write(view, reports.years()));
+    }
+
+    /** The report as the authority issued it, sealed: the same bytes for every official, every time. */
+    @GetMapping("/api/assessments/{year}/issued-report.pdf")
+    ResponseEntity<byte[]> issuedReport(@PathVariable int year) {
+        return issued.download(year);
     }
 
     private static <T> ResponseEntity<T> file(MediaType type, String name, T body) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -127,6 +128,26 @@ public final class PdfPages implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Closes an official document: the issuing department's name and the date, centred under the seal's place at the
+     * bottom right of the last page (on a new page when the text reaches it), where the seal will cover them.
+     */
+    public void closingUnderTheSeal(String issuer, LocalDate on) {
+        PDRectangle seal = sealBox(PDRectangle.A4);
+        need(seal.getUpperRightY() + 16 - MARGIN);
+        float centre = seal.getLowerLeftX() + seal.getWidth() / 2;
+        closingLine(centre, seal.getLowerLeftY() + seal.getHeight() * 0.58f, issuer);
+        closingLine(centre, seal.getLowerLeftY() + seal.getHeight() * 0.36f,
+                on.getYear() + "年" + on.getMonthValue() + "月" + on.getDayOfMonth() + "日");
+    }
+
+    /** A closing line centred on x, kept inside the right margin (a department's name is wider than its seal). */
+    private void closingLine(float centre, float baseline, String text) {
+        float size = 11.5f;
+        float width = width(text, size);
+        text(Math.min(centre - width / 2, RIGHT - width), baseline, size, text, Colours.TEXT);
     }
 
     /** Text centred on x. */

@@ -20,10 +20,13 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.govshare.assessment.AssessmentReport;
+import org.govshare.document.IssuedPdfs;
 import org.govshare.platform.CsvReader;
+import org.govshare.seal.Sealing;
 import org.govshare.support.Api;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The published assessments over HTTP: the years, a year's report as JSON, CSV, XLSX and PDF, and a department's
@@ -32,6 +35,9 @@ import org.junit.jupiter.api.Test;
  * {@code target/assessment-report/}; its first page is the picture kept in docs/screenshots/assessment-report.png.
  */
 class AssessmentPublicationIT extends WithPublishedAssessments {
+
+    @Autowired
+    Sealing sealing;
 
     static final Path RENDERED = Path.of("target", "assessment-report");
     private static final int YEAR = 2021;
@@ -164,6 +170,20 @@ class AssessmentPublicationIT extends WithPublishedAssessments {
             assertThat(pages.filter(p -> p.getFileName().toString().matches("assessment-" + YEAR + "-\\d+\\.png")).count())
                     .isGreaterThanOrEqualTo(1 + AssessmentFixture.DEPARTMENTS.size());
         }
+    }
+
+    @Test
+    void theIssuedReportIsSealedByTheAuthorityTheSameForEveryOfficialAndHoldsNoDepartmentsDetail() {
+        String path = "/api/assessments/" + YEAR + "/issued-report.pdf";
+        byte[] issued = IssuedPdfs.download(port, "mzj.liu", path);
+        assertThat(IssuedPdfs.download(port, "authority.li", path)).isEqualTo(issued);
+
+        String text = IssuedPdfs.assertIssuedByTheAuthority(sealing, issued, AssessmentPdf.title(YEAR));
+        assertThat(text).contains(AssessmentFixture.DEPARTMENTS.values());
+        for (String department : AssessmentFixture.DEPARTMENTS.keySet()) {
+            assertThat(text).doesNotContain(AssessmentFixture.markers(YEAR, department));
+        }
+        assertThat(api.get("mzj.liu", "/api/assessments/1999/issued-report.pdf").status()).isEqualTo(404);
     }
 
     private String text(String login, String file) throws Exception {
