@@ -3,14 +3,13 @@ package org.govshare.platform.pdf;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.govshare.platform.pdf.PdfPages.Colours;
 import org.springframework.stereotype.Component;
 
 /**
  * A sheet of labelled values for a person to read and keep, in an official document's dress: the issuing department
- * in red over a red rule with the number, the title, sections of label and value, and the department's name and the
- * date at the bottom right of the last page, where the PAdES seal is placed over them. Sealed data extracts and
+ * in red over a red rule with the number, the title ({@link PdfPages#officialHeader}), sections of label and value,
+ * and the department's name and the date under the seal's place ({@link PdfPages#closingUnderTheSeal}). Sealed data extracts and
  * electronic certificates are printed this way.
  */
 @Component
@@ -19,7 +18,6 @@ public class LabelledSheetPdf {
     private static final float BODY = 10.5f;
     private static final float LABEL_WIDTH = 130;
     private static final float CONTENT = PdfPages.RIGHT - PdfPages.MARGIN;
-    private static final PDRectangle SEAL = PdfPages.sealBox(PDRectangle.A4);
 
     private final DocumentFont font;
 
@@ -45,19 +43,7 @@ public class LabelledSheetPdf {
 
     public byte[] write(Sheet sheet) {
         try (PdfPages pdf = new PdfPages(font.open(), sheet.title(), sheet.issuer() + " · " + sheet.number())) {
-            pdf.newPage();
-            float centre = PdfPages.WIDTH / 2;
-            pdf.down(24);
-            pdf.textCentred(centre, pdf.y(), 20, sheet.issuer(), Colours.RED);
-            pdf.down(26);
-            pdf.textCentred(centre, pdf.y(), 10, sheet.number(), Colours.TEXT);
-            pdf.down(10);
-            pdf.stroke(1.5f, Colours.RED, PdfPages.MARGIN, pdf.y(), PdfPages.RIGHT, pdf.y());
-            pdf.down(30);
-            for (String line : pdf.wrap(sheet.title(), CONTENT, 16)) {
-                pdf.textCentred(centre, pdf.y(), 16, line, Colours.TEXT);
-                pdf.down(24);
-            }
+            pdf.officialHeader(sheet.issuer(), sheet.number(), sheet.title());
             for (Section section : sheet.sections()) {
                 if (section.heading() != null) {
                     pdf.down(6);
@@ -67,7 +53,7 @@ public class LabelledSheetPdf {
                 }
                 section.lines().forEach(line -> labelled(pdf, line));
             }
-            closing(pdf, sheet);
+            pdf.closingUnderTheSeal(sheet.issuer(), sheet.issuedOn());
             return pdf.save();
         }
     }
@@ -86,19 +72,6 @@ public class LabelledSheetPdf {
             }
             pdf.text(PdfPages.MARGIN + LABEL_WIDTH, pdf.y(), BODY, lines.get(i), Colours.TEXT);
             pdf.down(BODY * 0.3f);
-        }
-    }
-
-    /** The department and the date at the seal's place on the last page, on a new page when the text reaches it. */
-    private static void closing(PdfPages pdf, Sheet sheet) {
-        pdf.need(SEAL.getUpperRightY() + 16 - PdfPages.MARGIN);
-        float centre = SEAL.getLowerLeftX() + SEAL.getWidth() / 2;
-        String date = sheet.issuedOn().getYear() + "年" + sheet.issuedOn().getMonthValue() + "月"
-                + sheet.issuedOn().getDayOfMonth() + "日";
-        for (String[] line : new String[][] {{sheet.issuer(), "0.58"}, {date, "0.36"}}) {
-            float width = pdf.width(line[0], BODY);
-            pdf.text(Math.min(centre - width / 2, PdfPages.RIGHT - width),
-                    SEAL.getLowerLeftY() + SEAL.getHeight() * Float.parseFloat(line[1]), BODY, line[0], Colours.TEXT);
         }
     }
 }
