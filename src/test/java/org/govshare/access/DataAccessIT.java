@@ -34,6 +34,7 @@ import org.govshare.support.IntegrationTest;
 import org.govshare.support.Poppler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -324,7 +325,7 @@ class DataAccessIT extends IntegrationTest {
     }
 
     @Test
-    void aPdfExtractForAPersonIsSealedWithPadesAndPopplerFindsItValid() throws Exception {
+    void aPdfExtractForAPersonIsSealedWithPadesAndPopplerFindsItValid(@TempDir java.nio.file.Path folder) throws Exception {
         String grant = grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
 
         Api.Download response = extract("gaj.zhang", "&format=pdf");
@@ -336,7 +337,7 @@ class DataAccessIT extends IntegrationTest {
         assertThat(verdict.format()).isEqualTo(SealFormat.PADES);
         assertThat(verdict.department()).isEqualTo("civil-affairs");
         assertThat(sealing.recordsAbout("grant:" + grant)).extracting(SealRecord::id).contains(verdict.registerId());
-        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("extract").resolve("extract.pdf");
+        java.nio.file.Path file = folder.resolve("extract.pdf");
         java.nio.file.Files.write(file, response.body());
         assertThat(Poppler.run("pdfsig", "-nocert", file.toString()).output()).contains("Signature is Valid");
         String text = Poppler.run("pdftotext", file.toString(), "-").output();
@@ -344,11 +345,10 @@ class DataAccessIT extends IntegrationTest {
     }
 
     @Test
-    void anEcdsaExtractIsCheckedByOpensslWithTheReadmesCommand() throws Exception {
+    void anEcdsaExtractIsCheckedByOpensslWithTheReadmesCommand(@TempDir java.nio.file.Path folder) throws Exception {
         grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
         Api.Download response = extract("gaj.zhang", "&algorithm=ecdsa");
         assertThat(response.status()).as(response.text()).isEqualTo(200);
-        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("extract");
         response.unzipped().forEach((name, content) -> {
             try {
                 java.nio.file.Files.write(folder.resolve(name), content);
