@@ -164,7 +164,17 @@
       ASSESSMENT_PUBLISHED: ['考核结果发布', 'Assessment published'],
 
       AUDIT_SEARCHED: ['审计查询', 'Audit searched'],
-      AUDIT_VERIFIED: ['审计链校验', 'Audit chain verified']
+      AUDIT_VERIFIED: ['审计链校验', 'Audit chain verified'],
+      CHECKPOINT_MADE: ['审计链检查点', 'Audit checkpoint made'],
+      EVIDENCE_PACKAGE_MADE: ['证据包生成', 'Evidence package made'],
+
+      DOCUMENT_ISSUED: ['文书签发', 'Document issued'],
+      SEAL_CERTIFICATE_ISSUED: ['签章证书签发', 'Seal certificate issued'],
+      SEAL_CERTIFICATE_REVOKED: ['签章证书撤销', 'Seal certificate revoked'],
+      SEAL_MADE: ['电子签章', 'Seal made'],
+      SEAL_VERIFIED: ['签章验证', 'Seal verified'],
+      DEPARTMENT_SEAL_MADE: ['电子印章制作', 'Department seal made'],
+      DEPARTMENT_SEAL_REVOKED: ['电子印章撤销', 'Department seal revoked']
     },
     outcome: {
       OK: ['成功', 'OK'],
@@ -420,6 +430,17 @@
   // ---------------------------------------------------------------------------------------------------------------
   // Chain verification
 
+  /** What the checkpoints say: how many were checked, the last good one and the last event it anchors. */
+  function anchored(v) {
+    const checkpoints = Number(v.checkpointsChecked) || 0;
+    const good = v.lastGoodCheckpoint == null ? '—' : String(v.lastGoodCheckpoint);
+    const upTo = String(Number(v.anchoredUpTo) || 0);
+    return h('p', { class: 'muted' }, '已核对检查点 ', String(checkpoints), ' 个，最后一个可信检查点 ', good,
+      '，锚定至第 ', upTo, ' 条事件。 ',
+      h('span', { class: 'en', lang: 'en' }, checkpoints + ' checkpoints checked; last good checkpoint ' + good
+        + ', anchoring events up to ' + upTo + '.'));
+  }
+
   async function verifyChain() {
     const button = $('verify');
     const result = clear($('verify-result'));
@@ -433,7 +454,8 @@
         add(result, h('div', { class: 'notice verify-ok', role: 'status' },
           h('p', null, h('strong', null, '审计链完整'), ' ', h('span', { class: 'en', lang: 'en' }, 'The chain is intact')),
           h('p', null, '已校验 ', h('strong', null, String(checked)), ' 条事件，未发现篡改。 ',
-            h('span', { class: 'en', lang: 'en' }, checked + ' events checked; none was altered or removed.'))));
+            h('span', { class: 'en', lang: 'en' }, checked + ' events checked; none was altered or removed.')),
+          anchored(v)));
       } else {
         add(result, h('div', { class: 'notice verify-broken', role: 'status' },
           h('p', null, h('strong', null, '审计链已断裂'), ' ', h('span', { class: 'en', lang: 'en' }, 'The chain is broken')),
@@ -441,7 +463,8 @@
             h('code', null, String(v.firstBrokenSeq)), v.firstBrokenId ? ['，编号 Id ', h('code', null, v.firstBrokenId)] : null),
           h('p', null, '问题 ', h('span', { class: 'en', lang: 'en' }, 'Problem'), '：', text(v.problem)),
           h('p', { class: 'muted' }, '在此之前已校验 ', String(checked), ' 条事件。 ',
-            h('span', { class: 'en', lang: 'en' }, checked + ' events checked up to it.'))));
+            h('span', { class: 'en', lang: 'en' }, checked + ' events checked up to it.')),
+          anchored(v)));
       }
     } catch (e) {
       clear(result);

@@ -157,5 +157,11 @@ public enum AuditAction {
 
     // department seals
     DEPARTMENT_SEAL_MADE,
-    DEPARTMENT_SEAL_REVOKED
+    DEPARTMENT_SEAL_REVOKED,
+
+    // audit anchoring
+    CHECKPOINT_MADE,
+
+    // evidence packages (Arts. 23, 27)
+    EVIDENCE_PACKAGE_MADE
 }

@@ -37,7 +37,8 @@ class AuditController {
         chainer.chainPending();
         ChainVerification result = verifier.verify();
         AuditEntry entry = AuditEntry.ok(AuditAction.AUDIT_VERIFIED, "audit-trail", "chain")
-                .with("intact", result.intact()).with("eventsChecked", result.eventsChecked());
+                .with("intact", result.intact()).with("eventsChecked", result.eventsChecked())
+                .with("hashChainIntact", result.hashChainIntact()).with("checkpointsChecked", result.checkpointsChecked());
         auditTrail.record(result.intact() ? entry
                 : entry.with("firstBrokenSeq", result.firstBrokenSeq()).because(result.problem()));
         return result;

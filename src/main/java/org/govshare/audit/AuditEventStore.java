@@ -48,6 +48,12 @@ class AuditEventStore {
         return jdbc.query("select * from audit_event where id = ?", EVENT, id).stream().findFirst();
     }
 
+    /** The chained events about any of these objects, up to {@code lastSeq}, in chain order. */
+    List<AuditEvent> about(List<String> objectIds, long lastSeq) {
+        return jdbc.query("select * from audit_event where object_id = any(?) and seq <= ? order by seq", EVENT,
+                objectIds.toArray(String[]::new), lastSeq);
+    }
+
     /**
      * Chains up to {@code limit} committed unchained events, oldest first, after the head; the caller's transaction
      * holds the head's lock until it commits.
@@ -85,6 +91,12 @@ class AuditEventStore {
     /** Events after the given sequence number, in chain order. */
     List<AuditEvent> after(long seq, int limit) {
         return jdbc.query("select * from audit_event where seq > ? order by seq limit ?", EVENT, seq, limit);
+    }
+
+    /** The chain links of the events {@code firstSeq} to {@code lastSeq}, in order. */
+    List<ChainLink> links(long firstSeq, long lastSeq) {
+        return jdbc.query("select seq, id, hash from audit_event where seq between ? and ? order by seq",
+                (rs, row) -> new ChainLink(rs.getLong(1), rs.getString(2), rs.getString(3)), firstSeq, lastSeq);
     }
 
     ChainHead head() {

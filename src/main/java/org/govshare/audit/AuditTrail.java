@@ -2,6 +2,8 @@ package org.govshare.audit;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -70,6 +72,16 @@ public class AuditTrail {
     /** One event by its id, chained or not yet; empty when there is none. */
     public Optional<AuditEvent> find(String eventId) {
         return store.find(eventId);
+    }
+
+    /**
+     * The chained events about any of these objects (a case number, a grant, a seal record), up to event
+     * {@code lastSeq}, in chain order, with their stored fields and hashes: what an evidence package carries. Events
+     * not yet chained are left out, since they have no place to prove.
+     */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> eventsAbout(Collection<String> objectIds, long lastSeq) {
+        return objectIds.isEmpty() ? List.of() : store.about(List.copyOf(objectIds), lastSeq);
     }
 
     /** Who is acting now (the platform API's official, the engine's authenticated user, or the platform). */

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class SealChecks {
 
-    private static final List<SealFormatHandler> CHECKERS = List.of(
+    private static final List<SealFormatHandler> CHECKERS = List.of(new PadesSealHandler(null),
             org.govshare.seal.ses.SesSealHandler.checkingOnly(), new CmsSealHandler(null));
 
     private SealChecks() {

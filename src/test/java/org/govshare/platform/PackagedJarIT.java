@@ -46,6 +46,8 @@ class PackagedJarIT {
                 "GOVSHARE_ADMIN_USER", "operator",
                 "GOVSHARE_ADMIN_PASSWORD", "a-long-operator-secret"));
         builder.environment().put("GOVSHARE_AUDIT_INDEX_NAME", "packaged-jar-audit");
+        builder.environment().put("GOVSHARE_ANCHOR_INDEXNAME", "packaged-jar-audit-checkpoints");
+        builder.environment().put("GOVSHARE_ANCHOR_FILE", log.resolveSibling("packaged-jar-audit-checkpoints.jsonl").toString());
         builder.environment().put("GOVSHARE_SECRETS_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
         builder.environment().put("GOVSHARE_SEALS_KEYSTORE", log.resolveSibling("packaged-jar-seals.p12").toString());
         builder.environment().put("GOVSHARE_SEALS_KEYSTORE_PASSWORD", "a-long-keystore-password");

@@ -40,6 +40,9 @@ class PadesSealIT extends IntegrationTest {
     @Autowired
     DocumentFont font;
 
+    @Autowired
+    SealCertificates certificates;
+
     private byte[] twoPages() {
         try (PdfPages pdf = new PdfPages(font.open(), "盖章测试 Sealing test", "GovShare · test")) {
             pdf.newPage();
@@ -108,6 +111,17 @@ class PadesSealIT extends IntegrationTest {
         assertThat(verdict.valid()).isFalse();
         assertThat(verdict.reason()).as(verdict.message()).isEqualTo(InvalidReason.CONTENT_CHANGED);
         assertThat(verdict.message()).contains("added");
+    }
+
+    @Test
+    void aSealedPdfIsCheckedOfflineWithTheTrustAPackageCarries() {
+        byte[] sealed = seal(twoPages(), SealAlgorithm.ECDSA).seal();
+
+        SealVerdict offline = SealChecks.verify(null, sealed, certificates.trust());
+
+        assertThat(offline.valid()).as(offline.message()).isTrue();
+        assertThat(offline.format()).isEqualTo(SealFormat.PADES);
+        assertThat(offline.department()).isEqualTo(DEPARTMENT);
     }
 
     @Test
