@@ -358,8 +358,8 @@ public class Licences {
                 e.getValue() == null ? null : String.valueOf(e.getValue()))).toList();
         return sheets.write(new LabelledSheetPdf.Sheet(issuer.nameZh(), number, title,
                 List.of(new LabelledSheetPdf.Section(null, about), new LabelledSheetPdf.Section("证照信息 Particulars", items),
-                        new LabelledSheetPdf.Section(null, List.of(new LabelledSheetPdf.Line("核验 Verify",
-                                "GET /api/licences/" + number + "/status · /verify/")))),
+                        new LabelledSheetPdf.Section("核验 Verification", List.of(new LabelledSheetPdf.Line("证照状态 Status",
+                                "/verify/ · GET /api/licences/" + number + "/status")))),
                 issuedAt.atZone(today.zone()).toLocalDate()));
     }
 
