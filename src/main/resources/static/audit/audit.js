@@ -169,6 +169,9 @@
       EVIDENCE_PACKAGE_MADE: ['证据包生成', 'Evidence package made'],
 
       DOCUMENT_ISSUED: ['文书签发', 'Document issued'],
+      EXTRACT_SEALED: ['数据摘录签章', 'Extract sealed'],
+      LICENCE_ISSUED: ['电子证照签发', 'Licence issued'],
+      LICENCE_REVOKED: ['电子证照撤销', 'Licence revoked'],
       SEAL_CERTIFICATE_ISSUED: ['签章证书签发', 'Seal certificate issued'],
       SEAL_CERTIFICATE_REVOKED: ['签章证书撤销', 'Seal certificate revoked'],
       SEAL_MADE: ['电子签章', 'Seal made'],
@@ -185,7 +188,7 @@
 
   /** Object types the platform records, offered as suggestions; any other may be typed. */
   const OBJECT_TYPES = ['audit-trail', 'calendar', 'catalog-import', 'catalog-submission', 'department', 'grant',
-    'hosted-dataset', 'http-request', 'official', 'process-instance', 'provider-service', 'registered-system',
+    'hosted-dataset', 'http-request', 'licence', 'official', 'process-instance', 'provider-service', 'registered-system',
     'resource', 'rules', 'sharing-need', 'task', 'violation', 'webapp'];
 
   /** Every field of an event, in the order of docs/audit-events.md. */

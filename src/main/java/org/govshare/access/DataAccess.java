@@ -112,7 +112,7 @@ public class DataAccess {
         DataSlice slice = answer.slice();
         auditTrail.record(AuditEntry.ok(AuditAction.DATA_ACCESSED, "resource", resourceCode).with("grant", grant.id())
                 .with("purpose", purpose.strip()).with("items", returned).with("filters", describe(filters))
-                .with("sort", sort.stream().map(k -> (k.descending() ? "-" : "") + k.item()).toList())
+                .with("sort", describeSort(sort))
                 .with("page", page).with("records", records.size())
                 .with("dataVersion", slice.version() == null ? "live" : slice.version()));
         return new DataAnswer(resourceCode, grant.id(), grant.purpose(), slice.version(), slice.asOf(), page, size,
@@ -273,7 +273,11 @@ public class DataAccess {
         return a != null && a.strip().toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
     }
 
-    private static List<String> describe(List<ItemFilter> filters) {
+    static List<String> describeSort(List<SortKey> sort) {
+        return sort.stream().map(k -> (k.descending() ? "-" : "") + k.item()).toList();
+    }
+
+    static List<String> describe(List<ItemFilter> filters) {
         return filters.stream().map(f -> f.exact() ? f.item() + "=" + f.equalTo()
                 : f.item() + " in [" + (f.from() == null ? "" : f.from()) + ", " + (f.to() == null ? "" : f.to()) + "]").toList();
     }

@@ -9,7 +9,9 @@ import java.util.Set;
 
 import org.govshare.dataset.ItemFilter;
 import org.govshare.identity.Caller;
+import org.govshare.platform.web.Attachments;
 import org.govshare.platform.web.Paging;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,11 +29,15 @@ import org.springframework.web.bind.annotation.RestController;
 class DataController {
 
     private static final Set<String> RESERVED = Set.of("purpose", "items", "sort", "page", "size");
+    /** An extract's own parameters, besides the read's. */
+    private static final Set<String> EXTRACT = Set.of("format", "seal", "algorithm");
 
     private final DataAccess access;
+    private final SealedExtracts extracts;
 
-    DataController(DataAccess access) {
+    DataController(DataAccess access, SealedExtracts extracts) {
         this.access = access;
+        this.extracts = extracts;
     }
 
     @GetMapping("/api/data/{front}/{back}")
@@ -40,7 +46,26 @@ class DataController {
                     Paging paging,
                     @AuthenticationPrincipal Caller me) {
         List<SortKey> sort = list(query, "sort").stream().map(SortKey::parse).toList();
-        return access.read(me, front + "/" + back, purpose, list(query, "items"), filters(query), sort, paging);
+        return access.read(me, front + "/" + back, purpose, list(query, "items"), filters(query, Set.of()), sort, paging);
+    }
+
+    /**
+     * The same read, sealed by the provider for keeping: {@code …/extract?purpose=…&format=json&seal=cms} answers a ZIP
+     * of {@code extract.json}, its seal and how to check it (docs/access.md, "Sealed extracts").
+     */
+    @GetMapping("/api/data/{front}/{back}/extract")
+    ResponseEntity<byte[]> extract(@PathVariable String front, @PathVariable String back,
+                                   @RequestParam MultiValueMap<String, String> query,
+                                   @RequestParam(required = false) String purpose,
+                                   @RequestParam(required = false) String format,
+                                   @RequestParam(required = false) String seal,
+                                   @RequestParam(required = false) String algorithm,
+                                   Paging paging,
+                                   @AuthenticationPrincipal Caller me) {
+        List<SortKey> sort = list(query, "sort").stream().map(SortKey::parse).toList();
+        SealedExtracts.Extract extract = extracts.extract(me, front + "/" + back, purpose, list(query, "items"),
+                filters(query, EXTRACT), sort, paging, format, seal, algorithm);
+        return Attachments.download(extract.fileName(), extract.contentType(), extract.content());
     }
 
     /** A parameter's comma-separated values (Chinese commas too), however often it is given. */
@@ -49,11 +74,11 @@ class DataController {
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static List<ItemFilter> filters(MultiValueMap<String, String> query) {
+    private static List<ItemFilter> filters(MultiValueMap<String, String> query, Set<String> alsoReserved) {
         Map<String, String[]> ranges = new LinkedHashMap<>();
         List<ItemFilter> filters = new ArrayList<>();
         query.forEach((name, values) -> {
-            if (RESERVED.contains(name) || values.isEmpty()) {
+            if (RESERVED.contains(name) || alsoReserved.contains(name) || values.isEmpty()) {
                 return;
             }
             String value = values.get(0);

@@ -143,6 +143,12 @@ public enum AuditAction {
     // issued documents
     DOCUMENT_ISSUED,
 
+    // sealed extracts (Art. 22, 23)
+    EXTRACT_SEALED,
+    // electronic certificates, 电子证照 (Art. 22)
+    LICENCE_ISSUED,
+    LICENCE_REVOKED,
+
     // seals
     SEAL_CERTIFICATE_ISSUED,
     SEAL_CERTIFICATE_REVOKED,

@@ -24,19 +24,7 @@ class OfficialDocumentPdf {
 
     byte[] write(OfficialDocument document) {
         try (PdfPages pdf = new PdfPages(font.open(), document.title(), document.issuer() + " · " + document.number())) {
-            pdf.newPage();
-            float centre = PdfPages.WIDTH / 2;
-            pdf.down(24);
-            pdf.textCentred(centre, pdf.y(), 22, document.issuer(), Colours.RED);
-            pdf.down(30);
-            pdf.textCentred(centre, pdf.y(), 11, document.number(), Colours.TEXT);
-            pdf.down(10);
-            pdf.stroke(1.5f, Colours.RED, PdfPages.MARGIN, pdf.y(), PdfPages.RIGHT, pdf.y());
-            pdf.down(34);
-            for (String line : pdf.wrap(document.title(), CONTENT, 16)) {
-                pdf.textCentred(centre, pdf.y(), 16, line, Colours.TEXT);
-                pdf.down(24);
-            }
+            pdf.officialHeader(document.issuer(), document.number(), document.title());
             pdf.down(8);
             pdf.paragraph(PdfPages.MARGIN, CONTENT, BODY, document.addressee() + "：", Colours.TEXT);
             pdf.down(4);

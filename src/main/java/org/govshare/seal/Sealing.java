@@ -106,6 +106,11 @@ public class Sealing {
         return Optional.empty();
     }
 
+    /** Whether a seal maker for this format is installed (SES and PAdES come in modules of their own). */
+    public boolean offers(SealFormat format) {
+        return handlers.containsKey(format);
+    }
+
     public Optional<SealRecord> record(String id) {
         return register.find(id);
     }

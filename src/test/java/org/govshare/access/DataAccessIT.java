@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,11 +22,20 @@ import org.govshare.catalog.ItemKind;
 import org.govshare.vocabulary.Sensitivity;
 import org.govshare.catalog.SharingMethod;
 import org.govshare.vocabulary.SharingType;
+import org.govshare.seal.InvalidReason;
+import org.govshare.seal.SealFormat;
+import org.govshare.seal.SealRecord;
+import org.govshare.seal.SealVerdict;
+import org.govshare.seal.Sealing;
+import org.govshare.support.Api;
 import org.govshare.support.Api.Response;
 import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.IntegrationTest;
+import org.govshare.support.Poppler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Data through the platform on PostgreSQL and Elasticsearch: a provider pushes a dataset, a consumer is granted it
@@ -37,6 +47,9 @@ class DataAccessIT extends IntegrationTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     private static final String PURPOSE = "核查涉案人员是否领取低保 checking whether suspects receive assistance";
     private static final List<String> GRANTED = List.of("公民身份号码", "姓名", "手机号码", "居住地址", "救助金额");
+
+    @Autowired
+    private Sealing sealing;
 
     private String code;
     private String path;
@@ -253,5 +266,126 @@ class DataAccessIT extends IntegrationTest {
         assertThat(auditEventsOf(last.correlationId())).extracting(e -> e.get("action")).containsExactly("RATE_LIMITED");
         assertThat(jdbc.queryForObject("select sum(refused) from access_throttle where grant_id = ?", Long.class, grant))
                 .isPositive();
+    }
+
+    @Test
+    void aSealedExtractCarriesTheReadAsAnsweredSealedByTheProviderAndOneChangedByteFailsIt() throws Exception {
+        String grant = grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
+        JsonNode read = read("gaj.zhang", "&size=10").json();
+
+        Api.Download response = extract("gaj.zhang", "&size=10");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.contentType()).isEqualTo("application/zip");
+        Map<String, byte[]> files = response.unzipped();
+        assertThat(files).containsKeys("extract.json", "extract.json.p7s", "README.txt");
+        JsonNode extract = JSON.readTree(files.get("extract.json"));
+        assertThat(extract.path("grant").asText()).isEqualTo(grant);
+        assertThat(extract.path("consumer").path("department").asText()).isEqualTo("public-security");
+        assertThat(extract.path("provider").asText()).isEqualTo("civil-affairs");
+        assertThat(extract.path("resource").path("code").asText()).isEqualTo(code);
+        assertThat(extract.path("purpose").asText()).isEqualTo(PURPOSE);
+        assertThat(extract.path("dataVersion").asInt()).isEqualTo(1);
+        assertThat(extract.path("extractedAt").asText()).isNotBlank();
+        assertThat(extract.path("records")).as("the rows as the read answered them, masked alike").isEqualTo(read.path("records"));
+        assertThat(extract.path("records").get(0).path("姓名").asText()).isEqualTo("张*");
+        assertThat(new String(files.get("extract.json"), StandardCharsets.UTF_8)).doesNotContain("张伟", "核查批次");
+        assertThat(new String(files.get("README.txt"), StandardCharsets.UTF_8)).contains("/verify/", "核验");
+
+        SealVerdict verdict = sealing.verify(files.get("extract.json"), files.get("extract.json.p7s"));
+        assertThat(verdict.valid()).as(verdict.message()).isTrue();
+        assertThat(verdict.department()).isEqualTo("civil-affairs");
+        assertThat(verdict.format()).isEqualTo(SealFormat.CMS);
+        assertThat(sealing.recordsAbout("grant:" + grant)).extracting(SealRecord::id).contains(verdict.registerId());
+        List<Map<String, Object>> events = auditEventsOf(response.correlationId());
+        // the provider's first seal also issues its seal certificate
+        assertThat(events).extracting(e -> e.get("action")).filteredOn(a -> !"SEAL_CERTIFICATE_ISSUED".equals(a))
+                .containsExactly("DATA_ACCESSED", "SEAL_MADE", "EXTRACT_SEALED");
+        assertThat(events).allSatisfy(e -> assertThat(String.valueOf(e.get("details"))).doesNotContain("张伟", "13812345678"));
+
+        byte[] changed = files.get("extract.json").clone();
+        changed[changed.length / 2] ^= 1;
+        assertThat(sealing.verify(changed, files.get("extract.json.p7s")).reason()).isEqualTo(InvalidReason.CONTENT_CHANGED);
+    }
+
+    @Test
+    void aGbT38540SealedExtractVerifiesToo() {
+        String grant = grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
+
+        Api.Download response = extract("gaj.zhang", "&seal=ses");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        Map<String, byte[]> files = response.unzipped();
+        assertThat(files).containsKeys("extract.json", "extract.json.ses", "README.txt").doesNotContainKey("extract.json.p7s");
+        SealVerdict verdict = sealing.verify(files.get("extract.json"), files.get("extract.json.ses"));
+        assertThat(verdict.valid()).as(verdict.message()).isTrue();
+        assertThat(verdict.format()).isEqualTo(SealFormat.SES);
+        assertThat(verdict.department()).isEqualTo("civil-affairs");
+        assertThat(sealing.recordsAbout("grant:" + grant)).extracting(SealRecord::id).contains(verdict.registerId());
+    }
+
+    @Test
+    void aPdfExtractForAPersonIsSealedWithPadesAndPopplerFindsItValid(@TempDir java.nio.file.Path folder) throws Exception {
+        String grant = grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
+
+        Api.Download response = extract("gaj.zhang", "&format=pdf");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.contentType()).isEqualTo("application/pdf");
+        SealVerdict verdict = sealing.verify(null, response.body());
+        assertThat(verdict.valid()).as(verdict.message()).isTrue();
+        assertThat(verdict.format()).isEqualTo(SealFormat.PADES);
+        assertThat(verdict.department()).isEqualTo("civil-affairs");
+        assertThat(sealing.recordsAbout("grant:" + grant)).extracting(SealRecord::id).contains(verdict.registerId());
+        java.nio.file.Path file = folder.resolve("extract.pdf");
+        java.nio.file.Files.write(file, response.body());
+        assertThat(Poppler.run("pdfsig", "-nocert", file.toString()).output()).contains("Signature is Valid");
+        String text = Poppler.run("pdftotext", file.toString(), "-").output();
+        assertThat(text).contains(grant, "张*", "4101**********1234").doesNotContain("张伟", "410105199001011234");
+    }
+
+    @Test
+    void anEcdsaExtractIsCheckedByOpensslWithTheReadmesCommand(@TempDir java.nio.file.Path folder) throws Exception {
+        grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
+        Api.Download response = extract("gaj.zhang", "&algorithm=ecdsa");
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        response.unzipped().forEach((name, content) -> {
+            try {
+                java.nio.file.Files.write(folder.resolve(name), content);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        Process openssl = new ProcessBuilder("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
+                "extract.json.p7s", "-content", "extract.json", "-CAfile", "govshare-root-ecdsa.pem", "-purpose", "any",
+                "-out", "/dev/null").directory(folder.toFile()).redirectErrorStream(true).start();
+        String said = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(openssl.waitFor()).as(said).isZero();
+        assertThat(said).contains("Verification successful");
+        assertThat(new String(java.nio.file.Files.readAllBytes(folder.resolve("README.txt")), StandardCharsets.UTF_8))
+                .contains("openssl cms -verify");
+    }
+
+    @Test
+    void anExtractIsRefusedAndAuditedAsTheReadIsAndSealsNothing() {
+        String grant = grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
+
+        assertRefused(api.get("scj.yang", path + "/extract?purpose=" + q(PURPOSE)), "no-grant");
+        assertRefused(api.get("gaj.zhang", path + "/extract?purpose=" + q("统计分析")), "purpose-not-granted");
+        assertRefused(api.get("gaj.zhang", path + "/extract?purpose=" + q(PURPOSE) + "&items=" + q("核查批次")),
+                "state-secret-never-leaves");
+        assertRefused(api.get("gaj.zhang", path + "/extract?purpose=" + q(PURPOSE) + "&" + q("姓名") + "=" + q("张伟")),
+                "filter-on-masked-item");
+        assertRefusedAndAudited(api.get("gaj.zhang", path + "/extract?purpose=" + q(PURPOSE) + "&format=pdf&seal=cms"),
+                400, "seal", "unknown-value");
+        assertRefusedAndAudited(api.get("gaj.zhang", path + "/extract?purpose=" + q(PURPOSE) + "&format=xml"),
+                400, "format", "unknown-value");
+
+        assertThat(sealing.recordsAbout("grant:" + grant)).as("nothing sealed under the grant").isEmpty();
+    }
+
+    private Api.Download extract(String login, String query) {
+        return api.download(login, path + "/extract?purpose=" + q(PURPOSE) + query);
     }
 }

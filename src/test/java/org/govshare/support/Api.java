@@ -138,6 +138,48 @@ public final class Api {
         }
     }
 
+    /** A GET answered as bytes (a ZIP, a PDF), under a correlation id of its own. */
+    public Download download(String login, String path) {
+        String correlationId = UUID.randomUUID().toString();
+        HttpRequest.Builder builder = request(path).header("X-Correlation-Id", correlationId).GET();
+        if (login != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((login + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""), correlationId);
+        } catch (IOException e) {
+            throw new IllegalStateException("request to " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file downloaded. */
+    public record Download(int status, byte[] body, String contentType, String correlationId) {
+
+        /** The files of a ZIP, by name, in their order. */
+        public Map<String, byte[]> unzipped() {
+            Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(body),
+                    StandardCharsets.UTF_8)) {
+                for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    files.put(entry.getName(), in.readAllBytes());
+                }
+            } catch (IOException e) {
+                throw new AssertionError("not a ZIP (HTTP " + status + ")", e);
+            }
+            return files;
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     }

@@ -55,7 +55,9 @@ class SecurityConfiguration {
      * anyone (docs/seals.md).
      */
     private static final String[] PUBLIC_SEAL_PATHS = {"/api/seals/verify", "/api/seals/roots", "/api/seals/crl/*",
-            "/api/seals/tsa", "/api/licences/*/status", "/verify", "/verify/", "/verify/index.html"};
+            "/api/seals/tsa",
+            // anyone handed an electronic certificate may ask whether it is valid (docs/licences.md)
+            "/api/licences/*/status", "/verify", "/verify/", "/verify/index.html"};
     private static final RequestMatcher SYSTEM_CALLS = new OrRequestMatcher(
             SYSTEMS_MAY_CALL.stream().map(SecurityConfiguration::call).toList());
 

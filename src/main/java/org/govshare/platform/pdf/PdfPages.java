@@ -131,6 +131,26 @@ public final class PdfPages implements Closeable {
     }
 
     /**
+     * Opens an official document on a new page as GB/T 9704 heads one: the issuing department's name in red over a
+     * red rule with the document number, then the title, centred.
+     */
+    public void officialHeader(String issuer, String number, String title) {
+        newPage();
+        float centre = WIDTH / 2;
+        down(24);
+        textCentred(centre, y, 22, issuer, Colours.RED);
+        down(30);
+        textCentred(centre, y, 11, number, Colours.TEXT);
+        down(10);
+        stroke(1.5f, Colours.RED, MARGIN, y, RIGHT, y);
+        down(34);
+        for (String line : wrap(title, RIGHT - MARGIN, 16)) {
+            textCentred(centre, y, 16, line, Colours.TEXT);
+            down(24);
+        }
+    }
+
+    /**
      * Closes an official document: the issuing department's name and the date, centred under the seal's place at the
      * bottom right of the last page (on a new page when the text reaches it), where the seal will cover them.
      */
