@@ -87,6 +87,10 @@ class CheckpointFile {
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
+            if (channel.size() > 0 && !endsWithNewline()) {
+                // after a torn line the next checkpoint starts a line of its own; readers skip the torn one
+                lines.insert(0, '\n');
+            }
             ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
@@ -102,6 +106,12 @@ class CheckpointFile {
         }
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             long end = raf.length();
+            if (end > 0 && byteAt(raf, end - 1) != '\n') {
+                // a write cut short (a crash, a full disk) left a torn last line: the newest whole line is before it
+                while (end > 0 && byteAt(raf, end - 1) != '\n') {
+                    end--;
+                }
+            }
             while (end > 0 && byteAt(raf, end - 1) == '\n') {
                 end--;
             }
@@ -116,6 +126,12 @@ class CheckpointFile {
             raf.seek(start);
             raf.readFully(line);
             return Optional.of(json.readValue(line, CheckpointLine.class).toCheckpoint());
+        }
+    }
+
+    private boolean endsWithNewline() throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            return raf.length() == 0 || byteAt(raf, raf.length() - 1) == '\n';
         }
     }
 

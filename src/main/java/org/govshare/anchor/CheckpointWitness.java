@@ -50,6 +50,15 @@ class CheckpointWitness implements ChainWitness {
         while (!batch.isEmpty()) {
             for (Checkpoint checkpoint : batch) {
                 if (checkpoint.lastSeq() > headSeq) {
+                    // made after this walk began, or over events that are gone: the head never moves back, so a
+                    // checkpoint beyond the head as it is now means events were removed from the end
+                    long headNow = chain.head().seq();
+                    if (checkpoint.lastSeq() > headNow) {
+                        checked++;
+                        problem = "checkpoint " + checkpoint.number() + " anchors events up to " + checkpoint.lastSeq()
+                                + " but the chain now ends at event " + headNow
+                                + ": events were removed from the end and the chain head moved back";
+                    }
                     break walk;
                 }
                 checked++;

@@ -60,6 +60,12 @@ class CertificateStore {
                 this::row, purpose.name(), algorithm.name());
     }
 
+    /** Taken in an issuing transaction: two nodes never issue the same kind of certificate at once. */
+    void lockIssuance(String owner, CertificatePurpose purpose, SealAlgorithm algorithm) {
+        jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))",
+                "seal-issue:" + owner + ":" + purpose + ":" + algorithm);
+    }
+
     /** @return whether it was valid and is now revoked */
     boolean revoke(String serial, Instant at, String by, String reason) {
         return jdbc.update("""
@@ -79,7 +85,7 @@ class CertificateStore {
 
     /** Taken in the transaction that publishes a CRL: two publishers, on one node or two, number theirs in turn. */
     long nextCrlNumber(SealAlgorithm algorithm) {
-        jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('seal-crl:' || ?))", Object.class, algorithm.name());
+        jdbc.queryForList("select pg_advisory_xact_lock(hashtext('seal-crl:' || ?))", algorithm.name());
         Long last = jdbc.queryForObject("select max(number) from seal_crl where algorithm = ?", Long.class, algorithm.name());
         return last == null ? 1 : last + 1;
     }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ public class SealCertificates {
     private final List<X509Certificate> outsideTsaCertificates;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
-    private final Map<SealAlgorithm, SealingKey> roots = new EnumMap<>(SealAlgorithm.class);
+    private final Map<SealAlgorithm, SealingKey> roots = new java.util.concurrent.ConcurrentHashMap<>();
 
     SealCertificates(KeyVault vault, CertificateStore store, SealProperties properties, DepartmentDirectory departments,
                      IdentityProperties identity, AuditTrail auditTrail, ObjectProvider<SealRevocations> revocations,
@@ -165,48 +164,74 @@ public class SealCertificates {
         return crl;
     }
 
-    private synchronized SealingKey rootKey(SealAlgorithm algorithm) {
+    private SealingKey rootKey(SealAlgorithm algorithm) {
+        SealingKey known = roots.get(algorithm);
+        return known != null ? known : loadOrMakeRoot(algorithm);
+    }
+
+    /**
+     * The root's key from the vault, or made on the platform's very first seal. Nodes take turns (a database lock and
+     * this monitor), and a node that waited finds the root the first one made in the shared key store.
+     */
+    private synchronized SealingKey loadOrMakeRoot(SealAlgorithm algorithm) {
         SealingKey known = roots.get(algorithm);
         if (known != null) {
             return known;
         }
         String alias = "root-" + algorithm.name().toLowerCase(java.util.Locale.ROOT);
-        KeyVault.Entry entry = vault.entry(alias).orElseGet(() -> {
-            if (!store.ofPurposeAndAlgorithm(CertificatePurpose.ROOT, algorithm).isEmpty()) {
-                // a second root beside the first would split the platform's trust in two: every node shares one store
-                throw new IllegalStateException("the database knows the platform's " + algorithm + " root, but the seal"
-                        + " key store (govshare.seals.key-store.file) does not hold its key: give every node the same key"
-                        + " store (a shared file, or a PKCS#11 device), restored with the database");
-            }
-            KeyPair keys = algorithm.newKeyPair();
-            Instant from = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            X509Certificate certificate = CertificateMaker.selfSignedRoot(
-                    CertificateMaker.name(properties.issuer(), PLATFORM, properties.issuer() + " 根证书 (" + algorithm + ")"),
-                    keys, algorithm, from, CertificateMaker.endOf(from, properties.rootValidity()));
-            vault.put(alias, keys.getPrivate(), List.of(certificate));
-            return new KeyVault.Entry(keys.getPrivate(), List.of(certificate));
+        SealingKey root = ownTransaction.execute(s -> {
+            store.lockIssuance(PLATFORM, CertificatePurpose.ROOT, algorithm);
+            KeyVault.Entry entry = vault.entry(alias).orElseGet(() -> {
+                if (!store.ofPurposeAndAlgorithm(CertificatePurpose.ROOT, algorithm).isEmpty()) {
+                    // a second root beside the first would split the platform's trust in two
+                    throw new IllegalStateException("the database knows the platform's " + algorithm + " root, but the"
+                            + " seal key store (govshare.seals.key-store.file) does not hold its key: give every node the"
+                            + " same key store (a shared file, or a PKCS#11 device), restored with the database");
+                }
+                KeyPair keys = algorithm.newKeyPair();
+                Instant from = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+                X509Certificate made = CertificateMaker.selfSignedRoot(
+                        CertificateMaker.name(properties.issuer(), PLATFORM, properties.issuer() + " 根证书 (" + algorithm + ")"),
+                        keys, algorithm, from, CertificateMaker.endOf(from, properties.rootValidity()));
+                vault.put(alias, keys.getPrivate(), List.of(made));
+                return new KeyVault.Entry(keys.getPrivate(), List.of(made));
+            });
+            X509Certificate certificate = entry.chain().get(0);
+            record(new IssuedCertificate(serial(certificate), alias, PLATFORM, CertificatePurpose.ROOT, algorithm,
+                    certificate.getSubjectX500Principal().getName(), certificate, certificate.getNotBefore().toInstant(),
+                    "VALID", null, null, null));
+            return new SealingKey(PLATFORM, algorithm, entry.privateKey(), certificate, List.of(certificate));
         });
-        X509Certificate certificate = entry.chain().get(0);
-        record(new IssuedCertificate(serial(certificate), alias, PLATFORM, CertificatePurpose.ROOT, algorithm,
-                certificate.getSubjectX500Principal().getName(), certificate, certificate.getNotBefore().toInstant(),
-                "VALID", null, null, null));
-        SealingKey root = new SealingKey(PLATFORM, algorithm, entry.privateKey(), certificate, List.of(certificate));
         roots.put(algorithm, root);
         return root;
     }
 
-    private synchronized SealingKey current(String owner, CertificatePurpose purpose, SealAlgorithm algorithm,
-                                            java.util.function.Supplier<X500Name> subject) {
+    /** The key in use; sealing reads it without a lock, and only a missing, revoked or ending one is replaced. */
+    private SealingKey current(String owner, CertificatePurpose purpose, SealAlgorithm algorithm,
+                               java.util.function.Supplier<X500Name> subject) {
+        return usable(owner, purpose, algorithm).orElseGet(() -> issueInTurn(owner, purpose, algorithm, subject));
+    }
+
+    private Optional<SealingKey> usable(String owner, CertificatePurpose purpose, SealAlgorithm algorithm) {
         Instant now = clock.instant();
-        Optional<SealingKey> usable = store.current(owner, purpose, algorithm)
+        return store.current(owner, purpose, algorithm)
                 .filter(c -> c.certificate().getNotAfter().toInstant().isAfter(now.plus(RENEW_BEFORE_END)))
                 .flatMap(c -> vault.entry(c.alias()).map(e -> new SealingKey(owner, algorithm, e.privateKey(),
                         c.certificate(), e.chain())));
-        return usable.orElseGet(() -> issue(owner, purpose, algorithm, subject.get()));
     }
 
-    private SealingKey issue(String owner, CertificatePurpose purpose, SealAlgorithm algorithm, X500Name subject) {
+    /** One issuer at a time per owner, purpose and algorithm, across nodes; who waited uses what the first issued. */
+    private synchronized SealingKey issueInTurn(String owner, CertificatePurpose purpose, SealAlgorithm algorithm,
+                                                java.util.function.Supplier<X500Name> subject) {
         SealingKey root = rootKey(algorithm);
+        return ownTransaction.execute(s -> {
+            store.lockIssuance(owner, purpose, algorithm);
+            return usable(owner, purpose, algorithm).orElseGet(() -> issue(root, owner, purpose, algorithm, subject.get()));
+        });
+    }
+
+    private SealingKey issue(SealingKey root, String owner, CertificatePurpose purpose, SealAlgorithm algorithm,
+                             X500Name subject) {
         KeyPair keys = algorithm.newKeyPair();
         Instant from = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant to = CertificateMaker.endOf(from, purpose == CertificatePurpose.DEPARTMENT_SEAL
@@ -225,16 +250,15 @@ public class SealCertificates {
         return new SealingKey(owner, algorithm, keys.getPrivate(), certificate, chain);
     }
 
+    /** In the issuing transaction: the certificate's row and its audit event commit with it, or neither does. */
     private void record(IssuedCertificate certificate) {
-        ownTransaction.executeWithoutResult(s -> {
-            if (store.find(certificate.serial()).isEmpty()) {
-                store.add(certificate);
-                auditTrail.record(AuditEntry.ok(AuditAction.SEAL_CERTIFICATE_ISSUED, "certificate", certificate.serial())
-                        .with("owner", certificate.owner()).with("purpose", certificate.purpose())
-                        .with("algorithm", certificate.algorithm())
-                        .with("notAfter", certificate.certificate().getNotAfter().toInstant().toString()));
-            }
-        });
+        if (store.find(certificate.serial()).isEmpty()) {
+            store.add(certificate);
+            auditTrail.record(AuditEntry.ok(AuditAction.SEAL_CERTIFICATE_ISSUED, "certificate", certificate.serial())
+                    .with("owner", certificate.owner()).with("purpose", certificate.purpose())
+                    .with("algorithm", certificate.algorithm())
+                    .with("notAfter", certificate.certificate().getNotAfter().toInstant().toString()));
+        }
     }
 
     static String serial(X509Certificate certificate) {

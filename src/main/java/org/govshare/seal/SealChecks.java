@@ -18,8 +18,8 @@ public final class SealChecks {
     /** @param document null when {@code seal} is a sealed file (a PDF) */
     public static SealVerdict verify(byte[] document, byte[] seal, TrustMaterial trust) {
         BouncyCastle.provider();
-        return CHECKERS.stream().filter(h -> h.recognises(seal)).findFirst()
-                .map(h -> h.verify(document, seal, trust))
+        return CHECKERS.stream().filter(h -> Sealing.recognises(h, seal)).findFirst()
+                .map(h -> Sealing.checked(h, document, seal, trust))
                 .orElseGet(() -> SealVerdict.invalid(null, InvalidReason.MALFORMED, "not a seal the platform reads"));
     }
 }

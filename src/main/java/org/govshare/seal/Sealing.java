@@ -84,7 +84,7 @@ public class Sealing {
             return SealVerdict.invalid(null, InvalidReason.MALFORMED,
                     "not a seal the platform reads: neither CMS SignedData, a GB/T 38540 SES_Signature nor a signed PDF");
         }
-        SealVerdict verdict = handler.get().verify(document, seal, trust);
+        SealVerdict verdict = checked(handler.get(), document, seal, trust);
         if (!verdict.valid() || verdict.certificateSerial() == null) {
             return verdict;
         }
@@ -96,10 +96,20 @@ public class Sealing {
                 .orElse(verdict);
     }
 
+    /** A seal crafted to trip a parser (a number too large, a structure cut short) is MALFORMED, not an error. */
+    static SealVerdict checked(SealFormatHandler handler, byte[] document, byte[] seal, TrustMaterial trust) {
+        try {
+            return handler.verify(document, seal, trust);
+        } catch (RuntimeException e) {
+            return SealVerdict.invalid(handler.format(), InvalidReason.MALFORMED,
+                    "the seal cannot be read as " + handler.format() + ": " + e.getClass().getSimpleName());
+        }
+    }
+
     public Optional<SealFormatHandler> recognising(byte[] seal) {
         for (SealFormat format : List.of(SealFormat.PADES, SealFormat.SES, SealFormat.CMS)) {
             SealFormatHandler handler = handlers.get(format);
-            if (handler != null && handler.recognises(seal)) {
+            if (handler != null && recognises(handler, seal)) {
                 return Optional.of(handler);
             }
         }
@@ -109,6 +119,14 @@ public class Sealing {
     /** Whether a seal maker for this format is installed (SES and PAdES come in modules of their own). */
     public boolean offers(SealFormat format) {
         return handlers.containsKey(format);
+    }
+
+    static boolean recognises(SealFormatHandler handler, byte[] seal) {
+        try {
+            return handler.recognises(seal);
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     public Optional<SealRecord> record(String id) {
