@@ -185,31 +185,35 @@ final class PackageVerifier {
                 result.fails(PackageLayout.MANIFEST + ": lists a checkpoint without a number");
                 continue;
             }
-            long number = listed;
-            String name = "checkpoint " + number;
-            byte[] statement = files.get(PackageLayout.statement(number));
-            if (statement == null) {
-                result.fails(name + ": its statement " + PackageLayout.statement(number) + " is missing");
-                continue;
-            }
-            byte[] token = files.get(PackageLayout.statementTimestamp(number));
-            timestamp(name, statement, token, trust, result);
-            authoritySeal(PackageLayout.statement(number), statement, files.get(PackageLayout.statementSeal(number)),
-                    manifest.sealedBy(), trust, result);
-            try {
-                CheckpointStatement said = CheckpointStatement.parse(statement);
-                if (said.checkpoint() != number) {
-                    result.fails(name + ": its statement is that of checkpoint " + said.checkpoint());
-                } else {
-                    roots.put(number, said);
-                    result.note(name + " anchors events " + said.firstSeq() + " to " + said.lastSeq()
-                            + " under Merkle root " + said.merkleRoot() + " (chain head " + said.headHash() + ")");
-                }
-            } catch (IllegalArgumentException e) {
-                result.fails(name + ": its statement cannot be read: " + e.getMessage());
-            }
+            result.guarded("checkpoint " + listed, () -> checkpoint(listed, manifest, files, trust, roots, result));
         }
         return roots;
+    }
+
+    private static void checkpoint(long number, Manifest manifest, Map<String, byte[]> files, TrustMaterial trust,
+                                   Map<Long, CheckpointStatement> roots, Verification result) {
+        String name = "checkpoint " + number;
+        byte[] statement = files.get(PackageLayout.statement(number));
+        if (statement == null) {
+            result.fails(name + ": its statement " + PackageLayout.statement(number) + " is missing");
+            return;
+        }
+        byte[] token = files.get(PackageLayout.statementTimestamp(number));
+        timestamp(name, statement, token, trust, result);
+        authoritySeal(PackageLayout.statement(number), statement, files.get(PackageLayout.statementSeal(number)),
+                manifest.sealedBy(), trust, result);
+        try {
+            CheckpointStatement said = CheckpointStatement.parse(statement);
+            if (said.checkpoint() != number) {
+                result.fails(name + ": its statement is that of checkpoint " + said.checkpoint());
+            } else {
+                roots.put(number, said);
+                result.note(name + " anchors events " + said.firstSeq() + " to " + said.lastSeq()
+                        + " under Merkle root " + said.merkleRoot() + " (chain head " + said.headHash() + ")");
+            }
+        } catch (IllegalArgumentException e) {
+            result.fails(name + ": its statement cannot be read: " + e.getMessage());
+        }
     }
 
     private static void timestamp(String name, byte[] statement, byte[] token, TrustMaterial trust, Verification result) {
