@@ -139,6 +139,7 @@ class EvidencePackagesIT extends IntegrationTest {
         assertThat(api.get("gaj.zhang", "/api/cases/GX-1999-999999/evidence").status()).isEqualTo(404);
 
         pinnedRootsDecide(files, zip);
+        aPackageRerootedUnderAThrowawayCaHoldsOnlyUnpinned(files, roots);
         theJarItselfVerifies(zip, changedEvent, roots);
     }
 
@@ -189,6 +190,47 @@ class EvidencePackagesIT extends IntegrationTest {
         assertThat(verifiedInProcess(zip, Verification.SOMETHING_FAILS, "--root", ecdsa.toString()))
                 .contains("FAIL manifest.json: its seal does not hold: UNKNOWN_SIGNER")
                 .containsPattern("OK   checkpoints/\\d+/statement.json: sealed by sharing-authority \\(CMS, ECDSA");
+    }
+
+    /**
+     * The genuine package with its roots and time-stamping certificate replaced by a throwaway CA's, its checkpoints
+     * timestamped and sealed anew and its manifest re-sealed with a throwaway key whose certificate names the authority:
+     * against its own roots every line holds, and it exits 3, not 0; against the platform's roots, pinned, it exits 1.
+     */
+    private static void aPackageRerootedUnderAThrowawayCaHoldsOnlyUnpinned(Map<String, byte[]> genuine, Path roots)
+            throws Exception {
+        ThrowawayAuthority forger = new ThrowawayAuthority("sharing-authority");
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        genuine.forEach((path, content) -> {
+            if (!path.startsWith(PackageLayout.ROOTS) && !path.startsWith(PackageLayout.TIME_STAMPING)
+                    && !path.startsWith(PackageLayout.MANIFEST)) {
+                files.put(path, content);
+            }
+        });
+        files.put(PackageLayout.ROOTS + "forged.pem", PackageTrust.pem(forger.root));
+        files.put(PackageLayout.TIME_STAMPING + "forged.pem", PackageTrust.pem(forger.timeStamping));
+        Manifest was = PackageLayout.JSON.readValue(genuine.get(PackageLayout.MANIFEST), Manifest.class);
+        for (long checkpoint : was.checkpoints()) {
+            byte[] statement = files.get(PackageLayout.statement(checkpoint));
+            files.put(PackageLayout.statementTimestamp(checkpoint), forger.timestamp(statement));
+            files.put(PackageLayout.statementSeal(checkpoint), forger.seal(statement));
+        }
+        byte[] manifest = PackageLayout.JSON.writeValueAsBytes(new Manifest(was.format(), was.version(),
+                was.subjectType(), was.subject(), was.title(), was.madeAt(), was.madeBy(), was.madeByDepartment(),
+                was.sealedBy(), was.checkpoints(), files.entrySet().stream().map(f -> new Manifest.File(f.getKey(),
+                        Sealing.sha256(f.getValue()), f.getValue().length)).toList()));
+        Map<String, byte[]> forged = new LinkedHashMap<>();
+        forged.put(PackageLayout.MANIFEST, manifest);
+        forged.put(PackageLayout.MANIFEST_SEAL, forger.seal(manifest));
+        forged.putAll(files);
+        byte[] zip = PackageFiles.zip(forged);
+
+        assertThat(verifiedInProcess(zip, Verification.HOLDS_UNPINNED)).doesNotContain("FAIL")
+                .contains("OK   manifest.json: sealed by sharing-authority")
+                .contains("HOLDS AGAINST THE PACKAGE'S OWN ROOTS");
+        assertThat(verifiedInProcess(zip, Verification.SOMETHING_FAILS, "--root", roots.toString()))
+                .contains("FAIL manifest.json: its seal does not hold: UNKNOWN_SIGNER")
+                .containsPattern("FAIL checkpoint \\d+: its timestamp does not hold");
     }
 
     @Test

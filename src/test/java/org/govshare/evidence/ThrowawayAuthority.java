@@ -84,6 +84,11 @@ final class ThrowawayAuthority {
                 SignerInformation.replaceUnsignedAttributes(signer, unsigned))).getEncoded("DER");
     }
 
+    /** An RFC 3161 token (DER) over the bytes, as the platform timestamps a checkpoint's statement. */
+    byte[] timestamp(byte[] data) throws Exception {
+        return stamp(MessageDigest.getInstance("SHA-256").digest(data)).getEncoded();
+    }
+
     private TimeStampToken stamp(byte[] sha256) throws Exception {
         TimeStampTokenGenerator generator = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
                 .setProvider(BouncyCastle.PROVIDER).build(SIGNATURE, timeStampingKeys.getPrivate(), timeStamping),
