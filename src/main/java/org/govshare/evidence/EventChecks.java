@@ -23,21 +23,38 @@ final class EventChecks {
      */
     static void check(List<PackagedEvent> events, Map<Long, CheckpointStatement> roots, Verification result) {
         PackagedEvent before = null;
-        for (PackagedEvent event : events) {
-            hash(event, result);
-            if (before != null && event.seq() == before.seq() + 1) {
-                result.check(event.prevHash().equals(before.hash()),
-                        event.name() + ": follows event " + before.seq() + " in the chain",
-                        event.name() + ": its previous hash is not the hash of event " + before.seq() + " before it");
-            } else if (before != null && event.seq() <= before.seq()) {
-                result.fails(event.name() + ": listed after event " + before.seq() + ", out of chain order");
+        for (int i = 0; i < events.size(); i++) {
+            PackagedEvent event = events.get(i);
+            if (event == null) {
+                result.fails(PackageLayout.EVENTS + ": entry " + (i + 1) + " is null, not an audit event");
+                continue;
             }
-            proof(event, roots, result);
+            PackagedEvent previous = before;
+            result.guarded(PackageLayout.EVENTS + ": " + event.name(), () -> {
+                hash(event, result);
+                link(previous, event, result);
+                proof(event, roots, result);
+            });
             before = event;
         }
     }
 
+    private static void link(PackagedEvent before, PackagedEvent event, Verification result) {
+        if (before != null && event.seq() == before.seq() + 1) {
+            result.check(event.prevHash() != null && event.prevHash().equals(before.hash()),
+                    event.name() + ": follows event " + before.seq() + " in the chain",
+                    event.name() + ": its previous hash is not the hash of event " + before.seq() + " before it");
+        } else if (before != null && event.seq() <= before.seq()) {
+            result.fails(event.name() + ": listed after event " + before.seq() + ", out of chain order");
+        }
+    }
+
     private static void hash(PackagedEvent event, Verification result) {
+        if (event.prevHash() == null || event.hash() == null) {
+            result.fails(event.name() + ": its " + (event.prevHash() == null ? "prevHash" : "hash")
+                    + " is missing (null), so its hash cannot be recomputed");
+            return;
+        }
         String recomputed;
         try {
             recomputed = AuditChain.hash(event.prevHash(), event.event());
@@ -62,7 +79,7 @@ final class EventChecks {
             return;
         }
         String where = "checkpoint " + proof.checkpoint();
-        if (proof.seq() != event.seq() || !event.hash().equals(proof.eventHash())) {
+        if (proof.seq() != event.seq() || event.hash() == null || !event.hash().equals(proof.eventHash())) {
             result.fails(event.name() + ": its proof is about another event (" + proof.seq() + ")");
         } else if (proof.leafIndex() != event.seq() - root.firstSeq() || proof.leafCount() != root.leafCount()) {
             result.fails(event.name() + ": its proof places it where " + where + " (events " + root.firstSeq() + " to "

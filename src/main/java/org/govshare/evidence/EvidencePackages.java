@@ -90,17 +90,18 @@ public class EvidencePackages {
     /**
      * The package of one read of shared data (its {@code DATA_ACCESSED} audit event), for the consumer's and the
      * provider's departments, the authority and the supervisors: the read, the grant it was made under and what was
-     * sealed under that grant.
+     * sealed under that grant. An event that is no read, a read whose grant cannot be found, and one the caller may
+     * not see are all answered as one that does not exist, and the refusal is audited: the answer tells nothing.
      */
     public Made ofDataAccess(Official by, String eventId) {
         AuditEvent read = auditTrail.find(eventId).filter(e -> e.action() == AuditAction.DATA_ACCESSED)
-                .orElseThrow(() -> new NotFoundException("data access", eventId));
-        String grantId = grantOf(read);
-        Grant grant = grants.find(grantId);
+                .orElseThrow(() -> new HiddenException("data access", eventId));
+        Grant grant = grantOf(read).flatMap(this::grant).orElseThrow(() -> new HiddenException("data access", eventId));
         if (!by.has(Role.AUTHORITY) && !by.has(Role.SUPERVISOR) && (by.department() == null
                 || !by.department().equals(grant.consumerDepartment()) && !by.department().equals(grant.providerDepartment()))) {
             throw new HiddenException("data access", eventId);
         }
+        String grantId = grant.id();
         return make(by, new Subject("data-access", eventId, "数据访问 " + read.objectId() + " 证据包 Evidence of a read of "
                 + read.objectId() + " under grant " + grantId, "grant:" + grantId, List.of(grantId), List.of(eventId)));
     }
@@ -203,15 +204,23 @@ public class EvidencePackages {
         return new Made("evidence-" + subject.id() + ".zip", PackageFiles.zip(zipped));
     }
 
-    private String grantOf(AuditEvent read) {
+    /** The grant a read names in its details; empty when they are not JSON or name none. */
+    private static Optional<String> grantOf(AuditEvent read) {
+        if (read.details() == null) {
+            return Optional.empty();
+        }
         try {
-            String grant = PackageLayout.JSON.readTree(read.details()).path("grant").asText(null);
-            if (grant == null) {
-                throw new IllegalStateException("the read " + read.id() + " names no grant");
-            }
-            return grant;
+            return Optional.ofNullable(PackageLayout.JSON.readTree(read.details()).path("grant").asText(null));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the details of audit event " + read.id() + " are not JSON", e);
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Grant> grant(String id) {
+        try {
+            return Optional.of(grants.find(id));
+        } catch (NotFoundException e) {
+            return Optional.empty();
         }
     }
 

@@ -1,6 +1,8 @@
 package org.govshare.evidence;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,8 +22,9 @@ record Manifest(String format, int version, String subjectType, String subject, 
                 String madeBy, String madeByDepartment, String sealedBy, List<Long> checkpoints, List<File> files) {
 
     Manifest {
-        checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
-        files = files == null ? List.of() : List.copyOf(files);
+        // nulls kept, not refused here: the verifier names them as failures of the manifest it read
+        checkpoints = checkpoints == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(checkpoints));
+        files = files == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(files));
     }
 
     /** @param sha256 hex */

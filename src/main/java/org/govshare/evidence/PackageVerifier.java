@@ -48,19 +48,24 @@ final class PackageVerifier {
         } catch (IOException e) {
             return result.unreadable(PackageLayout.MANIFEST + " cannot be read: " + e.getMessage());
         }
-        if (!PackageLayout.FORMAT.equals(manifest.format())) {
+        if (manifest == null || !PackageLayout.FORMAT.equals(manifest.format())) {
             return result.unreadable(PackageLayout.MANIFEST + " is not the manifest of a GovShare evidence package");
+        }
+        if (!pinnedRoots.isEmpty()) {
+            result.pinned();
         }
         result.note("evidence package of " + manifest.subjectType() + " " + manifest.subject() + ": " + manifest.title()
                 + "; made " + manifest.madeAt() + " for " + manifest.madeBy() + " (" + manifest.madeByDepartment()
                 + "), sealed by " + manifest.sealedBy());
         TrustMaterial trust = trust(files, pinnedRoots, result);
-        authoritySeal(PackageLayout.MANIFEST, manifestBytes, files.get(PackageLayout.MANIFEST_SEAL), manifest.sealedBy(),
-                trust, result);
-        files(manifest, files, result);
-        documents(files, trust, result);
-        Map<Long, CheckpointStatement> roots = checkpoints(manifest, files, trust, result);
-        events(files, roots, result);
+        result.guarded(PackageLayout.MANIFEST_SEAL, () -> authoritySeal(PackageLayout.MANIFEST, manifestBytes,
+                files.get(PackageLayout.MANIFEST_SEAL), manifest.sealedBy(), trust, result));
+        result.guarded(PackageLayout.MANIFEST + " files", () -> files(manifest, files, result));
+        result.guarded(PackageLayout.DOCUMENTS, () -> documents(files, trust, result));
+        Map<Long, CheckpointStatement> roots = new TreeMap<>();
+        result.guarded(PackageLayout.MANIFEST + " checkpoints", () -> roots.putAll(checkpoints(manifest, files, trust,
+                result)));
+        result.guarded(PackageLayout.EVENTS, () -> events(files, roots, result));
         return result;
     }
 
@@ -68,7 +73,7 @@ final class PackageVerifier {
         TrustMaterial trust;
         try {
             trust = PackageTrust.of(files, pinnedRoots);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             result.fails("the package's certificates and CRLs cannot be read (" + e.getMessage()
                     + "); no seal can be checked");
             return new TrustMaterial(pinnedRoots, List.of(), List.of(), Set.of());
@@ -109,6 +114,10 @@ final class PackageVerifier {
     private static void files(Manifest manifest, Map<String, byte[]> files, Verification result) {
         Set<String> named = new HashSet<>();
         for (Manifest.File file : manifest.files()) {
+            if (file == null || file.path() == null) {
+                result.fails(PackageLayout.MANIFEST + ": lists a file without a path");
+                continue;
+            }
             named.add(file.path());
             byte[] content = files.get(file.path());
             if (content == null) {
@@ -139,25 +148,31 @@ final class PackageVerifier {
             result.fails(PackageLayout.DOCUMENTS + " cannot be read: " + e.getMessage());
             return;
         }
-        for (PackagedDocument document : documents) {
-            SealRecord record = document.record();
-            String name = "sealed document " + record.id() + " (" + record.kind() + ", " + record.title() + ")";
-            byte[] content = document.file() == null ? null : files.get(document.file());
-            if (document.file() == null) {
-                result.note(name + ": the platform does not keep this document; the package carries the register's"
-                        + " record of its seal only (document SHA-256 " + record.documentHash() + ")");
-            } else if (content == null) {
-                result.fails(name + ": " + document.file() + " is missing");
-            } else {
-                result.check(Sealing.sha256(content).equals(record.documentHash()),
-                        name + ": the document is the one the register recorded",
-                        name + ": the document's SHA-256 is not the one the register recorded");
-                byte[] seal = document.sealFile() == null ? null : files.get(document.sealFile());
-                SealVerdict verdict = document.sealFile() == null ? SealChecks.verify(null, content, trust)
-                        : SealChecks.verify(content, seal == null ? new byte[0] : seal, trust);
-                result.check(verdict.valid(), name + ": " + describe(verdict),
-                        name + ": its seal does not hold: " + verdict.reason() + ", " + verdict.message());
-            }
+        for (int i = 0; i < documents.size(); i++) {
+            PackagedDocument document = documents.get(i);
+            result.guarded(PackageLayout.DOCUMENTS + " entry " + (i + 1), () -> document(document, files, trust, result));
+        }
+    }
+
+    private static void document(PackagedDocument document, Map<String, byte[]> files, TrustMaterial trust,
+                                 Verification result) {
+        SealRecord record = document.record();
+        String name = "sealed document " + record.id() + " (" + record.kind() + ", " + record.title() + ")";
+        byte[] content = document.file() == null ? null : files.get(document.file());
+        if (document.file() == null) {
+            result.note(name + ": the platform does not keep this document; the package carries the register's"
+                    + " record of its seal only (document SHA-256 " + record.documentHash() + ")");
+        } else if (content == null) {
+            result.fails(name + ": " + document.file() + " is missing");
+        } else {
+            result.check(Sealing.sha256(content).equals(record.documentHash()),
+                    name + ": the document is the one the register recorded",
+                    name + ": the document's SHA-256 is not the one the register recorded");
+            byte[] seal = document.sealFile() == null ? null : files.get(document.sealFile());
+            SealVerdict verdict = document.sealFile() == null ? SealChecks.verify(null, content, trust)
+                    : SealChecks.verify(content, seal == null ? new byte[0] : seal, trust);
+            result.check(verdict.valid(), name + ": " + describe(verdict),
+                    name + ": its seal does not hold: " + verdict.reason() + ", " + verdict.message());
         }
     }
 
@@ -165,31 +180,40 @@ final class PackageVerifier {
     private static Map<Long, CheckpointStatement> checkpoints(Manifest manifest, Map<String, byte[]> files,
                                                                   TrustMaterial trust, Verification result) {
         Map<Long, CheckpointStatement> roots = new TreeMap<>();
-        for (long number : manifest.checkpoints()) {
-            String name = "checkpoint " + number;
-            byte[] statement = files.get(PackageLayout.statement(number));
-            if (statement == null) {
-                result.fails(name + ": its statement " + PackageLayout.statement(number) + " is missing");
+        for (Long listed : manifest.checkpoints()) {
+            if (listed == null) {
+                result.fails(PackageLayout.MANIFEST + ": lists a checkpoint without a number");
                 continue;
             }
-            byte[] token = files.get(PackageLayout.statementTimestamp(number));
-            timestamp(name, statement, token, trust, result);
-            authoritySeal(PackageLayout.statement(number), statement, files.get(PackageLayout.statementSeal(number)),
-                    manifest.sealedBy(), trust, result);
-            try {
-                CheckpointStatement said = CheckpointStatement.parse(statement);
-                if (said.checkpoint() != number) {
-                    result.fails(name + ": its statement is that of checkpoint " + said.checkpoint());
-                } else {
-                    roots.put(number, said);
-                    result.note(name + " anchors events " + said.firstSeq() + " to " + said.lastSeq()
-                            + " under Merkle root " + said.merkleRoot() + " (chain head " + said.headHash() + ")");
-                }
-            } catch (IllegalArgumentException e) {
-                result.fails(name + ": its statement cannot be read: " + e.getMessage());
-            }
+            result.guarded("checkpoint " + listed, () -> checkpoint(listed, manifest, files, trust, roots, result));
         }
         return roots;
+    }
+
+    private static void checkpoint(long number, Manifest manifest, Map<String, byte[]> files, TrustMaterial trust,
+                                   Map<Long, CheckpointStatement> roots, Verification result) {
+        String name = "checkpoint " + number;
+        byte[] statement = files.get(PackageLayout.statement(number));
+        if (statement == null) {
+            result.fails(name + ": its statement " + PackageLayout.statement(number) + " is missing");
+            return;
+        }
+        byte[] token = files.get(PackageLayout.statementTimestamp(number));
+        timestamp(name, statement, token, trust, result);
+        authoritySeal(PackageLayout.statement(number), statement, files.get(PackageLayout.statementSeal(number)),
+                manifest.sealedBy(), trust, result);
+        try {
+            CheckpointStatement said = CheckpointStatement.parse(statement);
+            if (said.checkpoint() != number) {
+                result.fails(name + ": its statement is that of checkpoint " + said.checkpoint());
+            } else {
+                roots.put(number, said);
+                result.note(name + " anchors events " + said.firstSeq() + " to " + said.lastSeq()
+                        + " under Merkle root " + said.merkleRoot() + " (chain head " + said.headHash() + ")");
+            }
+        } catch (IllegalArgumentException e) {
+            result.fails(name + ": its statement cannot be read: " + e.getMessage());
+        }
     }
 
     private static void timestamp(String name, byte[] statement, byte[] token, TrustMaterial trust, Verification result) {

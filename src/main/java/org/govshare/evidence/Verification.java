@@ -9,10 +9,14 @@ import java.util.List;
  */
 final class Verification {
 
-    /** The exit code when every check holds, when one does not, and when the package cannot be read at all. */
+    /**
+     * The exit codes: every check holds against roots the reader pinned; one does not; the package cannot be read at
+     * all; every check holds, but against the roots the package carries, which a forger could have made too.
+     */
     static final int ALL_HOLD = 0;
     static final int SOMETHING_FAILS = 1;
     static final int UNREADABLE = 2;
+    static final int HOLDS_UNPINNED = 3;
 
     enum Kind { OK, FAIL, NOTE }
 
@@ -26,6 +30,7 @@ final class Verification {
 
     private final List<Line> lines = new ArrayList<>();
     private boolean unreadable;
+    private boolean pinned;
 
     void holds(String text) {
         lines.add(new Line(Kind.OK, text));
@@ -48,6 +53,24 @@ final class Verification {
         }
     }
 
+    /**
+     * Runs one check of a part of the package, so that a part no check foresaw (a null where a value belongs, a
+     * number too big) fails as a line naming it instead of stopping the run.
+     */
+    void guarded(String part, Runnable check) {
+        try {
+            check.run();
+        } catch (RuntimeException e) {
+            fails(part + ": cannot be checked, it is malformed ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        }
+    }
+
+    /** The seals were checked against roots the reader pinned, not the package's own. */
+    void pinned() {
+        pinned = true;
+    }
+
     /** The package could not be read: nothing in it was checked. */
     Verification unreadable(String why) {
         unreadable = true;
@@ -68,7 +91,10 @@ final class Verification {
     }
 
     int exitCode() {
-        return unreadable ? UNREADABLE : failures() == 0 ? ALL_HOLD : SOMETHING_FAILS;
+        if (unreadable) {
+            return UNREADABLE;
+        }
+        return failures() > 0 ? SOMETHING_FAILS : pinned ? ALL_HOLD : HOLDS_UNPINNED;
     }
 
     /** The closing line. */
@@ -76,7 +102,11 @@ final class Verification {
         if (unreadable) {
             return "UNREADABLE: the package could not be read, so nothing in it was checked";
         }
-        return failures() == 0 ? "ALL HOLD: " + checks() + " checks, none failed"
-                : "NOT ALL HOLD: " + failures() + " of " + checks() + " checks failed";
+        if (failures() > 0) {
+            return "NOT ALL HOLD: " + failures() + " of " + checks() + " checks failed";
+        }
+        return pinned ? "ALL HOLD: " + checks() + " checks, none failed"
+                : "HOLDS AGAINST THE PACKAGE'S OWN ROOTS: " + checks() + " checks; pin the platform's roots with --root"
+                        + " (GET /api/seals/roots) to prove who sealed it";
     }
 }

@@ -69,7 +69,7 @@ class EventChecksTest {
                         "event 14 (REQUEST_SUBMITTED GX-2026-000001): anchored by checkpoint 3 (its Merkle path leads to"
                                 + " the checkpoint's root)")
                 .noneMatch(line -> line.startsWith("event 14") && line.contains("follows"));
-        assertThat(result.exitCode()).isEqualTo(Verification.ALL_HOLD);
+        assertThat(result.failures()).isZero();
     }
 
     @Test

@@ -24,6 +24,10 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.govshare.audit.Actor;
+import org.govshare.audit.AuditAction;
+import org.govshare.audit.AuditEntry;
+import org.govshare.audit.AuditTrail;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.document.IssuedPdfs;
 import org.govshare.request.SharingRequestBodies;
@@ -48,6 +52,9 @@ class EvidencePackagesIT extends IntegrationTest {
 
     @Autowired
     private Sealing sealing;
+
+    @Autowired
+    private AuditTrail auditTrail;
 
     /** A request granted at once, and one read of what it granted: the case number and the read's event id. */
     private record History(String caseNumber, String readEventId) {
@@ -87,16 +94,22 @@ class EvidencePackagesIT extends IntegrationTest {
                 .anyMatch(p -> p.startsWith("certificates/time-stamping/")).anyMatch(p -> p.endsWith(".crl"))
                 .anyMatch(p -> p.matches("checkpoints/\\d+/statement\\.json"))
                 .anyMatch(p -> p.matches("checkpoints/\\d+/statement\\.tsr"));
-        String printed = verifiedInProcess(zip, Verification.ALL_HOLD);
+        Path roots = platformRoots();
+        String printed = verifiedInProcess(zip, Verification.ALL_HOLD, "--root", roots.toString());
         assertThat(printed).contains("manifest.json: sealed by sharing-authority")
                 .contains("SUBMITTED " + history.caseNumber() + "): its hash recomputed from its fields matches")
                 .containsPattern("event \\d+ \\(\\w+ " + history.caseNumber() + "\\): anchored by checkpoint \\d+")
                 .containsPattern("checkpoint \\d+: its statement was timestamped at")
-                .contains("SHA-256 fingerprint").contains("ALL HOLD").doesNotContain("FAIL")
+                .contains("SHA-256 fingerprint").contains("pinned by you (--root)").contains("ALL HOLD: ")
+                .doesNotContain("FAIL")
                 .contains("NOTE sealed document " + ruling.registerId() + " (DISPUTE_RULING, 裁决书 Ruling): the platform does"
                         + " not keep this document; the package carries the register's record of its seal only (document"
                         + " SHA-256 " + ruling.documentHash() + ")")
                 .containsPattern("event \\d+ \\(SEAL_MADE " + ruling.registerId() + "\\): anchored by checkpoint");
+        String unpinned = verifiedInProcess(zip, Verification.HOLDS_UNPINNED);
+        assertThat(unpinned).as("the same checks, but against the roots the package carries").doesNotContain("FAIL")
+                .doesNotContain("ALL HOLD").contains("carried by the package")
+                .containsPattern("HOLDS AGAINST THE PACKAGE'S OWN ROOTS: \\d+ checks; pin the platform's roots with --root");
         keep("case-package.txt", "package of " + history.caseNumber() + ": " + zip.length + " bytes, made and downloaded in "
                 + madeInMillis + " ms\n\n" + printed);
         assertThat(jdbc.queryForList("select details from audit_event where action = 'EVIDENCE_PACKAGE_MADE'"
@@ -126,7 +139,8 @@ class EvidencePackagesIT extends IntegrationTest {
         assertThat(api.get("gaj.zhang", "/api/cases/GX-1999-999999/evidence").status()).isEqualTo(404);
 
         pinnedRootsDecide(files, zip);
-        theJarItselfVerifies(zip, changedEvent);
+        aPackageRerootedUnderAThrowawayCaHoldsOnlyUnpinned(files, roots);
+        theJarItselfVerifies(zip, changedEvent, roots);
     }
 
     @Test
@@ -134,14 +148,26 @@ class EvidencePackagesIT extends IntegrationTest {
         History history = grantedAndRead();
         byte[] zip = download("mzj.chen", "/api/data-accesses/" + history.readEventId() + "/evidence");
 
-        assertThat(verifiedInProcess(zip, Verification.ALL_HOLD))
+        assertThat(verifiedInProcess(zip, Verification.ALL_HOLD, "--root", platformRoots().toString()))
                 .contains("data-access " + history.readEventId())
                 .containsPattern("event \\d+ \\(DATA_ACCESSED [^)]+\\): anchored by checkpoint \\d+")
                 .containsPattern("event \\d+ \\(GRANT_ISSUED [^)]+\\): its hash recomputed");
         assertRefusedAndAudited(api.get("scj.yang", "/api/data-accesses/" + history.readEventId() + "/evidence"), 404,
                 null, null);
-        assertThat(api.get("authority.li", "/api/data-accesses/" + history.caseNumber() + "/evidence").status())
-                .as("a case number is no read").isEqualTo(404);
+        assertRefusedAndAudited(api.get("authority.li", "/api/data-accesses/" + history.caseNumber() + "/evidence"),
+                404, null, null);
+        String notARead = jdbc.queryForObject("select id from audit_event where object_id = ? and action ="
+                + " 'REQUEST_SUBMITTED'", String.class, history.caseNumber());
+        Api.Response other = api.get("authority.li", "/api/data-accesses/" + notARead + "/evidence");
+        assertRefusedAndAudited(other, 404, null, null);
+        String noGrant = auditTrail.record(AuditEntry.ok(AuditAction.DATA_ACCESSED, "resource", "no-such-resource")
+                .with("grant", "G-1999-NONE").by(Actor.SYSTEM)).id();
+        for (String login : List.of("authority.li", "mzj.chen")) {
+            Api.Response answer = api.get(login, "/api/data-accesses/" + noGrant + "/evidence");
+            assertRefusedAndAudited(answer, 404, null, null);
+            assertThat(answer.body()).as("the same answer as for an event that is no read, not a 500")
+                    .contains("not-found");
+        }
     }
 
     /**
@@ -164,6 +190,47 @@ class EvidencePackagesIT extends IntegrationTest {
         assertThat(verifiedInProcess(zip, Verification.SOMETHING_FAILS, "--root", ecdsa.toString()))
                 .contains("FAIL manifest.json: its seal does not hold: UNKNOWN_SIGNER")
                 .containsPattern("OK   checkpoints/\\d+/statement.json: sealed by sharing-authority \\(CMS, ECDSA");
+    }
+
+    /**
+     * The genuine package with its roots and time-stamping certificate replaced by a throwaway CA's, its checkpoints
+     * timestamped and sealed anew and its manifest re-sealed with a throwaway key whose certificate names the authority:
+     * against its own roots every line holds, and it exits 3, not 0; against the platform's roots, pinned, it exits 1.
+     */
+    private static void aPackageRerootedUnderAThrowawayCaHoldsOnlyUnpinned(Map<String, byte[]> genuine, Path roots)
+            throws Exception {
+        ThrowawayAuthority forger = new ThrowawayAuthority("sharing-authority");
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        genuine.forEach((path, content) -> {
+            if (!path.startsWith(PackageLayout.ROOTS) && !path.startsWith(PackageLayout.TIME_STAMPING)
+                    && !path.startsWith(PackageLayout.MANIFEST)) {
+                files.put(path, content);
+            }
+        });
+        files.put(PackageLayout.ROOTS + "forged.pem", PackageTrust.pem(forger.root));
+        files.put(PackageLayout.TIME_STAMPING + "forged.pem", PackageTrust.pem(forger.timeStamping));
+        Manifest was = PackageLayout.JSON.readValue(genuine.get(PackageLayout.MANIFEST), Manifest.class);
+        for (long checkpoint : was.checkpoints()) {
+            byte[] statement = files.get(PackageLayout.statement(checkpoint));
+            files.put(PackageLayout.statementTimestamp(checkpoint), forger.timestamp(statement));
+            files.put(PackageLayout.statementSeal(checkpoint), forger.seal(statement));
+        }
+        byte[] manifest = PackageLayout.JSON.writeValueAsBytes(new Manifest(was.format(), was.version(),
+                was.subjectType(), was.subject(), was.title(), was.madeAt(), was.madeBy(), was.madeByDepartment(),
+                was.sealedBy(), was.checkpoints(), files.entrySet().stream().map(f -> new Manifest.File(f.getKey(),
+                        Sealing.sha256(f.getValue()), f.getValue().length)).toList()));
+        Map<String, byte[]> forged = new LinkedHashMap<>();
+        forged.put(PackageLayout.MANIFEST, manifest);
+        forged.put(PackageLayout.MANIFEST_SEAL, forger.seal(manifest));
+        forged.putAll(files);
+        byte[] zip = PackageFiles.zip(forged);
+
+        assertThat(verifiedInProcess(zip, Verification.HOLDS_UNPINNED)).doesNotContain("FAIL")
+                .contains("OK   manifest.json: sealed by sharing-authority")
+                .contains("HOLDS AGAINST THE PACKAGE'S OWN ROOTS");
+        assertThat(verifiedInProcess(zip, Verification.SOMETHING_FAILS, "--root", roots.toString()))
+                .contains("FAIL manifest.json: its seal does not hold: UNKNOWN_SIGNER")
+                .containsPattern("FAIL checkpoint \\d+: its timestamp does not hold");
     }
 
     @Test
@@ -191,25 +258,31 @@ class EvidencePackagesIT extends IntegrationTest {
                 + " and subject = ?", String.class, dispute);
         assertThat(PackageFiles.read(zip).get("documents/" + ruling + ".pdf")).as("the ruling as issued, byte for byte")
                 .isEqualTo(IssuedPdfs.download(port, "gaj.wang", "/api/disputes/" + dispute + "/ruling.pdf"));
-        String printed = verifiedInProcess(zip, PackageVerifier.verify(zip, List.of()).exitCode());
+        String printed = verifiedInProcess(zip, Verification.ALL_HOLD, "--root", platformRoots().toString());
         assertThat(printed).doesNotContain("NOT ALL HOLD").contains("ALL HOLD: ").contains("OK   sealed document " + ruling + " (DISPUTE_RULING, 争议裁决书 Ruling on dispute "
                         + dispute + "): the document is the one the register recorded")
                 .contains("OK   documents/" + ruling + ".pdf: its SHA-256 matches the manifest")
                 .containsPattern("OK   event \\d+ \\(DISPUTE_RULED " + dispute + "\\): anchored by checkpoint");
     }
 
-    /** The real command, {@code java -jar govshare.jar verify}, as a process: 0 when all holds, 1 when not. */
-    private static void theJarItselfVerifies(byte[] good, byte[] changed) throws Exception {
+    /**
+     * The real command, {@code java -jar govshare.jar verify}, as a process: 0 when all holds against the pinned roots,
+     * 3 when it holds against the package's own only, 1 when something does not hold.
+     */
+    private static void theJarItselfVerifies(byte[] good, byte[] changed, Path roots) throws Exception {
         Path jar = Path.of(System.getProperty("govshare.jar", "target/govshare-0.1.0-SNAPSHOT.jar"));
         assertThat(jar).exists();
         Path folder = Files.createTempDirectory("evidence");
         Path goodFile = Files.write(folder.resolve("package.zip"), good);
         Path changedFile = Files.write(folder.resolve("changed.zip"), changed);
 
-        Run ok = run(jar, goodFile);
+        Run ok = run(jar, goodFile, "--root", roots.toString());
         assertThat(ok.exitCode()).as(ok.output()).isZero();
         assertThat(ok.output()).contains("Checking " + goodFile + " offline").contains("OK   manifest.json: sealed by")
                 .contains("ALL HOLD");
+        Run unpinned = run(jar, goodFile);
+        assertThat(unpinned.exitCode()).as(unpinned.output()).isEqualTo(3);
+        assertThat(unpinned.output()).contains("HOLDS AGAINST THE PACKAGE'S OWN ROOTS");
         Run refused = run(jar, changedFile);
         assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
         assertThat(refused.output()).contains("FAIL audit/events.json: its SHA-256 differs").contains("NOT ALL HOLD");
@@ -220,12 +293,22 @@ class EvidencePackagesIT extends IntegrationTest {
     private record Run(int exitCode, String output) {
     }
 
-    private static Run run(Path jar, Path pkg) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "verify", pkg.toString()).redirectErrorStream(true).start();
+    private static Run run(Path jar, Path pkg, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "verify"));
+        command.addAll(List.of(options));
+        command.add(pkg.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the verifier ends").isTrue();
         return new Run(process.exitValue(), output);
+    }
+
+    /** The platform's roots as anyone fetches them, without a login, to pin with {@code --root}. */
+    private Path platformRoots() throws IOException {
+        Api.Response roots = api.getWithPassword(null, null, "/api/seals/roots");
+        assertThat(roots.status()).as(roots.body()).isEqualTo(200);
+        return Files.writeString(Files.createTempFile("platform-roots", ".pem"), roots.body());
     }
 
     /** @param options given before the package, e.g. {@code --root root.pem} */

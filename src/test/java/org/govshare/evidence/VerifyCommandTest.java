@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command's answers before any seal is looked at: usage, unreadable files, a package that is not one. */
+/**
+ * The command's answers: usage, unreadable files, a package that is not one or that two tools would read differently,
+ * and the exit code that tells a package checked against its own roots from one checked against pinned roots.
+ */
 class VerifyCommandTest {
 
     @TempDir
@@ -57,5 +60,33 @@ class VerifyCommandTest {
 
         assertThat(ran.exitCode()).isEqualTo(2);
         assertThat(ran.output()).startsWith("the root " + root + " cannot be read as PEM certificates");
+    }
+
+    @Test
+    void aPackageHoldingOnlyAgainstItsOwnRootsExits3AndAgainstPinnedRootsIsRefused() throws Exception {
+        Path forged = Files.write(folder.resolve("forged.zip"), PackageVerifierTest.forgedBy(
+                new ThrowawayAuthority("sharing-authority")));
+        Path platformRoot = Files.write(folder.resolve("roots.pem"),
+                PackageTrust.pem(new ThrowawayAuthority("platform").root));
+
+        Ran unpinned = run(forged.toString());
+        assertThat(unpinned.exitCode()).as(unpinned.output()).isEqualTo(3);
+        assertThat(unpinned.output()).doesNotContain("ALL HOLD").endsWith("HOLDS AGAINST THE PACKAGE'S OWN ROOTS: 5"
+                + " checks; pin the platform's roots with --root (GET /api/seals/roots) to prove who sealed it"
+                + System.lineSeparator());
+        Ran pinned = run("--root", platformRoot.toString(), forged.toString());
+        assertThat(pinned.exitCode()).as(pinned.output()).isEqualTo(1);
+        assertThat(pinned.output()).contains("FAIL manifest.json: its seal does not hold: UNKNOWN_SIGNER");
+    }
+
+    @Test
+    void aZipThatUnzipReadsAsOtherFilesIsRefusedAsUnreadable() throws Exception {
+        Path appended = Files.write(folder.resolve("appended.zip"), PackageFilesTest.withForgedFilesAppended());
+
+        Ran ran = run(appended.toString());
+
+        assertThat(ran.exitCode()).isEqualTo(2);
+        assertThat(ran.output()).contains("FAIL the file is not an evidence package: it has more than one"
+                + " end-of-central-directory record").contains("UNREADABLE").doesNotContain("\tat ");
     }
 }
