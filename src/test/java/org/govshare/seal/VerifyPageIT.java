@@ -90,7 +90,8 @@ class VerifyPageIT extends IntegrationTest {
             assertThat(sealedPdf).contains("有效", "郑州市政府信息资源共享主管部门", "PDF 签章").doesNotContain("无效");
             browser.assertAccessible("verify-pdf");
 
-            browser.fill(browser.waitFor(By.id("f-licence")), "ZZ-NO-SUCH-LICENCE");
+            // well formed (its check digit holds) but never issued
+            browser.fill(browser.waitFor(By.id("f-licence")), "DZZZ-2099-999-9999999-3");
             browser.click(By.id("licence-lookup"));
             browser.waitUntil(d -> d.findElement(By.id("licence-result")).getText().contains("未找到") ? true : null);
             browser.assertAccessible("verify-licence-not-found");
