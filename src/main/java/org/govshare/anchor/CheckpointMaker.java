@@ -1,10 +1,7 @@
 package org.govshare.anchor;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +13,7 @@ import org.govshare.audit.AuditTrail;
 import org.govshare.audit.ChainLink;
 import org.govshare.audit.ChainLinks;
 import org.govshare.platform.web.ConflictException;
+import org.govshare.seal.Sealing;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -108,26 +106,18 @@ class CheckpointMaker {
         long number = last.map(Checkpoint::number).orElse(0L) + 1;
         CheckpointStatement statement = new CheckpointStatement(number, afterSeq + 1, upToSeq, links.size(),
                 links.get(links.size() - 1).hash(), MerkleTree.root(links.stream().map(ChainLink::hash).toList()),
-                number - 1, last.map(c -> sha256Hex(c.statement())).orElse(CheckpointStatement.NO_PREVIOUS),
+                number - 1, last.map(c -> Sealing.sha256(c.statement())).orElse(CheckpointStatement.NO_PREVIOUS),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         byte[] bytes = statement.bytes();
         CheckpointSeals.Stamped stamped = seals.stampAndSeal(bytes, number);
         Checkpoint checkpoint = new Checkpoint(number, statement.firstSeq(), statement.lastSeq(),
                 statement.headHash(), statement.merkleRoot(), statement.at(), bytes, stamped.timestampToken(),
                 stamped.seal());
-        store.insert(checkpoint, statement, sha256Hex(bytes), stamped.registerId());
+        store.insert(checkpoint, statement, Sealing.sha256(bytes), stamped.registerId());
         auditTrail.record(AuditEntry.ok(AuditAction.CHECKPOINT_MADE, "audit-checkpoint", Long.toString(number))
                 .with("firstSeq", statement.firstSeq()).with("lastSeq", statement.lastSeq())
                 .with("merkleRoot", statement.merkleRoot()).with("headHash", statement.headHash())
                 .with("sealRegisterId", stamped.registerId()));
         return checkpoint;
-    }
-
-    static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

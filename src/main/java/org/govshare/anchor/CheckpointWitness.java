@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.govshare.audit.ChainLink;
 import org.govshare.audit.ChainLinks;
 import org.govshare.audit.ChainWitness;
+import org.govshare.seal.Sealing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -68,7 +69,7 @@ class CheckpointWitness implements ChainWitness {
                 }
                 lastGood = checkpoint.number();
                 anchoredUpTo = checkpoint.lastSeq();
-                previousHash = CheckpointMaker.sha256Hex(checkpoint.statement());
+                previousHash = Sealing.sha256(checkpoint.statement());
             }
             batch = store.after(lastGood, BATCH);
         }

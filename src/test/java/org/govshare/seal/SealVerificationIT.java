@@ -131,7 +131,7 @@ class SealVerificationIT extends IntegrationTest {
 
     @Test
     void aSignerFromAnotherCaIsUnknown() {
-        Throwaway elsewhere = Throwaway.authority(SealAlgorithm.ECDSA);
+        ThrowawayAuthority elsewhere = ThrowawayAuthority.authority(SealAlgorithm.ECDSA);
         byte[] seal = cms.seal(EXTRACT, request(), elsewhere.sealingKey(DEPARTMENT));
 
         Api.Response answer = verify(EXTRACT, seal);
@@ -154,7 +154,7 @@ class SealVerificationIT extends IntegrationTest {
 
     @Test
     void aTimestampFromAnAuthorityThePlatformDoesNotTrustIsABadTimestamp() {
-        Throwaway elsewhere = Throwaway.authority(SealAlgorithm.ECDSA);
+        ThrowawayAuthority elsewhere = ThrowawayAuthority.authority(SealAlgorithm.ECDSA);
         byte[] seal = new CmsSealHandler(elsewhere.timeStamping())
                 .seal(EXTRACT, request(), certificates.forDepartment(DEPARTMENT, SealAlgorithm.ECDSA));
 
@@ -251,50 +251,5 @@ class SealVerificationIT extends IntegrationTest {
 
     private static org.assertj.core.data.TemporalUnitOffset within() {
         return org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES);
-    }
-
-    /** A certificate authority and time-stamping authority the platform has never heard of. */
-    record Throwaway(SealAlgorithm algorithm, X509Certificate root, KeyPair rootKeys) {
-
-        static Throwaway authority(SealAlgorithm algorithm) {
-            KeyPair keys = algorithm.newKeyPair();
-            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            return new Throwaway(algorithm, CertificateMaker.selfSignedRoot(CertificateMaker.name("Elsewhere", "ca",
-                    "Elsewhere root"), keys, algorithm, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))), keys);
-        }
-
-        SealingKey sealingKey(String department) {
-            KeyPair keys = algorithm.newKeyPair();
-            X509Certificate certificate = issue(CertificateMaker.name("Elsewhere", department, department), keys, false);
-            return new SealingKey(department, algorithm, keys.getPrivate(), certificate, List.of(certificate, root));
-        }
-
-        /** An RFC 3161 authority whose certificate this CA issued, marked for time-stamping. */
-        TimeStamping timeStamping() {
-            KeyPair keys = algorithm.newKeyPair();
-            X509Certificate tsa = issue(CertificateMaker.name("Elsewhere", "tsa", "Elsewhere TSA"), keys, true);
-            return (digest, digestAlgorithm) -> {
-                try {
-                    SignerInfoGenerator signer = new JcaSimpleSignerInfoGeneratorBuilder().setProvider(BouncyCastle.PROVIDER)
-                            .build(algorithm.signatureAlgorithm(), keys.getPrivate(), tsa);
-                    TimeStampTokenGenerator generator = new TimeStampTokenGenerator(signer,
-                            new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build()
-                                    .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
-                            new ASN1ObjectIdentifier("1.2.3.4.5"));
-                    generator.addCertificates(new JcaCertStore(List.of(tsa)));
-                    TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
-                    requests.setCertReq(true);
-                    return generator.generate(requests.generate(digestAlgorithm, digest), BigInteger.ONE, new Date());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            };
-        }
-
-        private X509Certificate issue(org.bouncycastle.asn1.x500.X500Name subject, KeyPair keys, boolean timeStamping) {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            return CertificateMaker.issue(root, rootKeys.getPrivate(), subject, keys, algorithm,
-                    now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)), timeStamping);
-        }
     }
 }

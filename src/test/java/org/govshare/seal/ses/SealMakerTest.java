@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.govshare.seal.SealAlgorithm;
 import org.govshare.seal.SealPicture;
 import org.govshare.seal.SealingKey;
+import org.govshare.seal.ThrowawayAuthority;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,9 +25,9 @@ class SealMakerTest {
     @ParameterizedTest
     @EnumSource(SealAlgorithm.class)
     void aSealCarriesItsPictureAndCertificateAndItsMakersSignatureHolds(SealAlgorithm algorithm) throws Exception {
-        ThrowawayAuthority authority = new ThrowawayAuthority(algorithm);
-        SealingKey department = authority.issue("public-security");
-        SealingKey maker = authority.issue("platform");
+        ThrowawayAuthority authority = ThrowawayAuthority.authority(algorithm);
+        SealingKey department = authority.sealingKey("public-security");
+        SealingKey maker = authority.sealingKey("platform");
 
         SESeal seal = SESeal.getInstance(SealMaker.make("GS00000042", "郑州市公安局电子印章", List.of(department.certificate()),
                 SealPicture.png("郑州市公安局"), START, START, END, maker).der());

@@ -15,6 +15,7 @@ import org.govshare.seal.SealRequest;
 import org.govshare.seal.SealVerdict;
 import org.govshare.seal.Sealing;
 import org.govshare.seal.SealingKey;
+import org.govshare.seal.ThrowawayAuthority;
 import org.govshare.seal.TimeStamping;
 import org.govshare.support.Api;
 import org.govshare.support.IntegrationTest;
@@ -162,11 +163,11 @@ class SesSealIT extends IntegrationTest {
     @ParameterizedTest
     @EnumSource(SealAlgorithm.class)
     void aSealFromAnAuthorityNobodyTrustsIsAnUnknownSigner(SealAlgorithm algorithm) {
-        ThrowawayAuthority stranger = new ThrowawayAuthority(algorithm);
-        SealingKey signer = stranger.issue("public-security");
+        ThrowawayAuthority stranger = ThrowawayAuthority.authority(algorithm);
+        SealingKey signer = stranger.sealingKey("public-security");
         Instant now = Instant.now();
         SESeal forged = SealMaker.make("GS77777777", "郑州市公安局电子印章", java.util.List.of(signer.certificate()),
-                new byte[] {1}, now, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), stranger.issue("platform"));
+                new byte[] {1}, now, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)), stranger.sealingKey("platform"));
 
         byte[] seal = SesSigner.sign(DOCUMENT, "kind=ELECTRONIC_CERTIFICATE", forged, signer, now, timeStamping).der();
 
@@ -178,7 +179,7 @@ class SesSealIT extends IntegrationTest {
     @Test
     void theDepartmentsSealSignedWithAKeyItDoesNotListIsAnUnknownSigner() {
         SealingKey department = certificates.forDepartment("public-security", SealAlgorithm.SM2);
-        SealingKey stranger = new ThrowawayAuthority(SealAlgorithm.SM2).issue("public-security");
+        SealingKey stranger = ThrowawayAuthority.authority(SealAlgorithm.SM2).sealingKey("public-security");
 
         byte[] seal = SesSigner.sign(DOCUMENT, "kind=ELECTRONIC_CERTIFICATE", departmentSeals.current(department).seal(),
                 stranger, Instant.now(), timeStamping).der();
