@@ -46,6 +46,20 @@ public abstract class IntegrationTest {
     }
 
     /**
+     * Waits for the next window of recorded refusals to open (10 s under the test profile, aligned to the clock): a
+     * test that makes an official refused hundreds of times calls it last, so that the next test finds that
+     * official's refusals recorded one by one again, not summarised past the cap.
+     */
+    protected static void startAFreshRefusalWindow() {
+        long end = (System.currentTimeMillis() / 10_000 + 1) * 10_000;
+        try {
+            Thread.sleep(Math.max(0, end - System.currentTimeMillis()) + 200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * A refusal as every API gives one: the status, a problem document naming the field and rule (when given), no
      * stack trace, and a REFUSED audit event under the request's correlation id.
      */
