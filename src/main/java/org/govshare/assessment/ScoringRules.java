@@ -1,18 +1,14 @@
 package org.govshare.assessment;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.ResourceLoader;
+import org.govshare.rules.PackInForce;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -23,8 +19,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads the scoring file of the rule pack, {@code assessment/scoring.yaml} under {@code govshare.rules.location}
- * (beside the DRL, so another city sets its own weights without Java), and checks it as it reads it: every
+ * Reads the assessment's weights from the rule pack in force, the {@code assessment:} section of its
+ * {@code pack.yaml} (beside the DRL, so another city sets its own weights without Java), and checks it as it reads it: every
  * indicator named must be one the assessment measures, no weight is negative, the weights add up to 100, and each
  * kind has the settings it needs. A wrong file is refused naming its line. It is read for every assessment computed,
  * so a corrected file counts from the next computation on.
@@ -32,27 +28,19 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 @Component
 class ScoringRules {
 
-    static final String FILE = "assessment/scoring.yaml";
+    static final String FILE = "pack.yaml";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Set<String> RULE_FIELDS = Set.of("weight", "kind", "full-at", "zero-at", "per-case");
 
-    private final ResourceLoader resources;
-    private final String location;
+    private final PackInForce pack;
 
-    ScoringRules(ResourceLoader resources, @Value("${govshare.rules.location}") String location) {
-        this.resources = resources;
-        this.location = location.endsWith("/") ? location : location + "/";
+    ScoringRules(PackInForce pack) {
+        this.pack = pack;
     }
 
-    /** The scoring in force: the file under the rules location, checked. */
+    /** The scoring in force: the pack's assessment section, checked. */
     Scoring current() {
-        Resource file = resources.getResource(location + FILE);
-        try (InputStream in = file.getInputStream()) {
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ScoringFileException(location + FILE, 0, "cannot be read (" + e.getMessage()
-                    + "): the rule pack needs a scoring file beside its DRL");
-        }
+        return parse(pack.get().text());
     }
 
     /** Checks a scoring file's text and reads it. */
@@ -64,6 +52,13 @@ class ScoringRules {
             throw new ScoringFileException(FILE, 0, "is not YAML: " + e.getMessage());
         }
         MappingNode top = mapping(root, "the file holds name, when-nothing-to-measure and indicators");
+        // in a pack.yaml the weights are its assessment section; line numbers stay those of the whole file
+        for (NodeTuple section : List.copyOf(top.getValue())) {
+            if (scalar(section.getKeyNode()).equals("assessment")) {
+                top = mapping(section.getValueNode(), "assessment holds name, when-nothing-to-measure and indicators");
+                break;
+            }
+        }
         String name = null;
         Scoring.NothingToMeasure nothing = Scoring.NothingToMeasure.RESCALED;
         MappingNode indicators = null;

@@ -24,9 +24,11 @@ public class Deadlines {
 
     /** The named deadline counted from now (the engine's clock), for the execution that reaches the timer. */
     public Date due(String key, DelegateExecution execution) {
-        Deadline deadline = Deadline.ofKey(key).orElseThrow(() -> new IllegalStateException(
-                (execution == null ? "" : execution.getProcessDefinitionId() + " at " + execution.getCurrentActivityId() + ": ")
-                        + "no deadline '" + key + "'; known: " + Deadline.keys()));
-        return Date.from(workdays.due(deadline, ClockUtil.getCurrentTime().toInstant()));
+        try {
+            return Date.from(workdays.due(key, ClockUtil.getCurrentTime().toInstant()));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException((execution == null ? ""
+                    : execution.getProcessDefinitionId() + " at " + execution.getCurrentActivityId() + ": ") + e.getMessage(), e);
+        }
     }
 }

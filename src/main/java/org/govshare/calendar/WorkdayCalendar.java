@@ -32,11 +32,13 @@ public class WorkdayCalendar {
     private static final Logger log = LoggerFactory.getLogger(WorkdayCalendar.class);
 
     private final DeadlineProperties properties;
+    private final DeadlineFigures figures;
     private final Schedules schedules;
     private final Set<Integer> yearsWarnedAbout = ConcurrentHashMap.newKeySet();
 
-    WorkdayCalendar(DeadlineProperties properties, Schedules schedules) {
+    WorkdayCalendar(DeadlineProperties properties, DeadlineFigures figures, Schedules schedules) {
         this.properties = properties;
+        this.figures = figures;
         this.schedules = schedules;
     }
 
@@ -47,7 +49,7 @@ public class WorkdayCalendar {
 
     /** The named deadline counted from a moment: the end of its Nth working day after that moment's day. */
     public Instant due(Deadline deadline, Instant from) {
-        return after(from, properties.of(deadline));
+        return after(from, workingDaysOf(deadline));
     }
 
     /** The end of the Nth working day after the day of {@code from}. */
@@ -73,7 +75,22 @@ public class WorkdayCalendar {
 
     /** How many working days a deadline has (a setting under {@code govshare.deadlines.working-days}). */
     public int workingDaysOf(Deadline deadline) {
-        return properties.of(deadline);
+        return workingDaysOf(deadline.key());
+    }
+
+    /**
+     * The working days of a deadline key of the pack in force, the platform's own or one the pack defines.
+     *
+     * @throws IllegalStateException when the pack does not define it (a pack's validation finds that first)
+     */
+    public int workingDaysOf(String key) {
+        return figures.workingDays(key).orElseThrow(() -> new IllegalStateException(
+                "the rule pack " + figures.source() + " sets no working days for the deadline '" + key + "'"));
+    }
+
+    /** A deadline key of the pack in force counted from a moment. */
+    public Instant due(String key, Instant from) {
+        return after(from, workingDaysOf(key));
     }
 
     /** The Nth working day after a day (the day itself does not count). */

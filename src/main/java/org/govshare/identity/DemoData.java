@@ -58,7 +58,13 @@ class DemoData implements ApplicationRunner {
             new DemoOfficial("scj.huang", "黄", "敏", "market-supervision", List.of(Role.PROVIDER_REVIEWER)),
             new DemoOfficial("rsj.zhou", "周", "杰", "human-resources", List.of(Role.APPLICANT)),
             new DemoOfficial("rsj.wu", "吴", "娟", "human-resources", List.of(Role.PROVIDER_REVIEWER)),
-            new DemoOfficial("jsq.xu", "徐", "磊", "jinshui-civil-affairs", List.of(Role.APPLICANT, Role.PROVIDER_REVIEWER)));
+            new DemoOfficial("jsq.xu", "徐", "磊", "jinshui-civil-affairs", List.of(Role.APPLICANT, Role.PROVIDER_REVIEWER)),
+            // the heads of the sharing offices, whose approvals the national pack asks for (Art. 13, 20)
+            new DemoOfficial("gaj.ma", "马", "骏", "public-security", List.of(Role.DEPARTMENT_HEAD)),
+            new DemoOfficial("mzj.he", "何", "平", "civil-affairs", List.of(Role.DEPARTMENT_HEAD)),
+            new DemoOfficial("scj.guo", "郭", "涛", "market-supervision", List.of(Role.DEPARTMENT_HEAD)),
+            new DemoOfficial("rsj.lin", "林", "霞", "human-resources", List.of(Role.DEPARTMENT_HEAD)),
+            new DemoOfficial("jsq.deng", "邓", "辉", "jinshui-civil-affairs", List.of(Role.DEPARTMENT_HEAD)));
 
     private final DepartmentDirectory departments;
     private final OfficialDirectory officials;

@@ -12,6 +12,11 @@ public enum Role {
     AUTHORITY("authority", "共享主管部门审核人 Sharing authority officer"),
     PROVIDER_REVIEWER("provider-reviewer", "提供方审核人 Provider reviewer"),
     APPLICANT("applicant", "申请人 Applicant"),
+    /**
+     * The head of a department's sharing office, whose approval some rule packs ask for (national regulation Art. 13:
+     * a catalog submission; Art. 20: a request before it is sent, a reply before it takes effect).
+     */
+    DEPARTMENT_HEAD("department-head", "部门共享工作负责人 Head of the sharing office"),
     SUPERVISOR("supervisor", "监察人员 Supervisor"),
     RULE_AUTHOR("rule-author", "规则编写人 Rule author"),
     PROCESS_OWNER("process-owner", "流程负责人 Process owner");
@@ -47,7 +52,7 @@ public enum Role {
         return switch (this) {
             case AUTHORITY, RULE_AUTHOR, PROCESS_OWNER -> kind == DepartmentKind.SHARING_AUTHORITY;
             case SUPERVISOR -> kind == DepartmentKind.SUPERVISORY;
-            case APPLICANT, PROVIDER_REVIEWER -> kind == DepartmentKind.ADMINISTRATIVE;
+            case APPLICANT, PROVIDER_REVIEWER, DEPARTMENT_HEAD -> kind == DepartmentKind.ADMINISTRATIVE;
         };
     }
 

@@ -15,8 +15,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The files of a rule set, by path relative to the rules location ({@code eligibility/conditions.drl},
- * {@code eligibility/scenarios/grant.yaml}). The first folder of a path names the decision it belongs to.
+ * The files of a rule pack, by path relative to the pack's folder: {@code pack.yaml}, the DRL of each decision
+ * ({@code eligibility/conditions.drl}) and its scenarios ({@code eligibility/scenarios/grant.yaml}). The first folder
+ * of a path names the decision it belongs to.
  */
 public record RuleSources(Map<String, String> files) {
 
@@ -34,7 +35,7 @@ public record RuleSources(Map<String, String> files) {
         try {
             String marker = onClasspath ? base.substring("classpath:".length()) : null;
             String root = onClasspath ? null : resolver.getResource(base).getFile().getCanonicalPath() + File.separator;
-            for (String pattern : new String[] {"**/*.drl", "**/scenarios/*.yaml"}) {
+            for (String pattern : new String[] {"**/*.drl", "**/scenarios/*.yaml", RulePackFile.FILE}) {
                 for (Resource file : resolver.getResources(prefix + pattern)) {
                     String url = file.getURL().toString();
                     // inside a jar there is no file to relativise; the location's own path marks where the decisions start
@@ -65,22 +66,34 @@ public record RuleSources(Map<String, String> files) {
 
     /** decision → (path → scenario YAML) */
     Map<String, Map<String, String>> scenariosByDecision() {
-        return byDecision(".yaml");
+        Map<String, Map<String, String>> scenarios = byDecision(".yaml");
+        scenarios.remove("default");
+        return scenarios;
+    }
+
+    /** The pack's {@code pack.yaml}; null when the folder has none. */
+    String packFile() {
+        return files.get(RulePackFile.FILE);
     }
 
     /**
-     * The version of the rule set: SHA-256 over the DRL files (path and text, in path order). Stored with every
-     * decision, so a decision can be traced to the exact rules that made it.
+     * The version of the rule set: SHA-256 over the DRL files and {@code pack.yaml} (path and text, in path order).
+     * Stored with every decision, so a decision can be traced to the exact rules and figures that made it.
      */
     public String version() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            drlByDecision().values().forEach(drls -> drls.forEach((path, text) -> {
+            Map<String, String> digested = new TreeMap<>();
+            drlByDecision().values().forEach(digested::putAll);
+            if (packFile() != null) {
+                digested.put(RulePackFile.FILE, packFile());
+            }
+            digested.forEach((path, text) -> {
                 sha.update(path.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(text.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
-            }));
+            });
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

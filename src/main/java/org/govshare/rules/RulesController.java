@@ -24,8 +24,10 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/rules")
 class RulesController {
 
-    /** A proposed file's name is its path under the rules location: a decision folder, then a DRL or scenario file. */
-    private static final Pattern PROPOSED_PATH = Pattern.compile("[a-z0-9][a-z0-9_-]*/(scenarios/)?[\\w.-]+\\.(drl|yaml)");
+    /** A proposed file's name is its path in the pack: pack.yaml, or a decision folder, then a DRL or scenario file. */
+    private static final Pattern PROPOSED_PATH = Pattern.compile("pack\\.yaml|[a-z0-9][a-z0-9_-]*/(scenarios/)?[\\w.-]+\\.(drl|yaml)");
+    /** A pack is a folder beside the pack in force. */
+    private static final Pattern PACK_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     private final RuleBook rules;
     private final AuditTrail auditTrail;
@@ -42,15 +44,22 @@ class RulesController {
     }
 
     /**
-     * Compiles a proposed rule set and runs its scenarios, without putting it in force. With no files, checks the
-     * working copy; uploaded files (each named by its path, e.g. {@code eligibility/conditions.drl}) are laid over it.
+     * Checks a proposed pack without putting it in force: its pack.yaml, its DRL and its scenarios. With no files,
+     * checks the working copy; uploaded files (each named by its path in the pack, e.g. {@code pack.yaml} or
+     * {@code eligibility/conditions.drl}) are laid over it. {@code pack} names another pack of the library (a folder
+     * beside the one in force), e.g. one a rule author is writing for another jurisdiction.
      */
     @PostMapping("/validate")
-    RuleSetReport validate(@RequestParam(name = "files", required = false) List<MultipartFile> files) {
+    RuleSetReport validate(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+                           @RequestParam(name = "pack", required = false) String pack) {
+        if (pack != null && !PACK_NAME.matcher(pack).matches()) {
+            throw new InvalidInputException("pack", "pack-name", "'" + pack + "' is not a pack's folder name:"
+                    + " lower-case letters, digits, - and _, e.g. national-2025");
+        }
         Map<String, String> proposed = proposed(files);
-        RuleSetReport report = rules.validate(proposed);
+        RuleSetReport report = pack == null ? rules.validate(proposed) : rules.validate(pack, proposed);
         auditTrail.record(AuditEntry.ok(AuditAction.RULES_VALIDATED, "rules", report.version())
-                .with("files", proposed.keySet()).with("scenarios", report.scenarios()));
+                .with("pack", report.pack().name()).with("files", proposed.keySet()).with("scenarios", report.scenarios()));
         return report;
     }
 
@@ -60,6 +69,7 @@ class RulesController {
         String previous = rules.version();
         RuleSetReport report = rules.reload();
         auditTrail.record(AuditEntry.ok(AuditAction.RULES_RELOADED, "rules", report.version())
+                .with("pack", report.pack().name() + " " + report.pack().version())
                 .with("decisions", report.decisions()).with("previousVersion", previous));
         return report;
     }
@@ -74,7 +84,7 @@ class RulesController {
             String path = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replace('\\', '/');
             if (!PROPOSED_PATH.matcher(path).matches()) {
                 throw new InvalidInputException("files[" + i + "]", "rule-file-path", "'" + path + "' is not a rule file's path:"
-                        + " name each file by its place under rules/, e.g. eligibility/conditions.drl or"
+                        + " name each file by its place in the pack, e.g. pack.yaml, eligibility/conditions.drl or"
                         + " eligibility/scenarios/grant.yaml");
             }
             try {

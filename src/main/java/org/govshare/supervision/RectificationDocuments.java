@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class RectificationDocuments {
 
     private final IssuedDocuments documents;
+    private final ViolationTaxonomy taxonomy;
     private final DepartmentDirectory departments;
 
-    RectificationDocuments(IssuedDocuments documents, DepartmentDirectory departments) {
+    RectificationDocuments(IssuedDocuments documents, DepartmentDirectory departments, ViolationTaxonomy taxonomy) {
+        this.taxonomy = taxonomy;
         this.documents = documents;
         this.departments = departments;
     }
@@ -27,9 +29,9 @@ class RectificationDocuments {
     /** The notice: the violation, the order to put it right, and by when; the words are the notice's sent. */
     void issueNotice(Rectification rectification, Violation violation, String order, LocalDate on) {
         String body = String.join("\n",
-                "经查，你单位存在《郑州市政务信息资源共享管理办法》第三十三条" + violation.article() + "所列行为（" + violation.type()
+                "经查，你单位存在《" + taxonomy.law() + "》第" + violation.article() + "项所列行为（" + violation.type()
                         + "，违规登记 " + violation.id() + "）：" + violation.description() + "。The platform's register records"
-                        + " this violation of Art. " + violation.article() + " of the Measures against your department.",
+                        + " this violation of Art. " + violation.article() + " of " + taxonomy.law() + " against your department.",
                 order,
                 "逾期未整改的，将予以通报批评，并移送监察机关追究直接责任人员的责任。A department that does not rectify in time is"
                         + " publicly criticised and referred to the supervisors.");

@@ -36,6 +36,7 @@ public class ViolationRegister {
 
     private static final Pattern EVIDENCE_TYPE = Pattern.compile("[a-z][a-z0-9-]{1,31}");
 
+    private final ViolationTaxonomy taxonomy;
     private final ViolationStore store;
     private final CaseNumbers numbers;
     private final AuditTrail auditTrail;
@@ -43,7 +44,8 @@ public class ViolationRegister {
     private final Today today;
 
     ViolationRegister(ViolationStore store, CaseNumbers numbers, AuditTrail auditTrail, DepartmentDirectory departments,
-                      Today today) {
+                      Today today, ViolationTaxonomy taxonomy) {
+        this.taxonomy = taxonomy;
         this.store = store;
         this.numbers = numbers;
         this.auditTrail = auditTrail;
@@ -89,10 +91,11 @@ public class ViolationRegister {
                     "'" + input.department() + "' is not an administrative department on the platform"));
         }
         ViolationType type = Arrays.stream(ViolationType.values()).filter(t -> t.name().equals(input.type())).findFirst()
-                .orElse(null);
+                .filter(t -> taxonomy.item(t).isPresent()).orElse(null);
         if (type == null) {
-            errors.add(new InvalidInputException.FieldError("type", "violation-type",
-                    "the type is one of the acts of Art. 33: " + Arrays.toString(ViolationType.values())));
+            errors.add(new InvalidInputException.FieldError("type", "violation-type", "the type is one of the acts of "
+                    + taxonomy.law() + " the rule pack lists: " + Arrays.stream(ViolationType.values())
+                    .filter(t -> taxonomy.item(t).isPresent()).toList()));
         }
         if (blank(input.description()) || input.description().strip().length() > 2000) {
             errors.add(new InvalidInputException.FieldError("description", "required-at-most-2000",
@@ -136,8 +139,9 @@ public class ViolationRegister {
         if (earlier.isPresent()) {
             return new Recorded(earlier.get(), false);
         }
+        String article = article(finding.type());
         Violation violation = new Violation(numbers.next("WG"), finding.department(), finding.type(),
-                finding.type().article(), finding.description(), finding.evidenceType(), finding.evidenceId(), occurredAt,
+                article, finding.description(), finding.evidenceType(), finding.evidenceId(), occurredAt,
                 today.now(), source, recordedBy, finding.suspected() ? Violation.Status.SUSPECTED : Violation.Status.OPEN,
                 finding.subject(), finding.day(), finding.rule(), finding.evidence(), null, null);
         if (!store.insertOnce(violation)) {
@@ -147,10 +151,15 @@ public class ViolationRegister {
         }
         auditTrail.record(AuditEntry.ok(AuditAction.VIOLATION_RECORDED, "violation", violation.id())
                 .with("department", finding.department()).with("type", finding.type())
-                .with("article", finding.type().article()).with("subject", finding.subject())
+                .with("article", article).with("subject", finding.subject())
                 .with("evidence", finding.evidenceType() + ":" + finding.evidenceId()).with("source", source)
                 .with("status", violation.status()).with("rule", finding.rule()));
         return new Recorded(violation, true);
+    }
+
+    /** The item the pack in force puts the act under; a type the pack does not list keeps the platform's own. */
+    private String article(ViolationType type) {
+        return taxonomy.item(type).map(ViolationTaxonomy.Item::item).orElse(type.article());
     }
 
     /**

@@ -1,6 +1,10 @@
 package org.govshare.supervision;
 
-/** The acts Art. 33 of the Measures names, each with the item of the article it falls under. */
+/**
+ * The acts the platform can find or record as violations. Which article and item each falls under is the rule
+ * pack's ({@link ViolationTaxonomy}); the item here is the Zhengzhou measures' Art. 33, kept for the records made
+ * before packs named it.
+ */
 public enum ViolationType {
     /** information not collected as the Measures require */
     NOT_COLLECTED("33(i)"),
@@ -21,7 +25,25 @@ public enum ViolationType {
     /** shared information used beyond the purpose or scope it was shared for */
     MISUSE_BEYOND_SCOPE("33(v)"),
     /** disclosure harming the lawful rights of citizens, legal persons or other organisations */
-    HARMFUL_DISCLOSURE("33(vi)");
+    HARMFUL_DISCLOSURE("33(vi)"),
+    /** data agreed on not delivered within the delivery deadline (national Art. 22, 39 iv) */
+    LATE_DELIVERY(""),
+    /** the catalog not compiled, or not updated after a change of law or duties in time (national Art. 17, 39 i) */
+    CATALOG_NOT_UPDATED(""),
+    /** conditions added to obstruct sharing (national Art. 15, 39 ii) */
+    OBSTRUCTIVE_CONDITIONS(""),
+    /** a sharing service ended or changed without consulting its holders and filing it (national Art. 27, 39 vii) */
+    UNILATERAL_CHANGE(""),
+    /** data passed to a third party without the provider's consent (national Art. 25, 40 iii) */
+    THIRD_PARTY_TRANSFER(""),
+    /** the data of an ended grant not disposed of as the provider required (national Art. 27, 40 iv) */
+    NOT_DISPOSED(""),
+    /** no usage records kept for a grant in use (national Art. 29, 40 v) */
+    NO_USAGE_RECORDS(""),
+    /** the authority named no source department where several collect the same data (national Art. 19, 41) */
+    NO_SOURCE_DEPARTMENT(""),
+    /** the authority left a dispute uncoordinated (national Art. 28, 41) */
+    DISPUTE_NOT_COORDINATED("");
 
     private final String article;
 

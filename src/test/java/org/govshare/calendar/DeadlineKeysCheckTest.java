@@ -67,15 +67,6 @@ class DeadlineKeysCheckTest {
     }
 
     @Test
-    void aDeadlineWithoutASettingStopsTheStartNamingIt() {
-        Map<Deadline, Integer> days = new EnumMap<>(OfficialCalendars.tenWorkingDaysEach());
-        days.remove(Deadline.RECTIFICATION);
-
-        assertThatThrownBy(() -> new DeadlineProperties(ZoneId.of("Asia/Shanghai"), days))
-                .hasMessage("govshare.deadlines.working-days needs a positive number of working days for rectification");
-    }
-
-    @Test
     void everyProcessShippedNamesItsDeadlinesThroughTheCheckedBean() throws IOException {
         // a deadline named another way (the old workdays.deadline) would escape the check
         try (Stream<Path> models = Files.list(Path.of("processes"))) {

@@ -30,7 +30,18 @@ public final class OfficialCalendars {
     }
 
     public static WorkdayCalendar packaged() {
-        return new WorkdayCalendar(new DeadlineProperties(SHANGHAI, tenWorkingDaysEach()),
-                year -> Optional.ofNullable(PACKAGED.get(year)));
+        Map<Deadline, Integer> days = tenWorkingDaysEach();
+        DeadlineFigures tenEach = new DeadlineFigures() {
+            @Override
+            public java.util.OptionalInt workingDays(String key) {
+                return Deadline.ofKey(key).map(d -> java.util.OptionalInt.of(days.get(d))).orElse(java.util.OptionalInt.empty());
+            }
+
+            @Override
+            public String source() {
+                return "ten working days each";
+            }
+        };
+        return new WorkdayCalendar(new DeadlineProperties(SHANGHAI), tenEach, year -> Optional.ofNullable(PACKAGED.get(year)));
     }
 }

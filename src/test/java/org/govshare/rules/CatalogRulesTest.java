@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each rule of rules/catalog/, as written in the DRL files a rule author edits. */
 class CatalogRulesTest {
 
-    private static final RuleBook RULES = new RuleBook(new RulesProperties("file:rules/"));
+    private static final RuleBook RULES = new RuleBook(RulesProperties.of("file:rules/packs/"));
 
     private static ResourceFact resource(SharingType type, boolean basisCited, boolean conditionsStated) {
         return new ResourceFact("101001/101001", "public-security", false, ResourceKind.PROFESSIONAL, type, basisCited,
@@ -112,8 +112,8 @@ class CatalogRulesTest {
     @Test
     void aRuleFileThatDoesNotCompileIsNamedAndTheRulesInForceStay(@TempDir Path dir) throws IOException {
         Path catalog = Files.createDirectories(dir.resolve("catalog"));
-        Files.copy(Path.of("rules/catalog/sharing-type.drl"), catalog.resolve("sharing-type.drl"));
-        RuleBook book = new RuleBook(new RulesProperties(dir.toUri().toString()));
+        Files.copy(Path.of("rules/packs/zhengzhou-2015/catalog/sharing-type.drl"), catalog.resolve("sharing-type.drl"));
+        RuleBook book = new RuleBook(TestPacks.packIn(dir));
         Files.writeString(catalog.resolve("broken.drl"), "package rules.catalog;\nrule \"broken\"\nwhen\nthen then\nend\n");
 
         assertThatThrownBy(book::reload).isInstanceOf(RuleCompilationException.class)

@@ -27,7 +27,7 @@ class EligibilityScenariosTest {
     void everyScenarioHoldsOnTheWorkingCopy() {
         RuleSetReport report;
         try {
-            report = new RuleBook(new RulesProperties("file:rules/")).inForce();
+            report = new RuleBook(RulesProperties.of("file:rules/packs/")).inForce();
         } catch (RuleCompilationException e) {
             fail("the rule set in rules/ is refused:\n  " + String.join("\n  ", e.problems().stream().map(Object::toString).toList()));
             return;
@@ -53,7 +53,7 @@ class EligibilityScenariosTest {
 
     @Test
     void refusalsSayWhy() {
-        RuleBook rules = new RuleBook(new RulesProperties("file:rules/"));
+        RuleBook rules = new RuleBook(RulesProperties.of("file:rules/packs/"));
         EligibilityCase.Request request = new EligibilityCase.Request(List.of("收养登记日期"), "统计本市收养登记数量", "",
                 "STATISTICAL_ANALYSIS", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31));
         EligibilityCase.Applicant applicant = new EligibilityCase.Applicant("human-resources", Tier.MUNICIPAL, "410100",

@@ -67,7 +67,7 @@ class RuleAuthoringTest {
     private RuleBook book() throws IOException {
         Files.createDirectories(rules.resolve("eligibility/scenarios"));
         Files.writeString(rules.resolve("eligibility/grant.drl"), GOOD);
-        return new RuleBook(new RulesProperties(rules.toUri().toString()));
+        return new RuleBook(TestPacks.packIn(rules));
     }
 
     @Test

@@ -27,10 +27,13 @@ final class RuleFiles {
     private RuleFiles() {
     }
 
+    /** The folder of the pack under test: the one {@code -Dgovshare.rules.pack} names, zhengzhou-2015 when unset. */
+    static final Path PACK = Path.of("rules/packs", RulesProperties.of("file:rules/packs/").pack());
+
     /** How many rules the compiler finds in {@code rules/<decision>/}, whether or not the scenarios hold. */
     static int compiledRules(String decision) {
         RuleCompiler compiler = new RuleCompiler();
-        RuleCompiler.Compiled compiled = compiler.compile(RuleSources.read("file:rules/"));
+        RuleCompiler.Compiled compiled = compiler.compile(RuleSources.read(PACK.toUri().toString()));
         try {
             assertThat(compiled.problems()).as("problems compiling rules/").isEmpty();
             return compiled.bases().get(decision).getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
@@ -42,7 +45,7 @@ final class RuleFiles {
     /** The names of the rules in {@code rules/<decision>/*.drl}, as written after {@code rule}. */
     static Set<String> ruleNames(String decision) {
         Set<String> names = new TreeSet<>();
-        for (Path drl : files(Path.of("rules", decision), ".drl")) {
+        for (Path drl : files(PACK.resolve(decision), ".drl")) {
             Matcher rule = RULE_NAME.matcher(read(drl));
             while (rule.find()) {
                 names.add(rule.group(2));
@@ -54,7 +57,7 @@ final class RuleFiles {
     /** Every scenario of every file in {@code rules/<decision>/scenarios/}. */
     static List<JsonNode> scenarios(String decision) {
         List<JsonNode> scenarios = new ArrayList<>();
-        for (Path file : files(Path.of("rules", decision, "scenarios"), ".yaml")) {
+        for (Path file : files(PACK.resolve(decision).resolve("scenarios"), ".yaml")) {
             try {
                 YAML.readTree(file.toFile()).path("scenarios").forEach(scenarios::add);
             } catch (IOException e) {

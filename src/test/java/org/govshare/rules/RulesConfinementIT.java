@@ -119,7 +119,7 @@ class RulesConfinementIT extends IntegrationTest {
 
     @Test
     void reloadRefusesTheSameAndTheRulesInForceStay() throws IOException {
-        Path unsafe = new ClassPathResource("rules/eligibility").getFile().toPath().resolve("zz-unsafe.drl");
+        Path unsafe = new ClassPathResource("rules/packs/" + RulesProperties.of("").pack() + "/eligibility").getFile().toPath().resolve("zz-unsafe.drl");
         Files.writeString(unsafe, RULE.formatted("", "java.nio.file.Files.writeString(java.nio.file.Path.of("
                 + javaText(marker) + "), \"ran\");"));
         try {

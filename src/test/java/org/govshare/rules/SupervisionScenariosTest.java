@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class SupervisionScenariosTest {
 
-    private static final RuleBook RULES = new RuleBook(new RulesProperties("file:rules/"));
+    private static final RuleBook RULES = new RuleBook(RulesProperties.of("file:rules/packs/"));
 
     @Test
     void everySupervisionRuleIsNamedByAScenario() {
