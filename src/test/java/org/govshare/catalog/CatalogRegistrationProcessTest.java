@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.govshare.identity.Official;
 import org.govshare.support.ProcessTest;
+import org.govshare.support.Packs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -230,7 +231,8 @@ class CatalogRegistrationProcessTest extends ProcessTest {
     void whenTheReviewDeadlinePassesTheSubmissionIsMarkedOverdueAndStillAwaitsReview() {
         // Submitted Monday 2026-11-23 09:00 in Zhengzhou. The day of submission does not count, and ten working days
         // end at 23:59:59 (Asia/Shanghai) of the tenth working day after it, on the official calendar: no holiday
-        // of the 2026 notice falls in between, so that is Monday 2026-12-07 23:59:59
+        // of the 2026 notice falls in between, so that is Monday 2026-12-07 23:59:59. The national pack's two working
+        // days end on Wednesday 2026-11-25.
         ZonedDateTime monday = ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, BEIJING);
         ClockUtil.setCurrentTime(Date.from(monday.toInstant()));
         Submission submission = submitNew();
@@ -238,8 +240,8 @@ class CatalogRegistrationProcessTest extends ProcessTest {
         Job deadline = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
                 .singleResult();
         ZonedDateTime due = ZonedDateTime.ofInstant(deadline.getDuedate().toInstant(), BEIJING);
-        assertThat(due.toLocalDate()).hasToString("2026-12-07");
-        assertThat(due.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(due.toLocalDate()).hasToString(Packs.byPack("2026-12-07", "2026-11-25"));
+        assertThat(due.getDayOfWeek()).isEqualTo(Packs.byPack(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY));
         assertThat(due.toLocalTime()).hasToString("23:59:59");
         assertThat(task(instance).getDueDate()).isEqualTo(deadline.getDuedate());
 
@@ -255,14 +257,15 @@ class CatalogRegistrationProcessTest extends ProcessTest {
     @Test
     void theReviewDeadlineSkipsTheSpringFestivalAndCountsItsMakeUpSaturdays() {
         // Submitted Friday 2026-02-13: Sat 14 Feb (worked) is day 1, 15 to 23 Feb are off, Tue 24 to Fri 27 are
-        // days 2 to 5, Sat 28 Feb (worked) is day 6, Mon 2 to Thu 5 March are days 7 to 10
+        // days 2 to 5, Sat 28 Feb (worked) is day 6, Mon 2 to Thu 5 March are days 7 to 10 (the national pack's two
+        // working days end on Tue 24 Feb)
         at(2, 13, 16);
         ProcessInstance instance = instanceOf(submitNew());
 
         Job deadline = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
                 .singleResult();
         assertThat(ZonedDateTime.ofInstant(deadline.getDuedate().toInstant(), BEIJING).toLocalDateTime())
-                .hasToString("2026-03-05T23:59:59");
+                .hasToString(Packs.byPack("2026-03-05T23:59:59", "2026-02-24T23:59:59"));
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.govshare.supervision.Violation;
 import org.govshare.supervision.ViolationRegister;
 import org.govshare.supervision.ViolationType;
 import org.govshare.support.ProcessTest;
+import org.govshare.support.Packs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -184,7 +185,10 @@ class ErrorCorrectionProcessTest extends ProcessTest {
     void acrossTheSpringFestivalTheProviderIsRemindedThenTheDelayIsRecordedAndTheTaskStaysOpenUntilCorrected() {
         // Thursday 2026-02-12 10:00 in Zhengzhou. Five working days: 13 Feb (1), Saturday 14 Feb is a make-up working
         // day (2), 15-23 Feb are the Spring Festival holiday, 24-26 Feb (3-5): due at the end of Thursday 26 Feb; the
-        // reminder two working days before, at the end of Tuesday 24 Feb.
+        // reminder two working days before, at the end of Tuesday 24 Feb. The national pack's ten working days (Art. 26)
+        // go on: 27 Feb (6), Saturday 28 Feb is a make-up working day (7), 2-4 March (8-10): due at the end of
+        // Wednesday 4 March, the reminder at the end of Monday 2 March.
+        boolean national = Packs.national();
         at(2, 12, 10);
         String code = sharedResource();
         ErrorReport report = reportName(code);
@@ -192,11 +196,15 @@ class ErrorCorrectionProcessTest extends ProcessTest {
         complete(task(instance), withVariables("triageDecision", "FORWARD"));
         Job reminder = timer(instance, "Timer_VerificationReminder");
         Job deadline = timer(instance, "Timer_VerificationDeadline");
-        assertThat(deadline.getDuedate().toInstant()).isEqualTo(endOf(2, 26));
-        assertThat(reminder.getDuedate().toInstant()).isEqualTo(endOf(2, 24));
+        assertThat(deadline.getDuedate().toInstant()).isEqualTo(national ? endOf(3, 4) : endOf(2, 26));
+        assertThat(reminder.getDuedate().toInstant()).isEqualTo(national ? endOf(3, 2) : endOf(2, 24));
         assertThat(task(instance).getDueDate()).isEqualTo(deadline.getDuedate());
 
-        at(2, 25, 9);
+        if (national) {
+            at(3, 3, 9);
+        } else {
+            at(2, 25, 9);
+        }
         execute(reminder);
         assertThat(instance).hasPassed("Task_RemindVerifier", "Event_ReminderSent").isWaitingAt("Task_VerifyReport");
         assertThat(corrections.require(report.id()).reminded()).isTrue();
@@ -205,7 +213,11 @@ class ErrorCorrectionProcessTest extends ProcessTest {
             assertThat(n.objectId()).isEqualTo(report.id());
         });
 
-        at(2, 27, 9);
+        if (national) {
+            at(3, 5, 9);
+        } else {
+            at(2, 27, 9);
+        }
         execute(deadline);
         assertThat(instance).hasPassed("Task_RecordDelayedCorrection", "Event_DelayRecorded").isWaitingAt("Task_VerifyReport");
         ErrorReport overdue = corrections.require(report.id());
@@ -213,7 +225,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
         assertThat(violations.onEvidence("error-report", report.id())).singleElement().satisfies(v -> {
             assertThat(v.department()).isEqualTo("civil-affairs");
             assertThat(v.type()).isEqualTo(ViolationType.DELAYED_CORRECTION);
-            assertThat(v.article()).isEqualTo("33(iii)");
+            assertThat(v.article()).isEqualTo(Packs.byPack("33(iii)", "39(vi)"));
             assertThat(v.source()).isEqualTo(Violation.Source.AUTOMATIC);
             assertThat(v.occurredAt()).isEqualTo(overdue.verificationDue());
         });

@@ -27,6 +27,7 @@ import org.govshare.supervision.Violation;
 import org.govshare.supervision.ViolationRegister;
 import org.govshare.supervision.ViolationType;
 import org.govshare.support.ProcessTest;
+import org.govshare.support.Packs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -254,7 +255,7 @@ class SharingRequestProcessTest extends ProcessTest {
         assertThat(recorded).singleElement().satisfies(v -> {
             assertThat(v.department()).isEqualTo("public-security");
             assertThat(v.type()).isEqualTo(ViolationType.DELAYED_REPLY);
-            assertThat(v.article()).isEqualTo("33(iii)");
+            assertThat(v.article()).isEqualTo(Packs.byPack("33(iii)", "39(iv)"));
             assertThat(v.source()).isEqualTo(Violation.Source.AUTOMATIC);
             assertThat(v.occurredAt()).isEqualTo(request.replyDue());
         });
