@@ -44,7 +44,7 @@ class JinchengFromTheDocsTest {
     @Test
     void thePageGivesThePackYamlTheReplyRuleAndItsScenariosAndSaysToCopyTheNationalDecisions() {
         assertThat(blocks()).containsOnlyKeys("pack.yaml", REPLY_RULE, REPLY_SCENARIOS);
-        assertThat(read(PAGE)).contains("cp -r rules/packs/national-2025/catalog rules/packs/national-2025/eligibility"
+        assertThat(RuleFiles.read(PAGE)).contains("cp -r rules/packs/national-2025/catalog rules/packs/national-2025/eligibility"
                 + " rules/packs/national-2025/supervision rules/packs/jincheng-2024/");
     }
 
@@ -83,7 +83,7 @@ class JinchengFromTheDocsTest {
     /** The page's blocks, by their path in the pack. */
     private static Map<String, String> blocks() {
         Map<String, String> blocks = new LinkedHashMap<>();
-        Matcher block = BLOCK.matcher(read(PAGE));
+        Matcher block = BLOCK.matcher(RuleFiles.read(PAGE));
         while (block.find()) {
             blocks.put(block.group(1), block.group(2) + "\n");
         }
@@ -112,18 +112,11 @@ class JinchengFromTheDocsTest {
     private static void copy(Path from, Path to, List<String> folders) {
         for (String folder : folders) {
             try (Stream<Path> files = Files.walk(from.resolve(folder))) {
-                files.filter(Files::isRegularFile).forEach(f -> write(to.resolve(from.relativize(f).toString()), read(f)));
+                files.filter(Files::isRegularFile)
+                        .forEach(f -> write(to.resolve(from.relativize(f).toString()), RuleFiles.read(f)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -83,7 +83,8 @@ final class RuleFiles {
         }
     }
 
-    private static String read(Path file) {
+    /** A file of the working copy as text. */
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
