@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The annual assessment (Art. 31); the authority's review deadline is
- * {@code govshare.deadlines.working-days.assessment-review}, the weights are in the rule pack's scoring file.
+ * the rule pack's {@code deadlines.assessment-review}, the weights are in the rule pack's scoring file.
  *
  * @param startsOn                   the day of the year (in the platform's zone) the yearly timer assesses the year
  *                                   before, month and day: {@code 01-15}

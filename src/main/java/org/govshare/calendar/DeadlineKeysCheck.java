@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * At start-up, reads every model under {@code processes/} for the deadlines its timers and task due dates name
  * ({@code deadlines.due('…')}) and stops the start when one is no {@link Deadline} (each of which has a setting
- * under {@code govshare.deadlines.working-days}), with a sentence naming the process, the element and the key: otherwise
+ * in every pack that needs it, {@code deadlines:} of {@code pack.yaml}), with a sentence naming the process, the element and the key: otherwise
  * the first case to reach that timer would fail, days later, inside the engine.
  */
 @Component
@@ -41,7 +41,7 @@ class DeadlineKeysCheck {
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException(String.join("; ", missing) + ". Name one of " + Deadline.keys()
-                    + " or add the deadline to calendar.Deadline with its setting under govshare.deadlines.working-days.");
+                    + " or add the deadline to calendar.Deadline with its figure in the rule packs (deadlines: of pack.yaml).");
         }
     }
 

@@ -73,7 +73,7 @@ public class WorkdayCalendar {
         return endOf(day);
     }
 
-    /** How many working days a deadline has (a setting under {@code govshare.deadlines.working-days}). */
+    /** How many working days a deadline has (the rule pack's {@code deadlines:}). */
     public int workingDaysOf(Deadline deadline) {
         return workingDaysOf(deadline.key());
     }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The field rules of a catalog entry (required fields, formats, the code's parts, the provider's range). The
- * rules of the regulation itself (Art. 9, 12, 13, 19) are in {@code rules/catalog/}.
+ * rules of the regulation itself (Art. 9, 12, 13, 19) are in {@code rules/packs/<pack>/catalog/}.
  */
 @Component
 class CatalogEntryValidator {

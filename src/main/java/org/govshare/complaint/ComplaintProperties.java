@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Complaints (Art. 32). The investigation and statement deadlines are {@code govshare.deadlines.working-days}'s
+ * Complaints (Art. 32). The investigation and statement deadlines are the rule pack's (its {@code deadlines:})
  * {@code complaint-investigation} and {@code complaint-statement}.
  *
  * @param maxEvidenceSize the largest file a complaint may carry

@@ -34,11 +34,12 @@ class ConfinedDrlTest {
         return check(RULE.formatted(then));
     }
 
-    @Test
-    void theShippedRulesStayInsideTheRuleLanguage() {
-        RuleSources shipped = RuleSources.read("file:rules/");
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"zhengzhou-2015", "national-2025"})
+    void theShippedRulesStayInsideTheRuleLanguage(String pack) {
+        RuleSources shipped = RuleSources.read("file:rules/packs/" + pack + "/");
 
-        assertThat(shipped.drlByDecision()).containsKeys("eligibility", "catalog");
+        assertThat(shipped.drlByDecision()).containsKeys("eligibility", "catalog", "supervision");
         assertThat(ConfinedDrl.check(shipped)).isEmpty();
     }
 

@@ -16,7 +16,7 @@ import org.govshare.rules.RuleCase;
 /**
  * Everything the eligibility rules decide from: the resource asked for, the request, the applicant department and
  * the grants it already holds for that resource. The sharing-request service builds it from stored state; a rule
- * author writes the same shape in a scenario file ({@code rules/eligibility/scenarios/*.yaml}).
+ * author writes the same shape in a scenario file ({@code rules/packs/<pack>/eligibility/scenarios/*.yaml}).
  */
 public record EligibilityCase(Resource resource, Request request, Applicant applicant, List<HeldGrant> grants)
         implements RuleCase {

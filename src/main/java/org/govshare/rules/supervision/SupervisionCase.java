@@ -15,7 +15,7 @@ import org.govshare.rules.RuleCase;
 
 /**
  * What the supervision rules look at for one day, as a rule scenario writes it
- * ({@code rules/supervision/scenarios/*.yaml}): the day, and the facts the daily figures give, each named by its type
+ * ({@code rules/packs/<pack>/supervision/scenarios/*.yaml}): the day, and the facts the daily figures give, each named by its type
  * ({@code - OverdueReplyFact: {requestNumber: GX-2026-000123, ...}}). The detection builds the same list from stored
  * state.
  */

@@ -1,4 +1,4 @@
-package org.govshare.cases;
+package org.govshare.rules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +9,10 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.govshare.rules.PackInForce;
-import org.govshare.rules.RuleSetReport;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -58,8 +57,8 @@ class CasePackPlugin extends AbstractProcessEnginePlugin {
         RuleSetReport.Pack inForce = pack.getObject().report();
         execution.setVariable(PACK_VARIABLE, inForce.name());
         execution.setVariable(VERSION_VARIABLE, inForce.version());
-        String definition = execution.getProcessDefinitionId();
-        store.getObject().record(execution.getProcessInstanceId(), definition.substring(0, definition.indexOf(':')),
+        String definition = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+        store.getObject().record(execution.getProcessInstanceId(), definition,
                 execution.getProcessBusinessKey(), inForce.name(), inForce.version(), ClockUtil.getCurrentTime().toInstant());
     }
 }

@@ -1,4 +1,4 @@
-package org.govshare.cases;
+package org.govshare.rules;
 
 import java.sql.Timestamp;
 import java.time.Instant;
