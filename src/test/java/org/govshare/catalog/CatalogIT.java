@@ -9,7 +9,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.govshare.rules.TestPacks;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
-import org.govshare.support.Packs;
 import org.junit.jupiter.api.Test;
 
 /** The sharing catalog over HTTP, on PostgreSQL: publishing, searching, history, refusals, sharing needs. */
@@ -188,7 +187,7 @@ class CatalogIT extends IntegrationTest {
         Response reload = api.post("rules.sun", "/api/rules/reload", "");
 
         assertThat(reload.status()).as(reload.body()).isEqualTo(200);
-        int catalogRules = Packs.byPack(8, 10);
+        int catalogRules = TestPacks.rules("catalog");
         assertThat(reload.json().path("decisions").path("catalog").asInt()).isEqualTo(catalogRules);
         assertThat(auditEventsOf(reload.correlationId())).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("action", "RULES_RELOADED").containsEntry("actor", "rules.sun"));

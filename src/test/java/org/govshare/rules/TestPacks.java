@@ -27,6 +27,11 @@ public final class TestPacks {
         return rule + " (Art. " + article.group(1) + ")";
     }
 
+    /** How many rules the DRL of a decision of the pack under test holds, as {@code /api/rules} counts them. */
+    public static int rules(String decision) {
+        return RuleFiles.ruleNames(decision).size();
+    }
+
     /** Makes the folder a pack (its pack.yaml) and answers the settings that put it in force. */
     public static RulesProperties packIn(Path folder) {
         try {
