@@ -156,15 +156,16 @@ class FiguresStore {
     }
 
     /**
-     * Catalog versions published on the day whose submission the catalog rules flagged under Art. 33 (the collect-once
-     * flag: items another department already publishes).
+     * Catalog versions published on the day whose submission the catalog rules flagged as collected already: the
+     * collect-once flag, the one catalog flag about the entry's items as a whole (field {@code items}). Known by its
+     * field, not its article, since each rule pack cites its own (Zhengzhou Art. 9, 33; national Art. 19, 40).
      */
     List<RepeatedCollectionFact> repeatedCollections(Day d) {
         return jdbc.query("""
                 select v.code, s.department, v.published_at, v.version, s.id as submission, f ->> 'message' as flag
                 from catalog_version v join catalog_submission s on s.id = v.submission_id,
                      lateral (select f from jsonb_array_elements(s.findings::jsonb) f
-                              where f ->> 'severity' = 'FLAG' and f ->> 'article' like '%33%' limit 1) flagged
+                              where f ->> 'severity' = 'FLAG' and f ->> 'field' = 'items' limit 1) flagged
                 where v.published_at >= ? and v.published_at < ?
                 order by v.code, v.version""", (rs, n) -> new RepeatedCollectionFact(rs.getString("code"),
                 rs.getString("department"), d.dateOf(rs.getTimestamp("published_at").toInstant()), rs.getString("flag"),

@@ -15,21 +15,24 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.govshare.rules.catalog.CatalogCase;
 import org.govshare.rules.eligibility.EligibilityCase;
 import org.govshare.rules.supervision.SupervisionCase;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
- * Rule scenarios: YAML files beside the DRL ({@code rules/<decision>/scenarios/*.yaml}) in which a rule author says,
- * without Java, what a decision must come to on a given case and which rules must fire. A rule set whose scenarios
- * do not hold is not put in force. The format is documented in {@code rules/README.md}.
+ * Rule scenarios: YAML files beside the DRL ({@code <pack>/<decision>/scenarios/*.yaml}) in which a rule author
+ * says, without Java, what a decision must come to on a given case and which rules must fire. A rule set whose
+ * scenarios do not hold is not put in force. The format is documented in {@code rules/README.md}. Catalog scenarios
+ * expect a decision as eligibility ones do: REFUSE (a rule stops the entry) or REVIEW (it goes on to the authority's
+ * reviewer, flags and all).
  */
 class RuleScenarios {
 
     /** The case each decision's scenarios describe. */
     private static final Map<String, Class<? extends RuleCase>> CASES = Map.of("eligibility", EligibilityCase.class,
-            "supervision", SupervisionCase.class);
+            "catalog", CatalogCase.class, "supervision", SupervisionCase.class);
 
     /** {@code - name: A scenario} or {@code name: "A scenario"}, with an optional comment after it. */
     private static final Pattern NAME_LINE = Pattern.compile("\\s*(?:-\\s+)?name:\\s*(['\"]?)(.*?)\\1\\s*(?:#.*)?");

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.govshare.rules.TestPacks;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class CatalogImportIT extends IntegrationTest {
         assertThat(errors).anySatisfy(e -> assertError(e, 3, "N", "sharingType", "unknown-value"));
         assertThat(errors).anySatisfy(e -> assertError(e, 4, "A", "code", "code-unique-in-file"));
         assertThat(errors).anySatisfy(e -> assertError(e, 5, "M", "items[1].sensitivity",
-                "A state secret never stands in an unconditional resource (Art. 19)"));
+                TestPacks.cited("catalog", "A state secret never stands in an unconditional resource")));
         assertThat(errors).anySatisfy(e -> assertError(e, 6, "D", "providerDepartment", "provider-is-importer"));
         assertThat(errors.findValuesAsText("row")).doesNotContain("2");
         assertThat(submissions()).as("nothing stored").isEqualTo(before);

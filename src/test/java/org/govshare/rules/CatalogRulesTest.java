@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.govshare.vocabulary.ResourceKind;
 import org.govshare.vocabulary.Sensitivity;
@@ -18,10 +20,26 @@ import org.govshare.rules.catalog.ResourceFact;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each rule of rules/catalog/, as written in the DRL files a rule author edits. */
+/**
+ * Each rule of the Zhengzhou pack's catalog/, as written in the DRL files a rule author edits, whichever pack the run
+ * is under; and, for the pack under test, every catalog rule named by a scenario of its catalog/scenarios/ (the
+ * scenarios themselves hold whenever the pack is built: {@link EligibilityScenariosTest}).
+ */
 class CatalogRulesTest {
 
-    private static final RuleBook RULES = new RuleBook(RulesProperties.of("file:rules/packs/"));
+    private static final RuleBook RULES = new RuleBook(new RulesProperties("file:rules/packs/", "zhengzhou-2015"));
+
+    @Test
+    void everyCatalogRuleOfThePackUnderTestIsNamedByAScenario() {
+        Set<String> rules = RuleFiles.ruleNames("catalog");
+        Set<String> named = new TreeSet<>();
+        RuleFiles.scenarios("catalog").forEach(s -> s.path("expect").path("rules").forEach(r -> named.add(r.asText())));
+
+        assertThat(rules).as("the rules found in the DRL files, against those the compiler counts")
+                .hasSize(RuleFiles.compiledRules("catalog"));
+        assertThat(named).as("rules named by the scenarios that no DRL file defines (misspelled?)").isSubsetOf(rules);
+        assertThat(rules).as("catalog rules without a scenario in which they fire").isSubsetOf(named);
+    }
 
     private static ResourceFact resource(SharingType type, boolean basisCited, boolean conditionsStated) {
         return new ResourceFact("101001/101001", "public-security", false, ResourceKind.PROFESSIONAL, type, basisCited,

@@ -54,6 +54,13 @@ final class RuleFiles {
         return names;
     }
 
+    /** The text of every DRL file of {@code <pack>/<decision>/}, one after the other. */
+    static String drl(String decision) {
+        StringBuilder text = new StringBuilder();
+        files(PACK.resolve(decision), ".drl").forEach(drl -> text.append(read(drl)).append('\n'));
+        return text.toString();
+    }
+
     /** Every scenario of every file in {@code rules/<decision>/scenarios/}. */
     static List<JsonNode> scenarios(String decision) {
         List<JsonNode> scenarios = new ArrayList<>();
@@ -76,7 +83,8 @@ final class RuleFiles {
         }
     }
 
-    private static String read(Path file) {
+    /** A file of the working copy as text. */
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

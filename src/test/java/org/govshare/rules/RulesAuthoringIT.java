@@ -69,7 +69,7 @@ class RulesAuthoringIT extends IntegrationTest {
         JsonNode inForceNow = api.get(AUTHOR, "/api/rules").json();
         assertThat(valid.json().path("version").asText()).isEqualTo(inForce).hasSize(64);
         assertThat(valid.json().path("scenarios").asInt()).isPositive().isEqualTo(inForceNow.path("scenarios").asInt());
-        assertThat(valid.json().path("decisions").path("eligibility").asInt()).isEqualTo(12);
+        assertThat(valid.json().path("decisions").path("eligibility").asInt()).isEqualTo(TestPacks.rules("eligibility"));
         assertThat(auditEventsOf(valid.correlationId())).singleElement().satisfies(e -> assertThat(e)
                 .containsEntry("action", "RULES_VALIDATED").containsEntry("actor", AUTHOR).containsEntry("object_id", inForce));
     }

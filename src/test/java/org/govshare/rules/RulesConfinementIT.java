@@ -131,7 +131,8 @@ class RulesConfinementIT extends IntegrationTest {
             Files.delete(unsafe);
         }
         assertThat(versionInForce()).isEqualTo(inForce);
-        assertThat(api.get(AUTHOR, "/api/rules").json().path("decisions").path("eligibility").asInt()).isEqualTo(12);
+        assertThat(api.get(AUTHOR, "/api/rules").json().path("decisions").path("eligibility").asInt())
+                .isEqualTo(TestPacks.rules("eligibility"));
     }
 
     private void assertConfinedRefusal(Response refused, String field, String messageStart) {
