@@ -35,11 +35,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Every path the national regulation's approvals add to processes/sharing-request.bpmn (Art. 20) and its reply
- * deadlines (Art. 21), under a pack that turns them on: run with {@code -Dgovshare.rules.pack=national-2025}. Under a
- * pack that turns them off the tests that need them are skipped, and the API doors answer {@code step-off}.
+ * Every path the optional steps add to processes/sharing-request.bpmn: the national regulation's approvals (Art. 20)
+ * and reply deadlines (Art. 21), run with {@code -Dgovshare.rules.pack=national-2025}; the authority's conformity
+ * check, run with {@code -Dgovshare.rules.pack=jincheng-2024} (a test pack). A test whose step the pack in force turns
+ * off is skipped; under any pack a step that is off answers {@code step-off} at its door.
  */
-class NationalSharingRequestProcessTest extends ProcessTest {
+class SharingRequestStepsProcessTest extends ProcessTest {
 
     @Autowired
     SharingRequests requests;
@@ -92,6 +93,15 @@ class NationalSharingRequestProcessTest extends ProcessTest {
     private SharingRequest approvedByItsHead() {
         SharingRequest request = askForResidents();
         complete(task("Task_ApproveRequest", instanceOf(request)), vars("requesterApproval", "APPROVE"));
+        return stored(request);
+    }
+
+    /** Civil Affairs' request for residents, through every step the pack puts before the provider. */
+    private SharingRequest sentToProvider() {
+        SharingRequest request = pack.on(OptionalStep.REQUESTER_HEAD_APPROVAL) ? approvedByItsHead() : askForResidents();
+        if (pack.on(OptionalStep.AUTHORITY_CONFORMITY_CHECK)) {
+            complete(task("Task_CheckConformity", instanceOf(request)), vars("conformity", "PASS"));
+        }
         return stored(request);
     }
 
@@ -163,13 +173,14 @@ class NationalSharingRequestProcessTest extends ProcessTest {
         SharingRequest request = askForResidents();
         ProcessInstance instance = instanceOf(request);
         Official otherHead = official("gaj.ma");
+        org.camunda.bpm.engine.task.Task approval = task(instance);
 
         assertThatThrownBy(() -> requests.decideStep(otherHead, request.id(), ApprovalStep.REQUESTER_HEAD, "APPROVE", null))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> requests.decideStep(official("mzj.liu"), request.id(), ApprovalStep.REQUESTER_HEAD, "APPROVE", null))
                 .isInstanceOf(AccessDeniedException.class);
         processEngine.getIdentityService().setAuthentication(otherHead.login(), otherHead.groupIds());
-        assertThatThrownBy(() -> processEngine.getTaskService().complete(task(instance).getId(), vars("requesterApproval", "APPROVE")))
+        assertThatThrownBy(() -> processEngine.getTaskService().complete(approval.getId(), vars("requesterApproval", "APPROVE")))
                 .isInstanceOfAny(org.camunda.bpm.engine.AuthorizationException.class, AccessDeniedException.class);
         processEngine.getIdentityService().clearAuthentication();
         assertThat(instance).isWaitingAt("Task_ApproveRequest");
@@ -197,7 +208,7 @@ class NationalSharingRequestProcessTest extends ProcessTest {
     @Test
     void theReplyTakesEffectOnlyOnceTheProvidersHeadApprovesIt() {
         assumeOn(OptionalStep.PROVIDER_HEAD_APPROVAL);
-        SharingRequest request = pack.on(OptionalStep.REQUESTER_HEAD_APPROVAL) ? approvedByItsHead() : askForResidents();
+        SharingRequest request = sentToProvider();
         ProcessInstance instance = instanceOf(request);
         at(2, 12, 9);
 
@@ -223,7 +234,7 @@ class NationalSharingRequestProcessTest extends ProcessTest {
     @Test
     void theProvidersHeadReturnsTheReplyAndTheReviewerAnswersAgainInTheSameReplyPeriod() {
         assumeOn(OptionalStep.PROVIDER_HEAD_APPROVAL);
-        SharingRequest request = pack.on(OptionalStep.REQUESTER_HEAD_APPROVAL) ? approvedByItsHead() : askForResidents();
+        SharingRequest request = sentToProvider();
         ProcessInstance instance = instanceOf(request);
         Instant due = request.replyDue();
         complete(task("Task_ReviewRequest", instance), vars("replyDecision", "APPROVE"));
@@ -258,7 +269,7 @@ class NationalSharingRequestProcessTest extends ProcessTest {
     @Test
     void aReplyStillWithTheProvidersHeadAtTheDeadlineIsLateAndTheAuthorityMayDecide() {
         assumeOn(OptionalStep.PROVIDER_HEAD_APPROVAL);
-        SharingRequest request = pack.on(OptionalStep.REQUESTER_HEAD_APPROVAL) ? approvedByItsHead() : askForResidents();
+        SharingRequest request = sentToProvider();
         ProcessInstance instance = instanceOf(request);
         complete(task("Task_ReviewRequest", instance), vars("replyDecision", "APPROVE"));
 
@@ -295,7 +306,7 @@ class NationalSharingRequestProcessTest extends ProcessTest {
 
     @Test
     void theExtensionHookMovesTheStoredDeadlineTheTimersAndTheTaskAndTheLateReplyFollowsIt() {
-        SharingRequest request = pack.on(OptionalStep.REQUESTER_HEAD_APPROVAL) ? approvedByItsHead() : askForResidents();
+        SharingRequest request = sentToProvider();
         ProcessInstance instance = instanceOf(request);
         assertThat(replyDeadlines.awaitsReply(request.id())).isTrue();
         Instant later = workdays.due("sharing-request-reply", request.replyDue());
@@ -330,5 +341,49 @@ class NationalSharingRequestProcessTest extends ProcessTest {
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.getMessage()).contains(pack.get().name()).contains(off.step().key());
                 });
+    }
+
+    @Test
+    void theAuthorityChecksConformityBeforeTheProviderSeesTheRequest() {
+        assumeOn(OptionalStep.AUTHORITY_CONFORMITY_CHECK);
+        SharingRequest request = pack.on(OptionalStep.REQUESTER_HEAD_APPROVAL) ? approvedByItsHead() : askForResidents();
+        ProcessInstance instance = instanceOf(request);
+
+        assertThat(instance).isWaitingAt("Task_CheckConformity").task().hasCandidateGroup("sharing-authority.authority");
+        assertThat(stored(request).status()).isEqualTo(SharingRequest.Status.CONFORMITY_CHECK);
+        assertThat(task(instance).getDueDate().toInstant()).isEqualTo(workdays.due("authority-conformity-check",
+                beijing(2, 6, 10, 0)));
+        assertThatThrownBy(() -> requests.decideStep(official("gaj.ma"), request.id(), ApprovalStep.CONFORMITY, "PASS", null))
+                .isInstanceOf(AccessDeniedException.class);
+
+        at(2, 9, 14);
+        requests.decideStep(official("authority.li"), request.id(), ApprovalStep.CONFORMITY, "PASS", null);
+
+        assertThat(instance).hasPassed("Task_CheckConformity", "Task_SendToProvider").isWaitingAt("Task_ReviewRequest");
+        SharingRequest sent = stored(request);
+        assertThat(sent.status()).isEqualTo(SharingRequest.Status.IN_REVIEW);
+        // the data of a new resource is not on the platform yet: the pack's sharing-request-reply, from the pass
+        assertThat(sent.replyDeadline()).isNull();
+        assertThat(sent.replyDue()).isEqualTo(workdays.due("sharing-request-reply", beijing(2, 9, 14, 0)));
+        assertThat(actionsOn(request)).contains(AuditAction.REQUEST_CONFORMITY_CHECKED.name());
+    }
+
+    @Test
+    void aRequestThatDoesNotConformEndsUnsentWithTheAuthoritysReasons() {
+        assumeOn(OptionalStep.AUTHORITY_CONFORMITY_CHECK);
+        SharingRequest request = pack.on(OptionalStep.REQUESTER_HEAD_APPROVAL) ? approvedByItsHead() : askForResidents();
+        ProcessInstance instance = instanceOf(request);
+
+        assertThatThrownBy(() -> complete(task(instance), vars("conformity", "FAIL")))
+                .rootCause().isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("conformityReasons"));
+        complete(task(instance), vars("conformity", "FAIL", "conformityReasons", "the purpose names no statutory duty"));
+
+        assertThat(instance).isEnded().hasPassed("Task_EndUnsent", "Event_RequestNotSent").hasNotPassed("Task_ReviewRequest");
+        assertThat(stored(request).status()).isEqualTo(SharingRequest.Status.NOT_CONFORMING);
+        assertThat(notices.of(official("mzj.liu"), 0, 20)).anySatisfy(n -> {
+            assertThat(n.kind()).isEqualTo("REQUEST_NOT_CONFORMING");
+            assertThat(n.body()).contains("statutory duty");
+        });
     }
 }
