@@ -7,6 +7,7 @@ import org.govshare.identity.Role;
 import org.govshare.platform.FormValues;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.rules.OptionalStep;
+import org.govshare.rules.PackInForce;
 
 /**
  * The yes-or-no steps a pack may put around the provider's review, each a user task with its form keys: the
@@ -42,6 +43,11 @@ enum ApprovalStep {
 
     /** A decision on the step as it arrives, checked: one of the two answers, and reasons for the "no". */
     record Approval(String decision, String reasons, boolean approved) {
+    }
+
+    /** Whether the pack in force puts any of these steps around the provider's review. */
+    static boolean anyOn(PackInForce pack) {
+        return java.util.Arrays.stream(values()).anyMatch(s -> pack.on(s.step()));
     }
 
     OptionalStep step() {
