@@ -35,7 +35,12 @@
       GRANTED: ['已准予共享', 'Granted'],
       REFUSED: ['不予共享', 'Refused'],
       OVERTURNED: ['争议裁决准予', 'Granted on dispute'],
-      WITHDRAWN: ['已撤回', 'Withdrawn']
+      WITHDRAWN: ['已撤回', 'Withdrawn'],
+      AWAITING_APPROVAL: ['待本单位负责人审批', 'Awaiting its head\'s approval'],
+      CONFORMITY_CHECK: ['合规审查中', 'Conformity check'],
+      REPLY_AWAITING_APPROVAL: ['答复待提供单位负责人审批', 'Reply awaiting the provider head\'s approval'],
+      REFUSED_BY_REQUESTER_HEAD: ['本单位负责人未批准', 'Not approved by its head'],
+      NOT_CONFORMING: ['未通过合规审查', 'Not conforming']
     },
     verdict: {
       GRANT: ['准予共享', 'Grant'],

@@ -62,6 +62,12 @@ public enum AuditAction {
     GRANT_EXPIRED,
     VIOLATION_RECORDED,
 
+    // sharing requests under a rule pack's optional steps (P11: national Art. 20, 21; Jincheng 2024)
+    REQUEST_REQUESTER_HEAD_DECIDED,
+    REQUEST_CONFORMITY_CHECKED,
+    REQUEST_PROVIDER_HEAD_DECIDED,
+    REQUEST_REPLY_DUE_MOVED,
+
     // data access (P4)
     DATA_ACCESSED,
     // hosted datasets

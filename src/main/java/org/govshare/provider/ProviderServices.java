@@ -114,6 +114,11 @@ public class ProviderServices {
         return stored.view();
     }
 
+    /** Whether the resource has a registered service: its data is on the platform for the eligibility rules. */
+    public boolean registered(String resourceCode) {
+        return store.find(resourceCode).isPresent();
+    }
+
     /**
      * Calls the resource's registered endpoint with the filters as its parameters.
      *

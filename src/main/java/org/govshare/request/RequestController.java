@@ -93,6 +93,41 @@ class RequestController {
         return Answer.FIELDS.answer(() -> requests.escalate(me, id, answer.input()));
     }
 
+    /**
+     * A decision on a step a rule pack puts around the provider's review.
+     *
+     * @param decision requester-approval and reply-approval: APPROVE, or REFUSE / RETURN; conformity: PASS or FAIL
+     * @param reasons why; required to refuse, return or fail
+     */
+    record StepDecision(@NotBlank String decision, @Size(max = 2000) String reasons) {
+
+        /** The approval forms' keys, as this body names them. */
+        static final ApiFields FIELDS = new ApiFields(java.util.Arrays.stream(ApprovalStep.values())
+                .flatMap(s -> java.util.stream.Stream.of(Map.entry(s.decisionKey(), "decision"), Map.entry(s.reasonsKey(), "reasons")))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    /** The head of the applicant's sharing office sends the request on, or refuses to (national Art. 20). */
+    @PostMapping("/{id}/requester-approval")
+    SharingRequest requesterApproval(@PathVariable String id, @Valid @RequestBody StepDecision body,
+                                     @AuthenticationPrincipal Official me) {
+        return StepDecision.FIELDS.answer(() -> requests.decideStep(me, id, ApprovalStep.REQUESTER_HEAD, body.decision(), body.reasons()));
+    }
+
+    /** The sharing authority checks the request's conformity before the provider sees it. */
+    @PostMapping("/{id}/conformity")
+    SharingRequest conformity(@PathVariable String id, @Valid @RequestBody StepDecision body,
+                              @AuthenticationPrincipal Official me) {
+        return StepDecision.FIELDS.answer(() -> requests.decideStep(me, id, ApprovalStep.CONFORMITY, body.decision(), body.reasons()));
+    }
+
+    /** The provider's head lets the reviewer's reply take effect, or returns it (national Art. 20). */
+    @PostMapping("/{id}/reply-approval")
+    SharingRequest replyApproval(@PathVariable String id, @Valid @RequestBody StepDecision body,
+                                 @AuthenticationPrincipal Official me) {
+        return StepDecision.FIELDS.answer(() -> requests.decideStep(me, id, ApprovalStep.PROVIDER_HEAD, body.decision(), body.reasons()));
+    }
+
     @PostMapping("/{id}/withdrawal")
     SharingRequest withdraw(@PathVariable String id, @AuthenticationPrincipal Official me) {
         return requests.withdraw(me, id);

@@ -22,6 +22,10 @@ class RequestStore {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() { };
+    /** The open statuses, quoted for an SQL list. */
+    private static final String OPEN = java.util.Arrays.stream(SharingRequest.Status.values())
+            .filter(SharingRequest.Status::open).map(s -> "'" + s.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", "));
 
     private final JdbcTemplate jdbc;
     private final CaseRows<SharingRequest> rows;
@@ -46,15 +50,30 @@ class RequestStore {
     }
 
     void setDecision(String id, Decision.Verdict verdict, List<Finding> findings, String ruleSetVersion,
-                     SharingRequest.Status status, Instant replyDue, Instant reminderAt) {
+                     String replyDeadline) {
         jdbc.update("""
-                update sharing_request set eligibility = ?, findings = ?, rule_set_version = ?, status = ?, reply_due = ?,
-                                           reminder_at = ? where id = ?""",
-                verdict.name(), write(findings), ruleSetVersion, status.name(), timestamp(replyDue), timestamp(reminderAt), id);
+                update sharing_request set eligibility = ?, findings = ?, rule_set_version = ?, reply_deadline = ?
+                where id = ?""", verdict.name(), write(findings), ruleSetVersion, replyDeadline, id);
+    }
+
+    /** The request reached the provider: its reply period runs from now. */
+    void sendToProvider(String id, Instant replyDue, Instant reminderAt) {
+        jdbc.update("update sharing_request set status = ?, reply_due = ?, reminder_at = ? where id = ?",
+                SharingRequest.Status.IN_REVIEW.name(), timestamp(replyDue), timestamp(reminderAt), id);
+    }
+
+    /** An extension or a supplement moved the reply deadline. */
+    void moveReplyDue(String id, Instant replyDue, Instant reminderAt) {
+        jdbc.update("update sharing_request set reply_due = ?, reminder_at = ? where id = ?", timestamp(replyDue),
+                timestamp(reminderAt), id);
+    }
+
+    void setStatus(String id, SharingRequest.Status status) {
+        jdbc.update("update sharing_request set status = ? where id = ?", status.name(), id);
     }
 
     void setReply(String id, Reply reply) {
-        jdbc.update("update sharing_request set reply = ? where id = ?", write(reply), id);
+        jdbc.update("update sharing_request set reply = ? where id = ?", reply == null ? null : write(reply), id);
     }
 
     void markReminded(String id) {
@@ -83,7 +102,7 @@ class RequestStore {
     /** Whether a department has an open request for a resource already. */
     Optional<String> openRequestOf(String applicantDepartment, String resourceCode) {
         return jdbc.queryForList("select id from sharing_request where applicant_department = ? and resource_code = ?"
-                        + " and status in ('SUBMITTED', 'IN_REVIEW')", String.class, applicantDepartment, resourceCode)
+                        + " and status in (" + OPEN + ")", String.class, applicantDepartment, resourceCode)
                 .stream().findFirst();
     }
 
@@ -105,7 +124,7 @@ class RequestStore {
                 SharingRequest.Status.valueOf(rs.getString("status")),
                 eligibility == null ? null : Decision.Verdict.valueOf(eligibility), read(rs.getString("findings"), FINDINGS),
                 rs.getString("rule_set_version"), reply == null ? null : read(reply, Reply.class),
-                instant(rs, "reply_due"), instant(rs, "reminder_at"), rs.getBoolean("reminded"), rs.getBoolean("overdue"),
+                rs.getString("reply_deadline"), instant(rs, "reply_due"), instant(rs, "reminder_at"), rs.getBoolean("reminded"), rs.getBoolean("overdue"),
                 rs.getString("grant_id"), rs.getString("process_instance_id"), instant(rs, "closed_at"));
     }
 

@@ -17,7 +17,10 @@ import org.govshare.rules.Finding;
  * @param eligibility what the rules decided: GRANT, REVIEW or REFUSE
  * @param findings every rule that fired, with its article
  * @param ruleSetVersion SHA-256 over the DRL files in force when the rules decided
- * @param replyDue end of the reply deadline (working days), for a request under review
+ * @param replyDeadline the key of the reply deadline the eligibility rules chose (national Art. 21), counted when
+ *                      the request reaches the provider; null when they chose none
+ * @param replyDue end of the reply deadline (working days), for a request under review; never recomputed, only
+ *                 moved by an approved extension or a supplement (see {@code ReplyDeadlines})
  * @param reminderAt when the reviewer is reminded
  * @param overdue the deadline passed without a reply: a violation is recorded and the authority escalates
  * @param grantId the grant it led to, its own or a dispute ruling's
@@ -27,7 +30,7 @@ public record SharingRequest(String id, String resourceCode, int resourceVersion
                              Instant requestedAt, List<String> items, String purpose, Duty duty, Scenario scenario,
                              LocalDate validFrom, LocalDate validUntil, List<String> officials, List<String> systems,
                              Status status, Decision.Verdict eligibility, List<Finding> findings, String ruleSetVersion,
-                             Reply reply, Instant replyDue, Instant reminderAt, boolean reminded, boolean overdue,
+                             Reply reply, String replyDeadline, Instant replyDue, Instant reminderAt, boolean reminded, boolean overdue,
                              String grantId, String processInstanceId, Instant closedAt) implements Case {
 
     @Override
@@ -37,17 +40,38 @@ public record SharingRequest(String id, String resourceCode, int resourceVersion
 
     public enum Status {
         /** being decided by the rules (never seen outside the transaction that submits it) */
-        SUBMITTED,
+        SUBMITTED(true),
+        /** waiting for the approval of the head of the applicant's sharing office before it is sent (national Art. 20) */
+        AWAITING_APPROVAL(true),
+        /** waiting for the sharing authority's conformity check before the provider sees it (e.g. Jincheng 2024) */
+        CONFORMITY_CHECK(true),
         /** waiting for the provider's reply */
-        IN_REVIEW,
-        GRANTED,
-        REFUSED,
+        IN_REVIEW(true),
+        /** the provider's reviewer replied; the reply takes effect when the provider's head approves it (national Art. 20) */
+        REPLY_AWAITING_APPROVAL(true),
+        GRANTED(false),
+        REFUSED(false),
         /** refused, then granted by a dispute ruling: {@code grantId} is the ruling's grant */
-        OVERTURNED,
-        WITHDRAWN
+        OVERTURNED(false),
+        WITHDRAWN(false),
+        /** the head of the applicant's sharing office refused to send it: the provider never saw it */
+        REFUSED_BY_REQUESTER_HEAD(false),
+        /** the sharing authority found it not conforming: the provider never saw it */
+        NOT_CONFORMING(false);
+
+        private final boolean open;
+
+        Status(boolean open) {
+            this.open = open;
+        }
+
+        /** Whether a request in this status still waits for someone. */
+        public boolean open() {
+            return open;
+        }
     }
 
     public boolean open() {
-        return status == Status.SUBMITTED || status == Status.IN_REVIEW;
+        return status.open();
     }
 }

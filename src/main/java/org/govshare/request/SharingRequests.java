@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
+import org.govshare.audit.AuditEntry;
 import org.govshare.calendar.Deadline;
 import org.govshare.cases.CaseEngine;
 import org.govshare.cases.CaseKind;
@@ -35,6 +36,10 @@ import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.rules.Decision;
 import org.govshare.rules.Finding;
+import org.govshare.rules.OptionalStep;
+import org.govshare.rules.PackInForce;
+import org.govshare.dataset.HostedDatasets;
+import org.govshare.provider.ProviderServices;
 import org.govshare.rules.RuleBook;
 import org.govshare.rules.eligibility.EligibilityCase;
 import org.govshare.supervision.ViolationRegister;
@@ -67,9 +72,13 @@ public class SharingRequests {
     private final ViolationRegister violations;
     private final Cases<SharingRequest> cases;
     private final RequestsProperties properties;
+    private final PackInForce pack;
+    private final HostedDatasets datasets;
+    private final ProviderServices services;
 
     SharingRequests(RequestStore store, RequestValidator validator, Catalog catalog, DepartmentDirectory departments,
-                    RuleBook rules, Grants grants, ViolationRegister violations, CaseEngine engine, RequestsProperties properties) {
+                    RuleBook rules, Grants grants, ViolationRegister violations, CaseEngine engine, RequestsProperties properties,
+                    PackInForce pack, HostedDatasets datasets, ProviderServices services) {
         this.store = store;
         this.validator = validator;
         this.catalog = catalog;
@@ -79,6 +88,9 @@ public class SharingRequests {
         this.violations = violations;
         this.cases = engine.cases(KIND, store.rows());
         this.properties = properties;
+        this.pack = pack;
+        this.datasets = datasets;
+        this.services = services;
     }
 
     /** An applicant's request: checked, numbered, stored, and decided by the rules before this returns. */
@@ -106,7 +118,7 @@ public class SharingRequests {
                 List.copyOf(asked.items()), asked.purpose().strip(), asked.duty() == null ? new Duty(null, null) : asked.duty(),
                 asked.scenario(), asked.validFrom(), asked.validUntil(), List.copyOf(asked.officials()),
                 List.copyOf(asked.systems()), SharingRequest.Status.SUBMITTED, null, List.of(), null, null, null, null,
-                false, false, null, null, null);
+                null, false, false, null, null, null);
         return cases.open(request, store::insert, cases.entry(AuditAction.REQUEST_SUBMITTED, request.id())
                 .with("resource", request.resourceCode()).with("provider", request.providerDepartment())
                 .with("items", request.items()).with("purpose", request.purpose()).with("scenario", request.scenario()),
@@ -133,34 +145,189 @@ public class SharingRequests {
                         resource.sharingType(), resource.legalBasis() == null || !resource.legalBasis().cited() ? ""
                                 : resource.legalBasis().law() + " " + resource.legalBasis().article(),
                         resource.items().stream().map(i -> new EligibilityCase.Item(i.name(), i.sensitivity())).toList(),
-                        resource.conditions().stream().map(c -> new EligibilityCase.Condition(c.type(), c.value())).toList()),
+                        resource.conditions().stream().map(c -> new EligibilityCase.Condition(c.type(), c.value())).toList(),
+                        datasets.currentVersion(resource.code()).isPresent() || services.registered(resource.code()),
+                        // TODO(#17 catalog grades): resource.grade() once catalog entries carry their grade (Art. 13)
+                        ""),
                 new EligibilityCase.Request(request.items(), request.purpose(), request.duty().citation(),
                         request.scenario().name(), request.validFrom(), request.validUntil()),
                 new EligibilityCase.Applicant(applicant.code(), applicant.tier(), applicant.regionCode(), applicant.kind()),
                 held);
         Decision decision = rules.decide(DECISION, eligibilityCase.facts());
         Decision.Verdict verdict = decision.verdict();
-        Instant due = null;
-        Instant reminder = null;
-        SharingRequest.Status status = request.status();
-        if (verdict == Decision.Verdict.REVIEW) {
-            due = cases.due(Deadline.SHARING_REQUEST_REPLY);
-            reminder = cases.workdays().before(due, properties.reminderWorkingDays());
-            status = SharingRequest.Status.IN_REVIEW;
-        }
-        store.setDecision(request.id(), verdict, decision.findings(), rules.version(), status, due, reminder);
-        cases.record(cases.entry(AuditAction.REQUEST_DECIDED, request.id())
+        String replyDeadline = shortest(decision.replyDeadlines()).orElse(null);
+        store.setDecision(request.id(), verdict, decision.findings(), rules.version(), replyDeadline);
+        AuditEntry decided = cases.entry(AuditAction.REQUEST_DECIDED, request.id())
                 .with("decision", verdict).with("rules", decision.findings().stream().map(Finding::citation).toList())
-                .with("ruleSetVersion", rules.version()));
-        if (verdict == Decision.Verdict.REVIEW) {
-            cases.send(cases.workgroup(request.providerDepartment(), Role.PROVIDER_REVIEWER), "REVIEW_REQUESTED", "待审核共享申请 Request " + request.id()
-                    + " awaits your review", request.applicantDepartment() + " asks for " + request.resourceName()
-                    + "; reply by " + due, request.id());
-        }
-        // what the reviewer is shown goes into the process only when there will be a reviewer
-        return verdict == Decision.Verdict.REVIEW
+                .with("ruleSetVersion", rules.version());
+        cases.record(replyDeadline == null ? decided : decided.with("replyDeadline", replyDeadline));
+        // what the reviewer (or a head, or the authority, before the provider) is shown goes into the process only
+        // when someone will look at it
+        boolean looked = verdict == Decision.Verdict.REVIEW || verdict == Decision.Verdict.GRANT
+                && (pack.on(OptionalStep.REQUESTER_HEAD_APPROVAL) || pack.on(OptionalStep.AUTHORITY_CONFORMITY_CHECK));
+        return looked
                 ? new Eligibility(verdict.name(), summary(decision.findings()), requestSummary(require(request.id()), resource))
                 : new Eligibility(verdict.name(), null, null);
+    }
+
+    /** Of the reply deadlines the rules chose, the one with the fewest working days: the applicant's due. */
+    private Optional<String> shortest(List<String> keys) {
+        return keys.stream().min(java.util.Comparator.comparingInt(k -> pack.workingDays(k).orElse(Integer.MAX_VALUE)));
+    }
+
+    /**
+     * The request reaches the provider: the reply period starts now (Art. 21: from receipt), on the deadline the rules
+     * chose or {@code sharing-request-reply}, and the provider's reviewers are told.
+     */
+    public void sendToProvider(String processInstanceId) {
+        SharingRequest request = cases.lockedOfProcess(processInstanceId);
+        Instant due = request.replyDeadline() == null ? cases.due(Deadline.SHARING_REQUEST_REPLY)
+                : cases.workdays().due(request.replyDeadline(), cases.now());
+        Instant reminder = cases.workdays().before(due, properties.reminderWorkingDays());
+        store.sendToProvider(request.id(), due, reminder);
+        cases.send(cases.workgroup(request.providerDepartment(), Role.PROVIDER_REVIEWER), "REVIEW_REQUESTED", "待审核共享申请 Request " + request.id()
+                + " awaits your review", request.applicantDepartment() + " asks for " + request.resourceName()
+                + "; reply by " + due, request.id());
+    }
+
+    /** What the rules decided, as stored: the process routes on this after the steps before the provider. */
+    public String eligibility(String processInstanceId) {
+        return cases.ofProcess(processInstanceId).eligibility().name();
+    }
+
+    // ---- the steps a pack may turn on around the provider's review (national Art. 20; Jincheng 2024) ----
+
+    /** The candidate group of the applicant's approval: its DEPARTMENT_HEAD officials (head of the sharing office). */
+    public String requesterHeads(String processInstanceId) {
+        return cases.workgroup(cases.ofProcess(processInstanceId).applicantDepartment(), Role.DEPARTMENT_HEAD);
+    }
+
+    /** The candidate group of the reply's approval: the provider's DEPARTMENT_HEAD officials. */
+    public String providerHeads(String processInstanceId) {
+        return cases.workgroup(cases.ofProcess(processInstanceId).providerDepartment(), Role.DEPARTMENT_HEAD);
+    }
+
+    /** The request waits for its own head's approval before it is sent (Art. 20); the heads are told. */
+    public void askRequesterHead(String processInstanceId) {
+        SharingRequest request = waitFor(processInstanceId, SharingRequest.Status.AWAITING_APPROVAL);
+        cases.send(cases.workgroup(request.applicantDepartment(), Role.DEPARTMENT_HEAD), "REQUEST_APPROVAL_REQUESTED",
+                "待审批共享申请 Request " + request.id() + " awaits your approval", request.requestedBy() + " asks "
+                        + request.providerDepartment() + " for " + request.resourceName() + "; it is sent once you approve",
+                request.id());
+    }
+
+    /** The authority checks the request for conformity before the provider sees it; the authority is told. */
+    public void askAuthority(String processInstanceId) {
+        SharingRequest request = waitFor(processInstanceId, SharingRequest.Status.CONFORMITY_CHECK);
+        cases.send(cases.workgroups().authority(), "CONFORMITY_CHECK_REQUESTED", "待合规审查 Request " + request.id()
+                + " awaits your check", request.applicantDepartment() + " asks " + request.providerDepartment() + " for "
+                + request.resourceName(), request.id());
+    }
+
+    /** The reviewer's reply waits for the provider's head (Art. 20); the heads are told. */
+    public void askProviderHead(String processInstanceId) {
+        SharingRequest request = waitFor(processInstanceId, SharingRequest.Status.REPLY_AWAITING_APPROVAL);
+        cases.send(cases.workgroup(request.providerDepartment(), Role.DEPARTMENT_HEAD), "REPLY_APPROVAL_REQUESTED",
+                "待审批答复 The reply to " + request.id() + " awaits your approval", "your reviewer answered "
+                        + request.reply().decision() + "; the reply is due by " + request.replyDue(), request.id());
+    }
+
+    private SharingRequest waitFor(String processInstanceId, SharingRequest.Status status) {
+        SharingRequest request = cases.lockedOfProcess(processInstanceId);
+        store.setStatus(request.id(), status);
+        return request;
+    }
+
+    /**
+     * The provider's head approves inside the reply period: within {@code provider-head-approval} working days of the
+     * reply, and never after the reply is due (the deadline is met when the head approves).
+     */
+    public Date replyApprovalDue(String processInstanceId) {
+        Instant replyDue = cases.ofProcess(processInstanceId).replyDue();
+        Instant own = cases.due(Deadline.PROVIDER_HEAD_APPROVAL);
+        return Date.from(own.isBefore(replyDue) ? own : replyDue);
+    }
+
+    /**
+     * The applicant's head decides: APPROVE sends the request on, REFUSE (with reasons) ends it unsent.
+     *
+     * @return APPROVE or REFUSE, for the process
+     */
+    public String recordRequesterApproval(String processInstanceId, VariableScope form) {
+        SharingRequest request = cases.lockedOfProcess(processInstanceId);
+        Actor actor = cases.actorOf(request.applicantDepartment(), "a request is approved by the head of "
+                + request.applicantDepartment() + "'s sharing office");
+        ApprovalStep.Approval approval = ApprovalStep.REQUESTER_HEAD.read(form);
+        checkStatus(request, SharingRequest.Status.AWAITING_APPROVAL, ApprovalStep.REQUESTER_HEAD);
+        cases.record(cases.entry(AuditAction.REQUEST_REQUESTER_HEAD_DECIDED, request.id())
+                .with("decision", approval.decision()).with("head", actor.id()).because(approval.reasons()));
+        if (!approval.approved()) {
+            cases.send(request.requestedBy(), "REQUEST_NOT_APPROVED", "未获本单位审批 " + request.id()
+                    + " is not sent: your head of the sharing office refused it", approval.reasons(), request.id());
+        }
+        return approval.decision();
+    }
+
+    /**
+     * The authority's conformity check: PASS sends the request on, FAIL (with reasons) ends it unsent.
+     *
+     * @return PASS or FAIL, for the process
+     */
+    public String recordConformity(String processInstanceId, VariableScope form) {
+        SharingRequest request = cases.lockedOfProcess(processInstanceId);
+        cases.actorOf(cases.workgroups().authorityDepartment(), "a request's conformity is checked by the sharing authority");
+        ApprovalStep.Approval approval = ApprovalStep.CONFORMITY.read(form);
+        checkStatus(request, SharingRequest.Status.CONFORMITY_CHECK, ApprovalStep.CONFORMITY);
+        cases.record(cases.entry(AuditAction.REQUEST_CONFORMITY_CHECKED, request.id())
+                .with("decision", approval.decision()).because(approval.reasons()));
+        if (!approval.approved()) {
+            cases.send(request.requestedBy(), "REQUEST_NOT_CONFORMING", "未通过合规审查 " + request.id()
+                    + " is not sent: the sharing authority found it not conforming", approval.reasons(), request.id());
+        }
+        return approval.decision();
+    }
+
+    /**
+     * The provider's head decides on the reviewer's reply: APPROVE lets it take effect, RETURN (with reasons) sends
+     * it back to the reviewers, the reply withdrawn and the reply period still running.
+     *
+     * @return GRANT or REFUSE (the approved reply's outcome) or RETURN, for the process
+     */
+    public String recordReplyApproval(String processInstanceId, VariableScope form) {
+        SharingRequest request = cases.lockedOfProcess(processInstanceId);
+        Actor actor = cases.actorOf(request.providerDepartment(), "the reply to " + request.id() + " is approved by the head of "
+                + request.providerDepartment());
+        ApprovalStep.Approval approval = ApprovalStep.PROVIDER_HEAD.read(form);
+        checkStatus(request, SharingRequest.Status.REPLY_AWAITING_APPROVAL, ApprovalStep.PROVIDER_HEAD);
+        cases.record(cases.entry(AuditAction.REQUEST_PROVIDER_HEAD_DECIDED, request.id())
+                .with("decision", approval.decision()).with("head", actor.id())
+                .with("reply", request.reply().decision()).because(approval.reasons()));
+        if (!approval.approved()) {
+            store.setReply(request.id(), null);
+            store.setStatus(request.id(), SharingRequest.Status.IN_REVIEW);
+            cases.send(cases.workgroup(request.providerDepartment(), Role.PROVIDER_REVIEWER), "REPLY_RETURNED",
+                    "退回答复 The reply to " + request.id() + " is returned", approval.reasons() + "; reply by "
+                            + request.replyDue(), request.id());
+            return "RETURN";
+        }
+        return request.reply().grants() ? "GRANT" : "REFUSE";
+    }
+
+    private static void checkStatus(SharingRequest request, SharingRequest.Status expected, ApprovalStep step) {
+        if (request.status() != expected) {
+            throw new ConflictException(step.decisionKey(), "decide-while-waiting", request.id() + " is "
+                    + request.status() + " and " + step.notWaiting());
+        }
+    }
+
+    /**
+     * A request the applicant's head refused, or the authority found not conforming, ends unsent (the applicant was
+     * told why when the decision was recorded): the provider never saw it, so it is no refusal of the provider's.
+     */
+    public void endUnsent(String processInstanceId) {
+        SharingRequest request = cases.lockedOfProcess(processInstanceId);
+        store.close(request.id(), request.status() == SharingRequest.Status.CONFORMITY_CHECK
+                ? SharingRequest.Status.NOT_CONFORMING : SharingRequest.Status.REFUSED_BY_REQUESTER_HEAD, null, cases.now());
     }
 
     /** What the rules decided, for the process: the decision and what the reviewer is shown. */
@@ -223,7 +390,10 @@ public class SharingRequests {
     }
 
     private String recordReply(SharingRequest request, Reply.By by, Actor actor, ReplyInput input, String decisionField) {
-        if (request.status() != SharingRequest.Status.IN_REVIEW) {
+        // the authority decides in the provider's place also while a late reply waits for the provider's head
+        boolean awaited = request.status() == SharingRequest.Status.IN_REVIEW || by == Reply.By.AUTHORITY
+                && request.status() == SharingRequest.Status.REPLY_AWAITING_APPROVAL;
+        if (!awaited) {
             throw new ConflictException("status", "reply-in-review-only", request.id() + " is " + request.status());
         }
         Reply reply = checkedReply(request, by, actor, input, decisionField);
@@ -437,6 +607,34 @@ public class SharingRequests {
             throw new AccessDeniedException("overdue requests are escalated by the sharing authority");
         }
         return completeTask(require(id), "Task_EscalateRequest", "escalationDecision", input);
+    }
+
+    /**
+     * A decision on a step before or after the provider's review, through the API: the applicant's head
+     * (requester-approval), the authority (conformity), the provider's head (reply-approval). Refused while the pack
+     * in force does not turn the step on, and by anyone but that department's head or the authority.
+     */
+    @Transactional
+    public SharingRequest decideStep(Official by, String id, ApprovalStep step, String decision, String reasons) {
+        if (!pack.on(step.step())) {
+            throw new ConflictException("pack", "step-off", "the rule pack " + pack.nameAndVersion() + " does not turn on "
+                    + step.step().key() + ", so no request waits for it");
+        }
+        SharingRequest request = require(id);
+        String department = switch (step) {
+            case REQUESTER_HEAD -> request.applicantDepartment();
+            case PROVIDER_HEAD -> request.providerDepartment();
+            case CONFORMITY -> cases.workgroups().authorityDepartment();
+        };
+        if (!department.equals(by.department()) || !by.has(step.role())) {
+            throw new AccessDeniedException(step == ApprovalStep.CONFORMITY ? "a request's conformity is checked by the"
+                    + " sharing authority" : step.step().key() + " of " + id + " is decided by " + department
+                    + "'s DEPARTMENT_HEAD officials");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(step.decisionKey(), decision);
+        variables.put(step.reasonsKey(), reasons);
+        return cases.complete(request, step.taskKey(), variables, step.notWaiting());
     }
 
     private SharingRequest completeTask(SharingRequest request, String taskKey, String decisionVariable, ReplyInput input) {

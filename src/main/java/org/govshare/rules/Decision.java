@@ -16,6 +16,7 @@ public final class Decision {
 
     private final List<Finding> findings = new ArrayList<>();
     private final List<ViolationFinding> violations = new ArrayList<>();
+    private final List<String> replyDeadlines = new ArrayList<>();
 
     public void refuse(Rule rule, String field, String message) {
         findings.add(new Finding(rule.getName(), article(rule), Finding.Severity.REFUSAL, field, message));
@@ -28,6 +29,20 @@ public final class Decision {
     /** The case goes to a person (the provider's reviewer) to decide. */
     public void review(Rule rule, String field, String message) {
         findings.add(new Finding(rule.getName(), article(rule), Finding.Severity.REVIEW, field, message));
+    }
+
+    /**
+     * The reply deadline of a request sent to review, by its key in the pack's {@code deadlines:} (national Art. 21:
+     * by sharing type); without a choice the provider has {@code sharing-request-reply}. RuleBook refuses a file that
+     * chooses a key the pack does not define.
+     */
+    public void replyDeadline(String key) {
+        replyDeadlines.add(key);
+    }
+
+    /** The reply deadlines the rules chose, in the order they fired; the request takes the shortest. */
+    public List<String> replyDeadlines() {
+        return List.copyOf(replyDeadlines);
     }
 
     /** The case may be granted, unless another rule refuses it or sends it to review. */

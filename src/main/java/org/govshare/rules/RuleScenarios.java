@@ -48,9 +48,11 @@ class RuleScenarios {
 
     /**
      * What a scenario expects: for a decision that decides (eligibility), the verdict and the rules that fire; for
-     * supervision, the violations found (none when the list is empty).
+     * supervision, the violations found (none when the list is empty). An eligibility scenario may also name the
+     * reply deadlines the rules choose ({@code replyDeadlines: [sharing-request-reply-unconditional]}, [] for none).
      */
-    record Expect(Decision.Verdict decision, List<String> rules, List<ExpectedViolation> findings) {
+    record Expect(Decision.Verdict decision, List<String> rules, List<ExpectedViolation> findings,
+                  List<String> replyDeadlines) {
     }
 
     /** A violation a supervision scenario expects: the rule that finds it, OPEN or SUSPECTED, who and what about. */
@@ -129,13 +131,16 @@ class RuleScenarios {
         }
         Set<String> fired = decision.findings().stream().map(Finding::rule).collect(Collectors.toCollection(TreeSet::new));
         Set<String> expected = scenario.expect().rules() == null ? null : new TreeSet<>(scenario.expect().rules());
-        boolean holds = decision.verdict() == scenario.expect().decision() && (expected == null || expected.equals(fired));
+        List<String> deadlines = scenario.expect().replyDeadlines();
+        boolean holds = decision.verdict() == scenario.expect().decision() && (expected == null || expected.equals(fired))
+                && (deadlines == null || deadlines.equals(decision.replyDeadlines()));
         if (holds) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(problem(file, line, "scenario-holds", "scenario '" + scenario.name() + "' expects "
-                + scenario.expect().decision() + (expected == null ? "" : " by " + expected) + " but the rules say "
-                + decision.verdict() + " by " + fired));
+                + scenario.expect().decision() + (expected == null ? "" : " by " + expected)
+                + (deadlines == null ? "" : " with the reply deadlines " + deadlines) + " but the rules say "
+                + decision.verdict() + " by " + fired + (deadlines == null ? "" : " with " + decision.replyDeadlines())));
     }
 
     /** The violations found, as {rule, status, department, subject}, against those expected: no more, no fewer. */

@@ -109,7 +109,9 @@ record RuleVocabulary(String decision, List<Class<?>> facts) {
     /** The methods of {@link Decision} a consequence calls to say what a rule found: those that take the rule. */
     static Set<String> findings() {
         return Arrays.stream(Decision.class.getMethods())
-                .filter(m -> m.getParameterCount() > 0 && m.getParameterTypes()[0] == Rule.class)
+                // a finding names its rule; choosing a reply deadline is the one call that adds none
+                .filter(m -> m.getParameterCount() > 0 && m.getParameterTypes()[0] == Rule.class
+                        || m.getName().equals("replyDeadline") && m.getParameterCount() == 1)
                 .map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
     }
 

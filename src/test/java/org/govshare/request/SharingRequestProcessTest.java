@@ -2,6 +2,7 @@ package org.govshare.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -28,6 +29,8 @@ import org.govshare.supervision.ViolationRegister;
 import org.govshare.supervision.ViolationType;
 import org.govshare.support.ProcessTest;
 import org.govshare.support.Packs;
+import org.govshare.rules.PackInForce;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -46,6 +49,15 @@ class SharingRequestProcessTest extends ProcessTest {
 
     @Autowired
     Notices notices;
+
+    @Autowired
+    PackInForce pack;
+
+    /** These are the paths without the optional steps; SharingRequestStepsProcessTest walks those with them. */
+    @BeforeEach
+    void underAPackWithoutStepsAroundTheReview() {
+        assumeThat(ApprovalStep.anyOn(pack)).as("a step around the provider's review").isFalse();
+    }
 
     private ProcessInstance instanceOf(SharingRequest request) {
         return instance(request.processInstanceId());

@@ -1,6 +1,7 @@
 package org.govshare.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,7 +16,10 @@ import org.govshare.catalog.CatalogEntry;
 import org.govshare.vocabulary.ConditionType;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
+import org.govshare.rules.PackInForce;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Sharing requests over HTTP on PostgreSQL and Elasticsearch, with officials of the right departments: one request
@@ -26,6 +30,15 @@ class SharingRequestsIT extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Autowired
+    PackInForce pack;
+
+    /** These are the paths without the optional steps; RequestApprovalsIT walks the approvals over HTTP. */
+    @BeforeEach
+    void underAPackWithoutStepsAroundTheReview() {
+        assumeThat(ApprovalStep.anyOn(pack)).as("a step around the provider's review").isFalse();
+    }
 
     private String residents() {
         CatalogEntry residents = CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode());

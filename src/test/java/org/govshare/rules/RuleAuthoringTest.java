@@ -230,6 +230,6 @@ class RuleAuthoringTest {
     }
 
     private static ResourceFact unconditional() {
-        return new ResourceFact("103001/103001", "市场主体登记信息", "market-supervision", SharingType.UNCONDITIONAL, "");
+        return new ResourceFact("103001/103001", "市场主体登记信息", "market-supervision", SharingType.UNCONDITIONAL, "", false, "");
     }
 }

@@ -29,13 +29,23 @@ public record EligibilityCase(Resource resource, Request request, Applicant appl
      * The resource as published in the sharing catalog.
      *
      * @param legalBasis the law and article behind NON_SHARING or behind its conditions, as one citation
+     * @param onPlatform its data is on the platform: a hosted data version or a registered provider service
+     * @param grade      its classification grade, or empty when the catalog entry has none
      */
     public record Resource(String code, String name, String providerDepartment, SharingType sharingType,
-                           String legalBasis, List<Item> items, List<Condition> conditions) {
+                           String legalBasis, List<Item> items, List<Condition> conditions, boolean onPlatform,
+                           String grade) {
 
         public Resource {
             items = items == null ? List.of() : List.copyOf(items);
             conditions = conditions == null ? List.of() : List.copyOf(conditions);
+            grade = grade == null ? "" : grade;
+        }
+
+        /** A resource as the rules knew it before the platform told them where its data is and what grade it has. */
+        public Resource(String code, String name, String providerDepartment, SharingType sharingType, String legalBasis,
+                        List<Item> items, List<Condition> conditions) {
+            this(code, name, providerDepartment, sharingType, legalBasis, items, conditions, false, "");
         }
     }
 
@@ -72,7 +82,7 @@ public record EligibilityCase(Resource resource, Request request, Applicant appl
     public List<Object> facts() {
         List<Object> facts = new ArrayList<>();
         facts.add(new ResourceFact(resource.code(), resource.name(), resource.providerDepartment(), resource.sharingType(),
-                resource.legalBasis() == null ? "" : resource.legalBasis()));
+                resource.legalBasis() == null ? "" : resource.legalBasis(), resource.onPlatform(), resource.grade()));
         Map<String, Sensitivity> sensitivity = resource.items().stream()
                 .collect(Collectors.toMap(Item::name, i -> i.sensitivity() == null ? Sensitivity.PUBLIC : i.sensitivity(),
                         (a, b) -> a));
