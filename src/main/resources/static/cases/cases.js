@@ -35,7 +35,8 @@
       GRANTED: ['已准予共享', 'Granted'],
       REFUSED: ['不予共享', 'Refused'],
       OVERTURNED: ['争议裁决准予', 'Granted on dispute'],
-      WITHDRAWN: ['已撤回', 'Withdrawn']
+      WITHDRAWN: ['已撤回', 'Withdrawn'],
+      LAPSED: ['逾期未补正材料，申请终止', 'Lapsed: materials not supplemented']
     },
     verdict: {
       GRANT: ['准予共享', 'Grant'],

@@ -57,6 +57,11 @@ class RequestStore {
         jdbc.update("update sharing_request set reply = ? where id = ?", write(reply), id);
     }
 
+    void moveReplyDue(String id, Instant replyDue, Instant reminderAt) {
+        jdbc.update("update sharing_request set reply_due = ?, reminder_at = ? where id = ?",
+                Timestamp.from(replyDue), Timestamp.from(reminderAt), id);
+    }
+
     void markReminded(String id) {
         jdbc.update("update sharing_request set reminded = true where id = ?", id);
     }

@@ -44,7 +44,9 @@ public record SharingRequest(String id, String resourceCode, int resourceVersion
         REFUSED,
         /** refused, then granted by a dispute ruling: {@code grantId} is the ruling's grant */
         OVERTURNED,
-        WITHDRAWN
+        WITHDRAWN,
+        /** ended because the applicant did not supplement the materials the provider's one notice listed in time (national Art. 21) */
+        LAPSED
     }
 
     public boolean open() {

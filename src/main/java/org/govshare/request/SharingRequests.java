@@ -35,6 +35,8 @@ import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.rules.Decision;
 import org.govshare.rules.Finding;
+import org.govshare.rules.OptionalStep;
+import org.govshare.rules.PackInForce;
 import org.govshare.rules.RuleBook;
 import org.govshare.rules.eligibility.EligibilityCase;
 import org.govshare.supervision.ViolationRegister;
@@ -67,9 +69,12 @@ public class SharingRequests {
     private final ViolationRegister violations;
     private final Cases<SharingRequest> cases;
     private final RequestsProperties properties;
+    private final ReplyTimers timers;
+    private final PackInForce pack;
 
     SharingRequests(RequestStore store, RequestValidator validator, Catalog catalog, DepartmentDirectory departments,
-                    RuleBook rules, Grants grants, ViolationRegister violations, CaseEngine engine, RequestsProperties properties) {
+                    RuleBook rules, Grants grants, ViolationRegister violations, CaseEngine engine, RequestsProperties properties,
+                    ReplyTimers timers, PackInForce pack) {
         this.store = store;
         this.validator = validator;
         this.catalog = catalog;
@@ -79,6 +84,8 @@ public class SharingRequests {
         this.violations = violations;
         this.cases = engine.cases(KIND, store.rows());
         this.properties = properties;
+        this.timers = timers;
+        this.pack = pack;
     }
 
     /** An applicant's request: checked, numbered, stored, and decided by the rules before this returns. */
@@ -236,6 +243,12 @@ public class SharingRequests {
     }
 
     private Reply checkedReply(SharingRequest request, Reply.By by, Actor actor, ReplyInput input, String decisionField) {
+        if ("REFUSE".equals(input.decision()) && input.reasonCode() == RefusalReason.MISSING_MATERIALS
+                && pack.on(OptionalStep.MATERIALS_SUPPLEMENT)) {
+            throw new ConflictException("reasonCode", "no-refusal-for-missing-materials", "under " + pack.get().name()
+                    + " a request is not refused for missing materials (Art. 21): list everything missing in one notice,"
+                    + " POST /api/requests/" + request.id() + "/missing-materials, and review the supplement");
+        }
         ReplyDecision decision;
         try {
             decision = ReplyDecision.valueOf(input.decision() == null ? "" : input.decision().strip());
@@ -450,8 +463,55 @@ public class SharingRequests {
         variables.put("replyReasons", input.reasons());
         variables.put("replyUnmask", String.join(",", input.unmask()));
         variables.put("replyVerify", String.join(",", input.verify()));
+        variables.put("reasonCode", input.reasonCode() == null ? null : input.reasonCode().name());
         return cases.complete(request, taskKey, variables,
                 taskKey.equals("Task_ReviewRequest") ? "does not wait for a reply" : "is not escalated");
+    }
+
+    // ---- the reply deadline as the extension and the materials notice move it (national Art. 21) ----
+
+    /**
+     * Whether the request waits for its provider's reply: in review, unanswered, its review task open and its
+     * deadline still ahead. Only then can the deadline be moved.
+     */
+    public boolean awaitsReply(SharingRequest request) {
+        return request.status() == SharingRequest.Status.IN_REVIEW && request.reply() == null && !request.overdue()
+                && request.replyDue() != null && cases.now().isBefore(request.replyDue())
+                && timers.reviewing(request.processInstanceId());
+    }
+
+    /**
+     * Moves the reply deadline of a request that waits for its reply: the stored deadline (which the delayed-reply
+     * timer, the detection and the assessment read), the reminder, the review task's due date and its timers; audited
+     * with the old and new deadline and why.
+     */
+    public SharingRequest moveReplyDue(String requestId, Instant newDue, String why) {
+        SharingRequest request = cases.locked(requestId);
+        if (!awaitsReply(request)) {
+            throw new ConflictException("status", "reply-awaited-only", request.id() + " is " + request.status()
+                    + (request.overdue() ? ", overdue," : "") + " and does not wait for a reply: its deadline stays");
+        }
+        Instant reminder = cases.workdays().before(newDue, properties.reminderWorkingDays());
+        store.moveReplyDue(request.id(), newDue, reminder);
+        timers.move(request.processInstanceId(), newDue, reminder);
+        cases.record(cases.entry(AuditAction.REQUEST_REPLY_DUE_MOVED, request.id())
+                .with("replyDueBefore", request.replyDue().toString()).with("replyDue", newDue.toString()).because(why));
+        return require(request.id());
+    }
+
+    /**
+     * The applicant did not supplement the materials in time (national Art. 21): the request ends LAPSED wherever its
+     * process waits; whoever ended it tells the parties.
+     */
+    public SharingRequest lapse(String requestId, String why) {
+        SharingRequest request = cases.locked(requestId);
+        if (request.status() != SharingRequest.Status.IN_REVIEW) {
+            throw new ConflictException("status", "lapse-in-review-only", request.id() + " is " + request.status());
+        }
+        store.close(request.id(), SharingRequest.Status.LAPSED, null, cases.now());
+        timers.end(request.processInstanceId(), why);
+        cases.record(cases.entry(AuditAction.REQUEST_LAPSED, request.id()).because(why));
+        return require(request.id());
     }
 
     // ---- reading ----
