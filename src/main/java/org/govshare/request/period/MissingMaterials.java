@@ -90,17 +90,17 @@ public class MissingMaterials {
         MaterialsNotice notice = new MaterialsNotice(requestId, missing, blank(note) ? null : note.strip(), by.login(), now,
                 supplementDue, restarts, replyDays, left, request.replyDue(), MaterialsNotice.Status.AWAITING, null, null,
                 null, null, null, null);
-        store.insert(notice);
+        MaterialsNotice sent = cases.open(notice, store::insert, cases.entry(AuditAction.MATERIALS_NOTICE_SENT, requestId)
+                        .with("items", missing).with("supplementDue", supplementDue.toString()).with("restartsClock", restarts)
+                        .with("workingDaysLeft", left).because(notice.note()),
+                Map.of("resourceName", request.resourceName()));
         requests.moveReplyDue(requestId, clock.replyDue(supplementDue, restarts, replyDays, left),
                 "waiting for the applicant to supplement the missing materials by " + supplementDue + " (Art. 21)");
-        cases.record(cases.entry(AuditAction.MATERIALS_NOTICE_SENT, requestId).with("items", missing)
-                .with("supplementDue", supplementDue.toString()).with("restartsClock", restarts)
-                .with("workingDaysLeft", left).because(notice.note()));
         cases.send(request.requestedBy(), "MATERIALS_MISSING", "补正材料通知 " + requestId + ": materials missing",
                 request.providerDepartment() + " needs: " + String.join("; ", missing)
                         + (notice.note() == null ? "" : " (" + notice.note() + ")") + ". Supplement by " + supplementDue
                         + " (POST /api/requests/" + requestId + "/supplement), or the request lapses", requestId);
-        return cases.start(notice, requestId, Map.of("requestNumber", requestId, "resourceName", request.resourceName()));
+        return sent;
     }
 
     /**
@@ -134,6 +134,11 @@ public class MissingMaterials {
     }
 
     // ---- steps of the materials-supplement process ----
+
+    /** The process's start binds the notice named by its business key, the request's number. */
+    public void bind(String processInstanceId, String requestNumber) {
+        cases.bind(processInstanceId, requestNumber, n -> n.status() == MaterialsNotice.Status.AWAITING);
+    }
 
     /** When the applicant supplements by, for the timer. */
     public Date supplementDue(String processInstanceId) {

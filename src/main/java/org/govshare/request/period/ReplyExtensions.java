@@ -89,14 +89,14 @@ public class ReplyExtensions {
         Instant decisionDue = earlier(cases.due(Deadline.REPLY_EXTENSION_DECISION), request.replyDue());
         ReplyExtension asked = new ReplyExtension(requestId, workingDays, reasons.strip(), by.login(), cases.now(),
                 decisionDue, ReplyExtension.Status.ASKED, null, null, null, request.replyDue(), null, null);
-        store.insert(asked);
-        cases.record(cases.entry(AuditAction.REPLY_EXTENSION_ASKED, requestId).with("workingDays", workingDays)
-                .with("decisionDue", decisionDue.toString()).because(asked.reasons()));
+        ReplyExtension opened = cases.open(asked, store::insert, cases.entry(AuditAction.REPLY_EXTENSION_ASKED, requestId)
+                        .with("workingDays", workingDays).with("decisionDue", decisionDue.toString()).because(asked.reasons()),
+                Map.of("resourceName", request.resourceName(), "providerDepartment", request.providerDepartment(),
+                        "extensionSummary", summary(asked, request)));
         cases.send(cases.workgroups().authority(), "REPLY_EXTENSION_ASKED", "延期答复申请 " + requestId
                 + " asks " + workingDays + " more working days", request.providerDepartment() + ": " + asked.reasons()
                 + "; decide by " + decisionDue, requestId);
-        return cases.start(asked, requestId, Map.of("requestNumber", requestId, "resourceName", request.resourceName(),
-                "providerDepartment", request.providerDepartment(), "extensionSummary", summary(asked, request)));
+        return opened;
     }
 
     private static Instant earlier(Instant a, Instant b) {
@@ -112,6 +112,11 @@ public class ReplyExtensions {
     }
 
     // ---- steps of the reply-extension process ----
+
+    /** The process's start binds the extension named by its business key, the request's number. */
+    public void bind(String processInstanceId, String requestNumber) {
+        cases.bind(processInstanceId, requestNumber, e -> e.status() == ReplyExtension.Status.ASKED);
+    }
 
     /** When the authority decides by, for the task's due date and its timer. */
     public Date decisionDue(String processInstanceId) {
