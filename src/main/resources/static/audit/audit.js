@@ -172,6 +172,14 @@
       CHECKPOINT_MADE: ['审计链检查点', 'Audit checkpoint made'],
       EVIDENCE_PACKAGE_MADE: ['证据包生成', 'Evidence package made'],
 
+      REPLY_EXTENSION_ASKED: ['申请延长答复期限', 'Reply extension asked'],
+      REPLY_EXTENSION_APPROVED: ['同意延长答复期限', 'Reply extension approved'],
+      REPLY_EXTENSION_REFUSED: ['不同意延长答复期限', 'Reply extension refused'],
+      REPLY_EXTENSION_LAPSED: ['延期申请逾期未决', 'Reply extension lapsed undecided'],
+      MATERIALS_NOTICE_SENT: ['一次性告知补正材料', 'Missing materials notified'],
+      MATERIALS_SUPPLEMENTED: ['补正材料', 'Materials supplemented'],
+      REQUEST_LAPSED: ['逾期未补正，申请终止', 'Request lapsed (no supplement)'],
+
       DOCUMENT_ISSUED: ['文书签发', 'Document issued'],
       EXTRACT_SEALED: ['数据摘录签章', 'Extract sealed'],
       LICENCE_ISSUED: ['电子证照签发', 'Licence issued'],

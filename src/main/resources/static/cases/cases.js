@@ -40,7 +40,8 @@
       CONFORMITY_CHECK: ['合规审查中', 'Conformity check'],
       REPLY_AWAITING_APPROVAL: ['答复待提供单位负责人审批', 'Reply awaiting the provider head\'s approval'],
       REFUSED_BY_REQUESTER_HEAD: ['本单位负责人未批准', 'Not approved by its head'],
-      NOT_CONFORMING: ['未通过合规审查', 'Not conforming']
+      NOT_CONFORMING: ['未通过合规审查', 'Not conforming'],
+      LAPSED: ['逾期未补正材料，申请终止', 'Lapsed: materials not supplemented']
     },
     verdict: {
       GRANT: ['准予共享', 'Grant'],

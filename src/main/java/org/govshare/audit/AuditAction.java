@@ -169,5 +169,14 @@ public enum AuditAction {
     CHECKPOINT_MADE,
 
     // evidence packages (Arts. 23, 27)
-    EVIDENCE_PACKAGE_MADE
+    EVIDENCE_PACKAGE_MADE,
+
+    // the reply period of a sharing request: extension and missing materials (national Art. 21)
+    REPLY_EXTENSION_ASKED,
+    REPLY_EXTENSION_APPROVED,
+    REPLY_EXTENSION_REFUSED,
+    REPLY_EXTENSION_LAPSED,
+    MATERIALS_NOTICE_SENT,
+    MATERIALS_SUPPLEMENTED,
+    REQUEST_LAPSED
 }

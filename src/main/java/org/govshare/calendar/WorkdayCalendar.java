@@ -106,6 +106,24 @@ public class WorkdayCalendar {
         return day;
     }
 
+    /**
+     * The working days a deadline leaves after the day of {@code now}, as {@link #after} counts them: 0 on the
+     * deadline's own day (or after it), N when the deadline ends the Nth working day after today. A paused deadline
+     * resumes with them.
+     */
+    public int workingDaysLeft(Instant now, Instant deadline) {
+        LocalDate day = now.atZone(properties.zone()).toLocalDate();
+        LocalDate last = deadline.atZone(properties.zone()).toLocalDate();
+        int left = 0;
+        while (day.isBefore(last)) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                left++;
+            }
+        }
+        return left;
+    }
+
     /** Whether the day is a working day of the official calendar (see the class comment). */
     public boolean isWorkingDay(LocalDate day) {
         boolean weekday = day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;

@@ -16,10 +16,11 @@ import org.govshare.platform.FormValues;
  * @param validUntil the last day to grant when narrowing (null: as asked)
  * @param unmask sensitive items granted unmasked (empty: all masked)
  * @param verify masked items granted as verification keys: matched exactly, shown masked (empty: none)
+ * @param reasonCode REFUSE: what kind of reason it is, when the reviewer says (null: not said)
  */
 public record ReplyInput(String decision, List<String> items, LocalDate validUntil, String addedConditions,
                          String legalBasisLaw, String legalBasisArticle, String reasons, List<String> unmask,
-                         List<String> verify) {
+                         List<String> verify, RefusalReason reasonCode) {
 
     public ReplyInput {
         items = cleaned(items);
@@ -37,6 +38,6 @@ public record ReplyInput(String decision, List<String> items, LocalDate validUnt
                 FormValues.date(task, "replyUntil", zone), FormValues.text(task, "replyConditions"),
                 FormValues.text(task, "refusalLaw"), FormValues.text(task, "refusalArticle"),
                 FormValues.text(task, "replyReasons"), FormValues.list(task, "replyUnmask"),
-                FormValues.list(task, "replyVerify"));
+                FormValues.list(task, "replyVerify"), RefusalReason.of(FormValues.text(task, "reasonCode")));
     }
 }

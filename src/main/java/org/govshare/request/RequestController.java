@@ -65,11 +65,12 @@ class RequestController {
      * @param reasons why (NARROW, REFUSE, and every escalation decision)
      * @param unmask APPROVE, NARROW: granted personal or commercial-secret items the consumer may see unmasked
      * @param verificationKeys APPROVE, NARROW: granted masked items the consumer may match exactly (identity checks)
+     * @param reasonCode REFUSE: the kind of reason, e.g. MISSING_MATERIALS (which the national pack does not accept)
      */
     record Answer(@NotBlank String decision, List<String> items, LocalDate validUntil, @Size(max = 2000) String conditions,
                   @Size(max = 300) String legalBasisLaw, @Size(max = 100) String legalBasisArticle,
                   @Size(max = 2000) String reasons, List<String> unmask,
-                  List<String> verificationKeys) {
+                  List<String> verificationKeys, String reasonCode) {
 
         /** The review and escalation forms' keys, as this body names them. */
         static final ApiFields FIELDS = new ApiFields(Map.of("replyDecision", "decision", "escalationDecision", "decision",
@@ -79,7 +80,7 @@ class RequestController {
 
         ReplyInput input() {
             return new ReplyInput(decision, items, validUntil, conditions, legalBasisLaw, legalBasisArticle, reasons, unmask,
-                    verificationKeys);
+                    verificationKeys, RefusalReason.of(reasonCode));
         }
     }
 

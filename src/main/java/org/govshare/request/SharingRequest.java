@@ -57,7 +57,9 @@ public record SharingRequest(String id, String resourceCode, int resourceVersion
         /** the head of the applicant's sharing office refused to send it: the provider never saw it */
         REFUSED_BY_REQUESTER_HEAD(false),
         /** the sharing authority found it not conforming: the provider never saw it */
-        NOT_CONFORMING(false);
+        NOT_CONFORMING(false),
+        /** ended because the applicant did not supplement the materials the provider's one notice listed in time (national Art. 21) */
+        LAPSED(false);
 
         private final boolean open;
 

@@ -72,13 +72,16 @@ public class SharingRequests {
     private final ViolationRegister violations;
     private final Cases<SharingRequest> cases;
     private final RequestsProperties properties;
+    private final ReplyTimers timers;
+    private final ReplyDeadlines replyDeadlines;
     private final PackInForce pack;
     private final HostedDatasets datasets;
     private final ProviderServices services;
 
     SharingRequests(RequestStore store, RequestValidator validator, Catalog catalog, DepartmentDirectory departments,
                     RuleBook rules, Grants grants, ViolationRegister violations, CaseEngine engine, RequestsProperties properties,
-                    PackInForce pack, HostedDatasets datasets, ProviderServices services) {
+                    PackInForce pack, HostedDatasets datasets, ProviderServices services, ReplyTimers timers,
+                    ReplyDeadlines replyDeadlines) {
         this.store = store;
         this.validator = validator;
         this.catalog = catalog;
@@ -91,6 +94,8 @@ public class SharingRequests {
         this.pack = pack;
         this.datasets = datasets;
         this.services = services;
+        this.timers = timers;
+        this.replyDeadlines = replyDeadlines;
     }
 
     /** An applicant's request: checked, numbered, stored, and decided by the rules before this returns. */
@@ -406,6 +411,12 @@ public class SharingRequests {
     }
 
     private Reply checkedReply(SharingRequest request, Reply.By by, Actor actor, ReplyInput input, String decisionField) {
+        if ("REFUSE".equals(input.decision()) && input.reasonCode() == RefusalReason.MISSING_MATERIALS
+                && pack.on(OptionalStep.MATERIALS_SUPPLEMENT)) {
+            throw new ConflictException("reasonCode", "no-refusal-for-missing-materials", "under " + pack.get().name()
+                    + " a request is not refused for missing materials (Art. 21): list everything missing in one notice,"
+                    + " POST /api/requests/" + request.id() + "/missing-materials, and review the supplement");
+        }
         ReplyDecision decision;
         try {
             decision = ReplyDecision.valueOf(input.decision() == null ? "" : input.decision().strip());
@@ -648,8 +659,49 @@ public class SharingRequests {
         variables.put("replyReasons", input.reasons());
         variables.put("replyUnmask", String.join(",", input.unmask()));
         variables.put("replyVerify", String.join(",", input.verify()));
+        variables.put("reasonCode", input.reasonCode() == null ? null : input.reasonCode().name());
         return cases.complete(request, taskKey, variables,
                 taskKey.equals("Task_ReviewRequest") ? "does not wait for a reply" : "is not escalated");
+    }
+
+    // ---- the reply deadline as the extension and the materials notice move it (national Art. 21) ----
+
+    /**
+     * Whether the request waits for its provider's reply: in review, unanswered, its review task open and its
+     * deadline still ahead. Only then can the deadline be moved.
+     */
+    public boolean awaitsReply(SharingRequest request) {
+        return request.status() == SharingRequest.Status.IN_REVIEW && request.reply() == null && !request.overdue()
+                && request.replyDue() != null && cases.now().isBefore(request.replyDue())
+                && timers.reviewing(request.processInstanceId());
+    }
+
+    /**
+     * Moves the reply deadline of a request that waits for its reply ({@link ReplyDeadlines}: the stored deadline,
+     * the reminder, the review task's due date and its timers, audited), once {@link #awaitsReply} says it may.
+     */
+    public SharingRequest moveReplyDue(String requestId, Instant newDue, String why) {
+        SharingRequest request = cases.require(requestId);
+        if (!awaitsReply(request)) {
+            throw new ConflictException("status", "reply-awaited-only", request.id() + " is " + request.status()
+                    + (request.overdue() ? ", overdue," : "") + " and does not wait for a reply: its deadline stays");
+        }
+        return replyDeadlines.moveReplyDue(requestId, newDue, why);
+    }
+
+    /**
+     * The applicant did not supplement the materials in time (national Art. 21): the request ends LAPSED wherever its
+     * process waits; whoever ended it tells the parties.
+     */
+    public SharingRequest lapse(String requestId, String why) {
+        SharingRequest request = cases.locked(requestId);
+        if (request.status() != SharingRequest.Status.IN_REVIEW) {
+            throw new ConflictException("status", "lapse-in-review-only", request.id() + " is " + request.status());
+        }
+        store.close(request.id(), SharingRequest.Status.LAPSED, null, cases.now());
+        timers.end(request.processInstanceId(), why);
+        cases.record(cases.entry(AuditAction.REQUEST_LAPSED, request.id()).because(why));
+        return require(request.id());
     }
 
     // ---- reading ----

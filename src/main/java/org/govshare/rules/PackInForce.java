@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.govshare.calendar.DeadlineFigures;
+import org.govshare.platform.web.ConflictException;
 import org.govshare.supervision.ViolationTaxonomy;
 import org.govshare.supervision.ViolationType;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,18 @@ public class PackInForce implements DeadlineFigures, ViolationTaxonomy {
 
     public boolean on(OptionalStep step) {
         return rules.pack().on(step);
+    }
+
+    /**
+     * Refuses what belongs to a step the pack in force leaves off: the feature is not there under this pack.
+     *
+     * @throws ConflictException 409 {@code step-off} on the field {@code pack}, naming the pack and the step
+     */
+    public void requireOn(OptionalStep step) {
+        if (!on(step)) {
+            throw new ConflictException("pack", "step-off", "the rule pack in force, " + get().name() + ", does not take the step "
+                    + step.key() + (step.article().isEmpty() ? "" : " (national Art. " + step.article() + ")"));
+        }
     }
 
     /** The pack's name and version as the API names them, e.g. {@code national-2025}, {@code 2026.1+3f2a9c0d1e2b}. */

@@ -33,7 +33,9 @@ class FormsTest {
             "error-correction", "/cases/corrections/{{reportNumber}}",
             "collection-consultation", "/cases/consultations/{{consultationNumber}}",
             "rectification", "/cases/rectifications/{{caseNumber}}",
-            "complaint", "/cases/complaints/{{complaintNumber}}");
+            "complaint", "/cases/complaints/{{complaintNumber}}",
+            "reply-extension", "/cases/requests/{{requestNumber}}",
+            "materials-supplement", "/cases/requests/{{requestNumber}}");
     /**
      * Processes whose tasks are the whole case already (a role request is its form, a suspected violation's review
      * shows the whole finding, an assessment's draft is read through its review API and its page once published), or

@@ -70,6 +70,7 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
     private static final Map<String, Function<WrongTypesAtEveryTaskIT, Open>> REACH = Map.ofEntries(
             Map.entry("sharing-request/Task_ReviewRequest", t -> new Open(byKey(t.requestInReview()), "gaj.wang")),
             Map.entry("sharing-request/Task_EscalateRequest", t -> new Open(byKey(t.overdueRequest()), "authority.li")),
+            Map.entry("reply-extension/Task_DecideExtension", t -> new Open(byKey(t.extensionAsked()), "authority.li")),
             Map.entry("dispute-coordination/Task_ApplicantStatement", t -> new Open(byKey(t.dispute()), "mzj.liu")),
             Map.entry("dispute-coordination/Task_ProviderStatement", t -> new Open(byKey(t.dispute()), "gaj.wang")),
             Map.entry("dispute-coordination/Task_RuleDispute", t -> new Open(byKey(t.statedDispute()), "authority.li")),
@@ -102,6 +103,9 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
 
     @Autowired
     org.govshare.detection.SuspectedReviews suspectedReviews;
+
+    @Autowired
+    org.govshare.rules.PackInForce pack;
 
     @TestFactory
     Stream<DynamicTest> everyFieldOfEveryUserTaskRefusesEveryWrongType() throws IOException {
@@ -219,6 +223,17 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
                 SharingRequestBodies.request(code, "mzj.liu", "公民身份号码", "姓名").toString());
         assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("IN_REVIEW");
         return asked.json().path("id").asText();
+    }
+
+    /** A request whose provider asked for a longer reply period; a pack without the step has no such task to reach. */
+    private String extensionAsked() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(pack.on(org.govshare.rules.OptionalStep.REPLY_EXTENSION),
+                "the pack in force leaves the reply extension off");
+        String id = requestInReview();
+        Response asked = api.post("gaj.wang", "/api/requests/" + id + "/extension",
+                "{\"workingDays\":5,\"reasons\":\"the archive is held by the province\"}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        return id;
     }
 
     /** A request in review whose reply deadline has passed: its deadline timer run now. */

@@ -211,7 +211,7 @@ class SharingRequestProcessTest extends ProcessTest {
         Official other = official("mzj.chen");
 
         // through the platform API: the service refuses before the task is touched
-        assertThatThrownBy(() -> requests.reply(other, request.id(), new ReplyInput("APPROVE", null, null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> requests.reply(other, request.id(), new ReplyInput("APPROVE", null, null, null, null, null, null, null, null, null)))
                 .isInstanceOf(AccessDeniedException.class);
         // through Tasklist or the engine REST API: the engine's authorizations refuse, and the listener would too
         processEngine.getIdentityService().setAuthentication(other.login(), other.groupIds());

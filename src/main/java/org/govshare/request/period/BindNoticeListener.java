@@ -1,0 +1,21 @@
+package org.govshare.request.period;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** Binds the notice of missing materials to its process as the process leaves its start, before any step looks it up. */
+@Component
+class BindNoticeListener implements ExecutionListener {
+
+    private final MissingMaterials service;
+
+    BindNoticeListener(MissingMaterials service) {
+        this.service = service;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        service.bind(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+    }
+}
