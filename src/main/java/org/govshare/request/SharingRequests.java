@@ -133,7 +133,8 @@ public class SharingRequests {
                         resource.sharingType(), resource.legalBasis() == null || !resource.legalBasis().cited() ? ""
                                 : resource.legalBasis().law() + " " + resource.legalBasis().article(),
                         resource.items().stream().map(i -> new EligibilityCase.Item(i.name(), i.sensitivity())).toList(),
-                        resource.conditions().stream().map(c -> new EligibilityCase.Condition(c.type(), c.value())).toList()),
+                        resource.conditions().stream().map(c -> new EligibilityCase.Condition(c.type(), c.value())).toList(),
+                        resource.grade()),
                 new EligibilityCase.Request(request.items(), request.purpose(), request.duty().citation(),
                         request.scenario().name(), request.validFrom(), request.validUntil()),
                 new EligibilityCase.Applicant(applicant.code(), applicant.tier(), applicant.regionCode(), applicant.kind()),

@@ -29,13 +29,20 @@ public record EligibilityCase(Resource resource, Request request, Applicant appl
      * The resource as published in the sharing catalog.
      *
      * @param legalBasis the law and article behind NON_SHARING or behind its conditions, as one citation
+     * @param grade      its data grade (Art. 13 of the national regulation); empty when it has none
      */
     public record Resource(String code, String name, String providerDepartment, SharingType sharingType,
-                           String legalBasis, List<Item> items, List<Condition> conditions) {
+                           String legalBasis, List<Item> items, List<Condition> conditions, String grade) {
 
         public Resource {
             items = items == null ? List.of() : List.copyOf(items);
             conditions = conditions == null ? List.of() : List.copyOf(conditions);
+            grade = grade == null ? "" : grade;
+        }
+
+        public Resource(String code, String name, String providerDepartment, SharingType sharingType, String legalBasis,
+                        List<Item> items, List<Condition> conditions) {
+            this(code, name, providerDepartment, sharingType, legalBasis, items, conditions, "");
         }
     }
 
@@ -72,7 +79,7 @@ public record EligibilityCase(Resource resource, Request request, Applicant appl
     public List<Object> facts() {
         List<Object> facts = new ArrayList<>();
         facts.add(new ResourceFact(resource.code(), resource.name(), resource.providerDepartment(), resource.sharingType(),
-                resource.legalBasis() == null ? "" : resource.legalBasis()));
+                resource.legalBasis() == null ? "" : resource.legalBasis(), resource.grade()));
         Map<String, Sensitivity> sensitivity = resource.items().stream()
                 .collect(Collectors.toMap(Item::name, i -> i.sensitivity() == null ? Sensitivity.PUBLIC : i.sensitivity(),
                         (a, b) -> a));
