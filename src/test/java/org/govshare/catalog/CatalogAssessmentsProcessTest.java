@@ -64,6 +64,8 @@ class CatalogAssessmentsProcessTest extends ProcessTest {
         assertThat(submission.assessments().get(0).file().name()).isEqualTo("assessment.pdf");
         assertThat((String) processEngine.getRuntimeService().getVariable(instance.getId(), "assessmentsSummary"))
                 .contains("保密风险评估").contains("assessment.pdf");
+        assertThat((String) processEngine.getRuntimeService().getVariable(instance.getId(), "entrySummary"))
+                .contains("数据分类分级 Data classification and grade: 人口信息 / 一般数据");
         complete(task(instance), withVariables("headDecision", "APPROVE", "reviewComment", ""));
 
         assertThat(instance).hasPassed("Task_ApproveSubmission").isWaitingAt("Task_ReviewEntry");
