@@ -328,9 +328,14 @@
           ? h('span', null, '类 ', h('code', null, text(classification.resourceClass)), ' · 项 ', h('code', null, text(classification.item)),
             ' · 目 ', h('code', null, text(classification.subItem)))
           : none()),
+        // classification and grade (national regulation Art. 13) and the source department (Art. 19): shown where
+        // the rule pack gives them, absent otherwise
+        entry.dataCategory ? fact('dataCategory', text(entry.dataCategory)) : null,
+        entry.grade ? fact('grade', h('span', { class: 'badge badge-neutral' }, text(entry.grade))) : null,
         fact('kind', label('kind', entry.kind)),
         fact('providerDepartment', departmentFull(entry.providerDepartment)),
         fact('collectingDepartment', departmentFull(entry.collectingDepartment)),
+        listing.sourceDepartment ? fact('sourceDepartment', departmentFull(listing.sourceDepartment.department)) : null,
         fact('statutoryDuty', text(entry.statutoryDuty)),
         fact('tier', label('tier', entry.tier)),
         fact('regionCode', text(entry.regionCode)),

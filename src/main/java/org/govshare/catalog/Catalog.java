@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
 import org.govshare.cases.CaseEngine;
@@ -39,14 +40,16 @@ public class Catalog {
     static final CaseKind KIND = new CaseKind(PROCESS, null, null, "catalog submission", "catalog-submission");
 
     private final CatalogChecks checks;
+    private final AssessmentChecks assessments;
     private final CatalogStore store;
     private final Cases<Submission> cases;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Catalog(CatalogChecks checks, CatalogStore store, CaseEngine engine, Clock clock,
+    Catalog(CatalogChecks checks, AssessmentChecks assessments, CatalogStore store, CaseEngine engine, Clock clock,
             ApplicationEventPublisher events) {
         this.checks = checks;
+        this.assessments = assessments;
         this.store = store;
         this.cases = engine.cases(KIND, store.submissions());
         this.clock = clock;
@@ -56,19 +59,36 @@ public class Catalog {
     /** A new entry or a change to a published one, sent to the authority for review. */
     @Transactional
     public Submission submit(Official by, CatalogEntry entry) {
+        return submit(by, entry, null);
+    }
+
+    /**
+     * A new entry or a change, with its assessments where the pack asks for them (Art. 13 of the national
+     * regulation): then it goes to the department head before the authority.
+     *
+     * @param assessed the assessments, or null
+     */
+    @Transactional
+    public Submission submit(Official by, CatalogEntry entry, SubmissionAssessments assessed) {
         requireProvider(by, entry.providerDepartment());
-        return submitChecked(by, checks.check(entry));
+        CatalogChecks.Checked checked = checks.check(entry);
+        return submitChecked(by, checked, assessments.check(assessed, checked.entry()));
+    }
+
+    /** Starts the review of an entry that passed the checks, without assessments (a spreadsheet carries none). */
+    Submission submitChecked(Official by, CatalogChecks.Checked checked) {
+        return submitChecked(by, checked, assessments.check(null, checked.entry()));
     }
 
     /** Starts the review of an entry that passed the checks; refuses a code that clashes with the catalog. */
-    Submission submitChecked(Official by, CatalogChecks.Checked checked) {
+    private Submission submitChecked(Official by, CatalogChecks.Checked checked, List<SubmissionAssessments.Checked> assessed) {
         store.lockDepartment(by.department());
         clash(by.department(), checked.entry().code()).ifPresent(clash -> {
             throw clash;
         });
         Submission.Kind kind = store.resourceStatus(checked.entry().code()).isPresent()
                 ? Submission.Kind.CHANGE : Submission.Kind.NEW;
-        return start(by, kind, checked.entry(), checked.flags(), null);
+        return start(by, kind, checked.entry(), checked.flags(), null, assessed);
     }
 
     /** Why a department may not submit this code now, if it may not: another's code, one in review, a retired one. */
@@ -104,18 +124,21 @@ public class Catalog {
         store.openSubmissionFor(code).ifPresent(open -> {
             throw new ConflictException("code", "one-open-submission", code + " is already in review (submission " + open.id() + ")");
         });
-        return start(by, Submission.Kind.RETIRE, current.entry(), List.of(), reason);
+        return start(by, Submission.Kind.RETIRE, current.entry(), List.of(), reason, List.of());
     }
 
-    private Submission start(Official by, Submission.Kind kind, CatalogEntry entry, List<Finding> flags, String reason) {
+    private Submission start(Official by, Submission.Kind kind, CatalogEntry entry, List<Finding> flags, String reason,
+                             List<SubmissionAssessments.Checked> assessed) {
         Submission submission = new Submission(UUID.randomUUID().toString(), entry.code(), kind, by.department(),
-                by.login(), clock.instant(), Submission.Status.IN_REVIEW, entry, flags, null, null, null, false);
+                by.login(), clock.instant(), Submission.Status.IN_REVIEW, entry, flags, null, null, null, false,
+                List.of(), null);
         store.insert(submission);
+        store.setAssessments(submission.id(), assessed);
         cases.start(submission, entry.code(), Map.of(
                 "submissionId", submission.id(), "code", entry.code(), "entryName", entry.name(),
                 "submissionKind", kind.name(), "providerDepartment", entry.providerDepartment(),
                 "findingsSummary", summary(flags) + (reason == null ? "" : "\n退出理由 Reason for retirement: " + reason),
-                "entrySummary", entrySummary(kind, entry)));
+                "entrySummary", entrySummary(kind, entry), "assessmentsSummary", assessmentsSummary(assessed)));
         cases.record(cases.entry(AuditAction.CATALOG_SUBMITTED, submission.id())
                 .with("code", entry.code()).with("kind", kind).with("flags", flags.stream().map(Finding::rule).toList()));
         return submission(submission.id());
@@ -135,11 +158,25 @@ public class Catalog {
     /** The department revises a returned entry; it stays returned until resubmitted. */
     @Transactional
     public Submission revise(Official by, String submissionId, CatalogEntry revised) {
+        return revise(by, submissionId, revised, null);
+    }
+
+    /**
+     * The department revises a returned entry, and its assessments when it brings new ones (the ones it had stay
+     * otherwise); it stays returned until resubmitted.
+     */
+    @Transactional
+    public Submission revise(Official by, String submissionId, CatalogEntry revised, SubmissionAssessments reassessed) {
         Submission submission = returned(by, submissionId);
         if (!submission.code().equals(revised.code())) {
             throw new InvalidInputException("code", "same-code", "a revision keeps the code " + submission.code());
         }
         CatalogChecks.Checked checked = checks.check(revised);
+        if (reassessed != null) {
+            List<SubmissionAssessments.Checked> assessed = assessments.check(reassessed, checked.entry());
+            store.setAssessments(submissionId, assessed);
+            cases.show(submission, "assessmentsSummary", assessmentsSummary(assessed));
+        }
         store.setContent(submissionId, checked.entry(), checked.flags());
         cases.show(submission, "entrySummary", entrySummary(submission.kind(), checked.entry()));
         cases.record(cases.entry(AuditAction.CATALOG_REVISED, submissionId)
@@ -160,6 +197,29 @@ public class Catalog {
         return cases.complete(submission, "Task_ReviseEntry", Map.of("revision", "WITHDRAW"), "does not wait for a revision");
     }
 
+    /**
+     * The department head's decision on a submission before it reaches the authority (Art. 13 of the national
+     * regulation), from the platform API (Tasklist completes the same task).
+     */
+    @Transactional
+    public Submission decideAsHead(Official by, String submissionId, String decision, String comment) {
+        assessments.requireStep("submissions go to the authority without their head's approval");
+        Submission submission = submission(submissionId);
+        if (!by.has(Role.DEPARTMENT_HEAD) || !by.department().equals(submission.department())) {
+            throw new AccessDeniedException("a submission of " + submission.department()
+                    + " is approved by its own DEPARTMENT_HEAD (Art. 13)");
+        }
+        return cases.complete(submission, "Task_ApproveSubmission", Map.of("headDecision", nullToEmpty(decision),
+                "reviewComment", nullToEmpty(comment)), "does not wait for its head's approval");
+    }
+
+    /** The report of one of a submission's assessments, for its department and the authority. */
+    public CatalogStore.AssessmentReport assessmentReport(Official by, String submissionId, SubmissionAssessments.Kind kind) {
+        Submission submission = submissionFor(by, submissionId);
+        return store.assessmentReport(submission.id(), kind)
+                .orElseThrow(() -> new NotFoundException("report of the " + kind.label() + " of submission", submissionId));
+    }
+
     // ---- steps of the catalog-registration process ----
     // Each step finds its submission from the process instance, never from a process variable: task completions
     // may set variables, and a variable must not be able to point a step at another department's submission.
@@ -167,6 +227,39 @@ public class Catalog {
     /** The candidate group of the revise task: the catalog keepers of the submitting department. */
     public String reviserWorkgroup(String processInstanceId) {
         return cases.workgroup(cases.ofProcess(processInstanceId).department(), Role.PROVIDER_REVIEWER);
+    }
+
+    /**
+     * The head approval task's candidate group: the submitting department's head of the sharing office. The task may
+     * be the process's first wait, before the submission is bound to it: then the submission is the one open for the
+     * code the process was started with (one per code), never one a variable names.
+     */
+    public String headWorkgroup(String processInstanceId, String code) {
+        Submission submission = store.submissions().ofProcess(processInstanceId)
+                .or(() -> store.openSubmissionFor(code).filter(s -> s.processInstanceId() == null))
+                .orElseThrow(() -> new NotFoundException("catalog submission of process instance", processInstanceId));
+        return cases.workgroup(submission.department(), Role.DEPARTMENT_HEAD);
+    }
+
+    /**
+     * The head approval task's guard: the submitting department's own head, a decision, and a reason when returning
+     * (the revise task shows it, as it shows the authority's).
+     */
+    public void recordHeadApproval(String processInstanceId, String decision, String comment) {
+        Submission submission = cases.ofProcess(processInstanceId);
+        Actor head = cases.actorOf(submission.department(),
+                "a submission of " + submission.department() + " is approved by its own head (Art. 13)");
+        if (!"APPROVE".equals(decision) && !"RETURN".equals(decision)) {
+            throw new InvalidInputException("headDecision", "unknown-value", "decide APPROVE or RETURN");
+        }
+        if ("RETURN".equals(decision) && blank(comment)) {
+            throw new InvalidInputException("reviewComment", "return-needs-reason",
+                    "a returned submission must say what to change");
+        }
+        store.setHeadApproval(submission.id(), new Submission.HeadApproval(decision, head.id(), cases.now(),
+                blank(comment) ? null : comment.strip()));
+        cases.record(cases.entry("APPROVE".equals(decision) ? AuditAction.CATALOG_HEAD_APPROVED
+                : AuditAction.CATALOG_HEAD_RETURNED, submission.id()));
     }
 
     /** The review task's guard: a decision, and a reason when returning. Records who reviewed. */
@@ -319,6 +412,14 @@ public class Catalog {
     /** The whole entry for the tasks, with what a change changes in the published version. */
     private String entrySummary(Submission.Kind kind, CatalogEntry entry) {
         return EntrySummary.of(kind, entry, kind == Submission.Kind.NEW ? null : store.current(entry.code()).orElse(null));
+    }
+
+    /** The assessments in words, for the head's task (Art. 13 of the national regulation). */
+    private static String assessmentsSummary(List<SubmissionAssessments.Checked> assessed) {
+        return assessed.isEmpty() ? "无 None" : assessed.stream().map(SubmissionAssessments.Checked::recorded)
+                .map(a -> "• " + a.kind().label() + ": " + (a.done() ? a.doneOn() + ", " + a.doneBy() + ", "
+                        + a.file().name() + " (" + a.file().size() + " bytes)" : "未开展（不含个人信息）not done: no personal data"))
+                .collect(Collectors.joining("\n"));
     }
 
     private static String summary(List<Finding> flags) {

@@ -1,15 +1,22 @@
 package org.govshare.catalog;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
 import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Paging;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +37,13 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogController {
 
     private final Catalog catalog;
+    private final SourceDepartments sourceDepartments;
+    private final ObjectMapper json;
 
-    CatalogController(Catalog catalog) {
+    CatalogController(Catalog catalog, SourceDepartments sourceDepartments, ObjectMapper json) {
         this.catalog = catalog;
+        this.sourceDepartments = sourceDepartments;
+        this.json = json;
     }
 
     @GetMapping
@@ -56,6 +67,16 @@ class CatalogController {
         return catalog.version(front + "/" + back, version);
     }
 
+    record Naming(@NotBlank String department, @NotBlank @Size(max = 2000) String basis) {
+    }
+
+    /** The authority names the source department of a published resource (Art. 19 of the national regulation). */
+    @PostMapping("/resources/{front}/{back}/source-department")
+    SourceDepartment nameSourceDepartment(@PathVariable String front, @PathVariable String back,
+                                          @Valid @RequestBody Naming naming, @AuthenticationPrincipal Official me) {
+        return sourceDepartments.name(me, front + "/" + back, naming.department(), naming.basis());
+    }
+
     record Retirement(@NotBlank @Size(max = 2000) String reason) {
     }
 
@@ -66,8 +87,10 @@ class CatalogController {
     }
 
     @PostMapping("/submissions")
-    ResponseEntity<Submission> submit(@RequestBody CatalogEntry entry, @AuthenticationPrincipal Official me) {
-        return created(catalog.submit(me, entry));
+    ResponseEntity<Submission> submit(@RequestBody ObjectNode body, HttpServletRequest request,
+                                      @AuthenticationPrincipal Official me) {
+        SubmittedEntry submitted = SubmittedEntry.read(body, json, request);
+        return created(catalog.submit(me, submitted.entry(), submitted.assessments()));
     }
 
     @GetMapping("/submissions")
@@ -82,8 +105,34 @@ class CatalogController {
     }
 
     @PutMapping("/submissions/{id}")
-    Submission revise(@PathVariable String id, @RequestBody CatalogEntry entry, @AuthenticationPrincipal Official me) {
-        return catalog.revise(me, id, entry);
+    Submission revise(@PathVariable String id, @RequestBody ObjectNode body, HttpServletRequest request,
+                      @AuthenticationPrincipal Official me) {
+        SubmittedEntry revised = SubmittedEntry.read(body, json, request);
+        return catalog.revise(me, id, revised.entry(), revised.assessments());
+    }
+
+    /** The report of one of a submission's assessments (Art. 13 of the national regulation). */
+    @GetMapping("/submissions/{id}/assessments/{kind}")
+    ResponseEntity<byte[]> assessmentReport(@PathVariable String id, @PathVariable SubmissionAssessments.Kind kind,
+                                            @AuthenticationPrincipal Official me) {
+        CatalogStore.AssessmentReport report = catalog.assessmentReport(me, id, kind);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(report.type()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(report.name(), StandardCharsets.UTF_8).build().toString())
+                .body(report.content());
+    }
+
+    record HeadDecision(@NotBlank String decision, @Size(max = 2000) String comment) {
+
+        /** The head approval form's keys, as this body names them. */
+        static final ApiFields FIELDS = new ApiFields(Map.of("headDecision", "decision", "reviewComment", "comment"));
+    }
+
+    /** The department head approves a submission for the authority, or returns it (Art. 13 of the national regulation). */
+    @PostMapping("/submissions/{id}/head-approval")
+    Submission headApproval(@PathVariable String id, @Valid @RequestBody HeadDecision decision,
+                            @AuthenticationPrincipal Official me) {
+        return HeadDecision.FIELDS.answer(() -> catalog.decideAsHead(me, id, decision.decision(), decision.comment()));
     }
 
     @PostMapping("/submissions/{id}/resubmission")

@@ -24,6 +24,10 @@ import org.govshare.vocabulary.SharingType;
  * @param relatedCodes codes of related resources
  * @param tier the provider's tier; filled from the provider when empty
  * @param regionCode the provider's region; filled from the provider when empty
+ * @param dataCategory the data classification (分类, Art. 13 of the national regulation) in words, e.g. 人口信息;
+ *                     not the catalog classification the code spells
+ * @param grade the data grade (分级, Art. 13 of the national regulation), one of the rule pack's grades; null
+ *              under a pack that grades nothing
  */
 public record CatalogEntry(
         String code,
@@ -47,7 +51,22 @@ public record CatalogEntry(
         LocalDate publishDate,
         List<String> relatedCodes,
         Tier tier,
-        String regionCode) {
+        String regionCode,
+        String dataCategory,
+        String grade) {
+
+    /** An entry without classification and grade, as under a pack that grades nothing. */
+    public CatalogEntry(String code, String name, String summary, String providerDepartment,
+                        String collectingDepartment, String statutoryDuty, ResourceKind kind,
+                        Classification classification, Format format, List<DataItem> items, SharingType sharingType,
+                        String sharingConditions, List<SharingCondition> conditions, LegalBasis legalBasis,
+                        SharingMethod sharingMethod, boolean openToPublic, String openConditions,
+                        UpdateCycle updateCycle, LocalDate publishDate, List<String> relatedCodes, Tier tier,
+                        String regionCode) {
+        this(code, name, summary, providerDepartment, collectingDepartment, statutoryDuty, kind, classification, format,
+                items, sharingType, sharingConditions, conditions, legalBasis, sharingMethod, openToPublic,
+                openConditions, updateCycle, publishDate, relatedCodes, tier, regionCode, null, null);
+    }
 
     public CatalogEntry {
         items = items == null ? List.of() : List.copyOf(items);
@@ -106,12 +125,20 @@ public record CatalogEntry(
     public CatalogEntry withProviderPlace(Tier providerTier, String providerRegion) {
         return new CatalogEntry(code, name, summary, providerDepartment, collectingDepartment, statutoryDuty, kind,
                 classification, format, items, sharingType, sharingConditions, conditions, legalBasis, sharingMethod,
-                openToPublic, openConditions, updateCycle, publishDate, relatedCodes, providerTier, providerRegion);
+                openToPublic, openConditions, updateCycle, publishDate, relatedCodes, providerTier, providerRegion, dataCategory,
+                grade);
+    }
+
+    /** The same entry classified and graded (Art. 13 of the national regulation). */
+    public CatalogEntry graded(String category, String dataGrade) {
+        return new CatalogEntry(code, name, summary, providerDepartment, collectingDepartment, statutoryDuty, kind,
+                classification, format, items, sharingType, sharingConditions, conditions, legalBasis, sharingMethod,
+                openToPublic, openConditions, updateCycle, publishDate, relatedCodes, tier, regionCode, category, dataGrade);
     }
 
     public CatalogEntry publishedOn(LocalDate date) {
         return new CatalogEntry(code, name, summary, providerDepartment, collectingDepartment, statutoryDuty, kind,
                 classification, format, items, sharingType, sharingConditions, conditions, legalBasis, sharingMethod,
-                openToPublic, openConditions, updateCycle, date, relatedCodes, tier, regionCode);
+                openToPublic, openConditions, updateCycle, date, relatedCodes, tier, regionCode, dataCategory, grade);
     }
 }

@@ -12,6 +12,8 @@ import org.govshare.catalog.CatalogEntry.DataItem;
 import org.govshare.identity.Department;
 import org.govshare.identity.DepartmentDirectory;
 import org.govshare.platform.web.InvalidInputException.FieldError;
+import org.govshare.rules.PackInForce;
+import org.govshare.rules.RulePack;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +27,11 @@ class CatalogEntryValidator {
     static final Pattern CODE = Pattern.compile("(\\d)(\\d{2})(\\d{3})/(\\d{3})(\\d{3})");
 
     private final DepartmentDirectory departments;
+    private final PackInForce pack;
 
-    CatalogEntryValidator(DepartmentDirectory departments) {
+    CatalogEntryValidator(DepartmentDirectory departments, PackInForce pack) {
         this.departments = departments;
+        this.pack = pack;
     }
 
     /** Every broken field rule of the entry; empty when the entry is well formed. */
@@ -43,6 +47,7 @@ class CatalogEntryValidator {
         Optional<Department> provider = department(errors, "providerDepartment", e.providerDepartment());
         department(errors, "collectingDepartment", e.collectingDepartment());
         checkClassification(errors, e.classification());
+        checkGrade(errors, e);
         checkCode(errors, e, provider);
         checkFormat(errors, e.format());
         checkItems(errors, e.items());
@@ -136,6 +141,30 @@ class CatalogEntryValidator {
         if (entry.sharingMethod() == SharingMethod.HOSTED_DATASET && entry.items().stream().noneMatch(DataItem::isKey)) {
             errors.add(new FieldError("items", "hosted-dataset-declares-key", "a resource hosted on the platform marks its"
                     + " key item or items (\"key\": true), by which records are matched and looked up"));
+        }
+    }
+
+    /**
+     * Art. 13 of the national regulation: a pack that grades data asks every entry for its classification and one of
+     * its grades; a pack that grades nothing refuses a grade, which would mean nothing under it.
+     */
+    private void checkGrade(List<FieldError> errors, CatalogEntry e) {
+        RulePack inForce = pack.get();
+        boolean graded = e.grade() != null && !e.grade().isBlank();
+        if (inForce.grades().isEmpty()) {
+            if (graded) {
+                errors.add(new FieldError("grade", "grade-of-pack", "the rule pack " + inForce.name()
+                        + " grades no data; leave the grade out"));
+            }
+            if (e.dataCategory() != null && e.dataCategory().length() > 100) {
+                errors.add(new FieldError("dataCategory", "max-length", "dataCategory has at most 100 characters"));
+            }
+            return;
+        }
+        required(errors, "dataCategory", e.dataCategory(), 100);
+        if (!graded || !inForce.grades().contains(e.grade())) {
+            errors.add(new FieldError("grade", "grade-of-pack", "the grade is one of the rule pack " + inForce.name()
+                    + "'s grades: " + String.join(", ", inForce.grades())));
         }
     }
 

@@ -1,12 +1,19 @@
 package org.govshare.catalog;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param overlapThreshold the share (0 to 1) of a new entry's data items found in another department's published
  *                         resource from which the entry is flagged as possible repeated collection (Art. 9)
+ * @param maxAssessmentSize the largest assessment report a submission may carry (Art. 13 of the national regulation)
+ * @param assessmentTypes  the media types an assessment report may have (its first bytes must match too)
  */
 @ConfigurationProperties("govshare.catalog")
-public record CatalogProperties(@DefaultValue("0.6") double overlapThreshold) {
+public record CatalogProperties(@DefaultValue("0.6") double overlapThreshold,
+                                @DefaultValue("5MB") DataSize maxAssessmentSize,
+                                @DefaultValue({"application/pdf"}) List<String> assessmentTypes) {
 }

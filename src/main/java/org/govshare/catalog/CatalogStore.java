@@ -69,6 +69,34 @@ class CatalogStore {
                 write(content), write(findings), utc(Instant.now()), id);
     }
 
+    /** Keeps a submission's assessments, replacing those it had (a revision may bring new ones). */
+    void setAssessments(String id, List<SubmissionAssessments.Checked> assessments) {
+        jdbc.update("update catalog_submission set assessments = ?, updated_at = ? where id = ?",
+                write(assessments.stream().map(SubmissionAssessments.Checked::recorded).toList()), utc(Instant.now()), id);
+        jdbc.update("delete from catalog_submission_assessment where submission_id = ?", id);
+        assessments.stream().filter(a -> a.content() != null).forEach(a -> jdbc.update(
+                "insert into catalog_submission_assessment (submission_id, kind, file_name, file_type, file_content)"
+                        + " values (?, ?, ?, ?, ?)", id, a.recorded().kind().name(), a.recorded().file().name(),
+                a.recorded().file().type(), a.content()));
+    }
+
+    /** The report of one of a submission's assessments: its name, type and bytes. */
+    Optional<AssessmentReport> assessmentReport(String id, SubmissionAssessments.Kind kind) {
+        return jdbc.query("select file_name, file_type, file_content from catalog_submission_assessment"
+                        + " where submission_id = ? and kind = ?",
+                (rs, row) -> new AssessmentReport(rs.getString(1), rs.getString(2), rs.getBytes(3)), id, kind.name())
+                .stream().findFirst();
+    }
+
+    record AssessmentReport(String name, String type, byte[] content) {
+    }
+
+    void setHeadApproval(String id, Submission.HeadApproval approval) {
+        jdbc.update("update catalog_submission set head_decision = ?, head_by = ?, head_at = ?, head_comment = ?,"
+                        + " updated_at = ? where id = ?", approval.decision(), approval.by(), utc(approval.at()),
+                approval.comment(), utc(Instant.now()), id);
+    }
+
     void markOverdue(String id) {
         jdbc.update("update catalog_submission set overdue = true, updated_at = ? where id = ?", utc(Instant.now()), id);
     }
@@ -170,11 +198,12 @@ class CatalogStore {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<CatalogListing> listings = jdbc.query("select r.code, r.status, v.version, v.content from catalog_resource r"
-                        + " join catalog_version v on v.code = r.code and v.version = r.current_version" + where
+        List<CatalogListing> listings = jdbc.query("select r.code, r.status, v.version, v.content, s.* from catalog_resource r"
+                        + " join catalog_version v on v.code = r.code and v.version = r.current_version"
+                        + " left join catalog_source_department s on s.code = r.code" + where
                         + " order by r.code limit ? offset ?",
-                (rs, row) -> new CatalogListing(rs.getString("code"), rs.getInt("version"), rs.getString("status"),
-                        read(rs.getString("content"), CatalogEntry.class)), pageArgs.toArray());
+                (rs, row) -> new CatalogListing(rs.getString(1), rs.getInt("version"), rs.getString("status"),
+                        read(rs.getString("content"), CatalogEntry.class), sourceDepartment(rs)), pageArgs.toArray());
         return new CatalogPage(total == null ? 0 : total, page, size, listings);
     }
 
@@ -220,9 +249,29 @@ class CatalogStore {
 
     /** The current version of a resource and its status in the sharing catalog. */
     Optional<CatalogListing> current(String code) {
-        return jdbc.query("select r.code, r.status, r.current_version from catalog_resource r where r.code = ?",
-                (rs, row) -> new CatalogListing(rs.getString("code"), rs.getInt("current_version"), rs.getString("status"),
-                        content(rs.getString("code"), rs.getInt("current_version"))), code).stream().findFirst();
+        return jdbc.query("select r.code, r.status, r.current_version, s.* from catalog_resource r"
+                        + " left join catalog_source_department s on s.code = r.code where r.code = ?",
+                (rs, row) -> new CatalogListing(rs.getString(1), rs.getInt("current_version"), rs.getString("status"),
+                        content(rs.getString(1), rs.getInt("current_version")), sourceDepartment(rs)), code)
+                .stream().findFirst();
+    }
+
+    /** Names (or names anew) the source department of a published resource (Art. 19 of the national regulation). */
+    void setSourceDepartment(SourceDepartment named) {
+        jdbc.update("""
+                insert into catalog_source_department (code, department, basis, consultation_id, named_by, named_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (code) do update set department = excluded.department, basis = excluded.basis,
+                    consultation_id = excluded.consultation_id, named_by = excluded.named_by, named_at = excluded.named_at""",
+                named.code(), named.department(), named.basis(), named.consultationId(), named.namedBy(), utc(named.namedAt()));
+    }
+
+    /** The source department columns of a row joined to catalog_source_department; null when the join found none. */
+    private static SourceDepartment sourceDepartment(ResultSet rs) throws SQLException {
+        String department = rs.getString("department");
+        return department == null ? null : new SourceDepartment(rs.getString(1), department, rs.getString("basis"),
+                rs.getString("consultation_id"), rs.getString("named_by"),
+                rs.getObject("named_at", OffsetDateTime.class).toInstant());
     }
 
     /**
@@ -273,7 +322,10 @@ class CatalogStore {
                 Submission.Status.valueOf(rs.getString("status")), read(rs.getString("content"), CatalogEntry.class),
                 read(rs.getString("findings"), new TypeReference<List<Finding>>() { }),
                 rs.getString("review_comment"), rs.getString("reviewed_by"), rs.getString("process_instance_id"),
-                rs.getBoolean("overdue"));
+                rs.getBoolean("overdue"), read(rs.getString("assessments"), new TypeReference<List<SubmissionAssessments.Recorded>>() { }),
+                rs.getString("head_decision") == null ? null : new Submission.HeadApproval(rs.getString("head_decision"),
+                        rs.getString("head_by"), rs.getObject("head_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("head_comment")));
     }
 
     private CatalogVersion version(ResultSet rs, int row) throws SQLException {

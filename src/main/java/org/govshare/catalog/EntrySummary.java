@@ -51,6 +51,10 @@ final class EntrySummary {
         f.put("资源类型 Kind", str(e.kind()));
         f.put("分类 Classification", e.classification() == null ? null : "类 " + e.classification().resourceClass()
                 + " / 项 " + e.classification().item() + " / 目 " + e.classification().subItem());
+        if (e.dataCategory() != null || e.grade() != null) {
+            // national regulation Art. 13; absent under a pack that grades nothing
+            f.put("数据分类分级 Data classification and grade", nonNull(e.dataCategory()) + " / " + nonNull(e.grade()));
+        }
         f.put("格式 Format", e.format() == null ? null : e.format().category() + " (" + e.format().type() + ")");
         f.put("数据项数 Number of data items", String.valueOf(e.items().size()));
         for (CatalogEntry.DataItem item : e.items()) {

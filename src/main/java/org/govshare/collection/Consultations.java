@@ -19,6 +19,7 @@ import org.govshare.cases.CaseKind;
 import org.govshare.cases.Cases;
 import org.govshare.catalog.Catalog;
 import org.govshare.catalog.CatalogEntryPublished;
+import org.govshare.catalog.SourceDepartments;
 import org.govshare.catalog.Submission;
 import org.govshare.identity.DepartmentDirectory;
 import org.govshare.identity.Official;
@@ -54,14 +55,17 @@ public class Consultations {
     private final ConsultationStore store;
     private final SharingNeeds needs;
     private final Catalog catalog;
+    private final SourceDepartments sourceDepartments;
     private final DepartmentDirectory departments;
     private final TaskService taskService;
     private final Cases<Consultation> cases;
 
-    Consultations(ConsultationStore store, SharingNeeds needs, Catalog catalog, DepartmentDirectory departments, TaskService taskService, CaseEngine engine) {
+    Consultations(ConsultationStore store, SharingNeeds needs, Catalog catalog, SourceDepartments sourceDepartments,
+                  DepartmentDirectory departments, TaskService taskService, CaseEngine engine) {
         this.store = store;
         this.needs = needs;
         this.catalog = catalog;
+        this.sourceDepartments = sourceDepartments;
         this.departments = departments;
         this.taskService = taskService;
         this.cases = engine.cases(KIND, store.rows());
@@ -289,6 +293,11 @@ public class Consultations {
         store.close(consultation.id(), cases.now());
         if (consultation.needId() != null) {
             needs.markMet(consultation.needId(), consultation.resourceCode(), consultation.id());
+        }
+        if (consultation.ruling() != null && sourceDepartments.named()) {
+            // Art. 19 of the national regulation: the department the authority ruled collects is the source department
+            sourceDepartments.nameByRuling(consultation.resourceCode(), consultation.collectingDepartment(),
+                    consultation.id(), consultation.ruling().reasons());
         }
         cases.record(cases.entry(AuditAction.CONSULTATION_COLLECTED, consultation.id())
                 .with("resource", consultation.resourceCode()).with("collectingDepartment", consultation.collectingDepartment())

@@ -152,8 +152,7 @@ public class SharingRequests {
                         resource.items().stream().map(i -> new EligibilityCase.Item(i.name(), i.sensitivity())).toList(),
                         resource.conditions().stream().map(c -> new EligibilityCase.Condition(c.type(), c.value())).toList(),
                         datasets.currentVersion(resource.code()).isPresent() || services.registered(resource.code()),
-                        // TODO(#17 catalog grades): resource.grade() once catalog entries carry their grade (Art. 13)
-                        ""),
+                        resource.grade()),
                 new EligibilityCase.Request(request.items(), request.purpose(), request.duty().citation(),
                         request.scenario().name(), request.validFrom(), request.validUntil()),
                 new EligibilityCase.Applicant(applicant.code(), applicant.tier(), applicant.regionCode(), applicant.kind()),

@@ -2,16 +2,25 @@ package org.govshare.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.govshare.catalog.CatalogEntry.Classification;
 import org.govshare.catalog.CatalogEntry.DataItem;
 import org.govshare.catalog.CatalogEntry.Format;
 import org.govshare.catalog.CatalogEntry.LegalBasis;
 import org.govshare.catalog.CatalogEntry.SharingCondition;
+import org.govshare.rules.RulesProperties;
 import org.govshare.support.Api;
 import org.govshare.vocabulary.ConditionType;
 import org.govshare.vocabulary.ResourceKind;
@@ -27,10 +36,74 @@ public final class CatalogEntries {
     private CatalogEntries() {
     }
 
+    /**
+     * The pack under test ({@code -Dgovshare.rules.pack}, zhengzhou-2015 when unset) as far as a catalog submission
+     * cares: its grades and whether submissions carry assessments and go to their head (Art. 13 of the national
+     * regulation).
+     */
+    private static final JsonNode PACK = readPack();
+
+    /** The demo heads of the sharing office, by department (README). */
+    private static final Map<String, String> HEADS = Map.of("public-security", "gaj.ma", "civil-affairs", "mzj.he",
+            "market-supervision", "scj.guo", "human-resources", "rsj.lin", "jinshui-civil-affairs", "jsq.deng");
+
+    /** The smallest file that is a PDF as the evidence checks read one. */
+    public static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    private static JsonNode readPack() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(Path.of("rules/packs",
+                    RulesProperties.of("file:rules/packs/").pack(), "pack.yaml").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the pack under test has submissions assessed and approved by their head first. */
+    public static boolean assessed() {
+        return PACK.path("steps").path("submission-assessments").asBoolean(false);
+    }
+
+    /** The entry as the pack under test asks for it: classified and graded where the pack grades (一般数据 first). */
+    public static CatalogEntry forPack(CatalogEntry e) {
+        JsonNode grades = PACK.path("classification").path("grades");
+        return grades.isEmpty() || e.grade() != null ? e : e.graded("人口信息", grades.get(0).asText());
+    }
+
+    /** Both assessments done, where the pack under test asks for them; null where it does not. */
+    public static SubmissionAssessments assessmentsForPack() {
+        if (!assessed()) {
+            return null;
+        }
+        SubmissionAssessments.Assessment done = new SubmissionAssessments.Assessment(true, java.time.LocalDate.of(2026, 1, 5), "保密办 secrecy office",
+                new org.govshare.platform.EvidenceFile("assessment.pdf", "application/pdf", PDF));
+        return new SubmissionAssessments(done, done);
+    }
+
+    /** The body of a submission of the entry under the pack under test: graded and assessed where it asks. */
+    public static ObjectNode bodyForPack(CatalogEntry entry) {
+        ObjectNode body = JSON.valueToTree(forPack(entry));
+        SubmissionAssessments assessments = assessmentsForPack();
+        if (assessments != null) {
+            body.set("assessments", JSON.valueToTree(assessments));
+        }
+        return body;
+    }
+
+    /** The demo head of a department's sharing office. */
+    public static String headOf(String department) {
+        return HEADS.get(department);
+    }
+
     /** Submits the entry as the provider's reviewer and has the authority publish it, over HTTP; its code. */
     public static String publish(Api api, String provider, CatalogEntry entry) {
-        Api.Response submitted = api.post(provider, "/api/catalog/submissions", JSON.valueToTree(entry).toString());
+        Api.Response submitted = api.post(provider, "/api/catalog/submissions", bodyForPack(entry).toString());
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        if (assessed()) {
+            Api.Response approved = api.post(headOf(entry.providerDepartment()), "/api/catalog/submissions/"
+                    + submitted.json().path("id").asText() + "/head-approval", "{\"decision\":\"APPROVE\"}");
+            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        }
         Api.Response reviewed = api.post("authority.li", "/api/catalog/submissions/" + submitted.json().path("id").asText()
                 + "/review", "{\"decision\":\"PUBLISH\"}");
         assertThat(reviewed.json().path("status").asText()).as(reviewed.body()).isEqualTo("PUBLISHED");

@@ -53,7 +53,8 @@ class CatalogSearchBenchmark extends IntegrationTest {
         for (int i = 0; i < RESOURCES; i++) {
             CatalogEntry entry = generated(i, random);
             Submission submission = new Submission("bench-" + i, entry.code(), Submission.Kind.NEW, entry.providerDepartment(),
-                    "benchmark", Instant.now(), Submission.Status.PUBLISHED, entry, List.of(), null, "authority.li", null, false);
+                    "benchmark", Instant.now(), Submission.Status.PUBLISHED, entry, List.of(), null, "authority.li", null, false,
+                    List.of(), null);
             store.publish(submission, entry, "authority.li", Instant.now());
         }
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;

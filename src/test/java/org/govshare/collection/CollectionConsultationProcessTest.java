@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.govshare.catalog.Catalog;
 import org.govshare.catalog.CatalogEntries;
+import org.govshare.catalog.SourceDepartment;
+import org.govshare.catalog.SourceDepartments;
 import org.govshare.catalog.Submission;
 import org.govshare.identity.Official;
 import org.govshare.need.NeedMatch;
@@ -41,6 +43,9 @@ class CollectionConsultationProcessTest extends ProcessTest {
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    SourceDepartments sourceDepartments;
 
     @Autowired
     SharingNeeds needs;
@@ -81,7 +86,8 @@ class CollectionConsultationProcessTest extends ProcessTest {
     }
 
     private Submission submitResidents(String login) {
-        return catalog.submit(official(login), CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
+        return catalog.submit(official(login), CatalogEntries.forPack(CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode())),
+                CatalogEntries.assessmentsForPack());
     }
 
 
@@ -228,6 +234,14 @@ class CollectionConsultationProcessTest extends ProcessTest {
         assertThat(collected.ruling().decision()).isEqualTo(Consultation.RulingDecision.HAND_TO_AUTHORITY);
         assertThat(collected.businessAuthority()).isEqualTo("civil-affairs");
         assertThat(collected.status()).isEqualTo(Consultation.Status.COLLECTED);
+        // Art. 19 of the national regulation: the collector the authority ruled is the resource's source department
+        SourceDepartment source = catalog.current(submission.code()).orElseThrow().sourceDepartment();
+        if (sourceDepartments.named()) {
+            assertThat(source.department()).isEqualTo("public-security");
+            assertThat(source.consultationId()).isEqualTo(collected.id());
+        } else {
+            assertThat(source).isNull();
+        }
         assertThat(notices.of(official("mzj.chen"), 0, 50)).anySatisfy(n -> {
             assertThat(n.kind()).isEqualTo("CONSULTATION_HANDED_OVER");
             assertThat(n.body()).contains(submission.code());
@@ -262,7 +276,8 @@ class CollectionConsultationProcessTest extends ProcessTest {
                 null, "x")).isInstanceOf(AccessDeniedException.class);
         consultations.rule(official("authority.li"), consultation.id(), "ASSIGN", "public-security", null, "公安机关职责");
 
-        Submission civil = catalog.submit(mzj, CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102")));
+        Submission civil = catalog.submit(mzj, CatalogEntries.forPack(CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102"))),
+                CatalogEntries.assessmentsForPack());
         assertThatThrownBy(() -> consultations.register(mzj, consultation.id(), civil.id()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> consultations.register(official("gaj.wang"), consultation.id(), civil.id()))

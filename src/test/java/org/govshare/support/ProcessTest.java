@@ -120,14 +120,22 @@ public abstract class ProcessTest {
                 .activityId(activityId).singleResult();
     }
 
-    /** Has the authority publish a submitted entry (its review task completed with PUBLISH). */
+    /**
+     * Has the authority publish a submitted entry (its review task completed with PUBLISH), after its head approved
+     * it where the pack asks for that (Art. 13 of the national regulation).
+     */
     protected void publish(Submission submission) {
-        complete(task(instance(submission.processInstanceId())), withVariables("reviewDecision", "PUBLISH", "reviewComment", ""));
+        ProcessInstance instance = instance(submission.processInstanceId());
+        if (processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_ApproveSubmission").count() > 0) {
+            complete(task(instance), withVariables("headDecision", "APPROVE", "reviewComment", ""));
+        }
+        complete(task(instance), withVariables("reviewDecision", "PUBLISH", "reviewComment", ""));
     }
 
     /** Submits an entry as the provider's official and has the authority publish it; returns its code. */
     protected String publish(String providerLogin, CatalogEntry entry) {
-        publish(catalogService.submit(official(providerLogin), entry));
+        publish(catalogService.submit(official(providerLogin), CatalogEntries.forPack(entry), CatalogEntries.assessmentsForPack()));
         return entry.code();
     }
 
