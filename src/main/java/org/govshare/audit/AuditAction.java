@@ -163,5 +163,16 @@ public enum AuditAction {
     CHECKPOINT_MADE,
 
     // evidence packages (Arts. 23, 27)
-    EVIDENCE_PACKAGE_MADE
+    EVIDENCE_PACKAGE_MADE,
+
+    // after a grant exists (national Arts. 22, 27, 29)
+    GRANT_DELIVERED,
+    GRANT_PURPOSE_MET,
+    DISPOSAL_REQUIREMENTS_STATED,
+    DISPOSAL_REQUESTED,
+    DISPOSAL_ATTESTED,
+    DISPOSAL_OVERDUE,
+    USAGE_RECORD_ADDED,
+    USAGE_RECORD_FILE_READ,
+    USAGE_RECORD_DELETED
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.govshare.calendar.DeadlineFigures;
+import org.govshare.platform.web.ConflictException;
 import org.govshare.supervision.ViolationTaxonomy;
 import org.govshare.supervision.ViolationType;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,17 @@ public class PackInForce implements DeadlineFigures, ViolationTaxonomy {
 
     public boolean on(OptionalStep step) {
         return rules.pack().on(step);
+    }
+
+    /**
+     * Stops a request for a feature of a step the pack in force leaves off: 409 {@code step-off} on field
+     * {@code pack}, naming the pack and the step, so that the feature is as invisible as it would be without code.
+     */
+    public void require(OptionalStep step) {
+        if (!on(step)) {
+            throw new ConflictException("pack", "step-off", "the rule pack in force (" + nameAndVersion()
+                    + ") leaves the step '" + step.key() + "' off, so this is not done under it");
+        }
     }
 
     /** The pack's name and version as the API names them, e.g. {@code national-2025}, {@code 2026.1+3f2a9c0d1e2b}. */
