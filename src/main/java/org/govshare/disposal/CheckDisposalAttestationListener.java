@@ -2,7 +2,6 @@ package org.govshare.disposal;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.govshare.calendar.Today;
 import org.govshare.platform.FormValues;
 import org.springframework.stereotype.Component;
 
@@ -11,16 +10,14 @@ import org.springframework.stereotype.Component;
 class CheckDisposalAttestationListener implements TaskListener {
 
     private final GrantDisposals disposals;
-    private final Today today;
 
-    CheckDisposalAttestationListener(GrantDisposals disposals, Today today) {
+    CheckDisposalAttestationListener(GrantDisposals disposals) {
         this.disposals = disposals;
-        this.today = today;
     }
 
     @Override
     public void notify(DelegateTask task) {
         disposals.recordAttestation(task.getProcessInstanceId(), FormValues.text(task, "disposalMethod"),
-                FormValues.date(task, "disposalDoneOn", today.zone()), FormValues.text(task, "disposalNote"));
+                FormValues.date(task, "disposalDoneOn", disposals.zone()), FormValues.text(task, "disposalNote"));
     }
 }

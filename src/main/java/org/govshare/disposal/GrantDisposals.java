@@ -200,6 +200,11 @@ public class GrantDisposals {
                 .with("late", today.now().isAfter(disposal.due())));
     }
 
+    /** The zone a day of disposal is read in (a date sent as a moment is that moment's day in Beijing). */
+    public java.time.ZoneId zone() {
+        return today.zone();
+    }
+
     /** The deadline passed unattested: a NOT_DISPOSED violation against the holder (Art. 40 iv), once. */
     public void recordNotDisposed(String processInstanceId) {
         Disposal disposal = store.lockOfProcess(processInstanceId)
