@@ -38,6 +38,7 @@ import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -68,9 +69,12 @@ public class HostedDatasets {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate snapshot;
+    private final ApplicationEventPublisher events;
 
     HostedDatasets(Catalog catalog, DatasetStore store, AuditTrail auditTrail, DatasetProperties properties,
-                   ObjectMapper json, Clock clock, PlatformTransactionManager transactions) {
+                   ObjectMapper json, Clock clock, PlatformTransactionManager transactions,
+                   ApplicationEventPublisher events) {
+        this.events = events;
         this.catalog = catalog;
         this.store = store;
         this.auditTrail = auditTrail;
@@ -167,6 +171,7 @@ public class HostedDatasets {
         DataVersion version = new DataVersion(code, push.version, clock.instant().truncatedTo(ChronoUnit.MICROS), by.id(),
                 mode, push.added, push.changed, removed, current.records() + push.added - removed);
         store.insertVersion(version);
+        events.publishEvent(new DataVersionPushed(code, version.version(), version.createdAt()));
         // last, so the audit chain's head is locked for the commit only, not for the whole push
         auditTrail.record(AuditEntry.ok(AuditAction.DATA_PUSHED, "hosted-dataset", code).with("resource", code)
                 .with("version", version.version()).with("mode", mode).with("added", version.added())

@@ -176,6 +176,7 @@ public class Detection {
             case DELAYED_CORRECTION -> "error-report";
             case NOT_COLLECTED -> "collection-consultation";
             case MISUSE_BEYOND_SCOPE, HARMFUL_DISCLOSURE -> "data-access";
+            case LATE_DELIVERY, NOT_DISPOSED, NO_USAGE_RECORDS -> "grant";
             default -> "resource";
         };
     }

@@ -17,13 +17,16 @@ import java.util.List;
  *                      (Art. 19: masked otherwise)
  * @param verificationKeys masked items the consumer may match exactly against a value it already holds (an identity
  *                         check); answers still show them masked
+ * @param deliveryDue when the provider must have put the data on the platform (national Art. 22): set when the grant was
+ *                    made on a resource with neither a data version nor a registered service, null otherwise
+ * @param deliveredAt when that data arrived (its first version pushed or its service registered), null until then
  */
 public record Grant(String id, String consumerDepartment, String providerDepartment, String resourceCode,
                     String resourceName, List<String> items, String purpose, String duty, String conditions,
                     List<String> officials, List<String> systems, LocalDate validFrom, LocalDate validUntil,
                     String sourceType, String sourceId, Instant issuedAt, Status status, String revokedBy,
                     Instant revokedAt, String revocationReason, List<String> unmaskedItems,
-                    List<String> verificationKeys) {
+                    List<String> verificationKeys, Instant deliveryDue, Instant deliveredAt) {
 
     public Grant {
         unmaskedItems = unmaskedItems == null ? List.of() : List.copyOf(unmaskedItems);
@@ -35,22 +38,29 @@ public record Grant(String id, String consumerDepartment, String providerDepartm
         NOT_YET_VALID,
         ACTIVE,
         EXPIRED,
-        REVOKED
+        REVOKED,
+        /** its holder declared the purpose met, so it ended before its last day (national Art. 27) */
+        PURPOSE_MET;
+
+        /** Whether a grant in this state has ended for good, whatever the calendar says. */
+        public boolean ended() {
+            return this == EXPIRED || this == REVOKED || this == PURPOSE_MET;
+        }
     }
 
     /** Whether it may be used on a day: neither revoked nor expired, and that day within its period. */
     public boolean validOn(LocalDate day) {
-        return status != Status.REVOKED && status != Status.EXPIRED && !day.isBefore(validFrom) && !day.isAfter(validUntil);
+        return !status.ended() && !day.isBefore(validFrom) && !day.isAfter(validUntil);
     }
 
     /** The grant as it stands on a day: ACTIVE and NOT_YET_VALID follow the calendar, EXPIRED once its last day is past. */
     Grant asOf(LocalDate day) {
-        if (status == Status.REVOKED || status == Status.EXPIRED) {
+        if (status.ended()) {
             return this;
         }
         Status now = day.isAfter(validUntil) ? Status.EXPIRED : day.isBefore(validFrom) ? Status.NOT_YET_VALID : Status.ACTIVE;
         return now == status ? this : new Grant(id, consumerDepartment, providerDepartment, resourceCode, resourceName, items,
                 purpose, duty, conditions, officials, systems, validFrom, validUntil, sourceType, sourceId, issuedAt, now,
-                revokedBy, revokedAt, revocationReason, unmaskedItems, verificationKeys);
+                revokedBy, revokedAt, revocationReason, unmaskedItems, verificationKeys, deliveryDue, deliveredAt);
     }
 }

@@ -43,6 +43,15 @@ class GrantController {
     record Revocation(@NotBlank @Size(max = 2000) String reason) {
     }
 
+    record PurposeMet(@NotBlank @Size(max = 2000) String note) {
+    }
+
+    /** The holder says the purpose is met, ending the grant (national Art. 27; 409 step-off when the pack leaves it off). */
+    @PostMapping("/{id}/purpose-met")
+    Grant purposeMet(@PathVariable String id, @Valid @RequestBody PurposeMet declared, @AuthenticationPrincipal Official me) {
+        return grants.declarePurposeMet(me, id, declared.note().strip());
+    }
+
     @PostMapping("/{id}/revocation")
     Grant revoke(@PathVariable String id, @Valid @RequestBody Revocation revocation, @AuthenticationPrincipal Official me) {
         return grants.revoke(me, id, revocation.reason());

@@ -35,12 +35,13 @@ class GrantStore {
         jdbc.update("""
                 insert into sharing_grant (id, consumer_department, provider_department, resource_code, resource_name, items,
                                            purpose, duty, conditions, officials, systems, valid_from, valid_until, source_type,
-                                           source_id, issued_at, status, unmasked_items, verification_keys)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                           source_id, issued_at, status, unmasked_items, verification_keys, delivery_due)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 g.id(), g.consumerDepartment(), g.providerDepartment(), g.resourceCode(), g.resourceName(), write(g.items()),
                 g.purpose(), g.duty(), g.conditions(), write(g.officials()), write(g.systems()), g.validFrom(),
                 g.validUntil(), g.sourceType(), g.sourceId(), Timestamp.from(g.issuedAt()), g.status().name(),
-                write(g.unmaskedItems()), write(g.verificationKeys()));
+                write(g.unmaskedItems()), write(g.verificationKeys()),
+                g.deliveryDue() == null ? null : Timestamp.from(g.deliveryDue()));
     }
 
     Optional<Grant> find(String id) {
@@ -55,6 +56,27 @@ class GrantStore {
     void revoke(String id, String by, Instant at, String reason) {
         jdbc.update("update sharing_grant set status = 'REVOKED', revoked_by = ?, revoked_at = ?, revocation_reason = ? where id = ?",
                 by, Timestamp.from(at), reason, id);
+    }
+
+    void purposeMet(String id) {
+        jdbc.update("update sharing_grant set status = 'PURPOSE_MET' where id = ?", id);
+    }
+
+    /** Records the data of a resource delivered on the grants still waiting for it; returns their ids. */
+    List<String> delivered(String resourceCode, Instant at) {
+        return jdbc.queryForList("update sharing_grant set delivered_at = ? where resource_code = ?"
+                + " and delivery_due is not null and delivered_at is null returning id", String.class,
+                Timestamp.from(at), resourceCode);
+    }
+
+    /**
+     * Grants whose delivery was due in {@code [from, to)} and had not arrived by then (national Art. 22): still
+     * waiting, or delivered after the due moment.
+     */
+    List<Grant> deliveredLate(Instant from, Instant to) {
+        return jdbc.query("select * from sharing_grant where delivery_due >= ? and delivery_due < ?"
+                + " and (delivered_at is null or delivered_at > delivery_due) order by delivery_due, id", this::grant,
+                Timestamp.from(from), Timestamp.from(to));
     }
 
     /** Marks as expired the active grants whose last day is before {@code today}; returns their ids. */
@@ -93,6 +115,7 @@ class GrantStore {
             String live = "status in ('ACTIVE', 'NOT_YET_VALID')";
             switch (status) {
                 case REVOKED -> where.append(" and status = 'REVOKED'");
+                case PURPOSE_MET -> where.append(" and status = 'PURPOSE_MET'");
                 case EXPIRED -> {
                     where.append(" and (status = 'EXPIRED' or (").append(live).append(" and valid_until < ?))");
                     args.add(today);
@@ -123,7 +146,12 @@ class GrantStore {
                 rs.getObject("valid_until", LocalDate.class), rs.getString("source_type"), rs.getString("source_id"),
                 rs.getTimestamp("issued_at").toInstant(), Grant.Status.valueOf(rs.getString("status")),
                 rs.getString("revoked_by"), revokedAt == null ? null : revokedAt.toInstant(), rs.getString("revocation_reason"),
-                read(rs.getString("unmasked_items")), read(rs.getString("verification_keys")));
+                read(rs.getString("unmasked_items")), read(rs.getString("verification_keys")),
+                instant(rs.getTimestamp("delivery_due")), instant(rs.getTimestamp("delivered_at")));
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 
     private String write(List<String> values) {

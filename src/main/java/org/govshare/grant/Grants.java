@@ -1,5 +1,6 @@
 package org.govshare.grant;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.govshare.audit.AuditAction;
@@ -13,8 +14,12 @@ import org.govshare.identity.Workgroups;
 import org.govshare.notice.Notices;
 import org.govshare.cases.CaseNumbers;
 import org.govshare.platform.web.ConflictException;
+import org.govshare.platform.web.HiddenException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.NotFoundException;
+import org.govshare.rules.OptionalStep;
+import org.govshare.rules.PackInForce;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,8 +40,15 @@ public class Grants {
     private final Notices notices;
     private final Workgroups workgroups;
     private final Today today;
+    private final Deliveries deliveries;
+    private final PackInForce pack;
+    private final ApplicationEventPublisher events;
 
-    Grants(GrantStore store, CaseNumbers numbers, AuditTrail auditTrail, Notices notices, Workgroups workgroups, Today today) {
+    Grants(GrantStore store, CaseNumbers numbers, AuditTrail auditTrail, Notices notices, Workgroups workgroups, Today today,
+           Deliveries deliveries, PackInForce pack, ApplicationEventPublisher events) {
+        this.deliveries = deliveries;
+        this.pack = pack;
+        this.events = events;
         this.store = store;
         this.numbers = numbers;
         this.auditTrail = auditTrail;
@@ -47,17 +59,19 @@ public class Grants {
 
     /** Issues a grant on the terms a decision set; called by the step that decided, in its transaction. */
     public Grant issue(NewGrant terms) {
+        Instant now = today.now();
         Grant grant = new Grant(numbers.next("SQ"), terms.consumerDepartment(), terms.providerDepartment(),
                 terms.resourceCode(), terms.resourceName(), terms.items(), terms.purpose(), terms.duty(), terms.conditions(),
                 terms.officials(), terms.systems(), terms.validFrom(), terms.validUntil(), terms.sourceType(),
-                terms.sourceId(), today.now(), Grant.Status.ACTIVE, null, null, null, terms.unmaskedItems(),
-                terms.verificationKeys()).asOf(today.date());
+                terms.sourceId(), now, Grant.Status.ACTIVE, null, null, null, terms.unmaskedItems(),
+                terms.verificationKeys(), deliveries.dueFor(terms.resourceCode(), now), null).asOf(today.date());
         store.insert(grant);
         auditTrail.record(AuditEntry.ok(AuditAction.GRANT_ISSUED, "grant", grant.id())
                 .with("consumer", grant.consumerDepartment()).with("resource", grant.resourceCode())
                 .with("items", grant.items()).with("unmasked", grant.unmaskedItems())
                 .with("verificationKeys", grant.verificationKeys()).with("validFrom", grant.validFrom().toString())
-                .with("validUntil", grant.validUntil().toString()).with("source", grant.sourceType() + ":" + grant.sourceId()));
+                .with("validUntil", grant.validUntil().toString()).with("source", grant.sourceType() + ":" + grant.sourceId())
+                .with("deliveryDue", grant.deliveryDue() == null ? null : grant.deliveryDue().toString()));
         return grant;
     }
 
@@ -72,10 +86,11 @@ public class Grants {
         if (!provider && !by.has(Role.AUTHORITY)) {
             throw new AccessDeniedException("a grant is revoked by the provider's PROVIDER_REVIEWER officials or the authority");
         }
-        if (grant.status() == Grant.Status.REVOKED || grant.status() == Grant.Status.EXPIRED) {
+        if (grant.status().ended()) {
             throw new ConflictException("status", "revoke-valid-grants-only", "grant " + id + " is " + grant.status());
         }
         store.revoke(id, by.login(), today.now(), reason.strip());
+        events.publishEvent(new GrantEnded(id, Grant.Status.REVOKED, today.now()));
         auditTrail.record(AuditEntry.ok(AuditAction.GRANT_REVOKED, "grant", id).because(reason.strip())
                 .with("consumer", grant.consumerDepartment()).with("resource", grant.resourceCode()));
         notices.send(workgroups.of(grant.consumerDepartment(), Role.APPLICANT.name()), "GRANT_REVOKED",
@@ -87,9 +102,35 @@ public class Grants {
     @Transactional
     public int expireDue() {
         List<String> expired = store.expireBefore(today.date(), today.now());
-        expired.forEach(id -> auditTrail.record(AuditEntry.ok(AuditAction.GRANT_EXPIRED, "grant", id)
-                .because("its last day has passed")));
+        expired.forEach(id -> {
+            auditTrail.record(AuditEntry.ok(AuditAction.GRANT_EXPIRED, "grant", id).because("its last day has passed"));
+            events.publishEvent(new GrantEnded(id, Grant.Status.EXPIRED, today.now()));
+        });
         return expired.size();
+    }
+
+    /**
+     * The holder declares the purpose of a grant met before its last day (national Art. 27): the grant ends, and
+     * what follows an end (disposal of the data) begins. Its APPLICANT officials declare it, with a note.
+     */
+    @Transactional
+    public Grant declarePurposeMet(Official by, String id, String note) {
+        pack.require(OptionalStep.DISPOSAL_ATTESTATION);
+        Grant grant = store.lock(id).orElseThrow(() -> new NotFoundException("grant", id)).asOf(today.date());
+        if (!grant.consumerDepartment().equals(by.department()) || !by.has(Role.APPLICANT)) {
+            throw new AccessDeniedException("the purpose of a grant is declared met by its holder's APPLICANT officials");
+        }
+        if (grant.status().ended()) {
+            throw new ConflictException("status", "grant-ended", "grant " + id + " is " + grant.status()
+                    + " already: it has ended");
+        }
+        store.purposeMet(id);
+        auditTrail.record(AuditEntry.ok(AuditAction.GRANT_PURPOSE_MET, "grant", id).because(note)
+                .with("provider", grant.providerDepartment()).with("resource", grant.resourceCode()));
+        notices.send(workgroups.of(grant.providerDepartment(), Role.PROVIDER_REVIEWER.name()), "GRANT_PURPOSE_MET",
+                "授权用途已完成 Grant " + id + " ended: purpose met", grant.resourceName() + ": " + note, "grant", id);
+        events.publishEvent(new GrantEnded(id, Grant.Status.PURPOSE_MET, today.now()));
+        return find(id);
     }
 
     /** Every grant a department holds or held for a resource, in any state, the latest last day first. */
@@ -110,11 +151,27 @@ public class Grants {
     /** A grant as its consumer, its provider or the authority sees it (a registered system: its department's). */
     public Grant visibleTo(Caller by, String id) {
         Grant grant = find(id);
-        if (!isAuthority(by) && !by.department().equals(grant.consumerDepartment())
-                && !by.department().equals(grant.providerDepartment())) {
+        if (!isParty(by, grant)) {
             throw new AccessDeniedException("a grant is seen by its consumer, its provider and the authority");
         }
         return grant;
+    }
+
+    /**
+     * A grant to its consumer, its provider and the authority; to anyone else the same 404 as for a grant that does
+     * not exist (audited as the refusal it is), for what hangs on a grant and must not tell that it exists.
+     */
+    public Grant hiddenUnlessParty(Caller by, String id) {
+        Grant grant = find(id);
+        if (!isParty(by, grant)) {
+            throw new HiddenException("grant", id);
+        }
+        return grant;
+    }
+
+    private static boolean isParty(Caller by, Grant grant) {
+        return isAuthority(by) || grant.consumerDepartment().equals(by.department())
+                || grant.providerDepartment().equals(by.department());
     }
 
     /**

@@ -32,6 +32,7 @@ import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.InvalidInputException.FieldError;
 import org.govshare.platform.web.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,9 +63,12 @@ public class ProviderServices {
     private final AuditTrail auditTrail;
     private final ProviderServicesProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ProviderServices(Catalog catalog, ProviderServiceStore store, ProviderClient client, ProviderAddressCheck addresses,
-                     SecretBox secrets, AuditTrail auditTrail, ProviderServicesProperties properties, Clock clock) {
+                     SecretBox secrets, AuditTrail auditTrail, ProviderServicesProperties properties, Clock clock,
+                     ApplicationEventPublisher events) {
+        this.events = events;
         this.catalog = catalog;
         this.store = store;
         this.client = client;
@@ -93,12 +97,18 @@ public class ProviderServices {
                 secret == null ? null : secrets.seal(secret, resourceCode), official.login(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         store.save(stored);
+        events.publishEvent(new ProviderServiceRegistered(resourceCode, stored.registeredAt()));
         // what was registered, never the secrets: their presence only
         auditTrail.record(AuditEntry.ok(AuditAction.PROVIDER_SERVICE_REGISTERED, OBJECT_TYPE, resourceCode)
                 .with("department", entry.providerDepartment()).with("url", stored.url())
                 .with("parameters", stored.parameters()).with("timeoutMillis", stored.timeoutMillis())
                 .with("credentialType", credentials.type().name()));
         return stored.view();
+    }
+
+    /** Whether a service is registered for a resource: its data is on the platform (national Art. 22; the eligibility rules' onPlatform). */
+    public boolean registered(String resourceCode) {
+        return store.find(resourceCode).isPresent();
     }
 
     /** The registration of a resource's service, for the provider's officials and the sharing authority. */
@@ -112,11 +122,6 @@ public class ProviderServices {
                     + stored.providerDepartment() + " and the sharing authority");
         }
         return stored.view();
-    }
-
-    /** Whether the resource has a registered service: its data is on the platform for the eligibility rules. */
-    public boolean registered(String resourceCode) {
-        return store.find(resourceCode).isPresent();
     }
 
     /**

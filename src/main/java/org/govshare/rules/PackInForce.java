@@ -40,14 +40,13 @@ public class PackInForce implements DeadlineFigures, ViolationTaxonomy {
     }
 
     /**
-     * Refuses what belongs to a step the pack in force leaves off: the feature is not there under this pack.
-     *
-     * @throws ConflictException 409 {@code step-off} on the field {@code pack}, naming the pack and the step
+     * Stops a request for a feature of a step the pack in force leaves off: 409 {@code step-off} on field
+     * {@code pack}, naming the pack and the step, so that the feature is as invisible as it would be without code.
      */
-    public void requireOn(OptionalStep step) {
+    public void require(OptionalStep step) {
         if (!on(step)) {
-            throw new ConflictException("pack", "step-off", "the rule pack in force, " + get().name() + ", does not take the step "
-                    + step.key() + (step.article().isEmpty() ? "" : " (national Art. " + step.article() + ")"));
+            throw new ConflictException("pack", "step-off", "the rule pack in force (" + nameAndVersion()
+                    + ") leaves the step '" + step.key() + "' off, so this is not done under it");
         }
     }
 

@@ -252,7 +252,7 @@ class NothingLeaksPastAGrantIT extends IntegrationTest {
                 TODAY.plusDays(30), id, Timestamp.from(Instant.now()), json(unmasked), json(verificationKeys));
         return new Grant(id, "public-security", "civil-affairs", shape.code(), "property", items, purpose, "职责", "",
                 List.of(CONSUMER), List.of(), TODAY, TODAY.plusDays(30), "sharing-request", id, Instant.now(),
-                Grant.Status.ACTIVE, null, null, null, unmasked, verificationKeys);
+                Grant.Status.ACTIVE, null, null, null, unmasked, verificationKeys, null, null);
     }
 
     /**

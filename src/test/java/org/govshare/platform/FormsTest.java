@@ -38,11 +38,12 @@ class FormsTest {
             "materials-supplement", "/cases/requests/{{requestNumber}}");
     /**
      * Processes whose tasks are the whole case already (a role request is its form, a suspected violation's review
-     * shows the whole finding, an assessment's draft is read through its review API and its page once published), or
-     * that have no task at all (the daily detection).
+     * shows the whole finding, an assessment's draft is read through its review API and its page once published, a
+     * disposal's task shows the grant, how it ended and the provider's requirements), or that have no task at all (the
+     * daily detection).
      */
     private static final List<String> NOT_A_CASE = List.of("role-request", "suspected-violation-review",
-            "supervision-detection", "annual-assessment");
+            "supervision-detection", "annual-assessment", "grant-disposal");
     private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 

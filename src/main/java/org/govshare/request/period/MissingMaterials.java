@@ -60,7 +60,7 @@ public class MissingMaterials {
     /** The provider's reviewer sends the one notice; the reply deadline moves past the supplement deadline at once. */
     @Transactional
     public MaterialsNotice sendNotice(Official by, String requestId, List<String> items, String note) {
-        pack.requireOn(OptionalStep.MATERIALS_SUPPLEMENT);
+        pack.require(OptionalStep.MATERIALS_SUPPLEMENT);
         SharingRequest request = requests.require(requestId);
         if (!request.providerDepartment().equals(by.department()) || !by.has(Role.PROVIDER_REVIEWER)) {
             throw new AccessDeniedException("the notice of missing materials for " + requestId + " is sent by "

@@ -59,7 +59,7 @@ public class ReplyExtensions {
     /** The provider's reviewer asks; the authority's task opens before this returns. */
     @Transactional
     public ReplyExtension ask(Official by, String requestId, Integer workingDays, String reasons) {
-        pack.requireOn(OptionalStep.REPLY_EXTENSION);
+        pack.require(OptionalStep.REPLY_EXTENSION);
         SharingRequest request = requests.require(requestId);
         if (!request.providerDepartment().equals(by.department()) || !by.has(Role.PROVIDER_REVIEWER)) {
             throw new AccessDeniedException("an extension of the reply to " + requestId + " is asked by "

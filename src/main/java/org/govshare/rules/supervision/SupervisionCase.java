@@ -25,7 +25,8 @@ public record SupervisionCase(LocalDate day, @JsonProperty("facts") List<Map<Str
     /** The facts the supervision rules match on: the only types a scenario may name, and a rule may import. */
     public static final List<Class<?>> FACTS = List.of(DayFact.class, OverdueReplyFact.class, OverdueCorrectionFact.class,
             UnansweredConsultationFact.class, AccessRefusalsFact.class, ThrottledReadsFact.class,
-            RepeatedCollectionFact.class, StaleResourceFact.class, ServiceAvailabilityFact.class);
+            RepeatedCollectionFact.class, StaleResourceFact.class, ServiceAvailabilityFact.class,
+            LateDeliveryFact.class, GrantInUseFact.class);
 
     private static final ObjectMapper READER = new ObjectMapper().findAndRegisterModules()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
