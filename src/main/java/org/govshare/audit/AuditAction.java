@@ -163,5 +163,16 @@ public enum AuditAction {
     CHECKPOINT_MADE,
 
     // evidence packages (Arts. 23, 27)
-    EVIDENCE_PACKAGE_MADE
+    EVIDENCE_PACKAGE_MADE,
+
+    // suspension and termination of sharing rights; no unilateral end or change (national regulation Art. 27)
+    GRANT_TERMINATED,
+    SHARING_SUSPENDED,
+    SHARING_SUSPENSION_REPORTED,
+    SHARING_RESTORED,
+    SHARING_TERMINATED,
+    RESOURCE_CHANGE_FILED,
+    RESOURCE_CHANGE_ANSWERED,
+    RESOURCE_CHANGE_DECIDED,
+    RESOURCE_CHANGE_MADE
 }

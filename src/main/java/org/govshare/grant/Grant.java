@@ -13,6 +13,7 @@ import java.util.List;
  * @param sourceType what made it: {@code sharing-request} (a later issue adds {@code dispute})
  * @param sourceId the request or case number
  * @param status its state now: a grant past its last day is EXPIRED even before the expiry sweep records it
+ * @param revokedBy who revoked or terminated it; {@code revokedAt} when, {@code revocationReason} why
  * @param unmaskedItems personal or commercial-secret items the provider explicitly lets the consumer see unmasked
  *                      (Art. 19: masked otherwise)
  * @param verificationKeys masked items the consumer may match exactly against a value it already holds (an identity
@@ -35,17 +36,28 @@ public record Grant(String id, String consumerDepartment, String providerDepartm
         NOT_YET_VALID,
         ACTIVE,
         EXPIRED,
-        REVOKED
+        REVOKED,
+        /**
+         * ended under Art. 27 of the national regulation: its holder did not rectify the misuse it was suspended for,
+         * or its resource was retired after the holders were consulted; who ended it and why are in the revocation
+         * fields
+         */
+        TERMINATED
     }
 
-    /** Whether it may be used on a day: neither revoked nor expired, and that day within its period. */
+    /** Whether it may be used on a day: not ended, and that day within its period. */
     public boolean validOn(LocalDate day) {
-        return status != Status.REVOKED && status != Status.EXPIRED && !day.isBefore(validFrom) && !day.isAfter(validUntil);
+        return !ended() && !day.isBefore(validFrom) && !day.isAfter(validUntil);
+    }
+
+    /** Whether it has ended for good (revoked, expired or terminated), whatever the calendar says. */
+    public boolean ended() {
+        return status == Status.REVOKED || status == Status.EXPIRED || status == Status.TERMINATED;
     }
 
     /** The grant as it stands on a day: ACTIVE and NOT_YET_VALID follow the calendar, EXPIRED once its last day is past. */
     Grant asOf(LocalDate day) {
-        if (status == Status.REVOKED || status == Status.EXPIRED) {
+        if (ended()) {
             return this;
         }
         Status now = day.isAfter(validUntil) ? Status.EXPIRED : day.isBefore(validFrom) ? Status.NOT_YET_VALID : Status.ACTIVE;
