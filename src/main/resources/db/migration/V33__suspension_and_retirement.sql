@@ -36,7 +36,7 @@ create index sharing_suspension_grant_provider on sharing_suspension_grant (prov
 
 -- A provider's intended retirement of a resource, or change of the service active grants rely on, filed with the
 -- authority after consulting every holder of an active grant (no unilateral end or change).
-create table resource_change_filing (
+create table sharing_change (
     id                    varchar(20)   primary key,
     kind                  varchar(16)   not null,
     resource_code         varchar(64)   not null,
@@ -54,13 +54,13 @@ create table resource_change_filing (
     change_made_at        timestamp with time zone,
     process_instance_id   varchar(64)
 );
-create index resource_change_filing_resource on resource_change_filing (resource_code, status);
-create index resource_change_filing_provider on resource_change_filing (provider_department);
-create index resource_change_filing_process on resource_change_filing (process_instance_id);
+create index sharing_change_resource on sharing_change (resource_code, status);
+create index sharing_change_provider on sharing_change (provider_department);
+create index sharing_change_process on sharing_change (process_instance_id);
 
 -- Each holder department's answer to the consultation; bound to its task by the engine's loop counter.
-create table resource_change_answer (
-    filing_id    varchar(20)   not null references resource_change_filing (id),
+create table sharing_change_answer (
+    filing_id    varchar(20)   not null references sharing_change (id),
     position     int           not null,
     department   varchar(64)   not null,
     grant_ids    text          not null,
@@ -71,5 +71,5 @@ create table resource_change_answer (
     answered_at  timestamp with time zone,
     primary key (filing_id, position)
 );
-create index resource_change_answer_department on resource_change_answer (department);
-create index resource_change_answer_task on resource_change_answer (task_id);
+create index sharing_change_answer_department on sharing_change_answer (department);
+create index sharing_change_answer_task on sharing_change_answer (task_id);

@@ -184,10 +184,10 @@
       SHARING_SUSPENSION_REPORTED: ['暂停期间整改报告', 'Suspension rectification reported'],
       SHARING_RESTORED: ['恢复共享', 'Sharing restored'],
       SHARING_TERMINATED: ['终止共享', 'Sharing terminated'],
-      RESOURCE_CHANGE_FILED: ['资源退出或变更报备', 'Resource retirement or change filed'],
-      RESOURCE_CHANGE_ANSWERED: ['使用部门答复征询', 'Holder answered the consultation'],
-      RESOURCE_CHANGE_DECIDED: ['报备审核', 'Filing decided'],
-      RESOURCE_CHANGE_MADE: ['资源退出或变更生效', 'Resource retirement or change made']
+      SHARING_CHANGE_FILED: ['资源退出或变更报备', 'Resource retirement or change filed'],
+      SHARING_CHANGE_ANSWERED: ['使用部门答复征询', 'Holder answered the consultation'],
+      SHARING_CHANGE_DECIDED: ['报备审核', 'Filing decided'],
+      SHARING_CHANGE_MADE: ['资源退出或变更生效', 'Resource retirement or change made']
     },
     outcome: {
       OK: ['成功', 'OK'],

@@ -62,9 +62,11 @@ public class ProviderServices {
     private final AuditTrail auditTrail;
     private final ProviderServicesProperties properties;
     private final Clock clock;
+    private final List<ServiceChangeCheck> changeChecks;
 
     ProviderServices(Catalog catalog, ProviderServiceStore store, ProviderClient client, ProviderAddressCheck addresses,
-                     SecretBox secrets, AuditTrail auditTrail, ProviderServicesProperties properties, Clock clock) {
+                     SecretBox secrets, AuditTrail auditTrail, ProviderServicesProperties properties, Clock clock,
+                     List<ServiceChangeCheck> changeChecks) {
         this.catalog = catalog;
         this.store = store;
         this.client = client;
@@ -73,6 +75,7 @@ public class ProviderServices {
         this.auditTrail = auditTrail;
         this.properties = properties;
         this.clock = clock;
+        this.changeChecks = List.copyOf(changeChecks);
     }
 
     /** Registers the service of a published PROVIDER_SERVICE resource, or replaces its registration. */
@@ -92,6 +95,10 @@ public class ProviderServices {
                 credentials.type(), blankToNull(credentials.username()), blankToNull(credentials.headerName()),
                 secret == null ? null : secrets.seal(secret, resourceCode), official.login(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
+        // a new address or new parameters change what consumers rely on; new credentials or a timeout do not
+        store.find(resourceCode).filter(before -> !before.url().equals(stored.url())
+                        || !before.parameters().equals(stored.parameters()))
+                .ifPresent(before -> changeChecks.forEach(check -> check.changing(resourceCode, entry.providerDepartment())));
         store.save(stored);
         // what was registered, never the secrets: their presence only
         auditTrail.record(AuditEntry.ok(AuditAction.PROVIDER_SERVICE_REGISTERED, OBJECT_TYPE, resourceCode)

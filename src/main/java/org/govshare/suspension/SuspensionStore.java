@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,30 +64,6 @@ class SuspensionStore {
 
     void close(String id, Suspension.Status status, Instant at) {
         jdbc.update("update sharing_suspension set status = ?, closed_at = ? where id = ?", status.name(), Timestamp.from(at), id);
-    }
-
-    /**
-     * A page of suspensions, newest first: those a department is party to (suspended, suspender or provider of a
-     * grant held; every one when null), optionally in one status.
-     */
-    List<Suspension> list(String department, Suspension.Status status, int page, int size) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (department != null) {
-            where.append(" and (department = ? or suspender_department = ? or exists (select 1 from sharing_suspension_grant g"
-                    + " where g.suspension_id = sharing_suspension.id and g.provider_department = ?))");
-            args.add(department);
-            args.add(department);
-            args.add(department);
-        }
-        if (status != null) {
-            where.append(" and status = ?");
-            args.add(status.name());
-        }
-        args.add(size);
-        args.add((long) page * size);
-        return jdbc.query("select * from sharing_suspension" + where + " order by suspended_at desc, id desc limit ? offset ?",
-                this::suspension, args.toArray());
     }
 
     private Suspension suspension(ResultSet rs, int row) throws SQLException {

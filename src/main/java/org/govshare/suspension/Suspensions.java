@@ -273,10 +273,14 @@ public class Suspensions {
                 "a suspension is seen by its department, its suspender, the providers of its grants and the authority");
     }
 
-    /** The suspensions a department is party to; the authority sees all. */
+    /**
+     * The suspensions a department is party to as the suspended department or the suspender, newest first; the
+     * authority sees all. (A provider whose grants the authority suspended is told, and reads the case by its number.)
+     */
     public List<Suspension> list(Official by, Suspension.Status status, int page, int size) {
         pack.require(OptionalStep.SHARING_SUSPENSION);
-        return store.list(by.has(Role.AUTHORITY) ? null : by.department(), status, page, size);
+        return store.rows().newestFirst("suspended_at", by.has(Role.AUTHORITY) ? null : by.department(),
+                List.of("department", "suspender_department"), status, page, size);
     }
 
     public Suspension require(String id) {
