@@ -39,8 +39,10 @@ class FormsTest {
      * shows the whole finding, an assessment's draft is read through its review API and its page once published), or
      * that have no task at all (the daily detection).
      */
+    // sharing-suspension and sharing-change are cases without a case page yet: their forms carry the whole case in
+    // caseSummary and GET /api/suspensions/{id}, /api/sharing-changes/{id} read them (docs/suspension.md)
     private static final List<String> NOT_A_CASE = List.of("role-request", "suspected-violation-review",
-            "supervision-detection", "annual-assessment");
+            "supervision-detection", "annual-assessment", "sharing-suspension", "sharing-change");
     private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 
