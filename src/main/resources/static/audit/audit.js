@@ -206,7 +206,17 @@
       SEAL_MADE: ['电子签章', 'Seal made'],
       SEAL_VERIFIED: ['签章验证', 'Seal verified'],
       DEPARTMENT_SEAL_MADE: ['电子印章制作', 'Department seal made'],
-      DEPARTMENT_SEAL_REVOKED: ['电子印章撤销', 'Department seal revoked']
+      DEPARTMENT_SEAL_REVOKED: ['电子印章撤销', 'Department seal revoked'],
+
+      GRANT_TERMINATED: ['授权终止', 'Grant terminated'],
+      SHARING_SUSPENDED: ['暂停共享', 'Sharing suspended'],
+      SHARING_SUSPENSION_REPORTED: ['暂停期间整改报告', 'Suspension rectification reported'],
+      SHARING_RESTORED: ['恢复共享', 'Sharing restored'],
+      SHARING_TERMINATED: ['终止共享', 'Sharing terminated'],
+      SHARING_CHANGE_FILED: ['资源退出或变更报备', 'Resource retirement or change filed'],
+      SHARING_CHANGE_ANSWERED: ['使用部门答复征询', 'Holder answered the consultation'],
+      SHARING_CHANGE_DECIDED: ['报备审核', 'Filing decided'],
+      SHARING_CHANGE_MADE: ['资源退出或变更生效', 'Resource retirement or change made']
     },
     outcome: {
       OK: ['成功', 'OK'],

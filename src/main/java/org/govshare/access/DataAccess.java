@@ -27,6 +27,7 @@ import org.govshare.platform.web.NotFoundException;
 import org.govshare.platform.web.Paging;
 import org.govshare.platform.web.RefusedException;
 import org.govshare.provider.ProviderServices;
+import org.govshare.suspension.Suspensions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,10 +53,11 @@ public class DataAccess {
     private final AccessProperties properties;
     private final Today today;
     private final Corrections corrections;
+    private final Suspensions suspensions;
 
     DataAccess(Catalog catalog, Grants grants, HostedDatasets hosted, ProviderServices providers, Masking masking,
                GrantRateLimit rateLimit, AuditTrail auditTrail, AccessProperties properties, Today today,
-               Corrections corrections) {
+               Corrections corrections, Suspensions suspensions) {
         this.catalog = catalog;
         this.grants = grants;
         this.hosted = hosted;
@@ -66,6 +68,7 @@ public class DataAccess {
         this.properties = properties;
         this.today = today;
         this.corrections = corrections;
+        this.suspensions = suspensions;
     }
 
     /**
@@ -228,11 +231,13 @@ public class DataAccess {
             Grant latest = held.get(0);
             String rule = switch (latest.status()) {
                 case REVOKED -> "grant-revoked";
+                case TERMINATED -> "grant-terminated";
                 case NOT_YET_VALID -> "grant-not-yet-valid";
                 default -> "grant-expired";
             };
+            boolean endedByAnAct = latest.status() == Grant.Status.REVOKED || latest.status() == Grant.Status.TERMINATED;
             throw new RefusedException("resourceCode", rule, "grant " + latest.id() + " for " + resourceCode + " is "
-                    + latest.status() + (latest.status() == Grant.Status.REVOKED ? " (" + latest.revocationReason() + ")"
+                    + latest.status() + (endedByAnAct ? " (" + latest.revocationReason() + ")"
                     : latest.status() == Grant.Status.NOT_YET_VALID ? " until " + latest.validFrom() : " since " + latest.validUntil()));
         }
         List<Grant> forPurpose = valid.stream().filter(g -> sameText(g.purpose(), purpose)).toList();
@@ -241,10 +246,17 @@ public class DataAccess {
                     + resourceCode + " has this purpose; shared information serves only the purpose it was granted for"
                     + " (Art. 20)");
         }
-        return forPurpose.stream().filter(g -> names(g, caller)).findFirst()
+        Grant grant = forPurpose.stream().filter(g -> names(g, caller)).findFirst()
                 .orElseThrow(() -> new RefusedException(caller.isSystem() ? "system" : "official", "not-named-on-grant",
                         caller.id() + " is not named on grant " + forPurpose.get(0).id() + "; its users are "
                                 + forPurpose.get(0).officials() + " and systems " + forPurpose.get(0).systems()));
+        // last of the grant's checks and before any question of the read: the refusal names the grant its own user
+        // would read under, and says nothing of the data, the items or the suspension's reasons
+        suspensions.suspending(grant.id()).ifPresent(suspension -> {
+            throw new RefusedException("grant", "sharing-suspended", "grant " + grant.id() + " is suspended under "
+                    + suspension + " until the suspension is decided (Art. 27 of the national regulation)");
+        });
+        return grant;
     }
 
     private static boolean names(Grant grant, Caller caller) {

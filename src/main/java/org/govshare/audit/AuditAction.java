@@ -197,5 +197,15 @@ public enum AuditAction {
     DISPOSAL_OVERDUE,
     USAGE_RECORD_ADDED,
     USAGE_RECORD_FILE_READ,
-    USAGE_RECORD_DELETED
+    USAGE_RECORD_DELETED,
+    // suspension and termination of sharing rights; no unilateral end or change (national regulation Art. 27)
+    GRANT_TERMINATED,
+    SHARING_SUSPENDED,
+    SHARING_SUSPENSION_REPORTED,
+    SHARING_RESTORED,
+    SHARING_TERMINATED,
+    SHARING_CHANGE_FILED,
+    SHARING_CHANGE_ANSWERED,
+    SHARING_CHANGE_DECIDED,
+    SHARING_CHANGE_MADE
 }

@@ -45,15 +45,17 @@ public class Catalog {
     private final Cases<Submission> cases;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final List<RetirementCheck> retirementChecks;
 
     Catalog(CatalogChecks checks, AssessmentChecks assessments, CatalogStore store, CaseEngine engine, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, List<RetirementCheck> retirementChecks) {
         this.checks = checks;
         this.assessments = assessments;
         this.store = store;
         this.cases = engine.cases(KIND, store.submissions());
         this.clock = clock;
         this.events = events;
+        this.retirementChecks = List.copyOf(retirementChecks);
     }
 
     /** A new entry or a change to a published one, sent to the authority for review. */
@@ -124,7 +126,35 @@ public class Catalog {
         store.openSubmissionFor(code).ifPresent(open -> {
             throw new ConflictException("code", "one-open-submission", code + " is already in review (submission " + open.id() + ")");
         });
+        retirementChecks.forEach(check -> check.beforeRetirement(code, current.entry().providerDepartment()));
         return start(by, Submission.Kind.RETIRE, current.entry(), List.of(), reason, List.of());
+    }
+
+    /**
+     * Retires a published resource on a filing the authority accepted elsewhere (national regulation Art. 27: after
+     * consulting the holders), without a second review: a new RETIRED version approved by whoever accepted it.
+     *
+     * @param filing the accepted filing's number, recorded with the version's submission
+     */
+    @Transactional
+    public CatalogVersion retireAsFiled(String code, String filing, String approvedBy) {
+        CatalogListing current = current(code).orElseThrow(() -> new NotFoundException("published resource", code));
+        store.lockDepartment(current.entry().providerDepartment());
+        if (!"PUBLISHED".equals(current.status())) {
+            throw new ConflictException("code", "retire-published-only", code + " is " + current.status());
+        }
+        store.openSubmissionFor(code).ifPresent(open -> {
+            throw new ConflictException("code", "one-open-submission", code + " is in review (submission " + open.id()
+                    + "); withdraw it before the filed retirement takes effect");
+        });
+        Submission submission = new Submission(UUID.randomUUID().toString(), code, Submission.Kind.RETIRE,
+                current.entry().providerDepartment(), approvedBy, clock.instant(), Submission.Status.RETIRED,
+                current.entry(), List.of(), "filing " + filing, approvedBy, null, false, List.of(), null);
+        store.insert(submission);
+        CatalogVersion version = store.publish(submission, current.entry(), approvedBy, clock.instant());
+        cases.record(AuditEntry.ok(AuditAction.CATALOG_RETIRED, "catalog-resource", code).with("version", version.version())
+                .with("submission", submission.id()).with("filing", filing));
+        return version;
     }
 
     private Submission start(Official by, Submission.Kind kind, CatalogEntry entry, List<Finding> flags, String reason,

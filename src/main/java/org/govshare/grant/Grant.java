@@ -13,6 +13,7 @@ import java.util.List;
  * @param sourceType what made it: {@code sharing-request} (a later issue adds {@code dispute})
  * @param sourceId the request or case number
  * @param status its state now: a grant past its last day is EXPIRED even before the expiry sweep records it
+ * @param revokedBy who revoked or terminated it; {@code revokedAt} when, {@code revocationReason} why
  * @param unmaskedItems personal or commercial-secret items the provider explicitly lets the consumer see unmasked
  *                      (Art. 19: masked otherwise)
  * @param verificationKeys masked items the consumer may match exactly against a value it already holds (an identity
@@ -40,17 +41,28 @@ public record Grant(String id, String consumerDepartment, String providerDepartm
         EXPIRED,
         REVOKED,
         /** its holder declared the purpose met, so it ended before its last day (national Art. 27) */
-        PURPOSE_MET;
+        PURPOSE_MET,
+        /**
+         * ended under Art. 27 of the national regulation: its holder did not rectify the misuse it was suspended for,
+         * or its resource was retired after the holders were consulted; who ended it and why are in the revocation
+         * fields
+         */
+        TERMINATED;
 
         /** Whether a grant in this state has ended for good, whatever the calendar says. */
         public boolean ended() {
-            return this == EXPIRED || this == REVOKED || this == PURPOSE_MET;
+            return this == EXPIRED || this == REVOKED || this == PURPOSE_MET || this == TERMINATED;
         }
     }
 
-    /** Whether it may be used on a day: neither revoked nor expired, and that day within its period. */
+    /** Whether it may be used on a day: not ended, and that day within its period. */
     public boolean validOn(LocalDate day) {
         return !status.ended() && !day.isBefore(validFrom) && !day.isAfter(validUntil);
+    }
+
+    /** Whether it has ended for good (revoked, expired, its purpose met or terminated), whatever the calendar says. */
+    public boolean ended() {
+        return status.ended();
     }
 
     /** The grant as it stands on a day: ACTIVE and NOT_YET_VALID follow the calendar, EXPIRED once its last day is past. */

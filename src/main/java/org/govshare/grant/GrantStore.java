@@ -53,9 +53,10 @@ class GrantStore {
         return rows.lock(id);
     }
 
-    void revoke(String id, String by, Instant at, String reason) {
-        jdbc.update("update sharing_grant set status = 'REVOKED', revoked_by = ?, revoked_at = ?, revocation_reason = ? where id = ?",
-                by, Timestamp.from(at), reason, id);
+    /** Ends a grant by someone's act (REVOKED or TERMINATED), saying who, when and why. */
+    void end(String id, Grant.Status status, String by, Instant at, String reason) {
+        jdbc.update("update sharing_grant set status = ?, revoked_by = ?, revoked_at = ?, revocation_reason = ? where id = ?",
+                status.name(), by, Timestamp.from(at), reason, id);
     }
 
     void purposeMet(String id) {
@@ -101,6 +102,19 @@ class GrantStore {
     }
 
     /**
+     * The grants not yet ended on {@code today} (active or still to start), optionally only a consumer's, a provider's
+     * or one resource's (null: any), oldest first.
+     */
+    List<Grant> live(String consumerDepartment, String providerDepartment, String resourceCode, LocalDate today) {
+        return jdbc.query("select * from sharing_grant where status in ('ACTIVE', 'NOT_YET_VALID') and valid_until >= ?"
+                        + " and (cast(? as varchar) is null or consumer_department = ?)"
+                        + " and (cast(? as varchar) is null or provider_department = ?)"
+                        + " and (cast(? as varchar) is null or resource_code = ?) order by issued_at, id",
+                this::grant, today, consumerDepartment, consumerDepartment, providerDepartment, providerDepartment,
+                resourceCode, resourceCode);
+    }
+
+    /**
      * Grants of a department on one side, newest first (null column: every grant), optionally only those in a state
      * on {@code today}: a state follows the calendar before the expiry sweep has written it down.
      */
@@ -114,8 +128,10 @@ class GrantStore {
         if (status != null) {
             String live = "status in ('ACTIVE', 'NOT_YET_VALID')";
             switch (status) {
-                case REVOKED -> where.append(" and status = 'REVOKED'");
-                case PURPOSE_MET -> where.append(" and status = 'PURPOSE_MET'");
+                case REVOKED, TERMINATED, PURPOSE_MET -> {
+                    where.append(" and status = ?");
+                    args.add(status.name());
+                }
                 case EXPIRED -> {
                     where.append(" and (status = 'EXPIRED' or (").append(live).append(" and valid_until < ?))");
                     args.add(today);

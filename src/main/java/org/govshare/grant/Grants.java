@@ -86,16 +86,48 @@ public class Grants {
         if (!provider && !by.has(Role.AUTHORITY)) {
             throw new AccessDeniedException("a grant is revoked by the provider's PROVIDER_REVIEWER officials or the authority");
         }
-        if (grant.status().ended()) {
+        if (grant.ended()) {
             throw new ConflictException("status", "revoke-valid-grants-only", "grant " + id + " is " + grant.status());
         }
-        store.revoke(id, by.login(), today.now(), reason.strip());
+        store.end(id, Grant.Status.REVOKED, by.login(), today.now(), reason.strip());
         events.publishEvent(new GrantEnded(id, Grant.Status.REVOKED, today.now()));
         auditTrail.record(AuditEntry.ok(AuditAction.GRANT_REVOKED, "grant", id).because(reason.strip())
                 .with("consumer", grant.consumerDepartment()).with("resource", grant.resourceCode()));
         notices.send(workgroups.of(grant.consumerDepartment(), Role.APPLICANT.name()), "GRANT_REVOKED",
                 "授权已撤销 Grant " + id + " revoked", grant.resourceName() + ": " + reason.strip(), "grant", id);
         return find(id);
+    }
+
+    /**
+     * Terminates a grant under Art. 27 of the national regulation, in the caller's transaction: its holder did not
+     * rectify the misuse it was suspended for, or its resource was retired after consultation. The caller (the
+     * suspension or the retirement) has checked who may; a grant that has ended meanwhile stays as it ended.
+     *
+     * @param by who decided, or {@code system} for a deadline that passed
+     * @return whether the grant was terminated now
+     */
+    public boolean terminate(String by, String id, String reason) {
+        Grant grant = store.lock(id).orElseThrow(() -> new NotFoundException("grant", id)).asOf(today.date());
+        if (grant.ended()) {
+            return false;
+        }
+        store.end(id, Grant.Status.TERMINATED, by, today.now(), reason);
+        // a terminated grant's data is disposed of like any ended grant's (national Art. 27)
+        events.publishEvent(new GrantEnded(id, Grant.Status.TERMINATED, today.now()));
+        auditTrail.record(AuditEntry.ok(AuditAction.GRANT_TERMINATED, "grant", id).because(reason)
+                .with("consumer", grant.consumerDepartment()).with("resource", grant.resourceCode()));
+        notices.send(workgroups.of(grant.consumerDepartment(), Role.APPLICANT.name()), "GRANT_TERMINATED",
+                "授权已终止 Grant " + id + " terminated", grant.resourceName() + ": " + reason, "grant", id);
+        return true;
+    }
+
+    /**
+     * The grants not ended today (active, or still to start), optionally only a consumer's, a provider's or one
+     * resource's (null: any): what a suspension or a retirement concerns.
+     */
+    public List<Grant> live(String consumerDepartment, String providerDepartment, String resourceCode) {
+        return store.live(consumerDepartment, providerDepartment, resourceCode, today.date()).stream()
+                .map(g -> g.asOf(today.date())).filter(g -> !g.ended()).toList();
     }
 
     /** Records as expired every grant whose last day has passed; returns how many. */

@@ -64,10 +64,11 @@ public class ProviderServices {
     private final ProviderServicesProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final List<ServiceChangeCheck> changeChecks;
 
     ProviderServices(Catalog catalog, ProviderServiceStore store, ProviderClient client, ProviderAddressCheck addresses,
                      SecretBox secrets, AuditTrail auditTrail, ProviderServicesProperties properties, Clock clock,
-                     ApplicationEventPublisher events) {
+                     ApplicationEventPublisher events, List<ServiceChangeCheck> changeChecks) {
         this.events = events;
         this.catalog = catalog;
         this.store = store;
@@ -77,6 +78,7 @@ public class ProviderServices {
         this.auditTrail = auditTrail;
         this.properties = properties;
         this.clock = clock;
+        this.changeChecks = List.copyOf(changeChecks);
     }
 
     /** Registers the service of a published PROVIDER_SERVICE resource, or replaces its registration. */
@@ -96,6 +98,10 @@ public class ProviderServices {
                 credentials.type(), blankToNull(credentials.username()), blankToNull(credentials.headerName()),
                 secret == null ? null : secrets.seal(secret, resourceCode), official.login(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
+        // a new address or new parameters change what consumers rely on; new credentials or a timeout do not
+        store.find(resourceCode).filter(before -> !before.url().equals(stored.url())
+                        || !before.parameters().equals(stored.parameters()))
+                .ifPresent(before -> changeChecks.forEach(check -> check.changing(resourceCode, entry.providerDepartment())));
         store.save(stored);
         events.publishEvent(new ProviderServiceRegistered(resourceCode, stored.registeredAt()));
         // what was registered, never the secrets: their presence only

@@ -42,8 +42,11 @@ class FormsTest {
      * disposal's task shows the grant, how it ended and the provider's requirements), or that have no task at all (the
      * daily detection).
      */
+    // sharing-suspension and sharing-change are cases without a case page yet: their forms carry the whole case in
+    // caseSummary and GET /api/suspensions/{id}, /api/sharing-changes/{id} read them (docs/suspension.md)
     private static final List<String> NOT_A_CASE = List.of("role-request", "suspected-violation-review",
-            "supervision-detection", "annual-assessment", "grant-disposal");
+            "supervision-detection", "annual-assessment", "grant-disposal",
+            "sharing-suspension", "sharing-change");
     private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 

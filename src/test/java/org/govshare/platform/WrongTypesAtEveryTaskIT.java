@@ -94,7 +94,11 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
                     t -> new Open(byKey(t.suspectedViolation()), "authority.li")),
             Map.entry("role-request/Task_ReviewRoleRequest",
                     t -> new Open("processInstanceId=" + t.roleRequest(), "authority.li")),
-            Map.entry("grant-disposal/Task_AttestDisposal", t -> t.disposal()));
+            Map.entry("grant-disposal/Task_AttestDisposal", t -> t.disposal()),
+            Map.entry("sharing-suspension/Task_ReportRectification", t -> new Open(byKey(t.suspension(false)), "mzj.liu")),
+            Map.entry("sharing-suspension/Task_VerifyRectification", t -> new Open(byKey(t.suspension(true)), "authority.li")),
+            Map.entry("sharing-change/Task_AnswerConsultation", t -> new Open(byKey(t.sharingChange(false)), "gaj.zhang")),
+            Map.entry("sharing-change/Task_DecideFiling", t -> new Open(byKey(t.sharingChange(true)), "authority.li")));
 
     @Autowired
     ManagementService managementService;
@@ -342,6 +346,45 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
         Response ended = api.post("gaj.zhang", "/api/grants/" + grant.id() + "/purpose-met", "{\"note\":\"done\"}");
         assertThat(ended.status()).as(ended.body()).isEqualTo(200);
         return new Open(byKey(grant.id()), "gaj.zhang");
+    }
+
+    /** A grant of Civil Affairs' on a resource of Public Security's, issued as a decided request would. */
+    private String grantTo(String consumer, String provider, String code) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        return grants.issue(new org.govshare.grant.NewGrant(consumer, provider, code, "资源 " + code, List.of("公民身份号码"),
+                "身份核验", "《社会救助暂行办法》", "身份核验", List.of(), List.of(), today, today.plusDays(30),
+                org.govshare.grant.Grants.SOURCE_REQUEST, "GX-2026-999993", List.of(), List.of())).id();
+    }
+
+    /** The authority suspends a grant of Civil Affairs' (a step only some rule packs have); reported, if asked. */
+    private String suspension(boolean reported) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(pack.on(org.govshare.rules.OptionalStep.SHARING_SUSPENSION));
+        String grant = grantTo("civil-affairs", "public-security", CatalogEntries.nextPublicSecurityCode());
+        Response suspended = api.post("authority.li", "/api/suspensions",
+                "{\"department\":\"civil-affairs\",\"grantId\":\"" + grant + "\",\"reasons\":\"misuse\"}");
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(201);
+        String id = suspended.json().path("id").asText();
+        if (reported) {
+            Response report = api.post("mzj.liu", "/api/suspensions/" + id + "/report", "{\"report\":\"rectified\"}");
+            assertThat(report.status()).as(report.body()).isEqualTo(200);
+        }
+        return id;
+    }
+
+    /** Civil Affairs files the retirement of a resource Public Security holds (a step only some rule packs have). */
+    private String sharingChange(boolean answered) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(pack.on(org.govshare.rules.OptionalStep.RETIREMENT_CONSULTATION));
+        String code = publish("mzj.chen", CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102")));
+        grantTo("public-security", "civil-affairs", code);
+        Response filed = api.post("mzj.chen", "/api/sharing-changes", "{\"resourceCode\":\"" + code
+                + "\",\"kind\":\"RETIREMENT\",\"reasons\":\"merged\",\"effectiveOn\":\"2099-01-01\"}");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        String id = filed.json().path("id").asText();
+        if (answered) {
+            Response answer = api.post("gaj.zhang", "/api/sharing-changes/" + id + "/answers", "{\"answer\":\"AGREE\"}");
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        }
+        return id;
     }
 
     /** A misuse of a grant the supervision rules suspect, its review waiting for the authority. */

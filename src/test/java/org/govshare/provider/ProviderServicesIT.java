@@ -26,7 +26,11 @@ import com.sun.net.httpserver.HttpServer;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.dataset.DataSlice;
 import org.govshare.dataset.ItemFilter;
+import org.govshare.grant.Grants;
+import org.govshare.grant.NewGrant;
 import org.govshare.platform.web.InvalidInputException;
+import org.govshare.rules.OptionalStep;
+import org.govshare.rules.PackInForce;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -158,6 +162,29 @@ class ProviderServicesIT extends IntegrationTest {
     }
 
     // registration
+
+    @Autowired
+    private Grants grants;
+
+    @Autowired
+    private PackInForce pack;
+
+    @Test
+    void aNewAddressForAServiceLiveGrantsRelyOnWaitsForItsHoldersUnderAPackThatAsks() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(pack.on(OptionalStep.RETIREMENT_CONSULTATION),
+                "the pack in force has no retirement-consultation");
+        String code = registered("/residents", 2000, basic());
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        grants.issue(new NewGrant("civil-affairs", "public-security", code, "常住人口基本信息", List.of(ID_NUMBER), "身份核验",
+                "《社会救助暂行办法》", "身份核验", List.of("mzj.liu"), List.of(), today, today.plusDays(30),
+                Grants.SOURCE_REQUEST, "GX-2026-999994", List.of(), List.of()));
+
+        assertRefused(register("gaj.wang", code, registration(url("/residents-v2"), "[\"" + ID_NUMBER + "\",\"姓名\"]", 2000,
+                basic())), 409, "url", "consult-holders-first");
+        Response longer = register("gaj.wang", code, registration(url("/residents"), "[\"" + ID_NUMBER + "\",\"姓名\"]", 3000,
+                basic()));
+        assertThat(longer.status()).as("a longer time-out changes nothing a consumer relies on").isEqualTo(200);
+    }
 
     @Test
     void theProviderRegistersItsServiceAndItsSecretIsSealedNeverShownNorAudited() {

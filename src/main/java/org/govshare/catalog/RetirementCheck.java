@@ -1,0 +1,12 @@
+package org.govshare.catalog;
+
+/**
+ * A check a provider's request to retire a resource must pass before it reaches the authority, which another feature
+ * may add without the catalog knowing it: under the national regulation (Art. 27) a resource active grants rely on is
+ * retired only after its holders were consulted and the authority accepted the filing.
+ */
+public interface RetirementCheck {
+
+    /** Refuses, with the rule broken, a retirement of {@code code} asked for by its provider; returns if it may go on. */
+    void beforeRetirement(String code, String providerDepartment);
+}
