@@ -38,6 +38,17 @@ public class PackInForce implements DeadlineFigures, ViolationTaxonomy {
         return rules.pack().on(step);
     }
 
+    /**
+     * Refuses a feature of a step the pack in force leaves off, so that it stays invisible: 409 {@code step-off},
+     * naming the pack and the step.
+     */
+    public void require(OptionalStep step) {
+        if (!on(step)) {
+            throw new org.govshare.platform.web.ConflictException("pack", "step-off", "the rule pack in force, "
+                    + nameAndVersion() + ", does not have the step '" + step.key() + "'");
+        }
+    }
+
     /** The pack's name and version as the API names them, e.g. {@code national-2025}, {@code 2026.1+3f2a9c0d1e2b}. */
     public RuleSetReport.Pack report() {
         return rules.inForce().pack();
