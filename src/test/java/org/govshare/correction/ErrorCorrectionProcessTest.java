@@ -26,6 +26,7 @@ import org.govshare.identity.Official;
 import org.govshare.notice.Notices;
 import org.govshare.platform.EvidenceFile;
 import org.govshare.platform.web.InvalidInputException;
+import org.govshare.rules.PackInForce;
 import org.govshare.supervision.Violation;
 import org.govshare.supervision.ViolationRegister;
 import org.govshare.supervision.ViolationType;
@@ -39,6 +40,9 @@ class ErrorCorrectionProcessTest extends ProcessTest {
 
     private static final byte[] PDF = "%PDF-1.4\n证明 evidence\n%%EOF".getBytes(StandardCharsets.UTF_8);
     private static final String KEY = "514101000000000002";
+
+    @Autowired
+    PackInForce pack;
 
     @Autowired
     Corrections corrections;
@@ -180,11 +184,23 @@ class ErrorCorrectionProcessTest extends ProcessTest {
         assertReporterTold(report, "CORRECTION_EXPLAINED");
     }
 
+    /**
+     * The verification deadline is the pack's {@code error-verification} figure, and the violation its article: five
+     * working days and Art. 33(iii) under the Zhengzhou measures, ten and Art. 39(vi) under the national regulation
+     * (Art. 26: 自收到政务数据校核申请之日起10个工作日内). Run under both packs.
+     */
     @Test
     void acrossTheSpringFestivalTheProviderIsRemindedThenTheDelayIsRecordedAndTheTaskStaysOpenUntilCorrected() {
         // Thursday 2026-02-12 10:00 in Zhengzhou. Five working days: 13 Feb (1), Saturday 14 Feb is a make-up working
         // day (2), 15-23 Feb are the Spring Festival holiday, 24-26 Feb (3-5): due at the end of Thursday 26 Feb; the
-        // reminder two working days before, at the end of Tuesday 24 Feb.
+        // reminder two working days before, at the end of Tuesday 24 Feb. Ten: then 27 Feb (6), Saturday 28 Feb, the
+        // second make-up day (7), 2-4 Mar (8-10): due at the end of Wednesday 4 March, reminded at the end of 2 March.
+        int days = pack.workingDays("error-verification").orElseThrow();
+        if (pack.get().name().equals("national-2025")) {
+            assertThat(days).as("national Art. 26").isEqualTo(10);
+        }
+        assertThat(days).isIn(5, 10);
+        boolean ten = days == 10;
         at(2, 12, 10);
         String code = sharedResource();
         ErrorReport report = reportName(code);
@@ -192,11 +208,15 @@ class ErrorCorrectionProcessTest extends ProcessTest {
         complete(task(instance), withVariables("triageDecision", "FORWARD"));
         Job reminder = timer(instance, "Timer_VerificationReminder");
         Job deadline = timer(instance, "Timer_VerificationDeadline");
-        assertThat(deadline.getDuedate().toInstant()).isEqualTo(endOf(2, 26));
-        assertThat(reminder.getDuedate().toInstant()).isEqualTo(endOf(2, 24));
+        assertThat(deadline.getDuedate().toInstant()).isEqualTo(ten ? endOf(3, 4) : endOf(2, 26));
+        assertThat(reminder.getDuedate().toInstant()).isEqualTo(ten ? endOf(3, 2) : endOf(2, 24));
         assertThat(task(instance).getDueDate()).isEqualTo(deadline.getDuedate());
 
-        at(2, 25, 9);
+        if (ten) {
+            at(3, 3, 9);
+        } else {
+            at(2, 25, 9);
+        }
         execute(reminder);
         assertThat(instance).hasPassed("Task_RemindVerifier", "Event_ReminderSent").isWaitingAt("Task_VerifyReport");
         assertThat(corrections.require(report.id()).reminded()).isTrue();
@@ -205,7 +225,11 @@ class ErrorCorrectionProcessTest extends ProcessTest {
             assertThat(n.objectId()).isEqualTo(report.id());
         });
 
-        at(2, 27, 9);
+        if (ten) {
+            at(3, 5, 9);
+        } else {
+            at(2, 27, 9);
+        }
         execute(deadline);
         assertThat(instance).hasPassed("Task_RecordDelayedCorrection", "Event_DelayRecorded").isWaitingAt("Task_VerifyReport");
         ErrorReport overdue = corrections.require(report.id());
@@ -213,7 +237,7 @@ class ErrorCorrectionProcessTest extends ProcessTest {
         assertThat(violations.onEvidence("error-report", report.id())).singleElement().satisfies(v -> {
             assertThat(v.department()).isEqualTo("civil-affairs");
             assertThat(v.type()).isEqualTo(ViolationType.DELAYED_CORRECTION);
-            assertThat(v.article()).isEqualTo("33(iii)");
+            assertThat(v.article()).isEqualTo(ten ? "39(vi)" : "33(iii)");
             assertThat(v.source()).isEqualTo(Violation.Source.AUTOMATIC);
             assertThat(v.occurredAt()).isEqualTo(overdue.verificationDue());
         });
