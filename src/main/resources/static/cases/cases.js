@@ -517,19 +517,20 @@
           ['裁决人', 'Ruled by', h('span', null, code(ruling.by), ' ', when(ruling.at))],
           ['授权编号', 'Grant', code(d.grantId)])
           : h('p', { class: 'muted' }, '尚未裁决。', h('span', { lang: 'en' }, 'Not ruled yet.'))),
-        ...(d.coordination ? [escalation(d)] : [])
+        ...(d.coordination || d.escalationDue ? [escalation(d)] : [])
       ]
     };
   }
 
   /** National Art. 28: who coordinates, and the ruling taken to the people's government. */
   function escalation(d) {
-    const c = d.coordination;
+    const c = d.coordination || {};
     const e = d.escalation;
     const g = d.governmentDecision;
     return section('sec-escalation', '协调层级与报请政府决定', 'Coordination and the people\'s government (Art. 28)', facts(
-      ['协调层级', 'Coordinated by', h('span', null, term('coordinationLevel', c.level), ' ', dept(c.authority))],
-      ['依据', 'Why', text(c.reason)],
+      ['协调层级', 'Coordinated by', c.level ? h('span', null, term('coordinationLevel', c.level), ' ', dept(c.authority))
+        : none()],
+      ['依据', 'Why', c.reason ? text(c.reason) : none()],
       ['报请期限', 'Escalation until', d.escalationDue ? when(d.escalationDue) : none()],
       ['报请', 'Escalated by', e ? h('div', null, prose(e.grounds), h('p', { class: 'muted by' }, text(e.side), ' ',
         code(e.by), ' ', when(e.at))) : none()],

@@ -59,7 +59,16 @@ public class DisputeEscalation {
         store.setEscalationDue(dispute.id(), due);
         disputes.tellBothSides(dispute, "DISPUTE_ESCALATION_OPEN", "争议裁决 " + dispute.id() + ": may be taken to the"
                 + " people's government until " + due, "a side that does not accept the ruling may ask, with grounds, that "
-                + dispute.coordination().authority() + " report it to its people's government for decision (Art. 28)");
+                + coordinator(dispute) + " report it to its people's government for decision (Art. 28)");
+    }
+
+    /**
+     * The authority that coordinated the dispute: the one recorded at filing, or the platform's for a dispute filed
+     * while the pack in force left the step off and ruled after it was turned on.
+     */
+    private String coordinator(Dispute dispute) {
+        return dispute.coordination() == null ? cases.workgroups().authorityDepartment()
+                : dispute.coordination().authority();
     }
 
     /** The end of the escalation period, for its timer. */
@@ -102,12 +111,12 @@ public class DisputeEscalation {
         Dispute.Escalation escalation = new Dispute.Escalation(side, by.login(), cases.now(), grounds.strip());
         store.escalate(id, escalation);
         cases.record(cases.entry(AuditAction.DISPUTE_ESCALATED, id).with("side", side)
-                .with("to", dispute.coordination().authority()).because(escalation.grounds()));
+                .with("to", coordinator(dispute)).because(escalation.grounds()));
         cases.correlate(ESCALATE_MESSAGE, dispute);
         String subject = "争议报请政府决定 " + id + " taken to the people's government";
         String body = dispute.departmentOf(side) + " does not accept the ruling: " + escalation.grounds();
         disputes.tellBothSides(dispute, "DISPUTE_ESCALATED", subject, body);
-        cases.send(cases.workgroup(dispute.coordination().authority(), Role.AUTHORITY), "DISPUTE_ESCALATED", subject,
+        cases.send(cases.workgroup(coordinator(dispute), Role.AUTHORITY), "DISPUTE_ESCALATED", subject,
                 body + ". Report it to the people's government and record its decision", id);
         return cases.require(id);
     }
@@ -118,8 +127,8 @@ public class DisputeEscalation {
      */
     public void recordGovernmentDecision(String processInstanceId, VariableScope form) {
         Dispute dispute = cases.lockedOfProcess(processInstanceId);
-        Actor actor = cases.actorOf(dispute.coordination().authority(), "the government's decision on " + dispute.id()
-                + " is recorded by " + dispute.coordination().authority());
+        Actor actor = cases.actorOf(coordinator(dispute), "the government's decision on " + dispute.id()
+                + " is recorded by " + coordinator(dispute));
         String reference = FormValues.text(form, "decisionReference");
         String text = FormValues.text(form, "decisionText");
         String outcomeText = FormValues.text(form, "decisionOutcome");
