@@ -81,7 +81,21 @@
       OPEN: ['办理中', 'Open'],
       GRANTED: ['裁决准予', 'Ruled for the applicant'],
       UPHELD: ['维持原答复', 'Reply upheld'],
-      WITHDRAWN: ['已撤回', 'Withdrawn']
+      WITHDRAWN: ['已撤回', 'Withdrawn'],
+      ESCALATED: ['已报请政府决定', 'Taken to the people\'s government'],
+      DECIDED: ['政府已决定', 'Decided by the people\'s government']
+    },
+    coordinationLevel: {
+      SAME_LEVEL: ['同级主管部门协调', 'The same-level authority'],
+      COMMON_HIGHER: ['共同上级主管部门协调', 'The common higher authority']
+    },
+    governmentOutcome: {
+      RULING_CONFIRMED: ['维持协调裁决', 'The ruling stands'],
+      RULING_VARIED: ['另行决定', 'Decided otherwise']
+    },
+    complainantKind: {
+      CITIZEN: ['公民', 'Citizen'],
+      ORGANISATION: ['法人或其他组织', 'Organisation']
     },
     rulingDecision: {
       GRANT_AS_ASKED: ['按主张准予', 'Granted as asked'],
@@ -508,9 +522,27 @@
           ['裁决理由', 'Reasons', prose(ruling.reasons)],
           ['裁决人', 'Ruled by', h('span', null, code(ruling.by), ' ', when(ruling.at))],
           ['授权编号', 'Grant', code(d.grantId)])
-          : h('p', { class: 'muted' }, '尚未裁决。', h('span', { lang: 'en' }, 'Not ruled yet.')))
+          : h('p', { class: 'muted' }, '尚未裁决。', h('span', { lang: 'en' }, 'Not ruled yet.'))),
+        ...(d.coordination || d.escalationDue ? [escalation(d)] : [])
       ]
     };
+  }
+
+  /** National Art. 28: who coordinates, and the ruling taken to the people's government. */
+  function escalation(d) {
+    const c = d.coordination || {};
+    const e = d.escalation;
+    const g = d.governmentDecision;
+    return section('sec-escalation', '协调层级与报请政府决定', 'Coordination and the people\'s government (Art. 28)', facts(
+      ['协调层级', 'Coordinated by', c.level ? h('span', null, term('coordinationLevel', c.level), ' ', dept(c.authority))
+        : none()],
+      ['依据', 'Why', c.reason ? text(c.reason) : none()],
+      ['报请期限', 'Escalation until', d.escalationDue ? when(d.escalationDue) : none()],
+      ['报请', 'Escalated by', e ? h('div', null, prose(e.grounds), h('p', { class: 'muted by' }, text(e.side), ' ',
+        code(e.by), ' ', when(e.at))) : none()],
+      ['政府决定', 'Government decision', g ? h('div', null, h('p', null, code(g.reference), ' ',
+        term('governmentOutcome', g.outcome)), prose(g.text), h('p', { class: 'muted by' }, code(g.recordedBy), ' ',
+        when(g.at))) : none()]));
   }
 
   function statement(given, missed) {
@@ -672,6 +704,9 @@
           ['投诉部门', 'Complainant', dept(c.complainantDepartment)],
           ['投诉人', 'Lodged by', h('span', null, code(c.lodgedBy), ' ', when(c.lodgedAt))],
           ['被投诉部门', 'Respondent', dept(c.respondentDepartment)],
+          ...(c.publicComplainant ? [['公众投诉人', 'Citizen or organisation (Art. 37)', h('span', null,
+            term('complainantKind', c.publicComplainant.kind), ' ', text(c.publicComplainant.name), ' ',
+            text(c.publicComplainant.contact))]] : []),
           ['违规类型', 'Act alleged', h('span', null, term('violationType', c.violationType), ' ',
             h('span', { class: 'muted' }, 'Art. 33'))],
           ['发生日期', 'Occurred on', text(c.occurredOn)],

@@ -136,6 +136,11 @@ public enum AuditAction {
     COMPLAINT_INVESTIGATION_ESCALATED,
     COMPLAINT_FOUND,
     COMPLAINT_WITHDRAWN,
+    // disputes taken to the people's government, complaints of citizens and organisations (national Art. 28, 37)
+    DISPUTE_ESCALATED,
+    DISPUTE_RULING_FINAL,
+    DISPUTE_GOVERNMENT_DECISION_RECORDED,
+    COMPLAINANT_READ,
     // annual assessment
     ASSESSMENT_PUBLISHED,
     ASSESSMENT_STARTED,

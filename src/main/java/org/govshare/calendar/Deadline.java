@@ -56,7 +56,9 @@ public enum Deadline {
     /** A requester whose sharing rights are suspended rectifies (national Art. 27). */
     SUSPENSION_RECTIFICATION("sharing-suspension"),
     /** Holders of active grants answer a provider's consultation on retiring or changing a resource (national Art. 27). */
-    RETIREMENT_CONSULTATION("retirement-consultation");
+    RETIREMENT_CONSULTATION("retirement-consultation"),
+    /** A side that does not accept a dispute's ruling takes it to the authority's people's government (national Art. 28). */
+    DISPUTE_ESCALATION("cross-level-disputes");
 
     private static final Set<String> KEYS = Arrays.stream(values()).map(Deadline::key)
             .collect(Collectors.toCollection(TreeSet::new));

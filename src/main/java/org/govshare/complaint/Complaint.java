@@ -23,13 +23,16 @@ import org.govshare.supervision.ViolationType;
  * @param escalated the investigation ran past its deadline and the supervisors were told
  * @param statementMissed the respondent gave no statement by its deadline; the investigation went on without it
  * @param violationId the violation a substantiated finding opened
+ * @param publicComplainant the citizen or organisation whose complaint an official lodged (national Art. 37), masked
+ *                          for everyone but the authority handling it; null for a department's own complaint
  */
 public record Complaint(String id, String complainantDepartment, String lodgedBy, Instant lodgedAt,
                         String respondentDepartment, ViolationType violationType, String facts, LocalDate occurredOn,
                         List<String> citedCases, List<String> citedEvents, List<File> files, String authorityDepartment,
                         Status status, Instant investigationDue, boolean reminded, boolean escalated,
                         Instant statementDue, Statement statement, boolean statementMissed, Finding finding,
-                        String violationId, String processInstanceId, Instant closedAt) implements Case {
+                        String violationId, PublicComplainant publicComplainant, String processInstanceId,
+                        Instant closedAt) implements Case {
 
     @Override
     public boolean concerns(String department) {
@@ -63,6 +66,23 @@ public record Complaint(String id, String complainantDepartment, String lodgedBy
 
     /** The finding, with its reasons; who made it and when. */
     public record Finding(Outcome outcome, String reasons, String by, Instant at) {
+    }
+
+    /**
+     * A citizen or an organisation complaining of sharing that harmed its rights (national Art. 37): its name and how
+     * to reach it, personal data the platform keeps sealed.
+     */
+    public record PublicComplainant(Kind kind, String name, String contact) {
+
+        public enum Kind { CITIZEN, ORGANISATION }
+    }
+
+    /** The same complaint showing another form of its public complainant (the masked one, or the clear one). */
+    Complaint showing(PublicComplainant shown) {
+        return new Complaint(id, complainantDepartment, lodgedBy, lodgedAt, respondentDepartment, violationType, facts,
+                occurredOn, citedCases, citedEvents, files, authorityDepartment, status, investigationDue, reminded,
+                escalated, statementDue, statement, statementMissed, finding, violationId, shown, processInstanceId,
+                closedAt);
     }
 
     public boolean open() {

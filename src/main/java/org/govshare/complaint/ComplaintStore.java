@@ -32,15 +32,23 @@ class ComplaintStore {
         this.rows = new CaseRows<>(jdbc, TABLE, this::complaint);
     }
 
-    /** Stores a new complaint and the bytes of its files, in the order of its file descriptions. */
-    void insert(Complaint c, List<byte[]> contents) {
+    /**
+     * Stores a new complaint and the bytes of its files, in the order of its file descriptions.
+     *
+     * @param sealedComplainant the public complainant, sealed; null for a department's own complaint (the complaint
+     *                          carries the masked form)
+     */
+    void insert(Complaint c, List<byte[]> contents, String sealedComplainant) {
+        Complaint.PublicComplainant masked = c.publicComplainant();
         jdbc.update("""
                 insert into complaint (id, complainant_department, lodged_by, lodged_at, respondent_department,
-                    violation_type, facts, occurred_on, cited_cases, cited_events, files, authority_department, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    violation_type, facts, occurred_on, cited_cases, cited_events, files, authority_department, status,
+                    public_complainant_kind, public_complainant_masked, public_complainant_sealed)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 c.id(), c.complainantDepartment(), c.lodgedBy(), Timestamp.from(c.lodgedAt()), c.respondentDepartment(),
                 c.violationType().name(), c.facts(), Date.valueOf(c.occurredOn()), json.write(c.citedCases()),
-                json.write(c.citedEvents()), json.write(c.files()), c.authorityDepartment(), c.status().name());
+                json.write(c.citedEvents()), json.write(c.files()), c.authorityDepartment(), c.status().name(),
+                masked == null ? null : masked.kind().name(), masked == null ? null : json.write(masked), sealedComplainant);
         for (int i = 0; i < contents.size(); i++) {
             jdbc.update("insert into complaint_file (complaint_id, n, content) values (?, ?, ?)", c.id(),
                     c.files().get(i).n(), contents.get(i));
@@ -80,6 +88,11 @@ class ComplaintStore {
                 violationId, Timestamp.from(at), id);
     }
 
+    /** The public complainant as sealed, read only to be opened for the authority handling the complaint. */
+    String sealedComplainant(String id) {
+        return jdbc.queryForObject("select public_complainant_sealed from complaint where id = ?", String.class, id);
+    }
+
     byte[] file(String id, int n) {
         return jdbc.query("select content from complaint_file where complaint_id = ? and n = ?",
                 (rs, row) -> rs.getBytes(1), id, n).stream().findFirst().orElse(null);
@@ -108,7 +121,10 @@ class ComplaintStore {
                         : json.read(rs.getString("statement"), Complaint.Statement.class, TABLE),
                 rs.getBoolean("statement_missed"),
                 rs.getString("finding") == null ? null : json.read(rs.getString("finding"), Complaint.Finding.class, TABLE),
-                rs.getString("violation_id"), rs.getString("process_instance_id"), instant(rs, "closed_at"));
+                rs.getString("violation_id"),
+                rs.getString("public_complainant_masked") == null ? null
+                        : json.read(rs.getString("public_complainant_masked"), Complaint.PublicComplainant.class, TABLE),
+                rs.getString("process_instance_id"), instant(rs, "closed_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
+import org.govshare.audit.AuditEntry;
 import org.govshare.audit.AuditEvent;
 import org.govshare.audit.AuditTrail;
 import org.govshare.calendar.Deadline;
@@ -31,6 +32,8 @@ import org.govshare.platform.web.HiddenException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.InvalidInputException.FieldError;
 import org.govshare.platform.web.NotFoundException;
+import org.govshare.rules.OptionalStep;
+import org.govshare.rules.PackInForce;
 import org.govshare.supervision.Rectifications;
 import org.govshare.supervision.ViolationRegister;
 import org.govshare.supervision.ViolationType;
@@ -67,10 +70,12 @@ public class Complaints {
     private final ViolationRegister violations;
     private final Rectifications rectifications;
     private final ComplaintProperties properties;
+    private final PublicComplainants publicComplainants;
+    private final PackInForce pack;
 
     Complaints(ComplaintStore store, CaseEngine engine, AuditTrail auditTrail, DepartmentDirectory departments,
                ComplaintRouting routing, ViolationRegister violations, Rectifications rectifications,
-               ComplaintProperties properties) {
+               ComplaintProperties properties, PublicComplainants publicComplainants, PackInForce pack) {
         this.store = store;
         this.cases = engine.cases(KIND, store.rows());
         this.engine = engine;
@@ -80,16 +85,29 @@ public class Complaints {
         this.violations = violations;
         this.rectifications = rectifications;
         this.properties = properties;
+        this.publicComplainants = publicComplainants;
+        this.pack = pack;
     }
 
     // ---- lodging ----
 
-    /** An administrative department's official lodges a complaint; checked, numbered, routed and its process started. */
+    /**
+     * An administrative department's official lodges a complaint, its own department's or (national Art. 37) one a
+     * citizen or organisation made to the official, who may then also be the sharing authority's; checked, numbered,
+     * routed and its process started.
+     */
     @Transactional
     public Complaint lodge(Official by, NewComplaint asked, List<EvidenceFile> files) {
-        if (by.department() == null || departments.find(by.department())
-                .filter(d -> d.kind() == DepartmentKind.ADMINISTRATIVE).isEmpty()) {
-            throw new AccessDeniedException("a complaint is lodged by an official of an administrative department");
+        boolean forThePublic = asked.publicComplainant() != null;
+        if (forThePublic) {
+            pack.require(OptionalStep.PUBLIC_COMPLAINTS);
+        }
+        boolean administrative = by.department() != null && departments.find(by.department())
+                .filter(d -> d.kind() == DepartmentKind.ADMINISTRATIVE).isPresent();
+        if (!administrative && !(forThePublic && by.has(Role.AUTHORITY))) {
+            throw new AccessDeniedException(forThePublic ? "a complaint of a citizen or an organisation is lodged by the"
+                    + " official of an administrative department or of the sharing authority who received it"
+                    : "a complaint is lodged by an official of an administrative department");
         }
         List<FieldError> errors = new ArrayList<>();
         Department respondent = blank(asked.respondent()) ? null : departments.find(asked.respondent().strip())
@@ -99,7 +117,7 @@ public class Complaints {
         } else if (respondent == null) {
             errors.add(new FieldError("respondent", "known-administrative-department",
                     "'" + asked.respondent() + "' is not an administrative department on the platform"));
-        } else if (respondent.code().equals(by.department())) {
+        } else if (respondent.code().equals(by.department()) && !forThePublic) {
             errors.add(new FieldError("respondent", "another-department", "a complaint is about another department's conduct"));
         }
         ViolationType type = Arrays.stream(ViolationType.values())
@@ -119,6 +137,8 @@ public class Complaints {
         String respondentCode = respondent == null ? by.department() : respondent.code();
         List<String> cited = citedCases(by, respondentCode, asked.cases(), errors);
         List<String> events = citedEvents(by, respondentCode, asked.auditEvents(), errors);
+        Complaint.PublicComplainant complainant = forThePublic
+                ? publicComplainants.checked(asked.publicComplainant(), asked.facts(), errors) : null;
         if (files.size() > properties.maxEvidenceFiles()) {
             errors.add(new FieldError("evidence", "max-files", "at most " + properties.maxEvidenceFiles() + " files"));
         }
@@ -133,9 +153,16 @@ public class Complaints {
         }
         Complaint draft = new Complaint(cases.number(), by.department(), by.login(), cases.now(), respondent.code(), type,
                 asked.facts().strip(), asked.occurredOn(), cited, events, described, routing.authorityFor(respondent),
-                Complaint.Status.INVESTIGATING, null, false, false, null, null, false, null, null, null, null);
-        return cases.open(draft, c -> store.insert(c, files.stream().map(EvidenceFile::content).toList()),
-                cases.entry(AuditAction.COMPLAINT_LODGED, draft.id()).with("respondent", respondent.code())
+                Complaint.Status.INVESTIGATING, null, false, false, null, null, false, null, null,
+                complainant == null ? null : PublicComplainants.masked(complainant), null, null);
+        String sealed = complainant == null ? null : publicComplainants.seal(complainant, draft.id());
+        AuditEntry lodged = cases.entry(AuditAction.COMPLAINT_LODGED, draft.id());
+        if (complainant != null) {
+            // the kind only: the name and contact never enter the audit trail, nor through it Elasticsearch
+            lodged = lodged.with("publicComplainant", complainant.kind());
+        }
+        return cases.open(draft, c -> store.insert(c, files.stream().map(EvidenceFile::content).toList(), sealed),
+                lodged.with("respondent", respondent.code())
                         .with("violationType", type).with("occurredOn", asked.occurredOn().toString())
                         .with("cases", cited).with("auditEvents", events)
                         .with("files", described.stream().map(Complaint.File::name).toList()).because(draft.facts()),
@@ -411,7 +438,7 @@ public class Complaints {
     @Transactional
     public Complaint investigate(Official by, String id, String decision, String reasons) {
         Complaint c = visibleTo(by, id);
-        if (!by.has(Role.AUTHORITY) || !c.authorityDepartment().equals(by.department())) {
+        if (!handles(by, c)) {
             throw new AccessDeniedException("complaint " + id + " is investigated by " + c.authorityDepartment());
         }
         Map<String, Object> variables = new HashMap<>();
@@ -444,6 +471,25 @@ public class Complaints {
             throw new HiddenException(KIND.noun(), id);
         }
         return c;
+    }
+
+    /**
+     * A complaint as {@link #visibleTo} shows it; to the authority handling it, with its public complainant's name and
+     * contact in clear, each such read audited (without them).
+     */
+    @Transactional
+    public Complaint read(Official by, String id) {
+        Complaint c = visibleTo(by, id);
+        if (c.publicComplainant() == null || !handles(by, c)) {
+            return c;
+        }
+        cases.record(cases.entry(AuditAction.COMPLAINANT_READ, id));
+        return c.showing(publicComplainants.open(store.sealedComplainant(id), id));
+    }
+
+    /** The AUTHORITY officials of the authority the complaint was routed to: they investigate and find. */
+    private static boolean handles(Official by, Complaint c) {
+        return by.has(Role.AUTHORITY) && c.authorityDepartment().equals(by.department());
     }
 
     /** Complaints the caller's department lodged or answers; the authorities and the supervisors see all. */
@@ -484,6 +530,10 @@ public class Complaints {
                         .collect(Collectors.joining("; "))),
                 "承办 Investigated by: " + c.authorityDepartment() + ", due " + c.investigationDue(),
                 "被投诉部门陈述 Respondent's statement: " + statementText(c));
+        if (c.publicComplainant() != null) {
+            text += "\n公众投诉人 Complainant (Art. 37): " + c.publicComplainant().kind() + " " + c.publicComplainant().name()
+                    + ", " + c.publicComplainant().contact() + " (masked; the authority handling it reads them on the case)";
+        }
         return ProcessText.fit(text, "the complaint");
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.govshare.cases.Case;
+import org.govshare.identity.Tier;
 
 /**
  * A dispute (Art. 18) as stored: the request it contests, what the applicant asks and why, both sides' written
@@ -17,11 +18,16 @@ import org.govshare.cases.Case;
  * @param applicantMissed the applicant gave no statement by the deadline; the case went on without it
  * @param providerMissed the provider gave no statement by the deadline
  * @param grantId the grant a granting ruling issued
+ * @param coordination who coordinates and why (national Art. 28); null under a pack without cross-level disputes
+ * @param escalationDue until when a side may take the ruling to the people's government (national Art. 28)
+ * @param escalation the side that did, and why
+ * @param governmentDecision the people's government's decision, as the authority recorded it: final
  */
 public record Dispute(String id, String requestId, String applicantDepartment, String providerDepartment, String filedBy,
                       Instant filedAt, Claim claim, Status status, Instant statementDue, Statement applicantStatement,
                       Statement providerStatement, boolean applicantMissed, boolean providerMissed, List<Meeting> meetings,
-                      Ruling ruling, String grantId, String processInstanceId, Instant closedAt) implements Case {
+                      Ruling ruling, String grantId, Coordination coordination, Instant escalationDue, Escalation escalation,
+                      GovernmentDecision governmentDecision, String processInstanceId, Instant closedAt) implements Case {
 
     @Override
     public boolean concerns(String department) {
@@ -35,7 +41,11 @@ public record Dispute(String id, String requestId, String applicantDepartment, S
         GRANTED,
         /** ruled for the provider: the refusal or the narrowing stands */
         UPHELD,
-        WITHDRAWN
+        WITHDRAWN,
+        /** a side did not accept the ruling and took it to the authority's people's government (national Art. 28) */
+        ESCALATED,
+        /** the people's government decided; its decision is final */
+        DECIDED
     }
 
     /** The two parties. */
@@ -72,6 +82,48 @@ public record Dispute(String id, String requestId, String applicantDepartment, S
      */
     public record Ruling(RulingDecision decision, List<String> items, LocalDate validUntil, String conditions,
                          String reasons, String by, Instant at) {
+    }
+
+    /**
+     * Who coordinates the dispute (national Art. 28): the authority of the same level when both departments sit at the
+     * same tier in the same region, else the common higher authority.
+     *
+     * @param level SAME_LEVEL or COMMON_HIGHER, the paragraph of Art. 28 that applies
+     * @param authority the coordinating authority's department code
+     * @param authorityTier the tier it sits at
+     * @param reason the departments' tiers and regions, in words
+     */
+    public record Coordination(Level level, String authority, Tier authorityTier, String reason) {
+
+        public enum Level {
+            /** departments of one tier and region: their own authority coordinates */
+            SAME_LEVEL,
+            /** across tiers or regions: the common higher authority coordinates */
+            COMMON_HIGHER
+        }
+    }
+
+    /** A side that does not accept the ruling takes it to the coordinating authority's people's government. */
+    public record Escalation(Side side, String by, Instant at, String grounds) {
+    }
+
+    /**
+     * The people's government's decision, recorded by the coordinating authority; it is final.
+     *
+     * @param reference the decision document's number, e.g. {@code 郑政〔2026〕12号}
+     * @param text what the government decided, in words
+     * @param outcome whether it confirms the ruling or decides otherwise
+     */
+    public record GovernmentDecision(String reference, String text, GovernmentOutcome outcome, String recordedBy,
+                                     Instant at) {
+    }
+
+    /** What the people's government decided of the ruling. */
+    public enum GovernmentOutcome {
+        /** the ruling stands */
+        RULING_CONFIRMED,
+        /** the government decided otherwise; its text says how, and the authority carries it out */
+        RULING_VARIED
     }
 
     public boolean open() {

@@ -29,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DisputeController {
 
     private final Disputes disputes;
+    private final DisputeEscalation escalation;
 
-    DisputeController(Disputes disputes) {
+    DisputeController(Disputes disputes, DisputeEscalation escalation) {
         this.disputes = disputes;
+        this.escalation = escalation;
     }
 
     @PostMapping
@@ -96,6 +98,36 @@ class DisputeController {
     @GetMapping("/{id}/ruling.pdf")
     ResponseEntity<byte[]> ruling(@PathVariable String id, @AuthenticationPrincipal Official me) {
         return disputes.ruling(me, id);
+    }
+
+    /** A side that does not accept the ruling takes it to the people's government (national Art. 28). */
+    record EscalationBody(@Size(max = 4000) String grounds) {
+    }
+
+    @PostMapping("/{id}/escalation")
+    Dispute escalate(@PathVariable String id, @Valid @RequestBody EscalationBody body, @AuthenticationPrincipal Official me) {
+        return escalation.escalate(me, id, body.grounds());
+    }
+
+    /**
+     * The people's government's decision, as the coordinating authority records it.
+     *
+     * @param reference the decision document's reference
+     * @param text what it decided
+     * @param outcome RULING_CONFIRMED or RULING_VARIED
+     */
+    record GovernmentDecisionBody(@Size(max = 100) String reference, @Size(max = 4000) String text, String outcome) {
+
+        /** The task form's keys, as this body names them. */
+        static final ApiFields FIELDS = new ApiFields(Map.of("decisionReference", "reference", "decisionText", "text",
+                "decisionOutcome", "outcome"));
+    }
+
+    @PostMapping("/{id}/government-decision")
+    Dispute governmentDecision(@PathVariable String id, @Valid @RequestBody GovernmentDecisionBody body,
+                               @AuthenticationPrincipal Official me) {
+        return GovernmentDecisionBody.FIELDS.answer(() -> escalation.recordGovernmentDecision(me, id, body.reference(),
+                body.text(), body.outcome()));
     }
 
     @PostMapping("/{id}/withdrawal")

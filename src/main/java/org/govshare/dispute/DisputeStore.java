@@ -33,10 +33,11 @@ class DisputeStore {
     void insert(Dispute d) {
         jdbc.update("""
                 insert into dispute (id, request_id, open_for_request, applicant_department, provider_department, filed_by,
-                    filed_at, claim, status, meetings)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    filed_at, claim, status, meetings, coordination)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 d.id(), d.requestId(), d.requestId(), d.applicantDepartment(), d.providerDepartment(), d.filedBy(),
-                Timestamp.from(d.filedAt()), json.write(d.claim()), d.status().name(), json.write(d.meetings()));
+                Timestamp.from(d.filedAt()), json.write(d.claim()), d.status().name(), json.write(d.meetings()),
+                d.coordination() == null ? null : json.write(d.coordination()));
     }
 
     void setStatementDue(String id, Instant statementDue) {
@@ -59,6 +60,20 @@ class DisputeStore {
 
     void setRuling(String id, Dispute.Ruling ruling) {
         jdbc.update("update dispute set ruling = ? where id = ?", json.write(ruling), id);
+    }
+
+    void setEscalationDue(String id, Instant due) {
+        jdbc.update("update dispute set escalation_due = ? where id = ?", Timestamp.from(due), id);
+    }
+
+    void escalate(String id, Dispute.Escalation escalation) {
+        jdbc.update("update dispute set escalation = ?, status = ? where id = ?", json.write(escalation),
+                Dispute.Status.ESCALATED.name(), id);
+    }
+
+    void decide(String id, Dispute.GovernmentDecision decision, Instant at) {
+        jdbc.update("update dispute set government_decision = ?, status = ?, closed_at = ? where id = ?",
+                json.write(decision), Dispute.Status.DECIDED.name(), Timestamp.from(at), id);
     }
 
     void close(String id, Dispute.Status status, String grantId, Instant at) {
@@ -90,7 +105,15 @@ class DisputeStore {
                 rs.getBoolean("applicant_missed"), rs.getBoolean("provider_missed"),
                 json.read(rs.getString("meetings"), MEETINGS, TABLE),
                 rs.getString("ruling") == null ? null : json.read(rs.getString("ruling"), Dispute.Ruling.class, TABLE),
-                rs.getString("grant_id"), rs.getString("process_instance_id"), instant(rs, "closed_at"));
+                rs.getString("grant_id"), json(rs, "coordination", Dispute.Coordination.class),
+                instant(rs, "escalation_due"), json(rs, "escalation", Dispute.Escalation.class),
+                json(rs, "government_decision", Dispute.GovernmentDecision.class), rs.getString("process_instance_id"),
+                instant(rs, "closed_at"));
+    }
+
+    private <T> T json(ResultSet rs, String column, Class<T> type) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : json.read(text, type, TABLE);
     }
 
     private Dispute.Statement statement(String text) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
+import org.govshare.audit.AuditEntry;
 import org.govshare.calendar.Deadline;
 import org.govshare.cases.CaseEngine;
 import org.govshare.cases.CaseKind;
@@ -56,15 +57,17 @@ public class Disputes {
     private final Cases<Dispute> cases;
     private final DisputesProperties properties;
     private final RulingDocument rulingDocument;
+    private final Coordinators coordinators;
 
     Disputes(DisputeStore store, SharingRequests requests, Grants grants, CaseEngine engine, DisputesProperties properties,
-             RulingDocument rulingDocument) {
+             RulingDocument rulingDocument, Coordinators coordinators) {
         this.store = store;
         this.requests = requests;
         this.grants = grants;
         this.cases = engine.cases(KIND, store.rows());
         this.properties = properties;
         this.rulingDocument = rulingDocument;
+        this.coordinators = coordinators;
     }
 
     /** The applicant department files a dispute against a refusal or a narrowing; the process starts at once. */
@@ -99,10 +102,15 @@ public class Disputes {
             throw new ConflictException("requestId", standing.open() ? "one-open-dispute" : "dispute-already-ruled",
                     request.id() + " is disputed in " + standing.id() + " (" + standing.status() + ")");
         });
+        Dispute.Coordination coordination = coordinators.of(request).orElse(null);
         Dispute dispute = new Dispute(cases.number(), request.id(), request.applicantDepartment(),
                 request.providerDepartment(), by.login(), cases.now(), claim, Dispute.Status.OPEN, null, null, null, false,
-                false, List.of(), null, null, null, null);
-        return cases.open(dispute, this::insertOnly, cases.entry(AuditAction.DISPUTE_FILED, dispute.id())
+                false, List.of(), null, null, coordination, null, null, null, null, null);
+        AuditEntry filed = cases.entry(AuditAction.DISPUTE_FILED, dispute.id());
+        if (coordination != null) {
+            filed = filed.with("coordinatingLevel", coordination.level()).with("coordinatingAuthority", coordination.authority());
+        }
+        return cases.open(dispute, this::insertOnly, filed
                 .with("request", request.id()).with("provider", request.providerDepartment()).with("items", claim.items())
                 .with("validUntil", String.valueOf(claim.validUntil()))
                 .with("withoutAddedConditions", claim.withoutAddedConditions()).because(claim.grounds()),
@@ -322,7 +330,7 @@ public class Disputes {
                 "the answer to " + dispute.requestId() + " stands. " + dispute.ruling().reasons());
     }
 
-    private void tellBothSides(Dispute dispute, String kind, String subject, String body) {
+    void tellBothSides(Dispute dispute, String kind, String subject, String body) {
         cases.send(cases.workgroup(dispute.applicantDepartment(), Role.APPLICANT), kind, subject, body,
                 dispute.id());
         cases.send(cases.workgroup(dispute.providerDepartment(), Role.PROVIDER_REVIEWER), kind, subject, body,
@@ -355,18 +363,26 @@ public class Disputes {
     @Transactional
     public Dispute giveStatement(Official by, String id, String text) {
         Dispute dispute = require(id);
-        Dispute.Side side;
-        if (dispute.applicantDepartment().equals(by.department()) && by.has(Role.APPLICANT)) {
-            side = Dispute.Side.APPLICANT;
-        } else if (dispute.providerDepartment().equals(by.department()) && by.has(Role.PROVIDER_REVIEWER)) {
-            side = Dispute.Side.PROVIDER;
-        } else {
-            throw new AccessDeniedException("statements in " + id + " are given by " + dispute.applicantDepartment()
-                    + "'s APPLICANT and " + dispute.providerDepartment() + "'s PROVIDER_REVIEWER officials");
-        }
+        Dispute.Side side = sideOf(by, dispute, "statements");
         String taskKey = side == Dispute.Side.APPLICANT ? Steps.APPLICANT_STATEMENT : Steps.PROVIDER_STATEMENT;
         return cases.complete(dispute, taskKey, Map.of("statement", text == null ? "" : text),
                 "does not wait for the " + side.name().toLowerCase() + "'s statement");
+    }
+
+    /**
+     * The side an official speaks for: the applicant's APPLICANT or the provider's PROVIDER_REVIEWER officials.
+     *
+     * @param what what the sides do, for the refusal of anyone else, e.g. "statements"
+     */
+    static Dispute.Side sideOf(Official by, Dispute dispute, String what) {
+        if (dispute.applicantDepartment().equals(by.department()) && by.has(Role.APPLICANT)) {
+            return Dispute.Side.APPLICANT;
+        }
+        if (dispute.providerDepartment().equals(by.department()) && by.has(Role.PROVIDER_REVIEWER)) {
+            return Dispute.Side.PROVIDER;
+        }
+        throw new AccessDeniedException(what + " in " + dispute.id() + " are given by " + dispute.applicantDepartment()
+                + "'s APPLICANT and " + dispute.providerDepartment() + "'s PROVIDER_REVIEWER officials");
     }
 
     /** The authority rules through the API, with a meeting when one is given. */

@@ -26,6 +26,7 @@ import org.govshare.identity.Official;
 import org.govshare.notice.Notices;
 import org.govshare.platform.EvidenceFile;
 import org.govshare.platform.web.InvalidInputException;
+import org.govshare.rules.PackInForce;
 import org.govshare.supervision.Violation;
 import org.govshare.supervision.ViolationRegister;
 import org.govshare.supervision.ViolationType;
@@ -40,6 +41,9 @@ class ErrorCorrectionProcessTest extends ProcessTest {
 
     private static final byte[] PDF = "%PDF-1.4\n证明 evidence\n%%EOF".getBytes(StandardCharsets.UTF_8);
     private static final String KEY = "514101000000000002";
+
+    @Autowired
+    PackInForce pack;
 
     @Autowired
     Corrections corrections;
@@ -181,6 +185,11 @@ class ErrorCorrectionProcessTest extends ProcessTest {
         assertReporterTold(report, "CORRECTION_EXPLAINED");
     }
 
+    /**
+     * The verification deadline is the pack's {@code error-verification} figure, and the violation its article: five
+     * working days and Art. 33(iii) under the Zhengzhou measures, ten and Art. 39(vi) under the national regulation
+     * (Art. 26: 自收到政务数据校核申请之日起10个工作日内). Run under both packs.
+     */
     @Test
     void acrossTheSpringFestivalTheProviderIsRemindedThenTheDelayIsRecordedAndTheTaskStaysOpenUntilCorrected() {
         // Thursday 2026-02-12 10:00 in Zhengzhou. Five working days: 13 Feb (1), Saturday 14 Feb is a make-up working

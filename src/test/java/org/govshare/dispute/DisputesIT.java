@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.document.IssuedPdfs;
 import org.govshare.seal.Sealing;
+import org.govshare.support.Api;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,13 @@ class DisputesIT extends IntegrationTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-    /** A request for Public Security's residents, refused by its reviewer citing the law. */
     private String refusedRequest() {
-        String code = publish("gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
+        return refusedRequest(api);
+    }
+
+    /** A request of Civil Affairs' for Public Security's residents, refused by its reviewer citing the law. */
+    static String refusedRequest(Api api) {
+        String code = CatalogEntries.publish(api, "gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
         String id = api.post("mzj.liu", "/api/requests", """
                 {"resourceCode":"%s","items":["公民身份号码","姓名"],"purpose":"低保申请人身份核验 identity checks",
                  "duty":{"law":"《社会救助暂行办法》","article":"第十一条"},"scenario":"ADMINISTRATIVE_APPROVAL",

@@ -74,6 +74,8 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
             Map.entry("dispute-coordination/Task_ApplicantStatement", t -> new Open(byKey(t.dispute()), "mzj.liu")),
             Map.entry("dispute-coordination/Task_ProviderStatement", t -> new Open(byKey(t.dispute()), "gaj.wang")),
             Map.entry("dispute-coordination/Task_RuleDispute", t -> new Open(byKey(t.statedDispute()), "authority.li")),
+            Map.entry("dispute-coordination/Task_RecordGovernmentDecision",
+                    t -> new Open(byKey(t.escalatedDispute()), "authority.li")),
             Map.entry("error-correction/Task_TriageReport", t -> new Open(byKey(t.errorReport()), "authority.li")),
             Map.entry("error-correction/Task_VerifyReport", t -> new Open(byKey(t.forwardedReport()), "mzj.chen")),
             Map.entry("collection-consultation/Task_AnswerConsultation", t -> new Open(byKey(t.consultation()), "gaj.wang")),
@@ -104,6 +106,9 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
     ManagementService managementService;
 
     @Autowired
+    org.govshare.rules.PackInForce pack;
+
+    @Autowired
     org.govshare.supervision.ViolationRegister violations;
 
     @Autowired
@@ -111,9 +116,6 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
 
     @Autowired
     org.govshare.grant.Grants grants;
-
-    @Autowired
-    org.govshare.rules.PackInForce pack;
 
     @TestFactory
     Stream<DynamicTest> everyFieldOfEveryUserTaskRefusesEveryWrongType() throws IOException {
@@ -287,6 +289,18 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
             assertThat(api.post(side, "/api/disputes/" + id + "/statement", "{\"statement\":\"our case, in writing\"}")
                     .status()).isEqualTo(200);
         }
+        return id;
+    }
+
+    /** A dispute ruled and taken to the people's government (national Art. 28): only under a pack with the step. */
+    private String escalatedDispute() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(pack.on(org.govshare.rules.OptionalStep.CROSS_LEVEL_DISPUTES),
+                "the pack in force has no cross-level-disputes step, so no dispute reaches the government's decision");
+        String id = statedDispute();
+        assertThat(api.post("authority.li", "/api/disputes/" + id + "/ruling", "{\"decision\":\"UPHOLD\",\"reasons\":\"stands\"}")
+                .status()).isEqualTo(200);
+        Response escalated = api.post("mzj.liu", "/api/disputes/" + id + "/escalation", "{\"grounds\":\"not accepted\"}");
+        assertThat(escalated.status()).as(escalated.body()).isEqualTo(200);
         return id;
     }
 
