@@ -146,7 +146,16 @@
       SERVICE_UNAVAILABLE: ['接口服务不可用', 'Service unavailable'],
       CONCEALMENT: ['瞒报信息资源', 'Concealment'],
       MISUSE_BEYOND_SCOPE: ['超范围使用', 'Misuse beyond scope'],
-      HARMFUL_DISCLOSURE: ['泄露损害权益', 'Harmful disclosure']
+      HARMFUL_DISCLOSURE: ['泄露损害权益', 'Harmful disclosure'],
+      LATE_DELIVERY: ['逾期未提供共享数据', 'Data not delivered in time'],
+      CATALOG_NOT_UPDATED: ['未按规定更新目录', 'Catalog not updated'],
+      OBSTRUCTIVE_CONDITIONS: ['设置不合理条件阻碍共享', 'Conditions set to obstruct sharing'],
+      UNILATERAL_CHANGE: ['擅自终止或变更共享服务', 'Sharing ended or changed unilaterally'],
+      THIRD_PARTY_TRANSFER: ['擅自向第三方提供', 'Passed to a third party'],
+      NOT_DISPOSED: ['未按要求处置共享数据', 'Data not disposed of'],
+      NO_USAGE_RECORDS: ['未记录数据使用情况', 'No usage records'],
+      NO_SOURCE_DEPARTMENT: ['未确定数源部门', 'No source department named'],
+      DISPUTE_NOT_COORDINATED: ['未协调处理共享争议', 'Dispute not coordinated']
     },
     violationStatus: {
       SUSPECTED: ['疑似违规待认定', 'Suspected'],
