@@ -110,4 +110,9 @@ class AssessmentChecks {
         return Optional.of(new SubmissionAssessments.Checked(
                 new SubmissionAssessments.Recorded(kind, true, a.doneOn(), a.doneBy().strip(), file), a.file().content()));
     }
+
+    /** Whether the pack in force asks for the assessments and the head's approval of a submission (Art. 13). */
+    boolean headApprovalAsked() {
+        return pack.on(org.govshare.rules.OptionalStep.SUBMISSION_ASSESSMENTS);
+    }
 }

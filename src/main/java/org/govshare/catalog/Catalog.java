@@ -265,10 +265,23 @@ public class Catalog {
      * code the process was started with (one per code), never one a variable names.
      */
     public String headWorkgroup(String processInstanceId, String code) {
-        Submission submission = store.submissions().ofProcess(processInstanceId)
+        return cases.workgroup(submissionOf(processInstanceId, code).department(), Role.DEPARTMENT_HEAD);
+    }
+
+    /**
+     * Whether the submission goes to its department's head before the authority: a new entry or a change (not a
+     * retirement) under a pack that asks for the approval (Art. 13). Read from the stored submission, so a variable
+     * set when a task is completed cannot route around the head.
+     */
+    public boolean needsHeadApproval(String processInstanceId, String code) {
+        return submissionOf(processInstanceId, code).kind() != Submission.Kind.RETIRE
+                && assessments.headApprovalAsked();
+    }
+
+    private Submission submissionOf(String processInstanceId, String code) {
+        return store.submissions().ofProcess(processInstanceId)
                 .or(() -> store.openSubmissionFor(code).filter(s -> s.processInstanceId() == null))
                 .orElseThrow(() -> new NotFoundException("catalog submission of process instance", processInstanceId));
-        return cases.workgroup(submission.department(), Role.DEPARTMENT_HEAD);
     }
 
     /**

@@ -121,10 +121,11 @@ public class Complaints {
             errors.add(new FieldError("respondent", "another-department", "a complaint is about another department's conduct"));
         }
         ViolationType type = Arrays.stream(ViolationType.values())
-                .filter(t -> t.name().equals(asked.violationType())).findFirst().orElse(null);
+                .filter(t -> t.name().equals(asked.violationType())).findFirst()
+                .filter(t -> pack.item(t).isPresent()).orElse(null);
         if (type == null) {
-            errors.add(new FieldError("violationType", "violation-type",
-                    "the act alleged is one of Art. 33: " + Arrays.toString(ViolationType.values())));
+            errors.add(new FieldError("violationType", "violation-type", "the act alleged is one the rule pack lists: "
+                    + Arrays.stream(ViolationType.values()).filter(t -> pack.item(t).isPresent()).toList()));
         }
         if (asked.occurredOn() == null) {
             errors.add(new FieldError("occurredOn", "required", "the day the act happened"));

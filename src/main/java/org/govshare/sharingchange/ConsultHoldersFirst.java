@@ -10,6 +10,7 @@ import org.govshare.platform.web.ConflictException;
 import org.govshare.provider.ServiceChangeCheck;
 import org.govshare.rules.OptionalStep;
 import org.govshare.rules.PackInForce;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +24,13 @@ import org.springframework.stereotype.Component;
 class ConsultHoldersFirst implements RetirementCheck, ServiceChangeCheck {
 
     private final SharingChangeStore store;
-    private final Grants grants;
+    /** Resolved when asked: the catalog asks this check, and grants reach the catalog through the datasets. */
+    private final ObjectProvider<Grants> grants;
     private final PackInForce pack;
     private final AuditTrail auditTrail;
     private final Today today;
 
-    ConsultHoldersFirst(SharingChangeStore store, Grants grants, PackInForce pack, AuditTrail auditTrail, Today today) {
+    ConsultHoldersFirst(SharingChangeStore store, ObjectProvider<Grants> grants, PackInForce pack, AuditTrail auditTrail, Today today) {
         this.store = store;
         this.grants = grants;
         this.pack = pack;
@@ -63,6 +65,6 @@ class ConsultHoldersFirst implements RetirementCheck, ServiceChangeCheck {
     }
 
     private boolean applies(String resourceCode) {
-        return pack.on(OptionalStep.RETIREMENT_CONSULTATION) && !grants.live(null, null, resourceCode).isEmpty();
+        return pack.on(OptionalStep.RETIREMENT_CONSULTATION) && !grants.getObject().live(null, null, resourceCode).isEmpty();
     }
 }

@@ -103,12 +103,9 @@ public class MissingMaterials {
         return sent;
     }
 
-    /**
-     * The reply period of the request, for a clock that restarts: the platform's {@code sharing-request-reply}.
-     * TODO(#17, approvals): read the deadline key the eligibility rules chose for the request once it is stored.
-     */
+    /** The reply period of the request, for a clock that restarts: the one its eligibility rules chose, if any. */
     private static String replyDeadlineKey(SharingRequest request) {
-        return Deadline.SHARING_REQUEST_REPLY.key();
+        return request.replyDeadline() != null ? request.replyDeadline() : Deadline.SHARING_REQUEST_REPLY.key();
     }
 
     /** The applicant supplements; the review goes on before this returns. */
