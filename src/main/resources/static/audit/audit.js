@@ -199,6 +199,7 @@
       REPLY_EXTENSION_LAPSED: ['延期申请逾期未决', 'Reply extension lapsed undecided'],
       MATERIALS_NOTICE_SENT: ['一次性告知补正材料', 'Missing materials notified'],
       MATERIALS_SUPPLEMENTED: ['补正材料', 'Materials supplemented'],
+      MATERIALS_NOTICE_SUPERSEDED: ['补正通知因申请已结束而关闭', 'Materials notice closed: the request ended first'],
       REQUEST_LAPSED: ['逾期未补正，申请终止', 'Request lapsed (no supplement)'],
 
       DOCUMENT_ISSUED: ['文书签发', 'Document issued'],

@@ -192,6 +192,7 @@ public enum AuditAction {
     REPLY_EXTENSION_LAPSED,
     MATERIALS_NOTICE_SENT,
     MATERIALS_SUPPLEMENTED,
+    MATERIALS_NOTICE_SUPERSEDED,
     REQUEST_LAPSED,
     // after a grant exists (national Arts. 22, 27, 29)
     GRANT_DELIVERED,

@@ -35,6 +35,8 @@ public record MaterialsNotice(String id, List<String> items, String note, String
         /** supplemented: the review went on */
         SUPPLEMENTED,
         /** not supplemented in time: the request ended LAPSED */
-        LAPSED
+        LAPSED,
+        /** the request ended another way first (answered, decided on escalation, withdrawn): nothing more to wait for */
+        SUPERSEDED
     }
 }

@@ -146,6 +146,9 @@ public class MissingMaterials {
     public void resume(String processInstanceId) {
         MaterialsNotice notice = cases.lockedOfProcess(processInstanceId);
         SharingRequest request = requests.require(notice.id());
+        if (supersededBy(request, notice)) {
+            return;
+        }
         Instant due = clock.replyDue(notice.supplementedAt(), notice.restartsClock(), notice.replyWorkingDays(),
                 notice.workingDaysLeft());
         requests.moveReplyDue(notice.id(), due, "materials supplemented: the reply period "
@@ -161,6 +164,9 @@ public class MissingMaterials {
     /** Not supplemented in time: the request lapses, and both sides are told. */
     public void lapse(String processInstanceId) {
         MaterialsNotice notice = cases.lockedOfProcess(processInstanceId);
+        if (supersededBy(requests.require(notice.id()), notice)) {
+            return;
+        }
         String why = "the materials listed on " + notice.sentAt() + " were not supplemented by " + notice.supplementDue()
                 + " (Art. 21)";
         SharingRequest request = requests.lapse(notice.id(), why);
@@ -169,6 +175,21 @@ public class MissingMaterials {
         cases.send(request.requestedBy(), "REQUEST_LAPSED", subject, why, notice.id());
         cases.send(cases.workgroup(request.providerDepartment(), Role.PROVIDER_REVIEWER), "REQUEST_LAPSED", subject, why,
                 notice.id());
+    }
+
+    /**
+     * A request that ended another way while its notice waited (the provider answered, the authority decided on
+     * escalation, the applicant withdrew) leaves nothing to supplement or to lapse: the notice closes, so the process
+     * ends instead of failing on a request that no longer waits.
+     */
+    private boolean supersededBy(SharingRequest request, MaterialsNotice notice) {
+        if (request.status() == SharingRequest.Status.IN_REVIEW) {
+            return false;
+        }
+        store.close(notice.id(), MaterialsNotice.Status.SUPERSEDED, null);
+        cases.record(cases.entry(AuditAction.MATERIALS_NOTICE_SUPERSEDED, notice.id())
+                .with("requestStatus", request.status().name()));
+        return true;
     }
 
     /** The notice of a request, as whoever may see the request sees it. */
