@@ -45,7 +45,7 @@ class FormsTest {
     // sharing-suspension and sharing-change are cases without a case page yet: their forms carry the whole case in
     // caseSummary and GET /api/suspensions/{id}, /api/sharing-changes/{id} read them (docs/suspension.md)
     private static final List<String> NOT_A_CASE = List.of("role-request", "suspected-violation-review",
-            "supervision-detection", "annual-assessment", "grant-disposal",
+            "supervision-detection", "annual-assessment", "grant-disposal", "catalog-update",
             "sharing-suspension", "sharing-change");
     private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
