@@ -19,7 +19,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.govshare.catalog.CatalogEntries;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.request.SharingRequestBodies;
+import org.govshare.rules.OptionalStep;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
 import org.govshare.support.WebappLogin;
@@ -69,6 +71,12 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
     /** How a case reaches each user task, by {@code process/Task_Id}: the only part written by hand. */
     private static final Map<String, Function<WrongTypesAtEveryTaskIT, Open>> REACH = Map.ofEntries(
             Map.entry("sharing-request/Task_ReviewRequest", t -> new Open(byKey(t.requestInReview()), "gaj.wang")),
+            Map.entry("sharing-request/Task_ApproveRequest", t -> t.stepOn(OptionalStep.REQUESTER_HEAD_APPROVAL,
+                    () -> new Open(byKey(t.requestAwaitingItsHead()), "mzj.he"))),
+            Map.entry("sharing-request/Task_CheckConformity", t -> t.stepOn(OptionalStep.AUTHORITY_CONFORMITY_CHECK,
+                    () -> new Open(byKey(t.requestAwaitingConformity()), "authority.li"))),
+            Map.entry("sharing-request/Task_ApproveReply", t -> t.stepOn(OptionalStep.PROVIDER_HEAD_APPROVAL,
+                    () -> new Open(byKey(t.replyAwaitingItsHead()), "gaj.ma"))),
             Map.entry("sharing-request/Task_EscalateRequest", t -> new Open(byKey(t.overdueRequest()), "authority.li")),
             Map.entry("reply-extension/Task_DecideExtension", t -> new Open(byKey(t.extensionAsked()), "authority.li")),
             Map.entry("dispute-coordination/Task_ApplicantStatement", t -> new Open(byKey(t.dispute()), "mzj.liu")),
@@ -87,6 +95,12 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
             Map.entry("rectification/Task_VerifyRectification", t -> new Open(byKey(t.rectification(1)), "authority.li")),
             Map.entry("rectification/Task_ApproveCriticism", t -> new Open(byKey(t.rectification(2)), "authority.li")),
             Map.entry("rectification/Task_ConsiderSanctions", t -> new Open(byKey(t.rectification(3)), "supervisor.qian")),
+            Map.entry("catalog-registration/Task_ApproveSubmission", t -> t.stepOn(OptionalStep.SUBMISSION_ASSESSMENTS,
+                    () -> new Open(byKey(t.submissionAwaitingItsHead()), "gaj.ma"))),
+            Map.entry("catalog-update/Task_UpdateCatalog", t -> t.stepOn(OptionalStep.CATALOG_UPDATE_DUTY,
+                    () -> new Open(byKey(t.catalogChange(false)), "gaj.wang"))),
+            Map.entry("catalog-update/Task_DecideExtension", t -> t.stepOn(OptionalStep.CATALOG_UPDATE_DUTY,
+                    () -> new Open(byKey(t.catalogChange(true)), "authority.li"))),
             Map.entry("catalog-registration/Task_ReviewEntry", t -> new Open(byKey(t.submission(false)), "authority.li")),
             Map.entry("catalog-registration/Task_ReviseEntry", t -> new Open(byKey(t.submission(true)), "gaj.wang")),
             Map.entry("annual-assessment/Task_ReviewAssessment", t -> new Open(byKey(t.assessmentInReview()), "authority.li")),
@@ -228,12 +242,63 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
 
     // ---- how a case reaches each task: through the platform API, as the other integration tests do ----
 
-    private String requestInReview() {
+    /** The open task of a step the pack in force turns on; null (the task skipped) where it leaves the step off. */
+    private Open stepOn(OptionalStep step, java.util.function.Supplier<Open> reach) {
+        return pack.on(step) ? reach.get() : null;
+    }
+
+    private String askForResidents() {
         String code = publish("gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
-        Response asked = api.post("mzj.liu", "/api/requests",
-                SharingRequestBodies.request(code, "mzj.liu", "公民身份号码", "姓名").toString());
+        return SharingRequestBodies.request(code, "mzj.liu", "公民身份号码", "姓名").toString();
+    }
+
+    private String requestInReview() {
+        Response asked = RequestsThroughTheSteps.ask(api, "mzj.liu", askForResidents());
         assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("IN_REVIEW");
         return asked.json().path("id").asText();
+    }
+
+    /** A request its applicant's head has still to send on (national Art. 20). */
+    private String requestAwaitingItsHead() {
+        Response asked = api.post("mzj.liu", "/api/requests", askForResidents());
+        assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("AWAITING_APPROVAL");
+        return asked.json().path("id").asText();
+    }
+
+    /** A request the authority checks for conformity before its provider sees it (a pack such as Jincheng's). */
+    private String requestAwaitingConformity() {
+        return RequestsThroughTheSteps.ask(api, "mzj.liu", askForResidents()).json().path("id").asText();
+    }
+
+    /** A request its provider's reviewer approved, the reply waiting for the provider's head (national Art. 20). */
+    private String replyAwaitingItsHead() {
+        String id = requestInReview();
+        Response replied = api.post("gaj.wang", "/api/requests/" + id + "/reply", "{\"decision\":\"APPROVE\"}");
+        assertThat(replied.json().path("status").asText()).as(replied.body()).isEqualTo("REPLY_AWAITING_APPROVAL");
+        return id;
+    }
+
+    /** A new catalog entry, assessed, waiting for its department's head (national Art. 13). */
+    private String submissionAwaitingItsHead() {
+        String code = CatalogEntries.nextPublicSecurityCode();
+        Response submitted = api.post("gaj.wang", "/api/catalog/submissions",
+                CatalogEntries.bodyForPack(CatalogEntries.residents(code)).toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        return code;
+    }
+
+    /** A change of law Public Security must answer in its catalog (national Art. 17), with an extension asked, if asked. */
+    private String catalogChange(boolean extensionAsked) {
+        Response recorded = api.post("gaj.wang", "/api/catalog/changes",
+                "{\"basis\":\"《户口登记条例》修订\",\"description\":\"居住证信息并入\",\"effectiveOn\":\"2026-11-23\"}");
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        String id = recorded.json().path("id").asText();
+        if (extensionAsked) {
+            Response asked = api.post("gaj.wang", "/api/catalog/changes/" + id + "/extension",
+                    "{\"reason\":\"the provincial schema is not out yet\"}");
+            assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        }
+        return id;
     }
 
     /** A request whose provider asked for a longer reply period; a pack without the step has no such task to reach. */
@@ -258,7 +323,7 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
 
     private String dispute() {
         String request = requestInReview();
-        Response refused = api.post("gaj.wang", "/api/requests/" + request + "/reply", """
+        Response refused = RequestsThroughTheSteps.reply(api, "gaj.wang", request, """
                 {"decision":"REFUSE","legalBasisLaw":"《中华人民共和国居民身份证法》","legalBasisArticle":"第十九条",
                  "reasons":"the purpose does not need the full identity record"}""");
         assertThat(refused.json().path("status").asText()).as(refused.body()).isEqualTo("REFUSED");
@@ -309,7 +374,7 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
         Response pushed = api.post("mzj.chen", "/api/data/" + code + "/records?mode=REPLACE",
                 "[{\"统一社会信用代码\":\"514101000000000002\",\"组织名称\":\"志愿者协会\"}]");
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(201);
-        Response asked = api.post("gaj.zhang", "/api/requests", SharingRequestBodies.request(code, "gaj.zhang",
+        Response asked = RequestsThroughTheSteps.ask(api, "gaj.zhang", SharingRequestBodies.request(code, "gaj.zhang",
                 "统一社会信用代码", "组织名称").put("purpose", "核查涉案组织 checking organisations in a case")
                 .put("scenario", "LAW_ENFORCEMENT").toString());
         assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("GRANTED");
@@ -439,8 +504,13 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
     private String submission(boolean returned) {
         String code = CatalogEntries.nextPublicSecurityCode();
         Response submitted = api.post("gaj.wang", "/api/catalog/submissions",
-                JSON.valueToTree(CatalogEntries.residents(code)).toString());
+                CatalogEntries.bodyForPack(CatalogEntries.residents(code)).toString());
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        if (CatalogEntries.assessed()) {
+            Response approved = api.post("gaj.ma", "/api/catalog/submissions/" + submitted.json().path("id").asText()
+                    + "/head-approval", "{\"decision\":\"APPROVE\"}");
+            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        }
         if (returned) {
             Response reviewed = api.post("authority.li", "/api/catalog/submissions/" + submitted.json().path("id").asText()
                     + "/review", "{\"decision\":\"RETURN\",\"comment\":\"name the legal basis of each item\"}");
