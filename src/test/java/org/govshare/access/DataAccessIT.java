@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.catalog.CatalogEntry;
 import org.govshare.catalog.CatalogEntry.DataItem;
@@ -107,12 +108,12 @@ class DataAccessIT extends IntegrationTest {
         body.put("validUntil", TODAY.plusDays(30).toString());
         body.set("officials", JSON.valueToTree(users));
         body.set("systems", JSON.valueToTree(systems));
-        Response asked = api.post(applicant, "/api/requests", body.toString());
+        Response asked = RequestsThroughTheSteps.ask(api, applicant, body.toString());
         assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("IN_REVIEW");
         ObjectNode answer = JSON.createObjectNode().put("decision", "APPROVE");
         answer.set("unmask", JSON.valueToTree(unmask));
         answer.set("verificationKeys", JSON.valueToTree(verificationKeys));
-        Response approved = api.post("mzj.chen", "/api/requests/" + asked.json().path("id").asText() + "/reply", answer.toString());
+        Response approved = RequestsThroughTheSteps.reply(api, "mzj.chen", asked.json().path("id").asText(), answer.toString());
         assertThat(approved.json().path("status").asText()).as(approved.body()).isEqualTo("GRANTED");
         return approved.json().path("grantId").asText();
     }
@@ -185,7 +186,7 @@ class DataAccessIT extends IntegrationTest {
     @Test
     void aVerificationKeyIsAMaskedItemTheProviderGrants() {
         ObjectNode body = SharingRequestBodies.request(code, "gaj.zhang", "公民身份号码", "救助金额").put("purpose", PURPOSE);
-        String id = api.post("gaj.zhang", "/api/requests", body.toString()).json().path("id").asText();
+        String id = RequestsThroughTheSteps.ask(api, "gaj.zhang", body.toString()).json().path("id").asText();
 
         for (String item : List.of("救助金额", "姓名")) {
             assertRefusedAndAudited(api.post("mzj.chen", "/api/requests/" + id + "/reply",
@@ -195,7 +196,7 @@ class DataAccessIT extends IntegrationTest {
         assertRefusedAndAudited(api.post("mzj.chen", "/api/requests/" + id + "/reply",
                 "{\"decision\":\"APPROVE\",\"unmask\":[\"公民身份号码\"],\"verificationKeys\":[\"公民身份号码\"]}"), 400,
                 "verificationKeys", "verification-key-masked-granted-item");
-        Response approved = api.post("mzj.chen", "/api/requests/" + id + "/reply",
+        Response approved = RequestsThroughTheSteps.reply(api, "mzj.chen", id,
                 "{\"decision\":\"APPROVE\",\"verificationKeys\":[\"公民身份号码\"]}");
         assertThat(approved.json().path("reply").path("verificationKeys").toString()).as(approved.body())
                 .isEqualTo("[\"公民身份号码\"]");

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
@@ -79,8 +80,8 @@ class ProviderDataAccessIT extends IntegrationTest {
         body.put("validFrom", today.toString());
         body.put("validUntil", today.plusDays(30).toString());
         body.set("officials", JSON.valueToTree(List.of("mzj.liu")));
-        String id = api.post("mzj.liu", "/api/requests", body.toString()).json().path("id").asText();
-        Response approved = api.post("gaj.wang", "/api/requests/" + id + "/reply", "{\"decision\":\"APPROVE\"}");
+        String id = RequestsThroughTheSteps.ask(api, "mzj.liu", body.toString()).json().path("id").asText();
+        Response approved = RequestsThroughTheSteps.reply(api, "gaj.wang", id, "{\"decision\":\"APPROVE\"}");
         assertThat(approved.json().path("status").asText()).as(approved.body()).isEqualTo("GRANTED");
         return code;
     }

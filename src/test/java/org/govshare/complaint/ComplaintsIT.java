@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.Api.Response;
@@ -25,7 +26,7 @@ class ComplaintsIT extends IntegrationTest {
     /** A sharing request of Civil Affairs' to Public Security, which both may cite. */
     private String request() {
         String code = publish("gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
-        Response asked = api.post("mzj.liu", "/api/requests",
+        Response asked = RequestsThroughTheSteps.ask(api, "mzj.liu",
                 SharingRequestBodies.request(code, "mzj.liu", "公民身份号码", "姓名").toString());
         assertThat(asked.status()).as(asked.body()).isEqualTo(201);
         return asked.json().path("id").asText();

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.Api.Response;
@@ -38,7 +39,7 @@ class ErrorCorrectionIT extends IntegrationTest {
                 [{"统一社会信用代码":"514101000000000001","组织名称":"慈善总会"},
                  {"统一社会信用代码":"514101000000000002","组织名称":"志愿者协会"}]""");
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(201);
-        Response asked = api.post("gaj.zhang", "/api/requests", requestFor("gaj.zhang"));
+        Response asked = RequestsThroughTheSteps.ask(api, "gaj.zhang", requestFor("gaj.zhang"));
         assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("GRANTED");
     }
 
@@ -182,7 +183,7 @@ class ErrorCorrectionIT extends IntegrationTest {
                 "image/png", PNG), 403, "official", "not-named-on-grant");
         // under another grant of the same department the mark does not show: it would join the two grants' rows
         String other = "核查涉案组织 another case";
-        Response second = api.post("gaj.zhang", "/api/requests", SharingRequestBodies.request(code, "gaj.zhang",
+        Response second = RequestsThroughTheSteps.ask(api, "gaj.zhang", SharingRequestBodies.request(code, "gaj.zhang",
                 "统一社会信用代码", "组织名称").put("purpose", other).put("scenario", "LAW_ENFORCEMENT").toString());
         assertThat(second.json().path("status").asText()).as(second.body()).isEqualTo("GRANTED");
         Response read = api.get("gaj.zhang", path + "?purpose=" + URLEncoder.encode(other, StandardCharsets.UTF_8));
@@ -191,7 +192,7 @@ class ErrorCorrectionIT extends IntegrationTest {
 
     @Test
     void anotherConsumerSeesAReportOnlyOnceTheProviderPublishesIt() {
-        Response asked = api.post("scj.yang", "/api/requests", requestFor("scj.yang"));
+        Response asked = RequestsThroughTheSteps.ask(api, "scj.yang", requestFor("scj.yang"));
         assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("GRANTED");
         Response made = report("gaj.zhang", reportJson(), "通知.png", "image/png", PNG);
         String id = made.json().path("id").asText();

@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.ManagementService;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.Api.Response;
@@ -42,7 +43,7 @@ class DetectionIT extends IntegrationTest {
 
     /** Public Security's new residents resource; Civil Affairs asks for it and is left waiting (IN_REVIEW). */
     private String askForNewResidents(String code) {
-        Response asked = api.post("mzj.liu", "/api/requests",
+        Response asked = RequestsThroughTheSteps.ask(api, "mzj.liu",
                 SharingRequestBodies.request(code, "mzj.liu", "公民身份号码", "姓名").toString());
         assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("IN_REVIEW");
         return asked.json().path("id").asText();
@@ -68,7 +69,7 @@ class DetectionIT extends IntegrationTest {
     void aLateReplyIsRecordedOnceAndRefusedReadsOutsideTheGrantAreSuspectedConfirmedAndOrderedRectified() {
         String code = publish("gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
         String granted = askForNewResidents(code);
-        Response approved = api.post("gaj.wang", "/api/requests/" + granted + "/reply", "{\"decision\":\"APPROVE\"}");
+        Response approved = RequestsThroughTheSteps.reply(api, "gaj.wang", granted, "{\"decision\":\"APPROVE\"}");
         assertThat(approved.json().path("status").asText()).as(approved.body()).isEqualTo("GRANTED");
         readRefused(code, 6, OTHER_PURPOSE, "purpose-not-granted");
 

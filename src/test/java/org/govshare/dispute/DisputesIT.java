@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.document.IssuedPdfs;
 import org.govshare.seal.Sealing;
@@ -34,12 +35,12 @@ class DisputesIT extends IntegrationTest {
     /** A request of Civil Affairs' for Public Security's residents, refused by its reviewer citing the law. */
     static String refusedRequest(Api api) {
         String code = CatalogEntries.publish(api, "gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
-        String id = api.post("mzj.liu", "/api/requests", """
+        String id = RequestsThroughTheSteps.ask(api, "mzj.liu", """
                 {"resourceCode":"%s","items":["公民身份号码","姓名"],"purpose":"低保申请人身份核验 identity checks",
                  "duty":{"law":"《社会救助暂行办法》","article":"第十一条"},"scenario":"ADMINISTRATIVE_APPROVAL",
                  "validFrom":"%s","validUntil":"%s","officials":["mzj.liu"]}""".formatted(code, TODAY, TODAY.plusDays(89)))
                 .json().path("id").asText();
-        Response refused = api.post("gaj.wang", "/api/requests/" + id + "/reply", """
+        Response refused = RequestsThroughTheSteps.reply(api, "gaj.wang", id, """
                 {"decision":"REFUSE","legalBasisLaw":"《中华人民共和国居民身份证法》","legalBasisArticle":"第十九条",
                  "reasons":"the purpose does not need the full identity record"}""");
         assertThat(refused.json().path("status").asText()).as(refused.body()).isEqualTo("REFUSED");

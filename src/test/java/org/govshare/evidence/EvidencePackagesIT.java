@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.audit.Actor;
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
@@ -66,7 +67,7 @@ class EvidencePackagesIT extends IntegrationTest {
                 "[{\"统一社会信用代码\":\"514101000000000003\",\"组织名称\":\"红十字志愿者协会\"}]");
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(201);
         ObjectNode body = SharingRequestBodies.request(code, "gaj.zhang", "统一社会信用代码", "组织名称");
-        Api.Response asked = api.post("gaj.zhang", "/api/requests", body.toString());
+        Api.Response asked = RequestsThroughTheSteps.ask(api, "gaj.zhang", body.toString());
         assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("GRANTED");
         String purpose = body.path("purpose").asText();
         Api.Response read = api.get("gaj.zhang", "/api/data/" + code + "?purpose="
@@ -236,9 +237,9 @@ class EvidencePackagesIT extends IntegrationTest {
     @Test
     void aDisputePackageCarriesTheRulingAsIssued() throws Exception {
         String code = publish("gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
-        String request = api.post("mzj.liu", "/api/requests",
+        String request = RequestsThroughTheSteps.ask(api, "mzj.liu",
                 SharingRequestBodies.request(code, "mzj.liu", "公民身份号码", "姓名").toString()).json().path("id").asText();
-        assertThat(api.post("gaj.wang", "/api/requests/" + request + "/reply", """
+        assertThat(RequestsThroughTheSteps.reply(api, "gaj.wang", request, """
                 {"decision":"REFUSE","legalBasisLaw":"《中华人民共和国居民身份证法》","legalBasisArticle":"第十九条",
                  "reasons":"the number suffices"}""").status()).isEqualTo(200);
         String dispute = api.post("mzj.liu", "/api/disputes", """

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.request.SharingRequestBodies;
 import org.govshare.seal.InvalidReason;
@@ -152,7 +153,7 @@ class LicencesIT extends IntegrationTest {
 
         // a grant of the code and the name, shown in clear: the licence carrying only those is shared, not the one
         // carrying the legal representative too
-        Response asked = api.post("gaj.zhang", "/api/requests",
+        Response asked = RequestsThroughTheSteps.ask(api, "gaj.zhang",
                 SharingRequestBodies.request(code, "gaj.zhang", "统一社会信用代码", "组织名称").toString());
         assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("GRANTED");
         Response shared = api.get("gaj.zhang", "/api/licences/" + clear);

@@ -68,7 +68,7 @@ class SharingRequestsIT extends IntegrationTest {
         ObjectNode body = request(code, "统一社会信用代码", "组织名称");
         body.set("officials", JSON.valueToTree(List.of("gaj.zhang")));
 
-        Response submitted = api.post("gaj.zhang", "/api/requests", body.toString());
+        Response submitted = RequestsThroughTheSteps.ask(api, "gaj.zhang", body.toString());
 
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         JsonNode request = submitted.json();
@@ -107,7 +107,7 @@ class SharingRequestsIT extends IntegrationTest {
         ObjectNode body = request(code, "公民身份号码", "姓名");
         body.set("systems", JSON.valueToTree(List.of(clientId)));
 
-        JsonNode request = api.post("mzj.liu", "/api/requests", body.toString()).json();
+        JsonNode request = RequestsThroughTheSteps.ask(api, "mzj.liu", body.toString()).json();
         String id = request.path("id").asText();
         assertThat(request.path("status").asText()).as(request.toString()).isEqualTo("IN_REVIEW");
         assertThat(request.path("replyDue").asText()).isNotBlank();
@@ -123,7 +123,7 @@ class SharingRequestsIT extends IntegrationTest {
                 400, "refusalLaw", "refusal-cites-legal-basis");
         assertThat(api.get("mzj.liu", "/api/requests/" + id).json().path("status").asText()).isEqualTo("IN_REVIEW");
 
-        Response narrowed = api.post("gaj.wang", "/api/requests/" + id + "/reply", """
+        Response narrowed = RequestsThroughTheSteps.reply(api, "gaj.wang", id, """
                 {"decision":"NARROW","items":["公民身份号码"],"conditions":"仅限窗口核验","reasons":"the name is not needed"}""");
 
         assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
@@ -140,7 +140,7 @@ class SharingRequestsIT extends IntegrationTest {
 
     @Test
     void theReviewersWorkgroupReadsTheCaseOfItsTaskAndNobodyElseThroughTheEngine() {
-        String id = api.post("mzj.liu", "/api/requests", request(residents(), "公民身份号码").toString()).json().path("id").asText();
+        String id = RequestsThroughTheSteps.ask(api, "mzj.liu", request(residents(), "公民身份号码").toString()).json().path("id").asText();
         String instance = jdbc.queryForObject("select proc_inst_id_ from act_ru_execution where business_key_ = ?"
                 + " and parent_id_ is null", String.class, id);
         String variables = "/engine-rest/variable-instance?processInstanceIdIn=" + instance;
@@ -155,7 +155,7 @@ class SharingRequestsIT extends IntegrationTest {
         assertThat(api.get("gaj.wang", "/engine-rest/process-definition?key=sharing-request").json()
                 .findValuesAsText("name")).as("officials read the processes' names").isNotEmpty();
 
-        api.post("gaj.wang", "/api/requests/" + id + "/reply", "{\"decision\":\"APPROVE\"}");
+        RequestsThroughTheSteps.reply(api, "gaj.wang", id, "{\"decision\":\"APPROVE\"}");
         assertThat(jdbc.queryForObject("select count(*) from act_ru_authorization where resource_id_ = ?", Long.class,
                 instance)).as("the grant to read the case ends with the case").isZero();
     }
@@ -164,7 +164,7 @@ class SharingRequestsIT extends IntegrationTest {
     void aNonSharingResourceIsRefusedByTheRulesAndTheApplicantIsTold() {
         String code = publish("gaj.wang", CatalogEntries.investigations(CatalogEntries.nextCode("102001", "101")));
 
-        JsonNode request = api.post("mzj.liu", "/api/requests", request(code, "案件编号").toString()).json();
+        JsonNode request = RequestsThroughTheSteps.ask(api, "mzj.liu", request(code, "案件编号").toString()).json();
 
         assertThat(request.path("status").asText()).as(request.toString()).isEqualTo("REFUSED");
         assertThat(request.path("findings").findValuesAsText("rule")).containsExactly("A non-sharing resource is never granted");
@@ -173,7 +173,7 @@ class SharingRequestsIT extends IntegrationTest {
 
     @Test
     void theApplicantWithdrawsAnOpenRequestAndOnlyItsOwnDepartmentMay() {
-        String id = api.post("mzj.liu", "/api/requests", request(residents(), "公民身份号码").toString()).json().path("id").asText();
+        String id = RequestsThroughTheSteps.ask(api, "mzj.liu", request(residents(), "公民身份号码").toString()).json().path("id").asText();
 
         assertRefusedAndAudited(api.post("gaj.zhang", "/api/requests/" + id + "/withdrawal", ""), 403, null, null);
         Response withdrawn = api.post("mzj.liu", "/api/requests/" + id + "/withdrawal", "");
@@ -208,7 +208,7 @@ class SharingRequestsIT extends IntegrationTest {
         ObjectNode strangers = request(code, "姓名");
         strangers.set("officials", JSON.valueToTree(List.of("gaj.zhang")));
         strangers.set("systems", JSON.valueToTree(List.of("sys-doesnotexist")));
-        Response users = api.post("mzj.liu", "/api/requests", strangers.toString());
+        Response users = RequestsThroughTheSteps.ask(api, "mzj.liu", strangers.toString());
         assertRefusedAndAudited(users, 400, "officials[0]", "not-an-official-of-the-applicant");
         assertThat(users.json().path("errors").findValuesAsText("field")).contains("systems[0]");
         ObjectNode noScenario = request(code, "姓名");

@@ -10,6 +10,7 @@ import java.util.Date;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.Api.Response;
@@ -59,7 +60,7 @@ class PackChangeIT extends IntegrationTest {
 
     private JsonNode openConditionalRequest() {
         String code = publish("gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
-        Response submitted = api.post("mzj.liu", "/api/requests",
+        Response submitted = RequestsThroughTheSteps.ask(api, "mzj.liu",
                 SharingRequestBodies.request(code, "mzj.liu", "公民身份号码", "姓名").toString());
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         return submitted.json();

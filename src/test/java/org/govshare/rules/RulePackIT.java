@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.support.Api.Response;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.support.IntegrationTest;
@@ -42,7 +43,7 @@ class RulePackIT extends IntegrationTest {
         String code = publish("mzj.chen", CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102")));
         ObjectNode body = SharingRequestBodies.request(code, "mzj.liu", "统一社会信用代码");
         body.set("officials", com.fasterxml.jackson.databind.json.JsonMapper.builder().build().valueToTree(List.of("gaj.zhang")));
-        Response submitted = api.post("gaj.zhang", "/api/requests", body.toString());
+        Response submitted = RequestsThroughTheSteps.ask(api, "gaj.zhang", body.toString());
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String version = api.get("rules.sun", "/api/rules").json().path("pack").path("version").asText();
 

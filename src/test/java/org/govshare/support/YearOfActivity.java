@@ -9,6 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.Api.Response;
@@ -46,7 +47,7 @@ public final class YearOfActivity {
         Response pushed = api.post("mzj.chen", "/api/data/" + hosted + "/records?mode=REPLACE",
                 "[{\"统一社会信用代码\":\"51410100MJ0000001X\",\"组织名称\":\"郑州市志愿者协会\",\"法定代表人\":\"王芳\"}]");
         assertThat(pushed.status()).as(pushed.body()).isBetween(200, 201);
-        Response granted = api.post("gaj.zhang", "/api/requests",
+        Response granted = RequestsThroughTheSteps.ask(api, "gaj.zhang",
                 SharingRequestBodies.request(hosted, "gaj.zhang", "统一社会信用代码", "组织名称").toString());
         assertThat(granted.json().path("status").asText()).as(granted.body()).isEqualTo("GRANTED");
         String unconditional = granted.json().path("id").asText();
@@ -62,9 +63,9 @@ public final class YearOfActivity {
                 CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
         ObjectNode body = SharingRequestBodies.request(provided, "mzj.liu", "公民身份号码", "姓名");
         body.put("purpose", "最低生活保障申请家庭成员的身份核验");
-        Response asked = api.post("mzj.liu", "/api/requests", body.toString());
+        Response asked = RequestsThroughTheSteps.ask(api, "mzj.liu", body.toString());
         String conditional = asked.json().path("id").asText();
-        Response replied = api.post("gaj.wang", "/api/requests/" + conditional + "/reply", "{\"decision\":\"APPROVE\"}");
+        Response replied = RequestsThroughTheSteps.reply(api, "gaj.wang", conditional, "{\"decision\":\"APPROVE\"}");
         assertThat(replied.status()).as(replied.body()).isBetween(200, 201);
 
         List<String> consumers = jdbc.queryForList(

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.identity.Role;
 import org.govshare.rules.supervision.ServiceAvailabilityFact;
@@ -189,8 +190,8 @@ class TimelinessIT extends IntegrationTest {
                 .put("validUntil", today.plusDays(30).toString());
         request.set("items", JSON.valueToTree(List.of("公民身份号码", "姓名")));
         request.set("officials", JSON.valueToTree(List.of("mzj.liu")));
-        String id = api.post("mzj.liu", "/api/requests", request.toString()).json().path("id").asText();
-        Response approved = api.post("gaj.wang", "/api/requests/" + id + "/reply", "{\"decision\":\"APPROVE\"}");
+        String id = RequestsThroughTheSteps.ask(api, "mzj.liu", request.toString()).json().path("id").asText();
+        Response approved = RequestsThroughTheSteps.reply(api, "gaj.wang", id, "{\"decision\":\"APPROVE\"}");
         assertThat(approved.json().path("status").asText()).as(approved.body()).isEqualTo("GRANTED");
         return code;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.Browser;
@@ -180,7 +181,7 @@ class WorkplaceBrowserIT extends IntegrationTest {
 
     private String submitRequest(String applicant, String code, String... items) {
         ObjectNode body = SharingRequestBodies.request(code, applicant, items);
-        JsonNode request = api.post(applicant, "/api/requests", body.toString()).json();
+        JsonNode request = RequestsThroughTheSteps.ask(api, applicant, body.toString()).json();
         assertThat(request.path("status").asText()).as(request.toString()).isEqualTo("IN_REVIEW");
         return request.path("id").asText();
     }

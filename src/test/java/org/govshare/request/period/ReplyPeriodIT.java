@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
+import org.govshare.request.RequestsThroughTheSteps;
 import org.govshare.calendar.WorkdayCalendar;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.request.SharingRequestBodies;
@@ -43,7 +44,7 @@ class ReplyPeriodIT extends IntegrationTest {
     /** Civil Affairs asks for Public Security's residents, which wait for Public Security's review. */
     private JsonNode requestInReview() {
         String code = publish("gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode()));
-        Response asked = api.post("mzj.liu", "/api/requests",
+        Response asked = RequestsThroughTheSteps.ask(api, "mzj.liu",
                 SharingRequestBodies.request(code, "mzj.liu", "公民身份号码", "姓名").toString());
         assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("IN_REVIEW");
         return asked.json();
@@ -185,7 +186,7 @@ class ReplyPeriodIT extends IntegrationTest {
         national();
         String id = requestInReview().path("id").asText();
 
-        Response refused = api.post("gaj.wang", "/api/requests/" + id + "/reply", """
+        Response refused = RequestsThroughTheSteps.reply(api, "gaj.wang", id, """
                 {"decision":"REFUSE","legalBasisLaw":"《社会救助暂行办法》","legalBasisArticle":"第十一条",
                  "reasons":"材料不全 materials missing","reasonCode":"MISSING_MATERIALS"}""");
 
@@ -205,7 +206,7 @@ class ReplyPeriodIT extends IntegrationTest {
                 "{\"items\":[\"低保申请受理回执 the receipt\"]}"), 409, "pack", "step-off");
         assertThat(askExtension(id, 5).body()).contains(pack.get().name(), "reply-extension");
         // under such a pack a refusal for missing materials is the provider's to give, as before
-        Response refused = api.post("gaj.wang", "/api/requests/" + id + "/reply", """
+        Response refused = RequestsThroughTheSteps.reply(api, "gaj.wang", id, """
                 {"decision":"REFUSE","legalBasisLaw":"《社会救助暂行办法》","legalBasisArticle":"第十一条",
                  "reasons":"材料不全 materials missing","reasonCode":"MISSING_MATERIALS"}""");
         assertThat(refused.json().path("status").asText()).as(refused.body()).isEqualTo("REFUSED");
