@@ -90,6 +90,9 @@ public class Catalog {
         });
         Submission.Kind kind = store.resourceStatus(checked.entry().code()).isPresent()
                 ? Submission.Kind.CHANGE : Submission.Kind.NEW;
+        if (kind == Submission.Kind.CHANGE) {
+            retirementChecks.forEach(check -> check.beforeChange(checked.entry().code()));
+        }
         return start(by, kind, checked.entry(), checked.flags(), null, assessed);
     }
 
@@ -266,6 +269,11 @@ public class Catalog {
      */
     public String headWorkgroup(String processInstanceId, String code) {
         return cases.workgroup(submissionOf(processInstanceId, code).department(), Role.DEPARTMENT_HEAD);
+    }
+
+    /** The submission of the resource now in review or returned for revision, if any. */
+    public Optional<String> openSubmissionOf(String code) {
+        return store.openSubmissionFor(code).map(Submission::id);
     }
 
     /**

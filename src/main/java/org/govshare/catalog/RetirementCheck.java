@@ -9,4 +9,11 @@ public interface RetirementCheck {
 
     /** Refuses, with the rule broken, a retirement of {@code code} asked for by its provider; returns if it may go on. */
     void beforeRetirement(String code, String providerDepartment);
+
+    /**
+     * Refuses, with the rule broken, a change submitted to a published resource whose retirement is already on its
+     * way through another feature (a filed retirement takes the resource out as filed, not as since revised).
+     */
+    default void beforeChange(String code) {
+    }
 }

@@ -47,6 +47,15 @@ class ConsultHoldersFirst implements RetirementCheck, ServiceChangeCheck {
         }
     }
 
+    /** A revision of a resource whose filed retirement is open: refused, so that the retirement takes it out as filed. */
+    @Override
+    public void beforeChange(String code) {
+        store.openRetirementFor(code).ifPresent(filing -> {
+            throw new ConflictException("code", "retirement-filed", code + " is being retired under filing " + filing
+                    + " (Art. 27): it leaves the catalog as filed, and takes no revision while the filing is open");
+        });
+    }
+
     /**
      * A change of a service live grants rely on: refused unless a filed change is in effect, which is then recorded
      * as made, so that one filing serves one change.

@@ -61,6 +61,13 @@ class SharingChangeStore {
                 .stream().findFirst();
     }
 
+    /** The open retirement filing of a resource (consulting, awaiting the authority, or accepted), if any. */
+    Optional<String> openRetirementFor(String code) {
+        return jdbc.queryForList("select id from sharing_change where resource_code = ? and kind = 'RETIREMENT'"
+                + " and status in ('CONSULTING', 'AWAITING_DECISION', 'ACCEPTED') order by id", String.class, code)
+                .stream().findFirst();
+    }
+
     /** A service change in effect and not yet made, about a resource, if any. */
     Optional<String> serviceChangeInEffect(String code) {
         return jdbc.queryForList("select id from sharing_change where resource_code = ? and kind = 'SERVICE_CHANGE'"

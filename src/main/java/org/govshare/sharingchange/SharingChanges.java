@@ -95,6 +95,13 @@ public class SharingChanges {
         store.openFor(resourceCode).ifPresent(open -> {
             throw new ConflictException("resourceCode", "one-open-filing", resourceCode + " already has filing " + open);
         });
+        if (what == SharingChange.Kind.RETIREMENT) {
+            // the retirement takes out the entry as it stands: a revision in review would be lost or block it
+            catalog.openSubmissionOf(resourceCode).ifPresent(open -> {
+                throw new ConflictException("resourceCode", "one-open-submission", resourceCode + " has submission " + open
+                        + " in the catalog's review; let it be decided or withdraw it before filing the retirement");
+            });
+        }
         Map<String, List<String>> holders = new LinkedHashMap<>();
         grants.live(null, null, resourceCode).forEach(g ->
                 holders.computeIfAbsent(g.consumerDepartment(), d -> new java.util.ArrayList<>()).add(g.id()));

@@ -186,13 +186,13 @@ public final class CatalogEntries {
         return new CatalogEntry(e.code(), e.name(), e.summary(), e.providerDepartment(), e.collectingDepartment(),
                 e.statutoryDuty(), e.kind(), e.classification(), e.format(), e.items(), type, e.sharingConditions(),
                 e.conditions(), e.legalBasis(), e.sharingMethod(), e.openToPublic(), e.openConditions(), e.updateCycle(),
-                e.publishDate(), e.relatedCodes(), e.tier(), e.regionCode());
+                e.publishDate(), e.relatedCodes(), e.tier(), e.regionCode(), e.dataCategory(), e.grade());
     }
 
     public static CatalogEntry withSummary(CatalogEntry e, String summary) {
         return new CatalogEntry(e.code(), e.name(), summary, e.providerDepartment(), e.collectingDepartment(),
                 e.statutoryDuty(), e.kind(), e.classification(), e.format(), e.items(), e.sharingType(), e.sharingConditions(),
                 e.conditions(), e.legalBasis(), e.sharingMethod(), e.openToPublic(), e.openConditions(), e.updateCycle(),
-                e.publishDate(), e.relatedCodes(), e.tier(), e.regionCode());
+                e.publishDate(), e.relatedCodes(), e.tier(), e.regionCode(), e.dataCategory(), e.grade());
     }
 }

@@ -77,12 +77,11 @@ class DisputeEscalationProcessTest extends ProcessTest {
     private SharingRequest refusedTo(String applicantLogin) {
         String code = publish("gaj.wang", org.govshare.catalog.CatalogEntries.residents(
                 org.govshare.catalog.CatalogEntries.nextPublicSecurityCode()));
-        SharingRequest request = requests.submit(official(applicantLogin), new NewRequest(code, RESIDENT_ITEMS,
+        SharingRequest request = sentOn(requests.submit(official(applicantLogin), new NewRequest(code, RESIDENT_ITEMS,
                 "低保申请人身份核验 identity checks for social assistance", new Duty("《社会救助暂行办法》", "第十一条"),
-                Scenario.ADMINISTRATIVE_APPROVAL, today(), today().plusDays(89), List.of(applicantLogin), List.of(), null));
-        complete(task(instance(request.processInstanceId())), Map.of("replyDecision", "REFUSE", "refusalLaw",
+                Scenario.ADMINISTRATIVE_APPROVAL, today(), today().plusDays(89), List.of(applicantLogin), List.of(), null)));
+        return replied(request, Map.of("replyDecision", "REFUSE", "refusalLaw",
                 "《中华人民共和国居民身份证法》", "refusalArticle", "第十九条", "replyReasons", "the purpose does not need it"));
-        return requests.require(request.id());
     }
 
     private Dispute file(String applicantLogin, SharingRequest request) {

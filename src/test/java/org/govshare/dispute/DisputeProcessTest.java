@@ -58,9 +58,7 @@ class DisputeProcessTest extends ProcessTest {
     PackInForce pack;
 
     private SharingRequest answered(Map<String, Object> reply) {
-        SharingRequest request = askForResidents();
-        complete(task(instance(request.processInstanceId())), reply);
-        return requests.require(request.id());
+        return replied(askForResidents(), reply);
     }
 
     private SharingRequest refused() {

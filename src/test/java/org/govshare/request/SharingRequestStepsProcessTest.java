@@ -89,16 +89,9 @@ class SharingRequestStepsProcessTest extends ProcessTest {
         return variables;
     }
 
-    /** Civil Affairs' head (mzj.he) sends Civil Affairs' request for residents on. */
-    private SharingRequest approvedByItsHead() {
-        SharingRequest request = askForResidents();
-        complete(task("Task_ApproveRequest", instanceOf(request)), vars("requesterApproval", "APPROVE"));
-        return stored(request);
-    }
-
     /** Civil Affairs' request for residents, through every step the pack puts before the provider. */
     private SharingRequest sentToProvider() {
-        SharingRequest request = pack.on(OptionalStep.REQUESTER_HEAD_APPROVAL) ? approvedByItsHead() : askForResidents();
+        SharingRequest request = askForResidents();
         if (pack.on(OptionalStep.AUTHORITY_CONFORMITY_CHECK)) {
             complete(task("Task_CheckConformity", instanceOf(request)), vars("conformity", "PASS"));
         }
@@ -119,7 +112,7 @@ class SharingRequestStepsProcessTest extends ProcessTest {
     @Test
     void theRequestReachesTheProviderOnlyOnceItsHeadApprovesAndItsReplyPeriodStartsThen() {
         assumeOn(OptionalStep.REQUESTER_HEAD_APPROVAL);
-        SharingRequest request = askForResidents();
+        SharingRequest request = submitForResidents();
         ProcessInstance instance = instanceOf(request);
 
         assertThat(instance).isWaitingAt("Task_ApproveRequest").task().hasCandidateGroup("civil-affairs.department-head");
@@ -146,7 +139,7 @@ class SharingRequestStepsProcessTest extends ProcessTest {
     @Test
     void theHeadRefusesWithReasonsAndTheRequestEndsUnsent() {
         assumeOn(OptionalStep.REQUESTER_HEAD_APPROVAL);
-        SharingRequest request = askForResidents();
+        SharingRequest request = submitForResidents();
         ProcessInstance instance = instanceOf(request);
 
         assertThatThrownBy(() -> complete(task(instance), vars("requesterApproval", "REFUSE")))
@@ -170,7 +163,7 @@ class SharingRequestStepsProcessTest extends ProcessTest {
     @Test
     void onlyTheApplicantsHeadApprovesAndOnlyWhileTheRequestWaits() {
         assumeOn(OptionalStep.REQUESTER_HEAD_APPROVAL);
-        SharingRequest request = askForResidents();
+        SharingRequest request = submitForResidents();
         ProcessInstance instance = instanceOf(request);
         Official otherHead = official("gaj.ma");
         org.camunda.bpm.engine.task.Task approval = task(instance);
@@ -335,7 +328,7 @@ class SharingRequestStepsProcessTest extends ProcessTest {
         ApprovalStep off = java.util.Arrays.stream(ApprovalStep.values()).filter(s -> !pack.on(s.step())).findFirst()
                 .orElse(null);
         assumeThat(off).isNotNull();
-        SharingRequest request = askForResidents();
+        SharingRequest request = submitForResidents();
 
         assertThatThrownBy(() -> requests.decideStep(official("mzj.he"), request.id(), off, "APPROVE", null))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
@@ -346,7 +339,7 @@ class SharingRequestStepsProcessTest extends ProcessTest {
     @Test
     void theAuthorityChecksConformityBeforeTheProviderSeesTheRequest() {
         assumeOn(OptionalStep.AUTHORITY_CONFORMITY_CHECK);
-        SharingRequest request = pack.on(OptionalStep.REQUESTER_HEAD_APPROVAL) ? approvedByItsHead() : askForResidents();
+        SharingRequest request = askForResidents();
         ProcessInstance instance = instanceOf(request);
 
         assertThat(instance).isWaitingAt("Task_CheckConformity").task().hasCandidateGroup("sharing-authority.authority");
@@ -371,7 +364,7 @@ class SharingRequestStepsProcessTest extends ProcessTest {
     @Test
     void aRequestThatDoesNotConformEndsUnsentWithTheAuthoritysReasons() {
         assumeOn(OptionalStep.AUTHORITY_CONFORMITY_CHECK);
-        SharingRequest request = pack.on(OptionalStep.REQUESTER_HEAD_APPROVAL) ? approvedByItsHead() : askForResidents();
+        SharingRequest request = askForResidents();
         ProcessInstance instance = instanceOf(request);
 
         assertThatThrownBy(() -> complete(task(instance), vars("conformity", "FAIL")))

@@ -96,6 +96,24 @@ class SharingChangeIT extends IntegrationTest {
     }
 
     @Test
+    void aFiledRetirementTakesNoRevisionAndARevisionInReviewHoldsTheFilingBack() {
+        stepOn(true);
+        String revise = CatalogEntries.bodyForPack(CatalogEntries.organisations(code))
+                .put("description", "社会组织登记信息，含年检结果 with the annual inspections").toString();
+        Response inReview = api.post("mzj.chen", "/api/catalog/submissions", revise);
+        assertThat(inReview.status()).as(inReview.body()).isEqualTo(201);
+        assertRefusedAndAudited(file("mzj.chen"), 409, "resourceCode", "one-open-submission");
+        assertThat(api.post("mzj.chen", "/api/catalog/submissions/" + inReview.json().path("id").asText() + "/withdrawal", "{}")
+                .status()).isEqualTo(200);
+
+        Response filed = file("mzj.chen");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        Response refused = api.post("mzj.chen", "/api/catalog/submissions", revise);
+        assertRefusedAndAudited(refused, 409, "code", "retirement-filed");
+        assertThat(refused.body()).contains(filed.json().path("id").asText());
+    }
+
+    @Test
     void withoutTheStepTheEndpointsAnswerStepOffAndTheCatalogRetiresAsBefore() {
         stepOn(false);
         assertRefusedAndAudited(file("mzj.chen"), 409, "pack", "step-off");

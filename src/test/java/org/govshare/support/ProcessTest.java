@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -126,11 +127,15 @@ public abstract class ProcessTest {
      */
     protected void publish(Submission submission) {
         ProcessInstance instance = instance(submission.processInstanceId());
-        if (processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey("Task_ApproveSubmission").count() > 0) {
-            complete(task(instance), withVariables("headDecision", "APPROVE", "reviewComment", ""));
-        }
+        headApproves(instance);
         complete(task(instance), withVariables("reviewDecision", "PUBLISH", "reviewComment", ""));
+    }
+
+    /** The department's head approves a submission waiting for it (Art. 13 of the national regulation); else nothing. */
+    protected void headApproves(ProcessInstance submissionInstance) {
+        if (waitsAt(submissionInstance, "Task_ApproveSubmission")) {
+            complete(task("Task_ApproveSubmission", submissionInstance), withVariables("headDecision", "APPROVE", "reviewComment", ""));
+        }
     }
 
     /** Submits an entry as the provider's official and has the authority publish it; returns its code. */
@@ -146,8 +151,43 @@ public abstract class ProcessTest {
                 Scenario.ADMINISTRATIVE_APPROVAL, today(), today().plusDays(89), List.of("mzj.liu"), List.of(), null));
     }
 
-    /** Civil Affairs asks for a newly published residents resource of Public Security's, which goes to its review. */
+    /**
+     * Civil Affairs asks for a newly published residents resource of Public Security's, which goes to its review once
+     * past the steps the pack puts before the provider ({@link #sentOn}).
+     */
     protected SharingRequest askForResidents() {
+        return sentOn(submitForResidents());
+    }
+
+    /** Civil Affairs' request for a newly published residents resource, as submitted, before any step the pack adds. */
+    protected SharingRequest submitForResidents() {
         return ask(publish("gaj.wang", CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode())), RESIDENT_ITEMS);
+    }
+
+    /** The request once the head of its applicant's sharing office sent it on, where the pack asks for that (Art. 20). */
+    protected SharingRequest sentOn(SharingRequest request) {
+        ProcessInstance instance = instance(request.processInstanceId());
+        if (instance != null && waitsAt(instance, "Task_ApproveRequest")) {
+            complete(task("Task_ApproveRequest", instance), withVariables("requesterApproval", "APPROVE"));
+        }
+        return sharingRequests.require(request.id());
+    }
+
+    /**
+     * The provider's reviewer replies (the review task completed with these variables) and, where the pack asks for
+     * it (Art. 20), the provider's head lets the reply take effect; the request as it then stands.
+     */
+    protected SharingRequest replied(SharingRequest request, Map<String, Object> reply) {
+        ProcessInstance instance = instance(request.processInstanceId());
+        complete(task("Task_ReviewRequest", instance), reply);
+        if (instance(instance.getId()) != null && waitsAt(instance, "Task_ApproveReply")) {
+            complete(task("Task_ApproveReply", instance), withVariables("replyApproval", "APPROVE"));
+        }
+        return sharingRequests.require(request.id());
+    }
+
+    private boolean waitsAt(ProcessInstance instance, String taskKey) {
+        return processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(taskKey).count() > 0;
     }
 }
