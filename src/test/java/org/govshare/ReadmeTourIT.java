@@ -70,6 +70,9 @@ class ReadmeTourIT extends IntegrationTest {
 
     @Test
     void theTourRunsAsWritten() throws Exception {
+        // the tour is the local run's, on its default pack; under another the answers differ by design (a grade asked)
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.govshare.support.Packs.IN_FORCE.equals(org.govshare.support.Packs.ZHENGZHOU),
+                "the README's tour is written for the default pack, zhengzhou-2015");
         requireCurl();
         List<String> script = new ArrayList<>();
         List<Step> steps = new ArrayList<>();

@@ -111,6 +111,19 @@ class AssessmentChecks {
                 new SubmissionAssessments.Recorded(kind, true, a.doneOn(), a.doneBy().strip(), file), a.file().content()));
     }
 
+    /**
+     * Refuses a way of submitting that cannot carry the assessments' reports (a spreadsheet), under a pack that asks
+     * every submission for them.
+     */
+    void refuseWithoutReports(String way) {
+        if (required()) {
+            throw new org.govshare.platform.web.ConflictException("file", "assessments-per-submission", "the rule pack "
+                    + pack.get().name() + " asks every submission for its secrecy and personal-information assessments"
+                    + " with their reports, and its head's approval (Art. 13 of the national regulation), which " + way
+                    + " cannot carry: submit each entry with POST /api/catalog/submissions");
+        }
+    }
+
     /** Whether the pack in force asks for the assessments and the head's approval of a submission (Art. 13). */
     boolean headApprovalAsked() {
         return pack.on(org.govshare.rules.OptionalStep.SUBMISSION_ASSESSMENTS);

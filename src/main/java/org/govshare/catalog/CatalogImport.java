@@ -26,11 +26,13 @@ public class CatalogImport {
     private final Catalog catalog;
     private final CatalogChecks checks;
     private final AuditTrail auditTrail;
+    private final AssessmentChecks assessments;
 
-    CatalogImport(Catalog catalog, CatalogChecks checks, AuditTrail auditTrail) {
+    CatalogImport(Catalog catalog, CatalogChecks checks, AuditTrail auditTrail, AssessmentChecks assessments) {
         this.catalog = catalog;
         this.checks = checks;
         this.auditTrail = auditTrail;
+        this.assessments = assessments;
     }
 
     /**
@@ -49,6 +51,7 @@ public class CatalogImport {
     @Transactional
     public ImportReport importFile(Official by, String fileName, InputStream content) {
         Catalog.requireProvider(by, null);
+        assessments.refuseWithoutReports("a spreadsheet row");
         List<CatalogSheet.Row> rows = CatalogSheet.read(content, fileName);
         List<RowError> errors = new ArrayList<>();
         List<CatalogChecks.Checked> accepted = new ArrayList<>();

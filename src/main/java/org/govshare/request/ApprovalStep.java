@@ -77,12 +77,13 @@ enum ApprovalStep {
 
     /** Reads and checks a task's completion (the form is a convenience, this is the rule). */
     Approval read(VariableScope task) {
+        // both fields read (and their types checked) before either value is judged: a wrong type is named as such
         String decision = FormValues.text(task, decisionKey);
+        String reasons = FormValues.text(task, reasonsKey());
         decision = decision == null ? "" : decision.strip();
         if (!decision.equals(yes) && !decision.equals(no)) {
             throw new InvalidInputException(decisionKey, "unknown-value", "decide " + yes + " or " + no);
         }
-        String reasons = FormValues.text(task, reasonsKey());
         if (decision.equals(no) && blank(reasons)) {
             throw new InvalidInputException(reasonsKey(), "reasons-required", "say why: " + no + " needs reasons");
         }

@@ -728,6 +728,14 @@ public class SharingRequests {
         return cases.require(id);
     }
 
+    /**
+     * The request, locked until the transaction ends: the steps taken beside its review (a notice of missing
+     * materials, an extension) take their turns, so that each sees what the other did.
+     */
+    public SharingRequest locked(String id) {
+        return cases.locked(id);
+    }
+
     private static String requestSummary(SharingRequest r, CatalogEntry resource) {
         String items = r.items().stream().map(i -> i + " [" + resource.items().stream().filter(d -> d.name().equals(i))
                 .map(d -> String.valueOf(d.sensitivity())).findFirst().orElse("?") + "]").collect(Collectors.joining(", "));

@@ -77,10 +77,7 @@ class DataAccessIT extends IntegrationTest {
     void publishPushAndGrant() {
         code = CatalogEntries.nextCode("203002", "102");
         path = "/api/data/" + code;
-        Response submitted = api.post("mzj.chen", "/api/catalog/submissions", JSON.valueToTree(recipients(code)).toString());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        api.post("authority.li", "/api/catalog/submissions/" + submitted.json().path("id").asText() + "/review",
-                "{\"decision\":\"PUBLISH\"}");
+        CatalogEntries.publish(api, "mzj.chen", recipients(code));
         Response pushed = api.post("mzj.chen", path + "/records?mode=REPLACE", """
                 [{"公民身份号码":"410105199001011234","姓名":"张伟","手机号码":"13812345678","居住地址":"河南省郑州市金水区花园路59号",
                   "救助金额":860.5,"认定日期":"2026-01-15","核查批次":"X-1"},

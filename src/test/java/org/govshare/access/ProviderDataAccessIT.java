@@ -142,8 +142,8 @@ class ProviderDataAccessIT extends IntegrationTest {
         assertThat(slow.json().path("type").asText()).endsWith("provider-timeout");
         assertThat(auditEventsOf(slow.correlationId())).extracting(e -> e.get("outcome")).containsExactly("FAILED");
 
-        register(code, "/failing");
-        Response failing = read(code);
+        // a resource of its own: a new address under live grants waits for a filing where the pack asks (Art. 27)
+        Response failing = read(grantedResidents("/failing"));
         assertThat(failing.status()).as(failing.body()).isEqualTo(502);
         assertThat(failing.json().path("type").asText()).endsWith("provider-failed");
         assertThat(failing.body()).doesNotContain("ORA-01017").doesNotContain("hunter2");

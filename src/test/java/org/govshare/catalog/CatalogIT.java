@@ -17,16 +17,11 @@ class CatalogIT extends IntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private static ObjectNode entry(String code) {
-        return JSON.valueToTree(CatalogEntries.residents(code));
+        return CatalogEntries.bodyForPack(CatalogEntries.residents(code));
     }
 
     private String publish(ObjectNode entry) {
-        Response submitted = api.post("gaj.wang", "/api/catalog/submissions", entry.toString());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        String id = submitted.json().path("id").asText();
-        Response reviewed = api.post("authority.li", "/api/catalog/submissions/" + id + "/review", "{\"decision\":\"PUBLISH\"}");
-        assertThat(reviewed.json().path("status").asText()).as(reviewed.body()).isEqualTo("PUBLISHED");
-        return id;
+        return CatalogEntries.publish(api, "gaj.wang", entry);
     }
 
     private long submissions() {

@@ -33,8 +33,15 @@ class CatalogImportIT extends IntegrationTest {
         return jdbc.queryForObject("select count(*) from catalog_submission", Long.class);
     }
 
+    /** The import of a pack whose submissions carry no assessment reports (the national pack's carry them). */
+    private static void importTakesRows() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(CatalogEntries.assessed(),
+                "the pack in force asks every submission for its assessment reports, which a spreadsheet cannot carry");
+    }
+
     @Test
     void aFileWithBadRowsIsRefusedWholeWithARowByRowReportThenTheCorrectedFileIsImported() throws IOException {
+        importTakesRows();
         long before = submissions();
         String bad = String.join("\n", HEADER,
                 row("103001/103001", "CONDITIONAL", "PUBLIC", "market-supervision"),
@@ -76,6 +83,7 @@ class CatalogImportIT extends IntegrationTest {
 
     @Test
     void anUnsupportedFileAndAMissingColumnAreNamed() {
+        importTakesRows();
         Response pdf = api.postFile("scj.huang", "/api/catalog/imports", "catalog.pdf", new byte[] {1, 2, 3});
         assertThat(pdf.status()).isEqualTo(400);
         assertThat(pdf.json().path("errors").get(0).path("rule").asText()).isEqualTo("unsupported-file-type");
@@ -84,6 +92,17 @@ class CatalogImportIT extends IntegrationTest {
                 "code,name\n103001/103009,x\n".getBytes(StandardCharsets.UTF_8));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().path("errors").get(0).path("rule").asText()).isEqualTo("missing-column");
+    }
+
+    @Test
+    void underAPackAskingForAssessmentReportsTheImportIsRefusedPointingToOneByOneSubmissions() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(CatalogEntries.assessed(), "the pack in force asks for no assessments");
+        long before = submissions();
+        Response refused = api.postFile("scj.huang", "/api/catalog/imports", "market.csv",
+                (HEADER + "\n" + row("103001/103011", "CONDITIONAL", "PUBLIC", "market-supervision")).getBytes(StandardCharsets.UTF_8));
+        assertRefusedAndAudited(refused, 409, "file", "assessments-per-submission");
+        assertThat(refused.body()).contains("/api/catalog/submissions");
+        assertThat(submissions()).isEqualTo(before);
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.govshare.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.support.Api.Response;
 import org.govshare.support.IntegrationTest;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class CollectionConsultationsIT extends IntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private String recordNeed() {
         Response need = api.post("rsj.zhou", "/api/needs", """
@@ -82,7 +79,7 @@ class CollectionConsultationsIT extends IntegrationTest {
 
         // registration: the collector's own catalog submission
         Response submitted = api.post("gaj.wang", "/api/catalog/submissions",
-                JSON.valueToTree(CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode())).toString());
+                CatalogEntries.bodyForPack(CatalogEntries.residents(CatalogEntries.nextPublicSecurityCode())).toString());
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String submissionId = submitted.json().path("id").asText();
         assertRefusedAndAudited(api.post("mzj.chen", "/api/consultations/" + id + "/registration",
@@ -92,6 +89,10 @@ class CollectionConsultationsIT extends IntegrationTest {
         assertThat(registering.path("submissionId").asText()).as(registering.toString()).isEqualTo(submissionId);
         assertThat(registering.path("status").asText()).isEqualTo("REGISTERING");
 
+        if (CatalogEntries.assessed()) {
+            assertThat(api.post("gaj.ma", "/api/catalog/submissions/" + submissionId + "/head-approval",
+                    "{\"decision\":\"APPROVE\"}").status()).isEqualTo(200);
+        }
         Response published = api.post("authority.li", "/api/catalog/submissions/" + submissionId + "/review",
                 "{\"decision\":\"PUBLISH\"}");
         assertThat(published.json().path("status").asText()).as(published.body()).isEqualTo("PUBLISHED");

@@ -99,7 +99,7 @@ class SharingChangeIT extends IntegrationTest {
     void aFiledRetirementTakesNoRevisionAndARevisionInReviewHoldsTheFilingBack() {
         stepOn(true);
         String revise = CatalogEntries.bodyForPack(CatalogEntries.organisations(code))
-                .put("description", "社会组织登记信息，含年检结果 with the annual inspections").toString();
+                .put("summary", "社会组织登记信息，含年检结果 with the annual inspections").toString();
         Response inReview = api.post("mzj.chen", "/api/catalog/submissions", revise);
         assertThat(inReview.status()).as(inReview.body()).isEqualTo(201);
         assertRefusedAndAudited(file("mzj.chen"), 409, "resourceCode", "one-open-submission");

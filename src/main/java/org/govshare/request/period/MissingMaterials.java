@@ -61,7 +61,7 @@ public class MissingMaterials {
     @Transactional
     public MaterialsNotice sendNotice(Official by, String requestId, List<String> items, String note) {
         pack.require(OptionalStep.MATERIALS_SUPPLEMENT);
-        SharingRequest request = requests.require(requestId);
+        SharingRequest request = requests.locked(requestId);
         if (!request.providerDepartment().equals(by.department()) || !by.has(Role.PROVIDER_REVIEWER)) {
             throw new AccessDeniedException("the notice of missing materials for " + requestId + " is sent by "
                     + request.providerDepartment() + "'s PROVIDER_REVIEWER officials");

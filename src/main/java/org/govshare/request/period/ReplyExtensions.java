@@ -60,7 +60,7 @@ public class ReplyExtensions {
     @Transactional
     public ReplyExtension ask(Official by, String requestId, Integer workingDays, String reasons) {
         pack.require(OptionalStep.REPLY_EXTENSION);
-        SharingRequest request = requests.require(requestId);
+        SharingRequest request = requests.locked(requestId);
         if (!request.providerDepartment().equals(by.department()) || !by.has(Role.PROVIDER_REVIEWER)) {
             throw new AccessDeniedException("an extension of the reply to " + requestId + " is asked by "
                     + request.providerDepartment() + "'s PROVIDER_REVIEWER officials");

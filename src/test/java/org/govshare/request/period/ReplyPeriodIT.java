@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
@@ -163,6 +164,35 @@ class ReplyPeriodIT extends IntegrationTest {
         assertThat(request(id).path("status").asText()).isEqualTo("IN_REVIEW");
         assertThat(auditEventsOf(supplemented.correlationId())).extracting(e -> e.get("action"))
                 .contains("MATERIALS_SUPPLEMENTED", "REQUEST_REPLY_DUE_MOVED");
+    }
+
+    @Test
+    void aNoticeAndAnExtensionSentAtOnceTakeTurnsAndOneOfThemIsRefused() throws Exception {
+        national();
+        java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String id = requestInReview().path("id").asText();
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                var notice = both.submit(() -> {
+                    go.await();
+                    return api.post("gaj.wang", "/api/requests/" + id + "/missing-materials", "{\"items\":[\"回执 the receipt\"]}");
+                });
+                var extension = both.submit(() -> {
+                    go.await();
+                    return askExtension(id, 5);
+                });
+                go.countDown();
+                List<Response> answers = List.of(notice.get(), extension.get());
+                assertThat(answers).extracting(Response::status).as(answers.toString()).containsExactlyInAnyOrder(200, 409);
+                Response refused = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+                assertRefusedAndAudited(refused, 409, null, null);
+                assertThat(refused.json().path("errors").findValuesAsText("rule")).as(refused.body())
+                        .containsAnyOf("no-notice-while-extension-asked", "no-extension-while-materials-awaited");
+            }
+        } finally {
+            both.shutdownNow();
+        }
     }
 
     @Test
