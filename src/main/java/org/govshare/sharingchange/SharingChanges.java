@@ -99,7 +99,7 @@ public class SharingChanges {
             // the retirement takes out the entry as it stands: a revision in review would be lost or block it
             catalog.openSubmissionOf(resourceCode).ifPresent(open -> {
                 throw new ConflictException("resourceCode", "one-open-submission", resourceCode + " has submission " + open
-                        + " in the catalog's review; let it be decided or withdraw it before filing the retirement");
+                        + " in the catalog's review; file the retirement once it is decided (or withdrawn, if returned)");
             });
         }
         Map<String, List<String>> holders = new LinkedHashMap<>();
