@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.govshare.calendar.Today;
 import org.govshare.platform.EvidenceFile;
+import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.platform.web.InvalidInputException.FieldError;
 import org.govshare.platform.web.InvalidInputException.InputError;
@@ -117,7 +118,7 @@ class AssessmentChecks {
      */
     void refuseWithoutReports(String way) {
         if (required()) {
-            throw new org.govshare.platform.web.ConflictException("file", "assessments-per-submission", "the rule pack "
+            throw new ConflictException("file", "assessments-per-submission", "the rule pack "
                     + pack.get().name() + " asks every submission for its secrecy and personal-information assessments"
                     + " with their reports, and its head's approval (Art. 13 of the national regulation), which " + way
                     + " cannot carry: submit each entry with POST /api/catalog/submissions");

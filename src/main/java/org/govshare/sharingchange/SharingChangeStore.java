@@ -56,16 +56,17 @@ class SharingChangeStore {
 
     /** The open filing (consulting, awaiting a decision or accepted) about a resource, if any. */
     Optional<String> openFor(String code) {
-        return jdbc.queryForList("select id from sharing_change where resource_code = ?"
-                + " and status in ('CONSULTING', 'AWAITING_DECISION', 'ACCEPTED') order by id", String.class, code)
-                .stream().findFirst();
+        return firstOpen("select id from sharing_change where resource_code = ?", code);
     }
 
-    /** The open retirement filing of a resource (consulting, awaiting the authority, or accepted), if any. */
+    /** The open filing about a resource, if it is a retirement. */
     Optional<String> openRetirementFor(String code) {
-        return jdbc.queryForList("select id from sharing_change where resource_code = ? and kind = 'RETIREMENT'"
-                + " and status in ('CONSULTING', 'AWAITING_DECISION', 'ACCEPTED') order by id", String.class, code)
-                .stream().findFirst();
+        return firstOpen("select id from sharing_change where resource_code = ? and kind = 'RETIREMENT'", code);
+    }
+
+    private Optional<String> firstOpen(String select, String code) {
+        return jdbc.queryForList(select + " and status in ('CONSULTING', 'AWAITING_DECISION', 'ACCEPTED') order by id",
+                String.class, code).stream().findFirst();
     }
 
     /** A service change in effect and not yet made, about a resource, if any. */

@@ -111,17 +111,34 @@ public final class CatalogEntries {
      * regulation) and the authority publish it, over HTTP; the submission's id.
      */
     public static String publish(Api api, String provider, ObjectNode body) {
-        Api.Response submitted = api.post(provider, "/api/catalog/submissions", body.toString());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        String id = submitted.json().path("id").asText();
-        if (assessed()) {
-            Api.Response approved = api.post(headOf(body.path("providerDepartment").asText()), "/api/catalog/submissions/"
-                    + id + "/head-approval", "{\"decision\":\"APPROVE\"}");
-            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        }
+        String id = submitted(api, provider, body).path("id").asText();
         Api.Response reviewed = api.post("authority.li", "/api/catalog/submissions/" + id + "/review", "{\"decision\":\"PUBLISH\"}");
         assertThat(reviewed.json().path("status").asText()).as(reviewed.body()).isEqualTo("PUBLISHED");
         return id;
+    }
+
+    /**
+     * Submits a body as the provider's reviewer and has its head approve it where the pack asks: the submission as
+     * it then stands, in the authority's review.
+     */
+    public static JsonNode submitted(Api api, String provider, ObjectNode body) {
+        Api.Response submitted = api.post(provider, "/api/catalog/submissions", body.toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        return headApproves(api, submitted.json());
+    }
+
+    /**
+     * Where the pack asks for it (Art. 13 of the national regulation), the submitting department's head approves the
+     * submission; the submission as it then stands.
+     */
+    public static JsonNode headApproves(Api api, JsonNode submission) {
+        if (!assessed()) {
+            return submission;
+        }
+        Api.Response approved = api.post(headOf(submission.path("department").asText()), "/api/catalog/submissions/"
+                + submission.path("id").asText() + "/head-approval", "{\"decision\":\"APPROVE\"}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return approved.json();
     }
 
     /** A fresh code for Public Security (range 101). */

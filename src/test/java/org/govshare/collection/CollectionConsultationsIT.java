@@ -89,10 +89,7 @@ class CollectionConsultationsIT extends IntegrationTest {
         assertThat(registering.path("submissionId").asText()).as(registering.toString()).isEqualTo(submissionId);
         assertThat(registering.path("status").asText()).isEqualTo("REGISTERING");
 
-        if (CatalogEntries.assessed()) {
-            assertThat(api.post("gaj.ma", "/api/catalog/submissions/" + submissionId + "/head-approval",
-                    "{\"decision\":\"APPROVE\"}").status()).isEqualTo(200);
-        }
+        CatalogEntries.headApproves(api, submitted.json());
         Response published = api.post("authority.li", "/api/catalog/submissions/" + submissionId + "/review",
                 "{\"decision\":\"PUBLISH\"}");
         assertThat(published.json().path("status").asText()).as(published.body()).isEqualTo("PUBLISHED");

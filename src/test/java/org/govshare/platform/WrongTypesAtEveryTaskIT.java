@@ -503,16 +503,9 @@ class WrongTypesAtEveryTaskIT extends IntegrationTest {
     /** A new catalog entry waiting for the authority, or returned to its department. */
     private String submission(boolean returned) {
         String code = CatalogEntries.nextPublicSecurityCode();
-        Response submitted = api.post("gaj.wang", "/api/catalog/submissions",
-                CatalogEntries.bodyForPack(CatalogEntries.residents(code)).toString());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        if (CatalogEntries.assessed()) {
-            Response approved = api.post("gaj.ma", "/api/catalog/submissions/" + submitted.json().path("id").asText()
-                    + "/head-approval", "{\"decision\":\"APPROVE\"}");
-            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        }
+        JsonNode submitted = CatalogEntries.submitted(api, "gaj.wang", CatalogEntries.bodyForPack(CatalogEntries.residents(code)));
         if (returned) {
-            Response reviewed = api.post("authority.li", "/api/catalog/submissions/" + submitted.json().path("id").asText()
+            Response reviewed = api.post("authority.li", "/api/catalog/submissions/" + submitted.path("id").asText()
                     + "/review", "{\"decision\":\"RETURN\",\"comment\":\"name the legal basis of each item\"}");
             assertThat(reviewed.json().path("status").asText()).as(reviewed.body()).isEqualTo("RETURNED");
         }

@@ -103,11 +103,7 @@ class SharingChangeIT extends IntegrationTest {
         Response inReview = api.post("mzj.chen", "/api/catalog/submissions", revise);
         assertThat(inReview.status()).as(inReview.body()).isEqualTo(201);
         assertRefusedAndAudited(file("mzj.chen"), 409, "resourceCode", "one-open-submission");
-        String submission = inReview.json().path("id").asText();
-        if (CatalogEntries.assessed()) {
-            assertThat(api.post("mzj.he", "/api/catalog/submissions/" + submission + "/head-approval",
-                    "{\"decision\":\"APPROVE\"}").status()).isEqualTo(200);
-        }
+        String submission = CatalogEntries.headApproves(api, inReview.json()).path("id").asText();
         assertThat(api.post("authority.li", "/api/catalog/submissions/" + submission + "/review", "{\"decision\":\"PUBLISH\"}")
                 .json().path("status").asText()).isEqualTo("PUBLISHED");
 

@@ -127,12 +127,7 @@ class WorkplaceBrowserIT extends IntegrationTest {
     @Test
     void theCatalogReviewerReadsTheItemsOfAnEntryInTheTask() {
         String code = CatalogEntries.nextPublicSecurityCode();
-        JsonNode submitted = api.post("gaj.wang", "/api/catalog/submissions",
-                CatalogEntries.bodyForPack(CatalogEntries.residents(code)).toString()).json();
-        if (CatalogEntries.assessed()) {
-            submitted = api.post("gaj.ma", "/api/catalog/submissions/" + submitted.path("id").asText() + "/head-approval",
-                    "{\"decision\":\"APPROVE\"}").json();
-        }
+        JsonNode submitted = CatalogEntries.submitted(api, "gaj.wang", CatalogEntries.bodyForPack(CatalogEntries.residents(code)));
         assertThat(submitted.path("status").asText()).as(submitted.toString()).isEqualTo("IN_REVIEW");
         String task = taskOfCase(code);
 
