@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,9 +55,11 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
     private final CallerRateLimit rateLimit;
     private final RateLimitedBursts bursts;
     private final RecordedRefusals recordedRefusals;
+    private final MeterRegistry meters;
 
     RefusalAuditFilter(AuditTrail auditTrail, CallerRateLimit rateLimit, RateLimitedBursts bursts,
-                       RecordedRefusals recordedRefusals) {
+                       RecordedRefusals recordedRefusals, MeterRegistry meters) {
+        this.meters = meters;
         this.auditTrail = auditTrail;
         this.rateLimit = rateLimit;
         this.bursts = bursts;
@@ -119,6 +122,7 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
         if (action == null) {
             return;
         }
+        countRefusal(request, status);
         Actor actor = (Actor) request.getAttribute(ACTOR_ATTRIBUTE);
         String claimed = actor != null ? null : loginName != null ? loginName : basicAuthUser(request);
         if (claimed != null) {
@@ -149,6 +153,16 @@ public class RefusalAuditFilter extends OncePerRequestFilter {
         }
         auditTrail.record(new AuditEntry(entry.action(), status >= 500 ? Outcome.FAILED : Outcome.REFUSED,
                         entry.objectType(), entry.objectId(), entry.reason(), actor, details).with("status", status).with("method", request.getMethod()).with("path", path));
+    }
+
+    /**
+     * Every refusal and failure is counted by its rule, also those summarised rather than recorded one by one; a
+     * refusal without a problem of the platform's (Camunda's own answers) is counted under {@code http-<status>}.
+     */
+    private void countRefusal(HttpServletRequest request, int status) {
+        Object rule = request.getAttribute(Problems.RULE_ATTRIBUTE);
+        meters.counter("govshare.refusals", "rule", rule != null ? rule.toString() : "http-" + status,
+                "status", Integer.toString(status)).increment();
     }
 
     /** Who is counted for a refusal: the authenticated caller, else the address, whatever name it claims. */

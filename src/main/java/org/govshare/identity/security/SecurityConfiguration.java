@@ -74,8 +74,31 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The metrics, for a scraper with its own credential or a process owner (docs/operations.md). A chain of its own,
+     * so that the scraper's login is known here and nowhere else.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain metrics(HttpSecurity http, CallerAuthenticationProvider callers, ScrapeProperties scrape,
+                                Problems problems) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> unauthenticated(problems, request, response, e);
+        return http.securityMatcher(paths("/actuator/prometheus"))
+                .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(ScrapeCredential.ROLE, "PROCESS_OWNER"))
+                .authenticationProvider(new ScrapeCredential(scrape))
+                .authenticationProvider(callers)
+                .httpBasic(b -> b.realmName("GovShare").authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
+                                HttpStatus.FORBIDDEN, "access-denied", "the metrics are for the scrape credential and"
+                                        + " process owners only")))
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain platform(HttpSecurity http, CallerAuthenticationProvider callers,
                                  EngineAuthenticationFilter engineAuthentication, OfficialDirectory officials,
                                  ProcessEngine engine, Problems problems, CallerRateLimit rateLimit) throws Exception {

@@ -23,6 +23,8 @@ public class Problems {
 
     /** The request attribute in which a refusal's reason is left for {@link RefusalAuditFilter}. */
     public static final String REASON_ATTRIBUTE = Problems.class.getName() + ".reason";
+    /** The request attribute holding the rule a refusal names, which the refusals are counted by in the metrics. */
+    public static final String RULE_ATTRIBUTE = Problems.class.getName() + ".rule";
     /** Set on a 404 that hides something the caller may not see: the refusal filter audits it (a plain 404 it does not). */
     public static final String HIDDEN_ATTRIBUTE = Problems.class.getName() + ".hidden";
 
@@ -46,6 +48,7 @@ public class Problems {
         }
         problem.setProperty(CorrelationId.KEY, CorrelationId.current());
         request.setAttribute(REASON_ATTRIBUTE, rule + ": " + detail);
+        request.setAttribute(RULE_ATTRIBUTE, slug(rule));
         return problem;
     }
 
