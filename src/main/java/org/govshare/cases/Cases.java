@@ -157,7 +157,8 @@ public final class Cases<T extends Case> {
      * @return the case after the step
      */
     public T complete(T c, String taskKey, Map<String, Object> variables, String notWaiting) {
-        engine.tasks.complete(c.processInstanceId(), taskKey, variables, c.id() + " is " + c.status() + " and " + notWaiting);
+        engine.tasks.complete(c.processInstanceId(), taskKey, variables, c.id(),
+                c.id() + " is " + c.status() + " and " + notWaiting);
         return require(c.id());
     }
 

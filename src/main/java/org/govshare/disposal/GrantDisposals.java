@@ -160,7 +160,8 @@ public class GrantDisposals {
         variables.put("disposalMethod", method);
         variables.put("disposalDoneOn", doneOn);
         variables.put("disposalNote", note);
-        tasks.complete(disposal.processInstanceId(), TASK, variables, "the disposal of " + grantId + " is "
+        tasks.complete(disposal.processInstanceId(), TASK, variables, "the disposal of " + grantId,
+                "the disposal of " + grantId + " is "
                 + disposal.status() + " and waits for no attestation");
         if (checked != null) {
             store.attachProof(grantId, checked, proof.content());

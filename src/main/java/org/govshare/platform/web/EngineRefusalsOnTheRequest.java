@@ -21,6 +21,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 class EngineRefusalsOnTheRequest extends AbstractProcessEnginePlugin {
 
     static final String ATTRIBUTE = EngineRefusalsOnTheRequest.class.getName() + ".refusal";
+    /** Any failure of a command, which {@link WebappEngineRefusals} asks {@link TaskRaces} about. */
+    static final String FAILURE_ATTRIBUTE = EngineRefusalsOnTheRequest.class.getName() + ".failure";
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -41,6 +43,9 @@ class EngineRefusalsOnTheRequest extends AbstractProcessEnginePlugin {
                 RuntimeException refusal = Causes.refusal(failed);
                 if (request != null && refusal != null) {
                     request.setAttribute(ATTRIBUTE, refusal, RequestAttributes.SCOPE_REQUEST);
+                }
+                if (request != null) {
+                    request.setAttribute(FAILURE_ATTRIBUTE, failed, RequestAttributes.SCOPE_REQUEST);
                 }
                 throw failed;
             }

@@ -24,23 +24,26 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * inside a process (a task listener or delegate throwing {@link InvalidInputException}) answers 400 naming the
  * field and the rule, and a step refused to the caller's department answers 403, instead of Camunda's generic 500;
  * an id that names nothing (a task, a process instance) answers 404, whether Camunda says 404 or 500. Each keeps
- * Camunda's {@code message} for its webapps. Everything else keeps Camunda's own mapping. Variables whose type no form
+ * Camunda's {@code message} for its webapps; a task completion that lost its race to another official's answers 409
+ * ({@link TaskRaces}). Everything else keeps Camunda's own mapping. Variables whose type no form
  * sends are refused at the door ({@link EngineRestVariableTypes}).
  */
 @Component
 class EngineRestRefusals extends CamundaJerseyResourceConfig {
 
     private final Problems problems;
+    private final TaskRaces races;
 
-    EngineRestRefusals(Problems problems) {
+    EngineRestRefusals(Problems problems, TaskRaces races) {
         this.problems = problems;
+        this.races = races;
     }
 
     @Override
     protected void registerAdditionalResources() {
-        register(new RestExceptionRefusals(problems));
-        register(new EngineExceptionRefusals(problems));
-        register(new RuntimeExceptionRefusals(problems));
+        register(new RestExceptionRefusals(problems, races));
+        register(new EngineExceptionRefusals(problems, races));
+        register(new RuntimeExceptionRefusals(problems, races));
         register(new EngineRestVariableTypes());
     }
 
@@ -51,31 +54,33 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
 
     @Priority(1)
     public static class RestExceptionRefusals extends Refusals<RestException> {
-        RestExceptionRefusals(Problems problems) {
-            super(problems);
+        RestExceptionRefusals(Problems problems, TaskRaces races) {
+            super(problems, races);
         }
     }
 
     @Priority(1)
     public static class EngineExceptionRefusals extends Refusals<ProcessEngineException> {
-        EngineExceptionRefusals(Problems problems) {
-            super(problems);
+        EngineExceptionRefusals(Problems problems, TaskRaces races) {
+            super(problems, races);
         }
     }
 
     @Priority(1)
     public static class RuntimeExceptionRefusals extends Refusals<RuntimeException> {
-        RuntimeExceptionRefusals(Problems problems) {
-            super(problems);
+        RuntimeExceptionRefusals(Problems problems, TaskRaces races) {
+            super(problems, races);
         }
     }
 
     abstract static class Refusals<E extends RuntimeException> implements ExceptionMapper<E> {
 
         private final Problems problems;
+        private final TaskRaces races;
 
-        Refusals(Problems problems) {
+        Refusals(Problems problems, TaskRaces races) {
             this.problems = problems;
+            this.races = races;
         }
 
         @Override
@@ -83,6 +88,10 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
             RuntimeException refusal = Causes.refusal(exception);
             if (refusal != null) {
                 return answer(problems.engineRefusal(request(), refusal));
+            }
+            ConflictException lost = races.lost(request().getRequestURI(), exception);
+            if (lost != null) {
+                return answer(problems.engineRefusal(request(), lost));
             }
             Response camunda = ExceptionHandlerHelper.getInstance().getResponse(exception);
             if (camunda.getStatus() == Response.Status.NOT_FOUND.getStatusCode() || namesNothing(exception)) {

@@ -54,12 +54,15 @@ public class Problems {
 
     /**
      * A refusal raised inside the engine (see {@link Causes#refusal}) as the problem it is: 400 naming the fields and
-     * the rule, or 403; with Camunda's {@code message} beside the detail, which its webapps show.
+     * the rule, 409 for a step someone else took first ({@link TaskRaces}), or 403; with Camunda's {@code message}
+     * beside the detail, which its webapps show.
      */
     ProblemDetail engineRefusal(HttpServletRequest request, RuntimeException refusal) {
         ProblemDetail problem = refusal instanceof InvalidInputException refused
                 ? problem(request, HttpStatus.BAD_REQUEST, refused.errors().get(0).rule(), refused.getMessage(),
                         refused.errors())
+                : refusal instanceof ConflictException conflict
+                ? problem(request, HttpStatus.CONFLICT, conflict.rule(), conflict.getMessage(), conflict.errors())
                 : problem(request, HttpStatus.FORBIDDEN, "access-denied", refusal.getMessage(), List.of());
         problem.setProperty("message", problem.getDetail());
         return problem;

@@ -27,7 +27,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * object or a list is 400 {@code wrong-type} naming the variable, before the engine sees it); and a completion a
  * listener refused, which Camunda answers with a 500 of its own, is answered as the 400 or 403 problem it is
  * ({@link EngineRefusalsOnTheRequest} leaves the refusal on the request), with Camunda's {@code message} beside it
- * for Tasklist to show.
+ * for Tasklist to show; a completion that lost its race to another official's is answered 409 ({@link TaskRaces}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
@@ -41,9 +41,11 @@ class WebappEngineRefusals extends OncePerRequestFilter {
     private static final Pattern RUNS_LISTENERS = Pattern.compile("/(complete|submit-form|resolve|start|message|signal|trigger)$");
 
     private final Problems problems;
+    private final TaskRaces races;
 
-    WebappEngineRefusals(Problems problems) {
+    WebappEngineRefusals(Problems problems, TaskRaces races) {
         this.problems = problems;
+        this.races = races;
     }
 
     @Override
@@ -70,9 +72,11 @@ class WebappEngineRefusals extends OncePerRequestFilter {
         chain.doFilter(new ReadAgain(request, body), answer);
         RuntimeException refusal = answer.getStatus() >= 500
                 ? (RuntimeException) request.getAttribute(EngineRefusalsOnTheRequest.ATTRIBUTE) : null;
-        if (refusal != null) {
+        ConflictException lost = refusal == null && answer.getStatus() >= 400 ? races.lost(request.getRequestURI(),
+                (Throwable) request.getAttribute(EngineRefusalsOnTheRequest.FAILURE_ATTRIBUTE)) : null;
+        if (refusal != null || lost != null) {
             answer.resetBuffer();
-            refuse(request, answer, refusal);
+            refuse(request, answer, refusal != null ? refusal : lost);
         }
         answer.copyBodyToResponse();
     }
