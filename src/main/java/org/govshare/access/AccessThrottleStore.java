@@ -2,22 +2,26 @@ package org.govshare.access;
 
 import java.time.LocalDate;
 
+import org.govshare.platform.database.CounterDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The refused reads per grant and day in {@code access_throttle}, where the violation detector looks for scraping. */
+/**
+ * The refused reads per grant and day in {@code access_throttle}, where the violation detector looks for scraping;
+ * counted on the counters' own connections, so that the count stays when the refused read rolls back.
+ */
 @Repository
 class AccessThrottleStore {
 
     private final JdbcTemplate jdbc;
 
-    AccessThrottleStore(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    AccessThrottleStore(CounterDatabase counters) {
+        this.jdbc = counters.jdbc();
     }
 
     void countRefusal(String grantId, LocalDate day) {
-        if (jdbc.update("update access_throttle set refused = refused + 1 where grant_id = ? and on_day = ?", grantId, day) == 0) {
-            jdbc.update("insert into access_throttle (grant_id, on_day, refused) values (?, ?, 1)", grantId, day);
-        }
+        jdbc.update("""
+                insert into access_throttle as t (grant_id, on_day, refused) values (?, ?, 1)
+                on conflict (grant_id, on_day) do update set refused = t.refused + 1""", grantId, day);
     }
 }
