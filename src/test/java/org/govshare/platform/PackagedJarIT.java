@@ -78,6 +78,10 @@ class PackagedJarIT {
         assertThat(rules.path("scenarios").asInt()).as("their scenarios held inside the jar").isPositive();
 
         assertThat(api.get("gaj.zhang", "/api/me").status()).as("no demo officials in production").isEqualTo(401);
+        // the production log is JSON lines (docs/operations.md): nothing in it is the plain pattern's output
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).as("the jar's log").anyMatch(line -> line.startsWith("{\"@timestamp\""))
+                .noneMatch(line -> line.contains(" --- [") || line.contains(":: Spring Boot ::"));
         assertThat(api.send("operator", "a-long-operator-secret", api.request("/api/departments"), null).json()).isEmpty();
     }
 
