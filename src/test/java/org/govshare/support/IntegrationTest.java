@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(UndocumentedAnswers.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -43,6 +44,13 @@ public abstract class IntegrationTest {
     @BeforeEach
     void connectApi() {
         api = new Api(port);
+        UndocumentedAnswers.drain();
+    }
+
+    /** Every error the API answered in this test is one its operation documents (docs/operations.md, OpenAPI). */
+    @org.junit.jupiter.api.AfterEach
+    void everyErrorAnsweredWasDocumented() {
+        assertThat(UndocumentedAnswers.drain()).as("answers of /api/** that /v3/api-docs does not document").isEmpty();
     }
 
     /**
