@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml cannot be run here (no Docker engine), so it is kept correct by reading it: its services,
- * images, ports and the variables it gives the app are the ones the app reads in its prod profile.
+ * images, ports and the variables it gives the app are the ones the app reads in its prod profile, and the files it
+ * mounts (deploy/) say what the services need to find each other.
  */
 class DockerComposeTest {
 
@@ -82,6 +83,40 @@ class DockerComposeTest {
 
         Map<String, Object> server = (Map<String, Object>) load("src/main/resources/application.yaml").get("server");
         assertThat((List<String>) service(compose, "app").get("ports")).containsExactly(server.get("port") + ":" + server.get("port"));
+    }
+
+    @Test
+    void theAppConnectsToElasticsearchAsItsOwnUserNotTheSuperuser() throws IOException {
+        Map<String, Object> compose = load("docker-compose.yml");
+        String setup = Files.readString(Path.of("deploy/elasticsearch/setup.sh"));
+
+        for (String node : appNodes(compose)) {
+            Map<String, String> env = environment(service(compose, node));
+            assertThat(env.get("GOVSHARE_ELASTICSEARCH_USER")).as(node).isEqualTo("govshare_app");
+            assertThat(env.get("GOVSHARE_ELASTICSEARCH_PASSWORD")).as(node).doesNotContain("ELASTIC_PASSWORD");
+            assertThat((Map<String, Object>) service(compose, node).get("depends_on")).as(node + " waits for its user")
+                    .containsEntry("kibana-setup", Map.of("condition", "service_completed_successfully"));
+        }
+
+        // the one-shot setup runs the script that makes that user, whose role reaches the indices the app writes
+        Map<String, Object> setupService = service(compose, "kibana-setup");
+        assertThat((List<String>) setupService.get("volumes")).anyMatch(v -> v.startsWith("./deploy/elasticsearch/setup.sh:"));
+        assertThat(environment(setupService)).containsKeys("ELASTIC_PASSWORD", "GOVSHARE_ELASTICSEARCH_PASSWORD");
+        Map<String, Object> govshare = (Map<String, Object>) load("src/main/resources/application.yaml").get("govshare");
+        String auditIndex = (String) ((Map<String, Object>) govshare.get("audit")).get("index-name");
+        Matcher checkpointIndex = Pattern.compile("@DefaultValue\\(\"([^\"]+)\"\\) String indexName")
+                .matcher(Files.readString(Path.of("src/main/java/org/govshare/anchor/AnchorProperties.java")));
+        assertThat(checkpointIndex.find()).isTrue();
+        assertThat(setup).contains("/_security/role/govshare_app", "/_security/user/govshare_app",
+                "AUDIT_INDEX=" + auditIndex + "\n", "CHECKPOINT_INDEX=" + checkpointIndex.group(1) + "\n");
+    }
+
+    /** The services that run the app: those built from this repository. */
+    private static List<String> appNodes(Map<String, Object> compose) {
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        List<String> nodes = services.keySet().stream().filter(name -> ".".equals(service(compose, name).get("build"))).toList();
+        assertThat(nodes).isNotEmpty();
+        return nodes;
     }
 
     @Test
