@@ -52,22 +52,25 @@ class DockerComposeTest {
     }
 
     @Test
-    void theAppGetsExactlyTheVariablesItsProdProfileReads() throws IOException {
-        Map<String, String> appEnv = environment(service(load("docker-compose.yml"), "app"));
+    void everyAppNodeGetsExactlyTheVariablesItsProdProfileReads() throws IOException {
+        Map<String, Object> compose = load("docker-compose.yml");
         Set<String> readByApp = new TreeSet<>();
         Matcher m = PLACEHOLDER.matcher(Files.readString(Path.of("src/main/resources/application-prod.yaml")));
         while (m.find()) {
             readByApp.add(m.group(1));
         }
 
-        assertThat(appEnv).containsEntry("SPRING_PROFILES_ACTIVE", "prod");
-        Set<String> given = new TreeSet<>(appEnv.keySet());
-        given.remove("SPRING_PROFILES_ACTIVE");
-        assertThat(given).isEqualTo(readByApp);
+        for (String node : appNodes(compose)) {
+            Map<String, String> appEnv = environment(service(compose, node));
+            assertThat(appEnv).as(node).containsEntry("SPRING_PROFILES_ACTIVE", "prod");
+            Set<String> given = new TreeSet<>(appEnv.keySet());
+            given.remove("SPRING_PROFILES_ACTIVE");
+            assertThat(given).as(node).isEqualTo(readByApp);
+        }
     }
 
     @Test
-    void theAppsAddressesPointAtTheComposeServicesAndItsPortIsTheServerPort() throws IOException {
+    void theAppsAddressesPointAtTheComposeServices() throws IOException {
         Map<String, Object> compose = load("docker-compose.yml");
         Map<String, String> appEnv = environment(service(compose, "app"));
 
@@ -80,9 +83,98 @@ class DockerComposeTest {
         URI es = URI.create(appEnv.get("GOVSHARE_ELASTICSEARCH_URIS"));
         assertThat(service(compose, es.getHost())).as("a service named " + es.getHost()).isNotNull();
         assertThat(es.getPort()).isEqualTo(9200);
+    }
 
+    @Test
+    void twoAppNodesShareTheDatabaseSearchSecretsAndSealKeys() throws IOException {
+        Map<String, Object> compose = load("docker-compose.yml");
+        assertThat(appNodes(compose)).containsExactlyInAnyOrder("app", "app2");
+
+        // one environment: the same database, index, Elasticsearch user, secrets key and key store
+        Map<String, String> app = environment(service(compose, "app"));
+        Map<String, String> app2 = environment(service(compose, "app2"));
+        assertThat(app2).isEqualTo(app);
+        assertThat(app).containsKeys("GOVSHARE_DB_URL", "GOVSHARE_DB_USER", "GOVSHARE_DB_PASSWORD",
+                "GOVSHARE_ELASTICSEARCH_URIS", "GOVSHARE_ELASTICSEARCH_USER", "GOVSHARE_ELASTICSEARCH_PASSWORD",
+                "GOVSHARE_SECRETS_KEY", "GOVSHARE_SEALS_KEYSTORE", "GOVSHARE_SEALS_KEYSTORE_PASSWORD");
+
+        // and one seal key store: the folder it is in is the same volume on both nodes, never one per node
+        String keyStoreFolder = Path.of(app.get("GOVSHARE_SEALS_KEYSTORE")).getParent().toString();
+        assertThat(volumeAt(compose, "app", keyStoreFolder)).isNotNull().isEqualTo(volumeAt(compose, "app2", keyStoreFolder));
+        assertThat((Map<String, Object>) compose.get("volumes")).containsKey(volumeAt(compose, "app", keyStoreFolder));
+    }
+
+    /** The volume a service mounts at a path inside its container, or null. */
+    private static String volumeAt(Map<String, Object> compose, String name, String path) {
+        return ((List<String>) service(compose, name).get("volumes")).stream()
+                .map(v -> v.split(":"))
+                .filter(v -> v[1].equals(path))
+                .map(v -> v[0])
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void onlyTheLoadBalancerPublishesTheServerPort() throws IOException {
+        Map<String, Object> compose = load("docker-compose.yml");
         Map<String, Object> server = (Map<String, Object>) load("src/main/resources/application.yaml").get("server");
-        assertThat((List<String>) service(compose, "app").get("ports")).containsExactly(server.get("port") + ":" + server.get("port"));
+        String port = String.valueOf(server.get("port"));
+
+        for (String node : appNodes(compose)) {
+            assertThat(service(compose, node).get("ports")).as(node + " publishes nothing").isNull();
+        }
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        Set<String> publishingThePort = new TreeSet<>();
+        for (String name : services.keySet()) {
+            List<Object> ports = (List<Object>) service(compose, name).get("ports");
+            if (ports != null && ports.stream().map(String::valueOf).anyMatch(p -> p.startsWith(port + ":")
+                    || p.contains(":" + port + ":"))) {
+                publishingThePort.add(name);
+            }
+        }
+        assertThat(publishingThePort).containsExactly("lb");
+
+        // the port it publishes is the one nginx listens on, in front of the nodes' server port
+        Map<String, Object> lb = service(compose, "lb");
+        assertThat((String) lb.get("image")).startsWith("nginx:1.27");
+        assertThat((List<String>) lb.get("ports")).containsExactly(port + ":" + port);
+        assertThat(nginxConf()).containsPattern("\\blisten " + port + ";");
+    }
+
+    @Test
+    void theLoadBalancerSendsToEveryNodeAndKeepsABrowserOnOne() throws IOException {
+        Map<String, Object> compose = load("docker-compose.yml");
+        assertThat((List<String>) service(compose, "lb").get("volumes"))
+                .contains("./deploy/nginx/nginx.conf:/etc/nginx/nginx.conf:ro");
+        String conf = nginxConf();
+        Map<String, Object> server = (Map<String, Object>) load("src/main/resources/application.yaml").get("server");
+
+        // every pool names every node, at the server port
+        Matcher upstream = Pattern.compile("upstream (\\w+) \\{([^}]*)}").matcher(conf);
+        Map<String, Set<String>> pools = new java.util.TreeMap<>();
+        while (upstream.find()) {
+            Set<String> servers = new TreeSet<>();
+            Matcher line = Pattern.compile("\\n\\s*server ([^\\s;]+)").matcher(upstream.group(2));
+            while (line.find()) {
+                servers.add(line.group(1));
+            }
+            pools.put(upstream.group(1), servers);
+            assertThat(upstream.group(2).contains("ip_hash;")).as(upstream.group(1) + " keeps a client on one node")
+                    .isEqualTo(upstream.group(1).equals("govshare_sticky"));
+        }
+        Set<String> nodes = new TreeSet<>();
+        appNodes(compose).forEach(node -> nodes.add(node + ":" + server.get("port")));
+        assertThat(pools).containsOnlyKeys("govshare_any", "govshare_sticky").allSatisfy((pool, servers) ->
+                assertThat(servers).as(pool).isEqualTo(nodes));
+
+        // everything is proxied, the webapps under /camunda/ with it, and the nodes learn who called
+        assertThat(conf).contains("location / {", "proxy_pass http://$govshare_nodes;",
+                "proxy_set_header X-Forwarded-For $remote_addr;", "proxy_set_header X-Forwarded-Proto $scheme;",
+                "proxy_set_header X-Forwarded-Host $host;", "proxy_set_header X-Forwarded-Port $server_port;");
+        assertThat(environment(service(compose, "app"))).containsEntry("GOVSHARE_FORWARD_HEADERS_STRATEGY", "native");
+    }
+
+    private static String nginxConf() throws IOException {
+        return Files.readString(Path.of("deploy/nginx/nginx.conf"));
     }
 
     @Test
