@@ -178,6 +178,49 @@ class DockerComposeTest {
     }
 
     @Test
+    void prometheusScrapesEveryNodeWithTheScrapeCredential() throws IOException {
+        Map<String, Object> compose = load("docker-compose.yml");
+        Map<String, Object> prometheus = service(compose, "prometheus");
+        assertThat((String) prometheus.get("image")).isEqualTo("prom/prometheus:v3.5.0");
+        assertThat((List<String>) prometheus.get("volumes"))
+                .contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+
+        List<Map<String, Object>> jobs = (List<Map<String, Object>>) load("deploy/prometheus/prometheus.yml")
+                .get("scrape_configs");
+        Map<String, Object> job = jobs.stream().filter(j -> "govshare".equals(j.get("job_name"))).findFirst().orElseThrow();
+        assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
+
+        // each node by its own name, never the load balancer, which would mix the nodes' counters
+        Map<String, Object> server = (Map<String, Object>) load("src/main/resources/application.yaml").get("server");
+        Set<String> targets = new TreeSet<>();
+        ((List<Map<String, Object>>) job.get("static_configs")).forEach(c -> targets.addAll((List<String>) c.get("targets")));
+        Set<String> nodes = new TreeSet<>();
+        appNodes(compose).forEach(node -> nodes.add(node + ":" + server.get("port")));
+        assertThat(targets).isEqualTo(nodes);
+
+        // HTTP Basic as `prometheus`, the password from a file: the compose secret made from the variable the nodes read
+        Map<String, Object> basicAuth = (Map<String, Object>) job.get("basic_auth");
+        assertThat(basicAuth).containsEntry("username", "prometheus").doesNotContainKey("password");
+        String secret = ((List<String>) prometheus.get("secrets")).get(0);
+        assertThat(basicAuth).containsEntry("password_file", "/run/secrets/" + secret);
+        Map<String, Object> secrets = (Map<String, Object>) compose.get("secrets");
+        assertThat((Map<String, Object>) secrets.get(secret)).containsEntry("environment", "GOVSHARE_METRICS_SCRAPE_PASSWORD");
+        for (String node : appNodes(compose)) {
+            assertThat(environment(service(compose, node)).get("GOVSHARE_METRICS_SCRAPE_PASSWORD")).as(node)
+                    .startsWith("${GOVSHARE_METRICS_SCRAPE_PASSWORD:?");
+        }
+        // which the nodes read as govshare.metrics.scrape-password, for the user govshare.metrics.username (prometheus)
+        Map<String, Object> govshare = (Map<String, Object>) load("src/main/resources/application-prod.yaml").get("govshare");
+        assertThat((Map<String, Object>) govshare.get("metrics"))
+                .containsEntry("scrape-password", "${GOVSHARE_METRICS_SCRAPE_PASSWORD:}");
+        assertThat(Files.readString(Path.of("src/main/java/org/govshare/identity/security/ScrapeProperties.java")))
+                .contains("@DefaultValue(\"prometheus\") String username");
+
+        // its page has no login: published on loopback only
+        assertThat((List<String>) prometheus.get("ports")).allMatch(p -> p.startsWith("127.0.0.1:"));
+    }
+
+    @Test
     void theAppConnectsToElasticsearchAsItsOwnUserNotTheSuperuser() throws IOException {
         Map<String, Object> compose = load("docker-compose.yml");
         String setup = Files.readString(Path.of("deploy/elasticsearch/setup.sh"));
