@@ -1,5 +1,6 @@
 package org.govshare.access;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 
 import org.govshare.platform.database.CounterDatabase;
@@ -7,8 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The refused reads per grant and day in {@code access_throttle}, where the violation detector looks for scraping;
- * counted on the counters' own connections, so that the count stays when the refused read rolls back.
+ * A grant's reads in its current window ({@code grant_read_window}), and the refused reads per grant and day in
+ * {@code access_throttle}, where the violation detector looks for scraping; counted on the counters' own connections
+ * ({@link CounterDatabase}), so that a count stays when the read rolls back, and every node counts in the same rows.
  */
 @Repository
 class AccessThrottleStore {
@@ -17,6 +19,27 @@ class AccessThrottleStore {
 
     AccessThrottleStore(CounterDatabase counters) {
         this.jdbc = counters.jdbc();
+    }
+
+    /**
+     * A grant's reads in the window that holds {@code now}, this one counted; a window opens at the first read after
+     * the last one closed. One statement: the row is locked only while it runs, and two nodes counting at once both
+     * count.
+     */
+    Window countRead(String grantId, long nowMillis, long windowMillis) {
+        Timestamp closedBefore = new Timestamp(nowMillis - windowMillis);
+        return jdbc.queryForObject("""
+                insert into grant_read_window as w (grant_id, window_start, reads) values (?, ?, 1)
+                on conflict (grant_id) do update set
+                    reads = case when w.window_start > ? then w.reads + 1 else 1 end,
+                    window_start = case when w.window_start > ? then w.window_start else excluded.window_start end
+                returning reads, window_start""", (rs, row) -> new Window(rs.getInt("reads"),
+                        rs.getTimestamp("window_start").getTime()), grantId, new Timestamp(nowMillis), closedBefore,
+                closedBefore);
+    }
+
+    /** A grant's reads in a window, and when the window opened. */
+    record Window(int reads, long startMillis) {
     }
 
     void countRefusal(String grantId, LocalDate day) {

@@ -88,6 +88,18 @@ class AuditEventStore {
         return count == null ? 0 : count;
     }
 
+    /**
+     * The age of the oldest event not yet in the index, chained or not; 0 when the index has caught up. Two
+     * index-backed lookups (the unchained events' partial index, the chain's sequence) rather than one scan.
+     */
+    double indexingLagSeconds() {
+        Double lag = jdbc.queryForObject("select coalesce(extract(epoch from now() - least("
+                + "(select min(occurred_at) from audit_event where seq is null),"
+                + " (select occurred_at from audit_event where seq > (select last_indexed_seq from audit_index_cursor"
+                + " where id = 1) order by seq limit 1))), 0)", Double.class);
+        return lag == null ? 0 : Math.max(0, lag);
+    }
+
     /** Events after the given sequence number, in chain order. */
     List<AuditEvent> after(long seq, int limit) {
         return jdbc.query("select * from audit_event where seq > ? order by seq limit ?", EVENT, seq, limit);

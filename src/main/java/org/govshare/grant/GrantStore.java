@@ -31,6 +31,12 @@ class GrantStore {
         this.rows = new CaseRows<>(jdbc, "sharing_grant", this::grant);
     }
 
+    /** How many grants are in force today. */
+    long activeCount() {
+        Long count = jdbc.queryForObject("select count(*) from sharing_grant where status = 'ACTIVE'", Long.class);
+        return count == null ? 0 : count;
+    }
+
     void insert(Grant g) {
         jdbc.update("""
                 insert into sharing_grant (id, consumer_department, provider_department, resource_code, resource_name, items,

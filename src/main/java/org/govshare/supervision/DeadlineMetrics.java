@@ -5,7 +5,6 @@ import java.util.List;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,17 +19,16 @@ class DeadlineMetrics implements MeterBinder {
             ViolationType.DELAYED_CORRECTION, ViolationType.DATA_NOT_UPDATED, ViolationType.LATE_DELIVERY,
             ViolationType.CATALOG_NOT_UPDATED, ViolationType.NOT_DISPOSED);
 
-    private final JdbcTemplate jdbc;
+    private final ViolationStore store;
 
-    DeadlineMetrics(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    DeadlineMetrics(ViolationStore store) {
+        this.store = store;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         for (ViolationType type : MISSED_DEADLINES) {
-            Gauge.builder("govshare.deadlines.missed", jdbc, j -> j.queryForObject(
-                            "select count(*) from violation where type = ?", Long.class, type.name()))
+            Gauge.builder("govshare.deadlines.missed", store, s -> s.countOfType(type))
                     .tag("type", type.name()).description("deadlines missed, as recorded in the violation register")
                     .register(registry);
         }

@@ -59,6 +59,12 @@ class ViolationStore {
     }
 
     /** A page of the violations of a department, or of all departments when it is null, newest first. */
+    /** How many violations of a type the register holds, whatever their status. */
+    long countOfType(ViolationType type) {
+        Long count = jdbc.queryForObject("select count(*) from violation where type = ?", Long.class, type.name());
+        return count == null ? 0 : count;
+    }
+
     List<Violation> page(String department, int page, int size) {
         return rows.newestFirst("recorded_at", department, List.of("department"), null, page, size);
     }

@@ -1,0 +1,8 @@
+/**
+ * The database's set-up: the embedded PostgreSQL of the local run, and the counters every node shares
+ * ({@link org.govshare.platform.database.CounterDatabase}), which features use.
+ */
+@NamedInterface("database")
+package org.govshare.platform.database;
+
+import org.springframework.modulith.NamedInterface;
