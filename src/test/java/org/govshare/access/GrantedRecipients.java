@@ -71,6 +71,18 @@ public final class GrantedRecipients {
      */
     public String grant(String applicant, List<String> users, List<String> systems, List<String> unmask,
                         List<String> verificationKeys) {
+        Response asked = RequestsThroughTheSteps.ask(api, applicant, request(users, systems));
+        assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("IN_REVIEW");
+        ObjectNode answer = JSON.createObjectNode().put("decision", "APPROVE");
+        answer.set("unmask", JSON.valueToTree(unmask));
+        answer.set("verificationKeys", JSON.valueToTree(verificationKeys));
+        Response approved = RequestsThroughTheSteps.reply(api, "mzj.chen", asked.json().path("id").asText(), answer.toString());
+        assertThat(approved.json().path("status").asText()).as(approved.body()).isEqualTo("GRANTED");
+        return approved.json().path("grantId").asText();
+    }
+
+    /** A sharing request for {@link #GRANTED}, for {@link #PURPOSE}, for 30 days, naming who may read. */
+    public String request(List<String> users, List<String> systems) {
         ObjectNode body = JSON.createObjectNode();
         body.put("resourceCode", code);
         body.set("items", JSON.valueToTree(GRANTED));
@@ -80,14 +92,7 @@ public final class GrantedRecipients {
         body.put("validUntil", TODAY.plusDays(30).toString());
         body.set("officials", JSON.valueToTree(users));
         body.set("systems", JSON.valueToTree(systems));
-        Response asked = RequestsThroughTheSteps.ask(api, applicant, body.toString());
-        assertThat(asked.json().path("status").asText()).as(asked.body()).isEqualTo("IN_REVIEW");
-        ObjectNode answer = JSON.createObjectNode().put("decision", "APPROVE");
-        answer.set("unmask", JSON.valueToTree(unmask));
-        answer.set("verificationKeys", JSON.valueToTree(verificationKeys));
-        Response approved = RequestsThroughTheSteps.reply(api, "mzj.chen", asked.json().path("id").asText(), answer.toString());
-        assertThat(approved.json().path("status").asText()).as(approved.body()).isEqualTo("GRANTED");
-        return approved.json().path("grantId").asText();
+        return body.toString();
     }
 
     /** Civil Affairs' register of assistance recipients under the given code. */
