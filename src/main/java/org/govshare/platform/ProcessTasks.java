@@ -3,9 +3,7 @@ package org.govshare.platform;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.TaskRaces;
@@ -43,16 +41,13 @@ public class ProcessTasks {
         try {
             // a mutable copy: the engine may add to the map, and callers pass Map.of
             taskService.complete(task.getId(), new HashMap<>(variables));
-        } catch (OptimisticLockingException lostTheRace) {
-            // another official's completion of the same task landed first; the caller's transaction rolls back whole
-            // with this refusal
-            throw races.lost(caseName, task.getName());
-        } catch (NullValueException gone) {
-            // or had already committed when this one found the task
-            if (gone.getMessage() != null && gone.getMessage().startsWith("Cannot find task")) {
+        } catch (RuntimeException failed) {
+            // another official's completion of the same task landed first, whatever the loser's command then met;
+            // the caller's transaction rolls back whole with this refusal
+            if (races.completedMeanwhile(task.getId(), failed)) {
                 throw races.lost(caseName, task.getName());
             }
-            throw gone;
+            throw failed;
         }
     }
 }

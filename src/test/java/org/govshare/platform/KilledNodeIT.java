@@ -2,11 +2,7 @@ package org.govshare.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.govshare.access.GrantedRecipients;
 import org.govshare.support.Api;
 import org.govshare.support.Api.Response;
+import org.govshare.support.AuditIndex;
 import org.govshare.support.Eventually;
 import org.govshare.support.PlatformNode;
 import org.govshare.support.TestInfrastructure;
@@ -43,7 +39,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class KilledNodeIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> APPLICANTS = List.of("gaj.zhang", "rsj.zhou");
 
     private PlatformNode node;
@@ -122,7 +117,7 @@ class KilledNodeIT {
 
         long indexCaughtUp = System.nanoTime();
         Eventually.within(Duration.ofSeconds(120), "the index holds every stored event",
-                () -> indexedIds("killed_node-audit").equals(new HashSet<>(jdbc.queryForList(
+                () -> AuditIndex.ids("killed_node-audit").equals(new HashSet<>(jdbc.queryForList(
                         "select id from audit_event", String.class))));
 
         System.out.printf("killed node: %d calls answered before the kill (%d ask, %d reply, %d read), %d in flight at"
@@ -181,24 +176,6 @@ class KilledNodeIT {
                     : "stored as " + unanswered + ", which the caller never heard of");
         }
         return call.kind() + ": no answer, nothing stored";
-    }
-
-    private static Set<String> indexedIds(String index) {
-        try {
-            HttpClient http = HttpClient.newHttpClient();
-            URI base = TestInfrastructure.elasticsearchUri();
-            http.send(HttpRequest.newBuilder(base.resolve("/" + index + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody())
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> found = http.send(HttpRequest.newBuilder(base.resolve("/" + index
-                            + "/_search?size=10000&_source=false")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\":{\"match_all\":{}}}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Set<String> ids = new HashSet<>();
-            JSON.readTree(found.body()).path("hits").path("hits").forEach(hit -> ids.add(hit.path("_id").asText()));
-            return ids;
-        } catch (Exception e) {
-            return Set.of();
-        }
     }
 
     @AfterEach

@@ -41,25 +41,49 @@ public final class PlatformNode implements AutoCloseable {
     public static final class Cluster {
 
         private final String database;
+        private final String jdbcUrl;
+        private final String user;
+        private final String password;
         private final Path folder;
         private final Map<String, String> settings = new HashMap<>();
 
         /**
-         * @param database the test server's database the nodes share, fresh for this cluster
+         * @param database the test server's database the nodes share, fresh for this cluster; also the prefix of
+         *                 the cluster's search indices
          * @param settings more environment for every node (e.g. {@code GOVSHARE_ACCESS_RATE_LIMIT})
          */
         public Cluster(String database, Map<String, String> settings) throws IOException {
-            this.database = database;
-            this.folder = Files.createTempDirectory("govshare-" + database);
+            this(database, TestInfrastructure.jdbcUrl(database), TestInfrastructure.dbUser(),
+                    TestInfrastructure.dbPassword(), settings);
+        }
+
+        /** A cluster on a database of its own elsewhere. */
+        public Cluster(String name, String jdbcUrl, String user, String password, Map<String, String> settings)
+                throws IOException {
+            this.database = name;
+            this.jdbcUrl = jdbcUrl;
+            this.user = user;
+            this.password = password;
+            this.folder = Files.createTempDirectory("govshare-" + name);
             this.settings.putAll(settings);
             this.settings.put("GOVSHARE_SECRETS_KEY", Base64.getEncoder().encodeToString(new byte[32]));
             this.settings.put("GOVSHARE_SEALS_KEYSTORE", folder.resolve("seals.p12").toString());
             this.settings.put("GOVSHARE_SEALS_KEYSTORE_PASSWORD", "a-long-keystore-password");
         }
 
-        /** The shared database's JDBC URL on the test server. */
+        /** The shared database's JDBC URL. */
         public String jdbcUrl() {
-            return TestInfrastructure.jdbcUrl(database);
+            return jdbcUrl;
+        }
+
+        /** The seal key store the nodes share, which a backup keeps with the database (docs/operations.md). */
+        public Path keyStore() {
+            return Path.of(settings.get("GOVSHARE_SEALS_KEYSTORE"));
+        }
+
+        /** The name of the cluster's audit index. */
+        public String auditIndex() {
+            return database + "-audit";
         }
 
         /** A node of this cluster, not yet started; its name shows in the engine's job log (hostname). */
@@ -79,8 +103,8 @@ public final class PlatformNode implements AutoCloseable {
                 "SPRING_PROFILES_ACTIVE", "prod",
                 "SERVER_PORT", String.valueOf(port),
                 "GOVSHARE_DB_URL", cluster.jdbcUrl(),
-                "GOVSHARE_DB_USER", TestInfrastructure.dbUser(),
-                "GOVSHARE_DB_PASSWORD", TestInfrastructure.dbPassword(),
+                "GOVSHARE_DB_USER", cluster.user,
+                "GOVSHARE_DB_PASSWORD", cluster.password,
                 "GOVSHARE_ELASTICSEARCH_URIS", TestInfrastructure.elasticsearchUri().toString(),
                 "GOVSHARE_ADMIN_USER", "operator",
                 "GOVSHARE_ADMIN_PASSWORD", "a-long-operator-secret"));

@@ -46,6 +46,7 @@ class ApiDocumentation {
             Map.entry(401, "no credentials, or wrong ones"),
             Map.entry(403, "the caller's department or roles do not allow this, or a registered system off its allow-list"),
             Map.entry(404, "nothing by that id, or nothing the caller may see"),
+            Map.entry(406, "the Accept header asks for a format this operation does not answer in"),
             Map.entry(409, "the case or record is not in a state that allows this, or another official did it first"),
             Map.entry(413, "the body or a file is over its size limit"),
             Map.entry(415, "a body of a type this operation does not take"),
@@ -107,15 +108,15 @@ class ApiDocumentation {
 
     /**
      * The problems an operation may answer, from what it takes: any operation refuses bad or unknown parameters
-     * (400), a caller without the right credentials, roles or department (401, 403), a caller over its rate limit
-     * (429), and answers 503 while the database or the search index is down and 500 on a failure of its own; one with
+     * (400), a caller without the right credentials, roles or department (401, 403), an answer in a format it does
+     * not offer (406), a caller over its rate limit (429), and answers 503 while the database or the search index is down and 500 on a failure of its own; one with
      * an id in its path answers 404; one that changes something answers 409 when the state does not allow it; one
      * with a body refuses an oversized or wrongly typed one (413, 415); a data read may fail at the provider's
      * service (502, 504). The state-based refusals of a read (409 under a pack without the step, 429 of a grant)
      * are documented on every operation, since any operation may refuse a step its rule pack does not take.
      */
     static Set<Integer> problemsOf(HandlerMethod handler, Set<RequestMethod> methods) {
-        Set<Integer> problems = new TreeSet<>(Set.of(400, 401, 403, 409, 429, 500, 503));
+        Set<Integer> problems = new TreeSet<>(Set.of(400, 401, 403, 406, 409, 429, 500, 503));
         boolean takesPathVariables = Arrays.stream(handler.getMethodParameters())
                 .anyMatch(p -> p.hasParameterAnnotation(PathVariable.class));
         if (takesPathVariables) {

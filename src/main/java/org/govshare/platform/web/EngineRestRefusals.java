@@ -85,13 +85,14 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
 
         @Override
         public Response toResponse(E exception) {
-            RuntimeException refusal = Causes.refusal(exception);
-            if (refusal != null) {
-                return answer(problems.engineRefusal(request(), refusal));
-            }
+            // a lost race first: the loser's command may have failed on anything the winner changed under it
             ConflictException lost = races.lost(request().getRequestURI(), exception);
             if (lost != null) {
                 return answer(problems.engineRefusal(request(), lost));
+            }
+            RuntimeException refusal = Causes.refusal(exception);
+            if (refusal != null) {
+                return answer(problems.engineRefusal(request(), refusal));
             }
             Response camunda = ExceptionHandlerHelper.getInstance().getResponse(exception);
             if (camunda.getStatus() == Response.Status.NOT_FOUND.getStatusCode() || namesNothing(exception)) {

@@ -47,6 +47,22 @@ public class TaskRaces {
         return conflict(task == null ? "task " + taskId : caseOf(task), task == null ? null : task.getName());
     }
 
+    /**
+     * Whether a task whose completion just failed was completed by someone else meanwhile: then the failure, whatever
+     * it says (a listener that found the winner's variables gone refuses the input), is the lost race.
+     */
+    public boolean completedMeanwhile(String taskId, Throwable failure) {
+        if (Causes.find(failure, OptimisticLockingException.class) != null) {
+            return true;
+        }
+        try {
+            HistoricTaskInstance task = completedTask(taskId);
+            return task != null && task.getEndTime() != null;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
     /** The 409 for a completion through the platform API that lost its race on a case the caller named. */
     public ConflictException lost(String caseName, String taskName) {
         return conflict(caseName, taskName);

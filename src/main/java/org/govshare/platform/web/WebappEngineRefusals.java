@@ -72,11 +72,12 @@ class WebappEngineRefusals extends OncePerRequestFilter {
         chain.doFilter(new ReadAgain(request, body), answer);
         RuntimeException refusal = answer.getStatus() >= 500
                 ? (RuntimeException) request.getAttribute(EngineRefusalsOnTheRequest.ATTRIBUTE) : null;
-        ConflictException lost = refusal == null && answer.getStatus() >= 400 ? races.lost(request.getRequestURI(),
+        // a lost race first: the loser's command may have failed on anything the winner changed under it
+        ConflictException lost = answer.getStatus() >= 400 ? races.lost(request.getRequestURI(),
                 (Throwable) request.getAttribute(EngineRefusalsOnTheRequest.FAILURE_ATTRIBUTE)) : null;
         if (refusal != null || lost != null) {
             answer.resetBuffer();
-            refuse(request, answer, refusal != null ? refusal : lost);
+            refuse(request, answer, lost != null ? lost : refusal);
         }
         answer.copyBodyToResponse();
     }
