@@ -11,6 +11,7 @@ import org.govshare.identity.Caller;
 import org.govshare.identity.OfficialDirectory;
 import org.govshare.audit.CallerRateLimit;
 import org.govshare.audit.CallerRateLimitFilter;
+import org.govshare.platform.web.DatabaseOutage;
 import org.govshare.platform.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -196,6 +197,11 @@ class SecurityConfiguration {
 
     private static void unauthenticated(Problems problems, HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException e) throws IOException {
+        if (DatabaseOutage.causedBy(e)) {
+            // the credentials could not be checked, not found wrong
+            DatabaseOutage.answer(problems, request, response);
+            return;
+        }
         boolean gaveCredentials = request.getHeader("Authorization") != null;
         response.setHeader("WWW-Authenticate", "Basic realm=\"GovShare\"");
         problems.write(request, response, HttpStatus.UNAUTHORIZED,

@@ -94,6 +94,11 @@ class EngineRestRefusals extends CamundaJerseyResourceConfig {
             if (refusal != null) {
                 return answer(problems.engineRefusal(request(), refusal));
             }
+            if (DatabaseOutage.causedBy(exception)) {
+                ProblemDetail problem = problems.problem(request(), HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.RULE,
+                        DatabaseOutage.DETAIL, List.of());
+                return Response.status(503).type(PROBLEM_JSON).header("Retry-After", "5").entity(problems.json(problem)).build();
+            }
             Response camunda = ExceptionHandlerHelper.getInstance().getResponse(exception);
             if (camunda.getStatus() == Response.Status.NOT_FOUND.getStatusCode() || namesNothing(exception)) {
                 return problem(HttpStatus.NOT_FOUND, "not-found", exception.getMessage(),
