@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,6 +22,7 @@ import org.govshare.support.Api;
 import org.govshare.support.Api.Response;
 import org.govshare.support.AuditIndex;
 import org.govshare.support.Eventually;
+import org.govshare.support.OwnPostgres;
 import org.govshare.support.PlatformNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,7 @@ class BackupDrillIT {
     void aBackupRestoredIntoFreshServersHoldsEverythingItHeld() throws Exception {
         Path work = Files.createTempDirectory("govshare-drill");
         Path live = work.resolve("pgdata-live");
-        postgres = server(live);
+        postgres = OwnPostgres.start(live, 0);
         PlatformNode.Cluster before = new PlatformNode.Cluster("drill_before", url(postgres), "postgres", "", Map.of());
         node = before.node("before").start();
         node.awaitHealthy(Duration.ofSeconds(180));
@@ -99,7 +98,7 @@ class BackupDrillIT {
         //    (docs/operations.md: re-indexing is resetting the cursor)
         Path restoredData = work.resolve("pgdata-restored");
         copy(backup.resolve("pgdata"), restoredData);
-        postgres = server(restoredData);
+        postgres = OwnPostgres.start(restoredData, 0);
         jdbc(postgres).update("update audit_index_cursor set last_indexed_seq = 0 where id = 1");
         PlatformNode.Cluster after = new PlatformNode.Cluster("drill_after", url(postgres), "postgres", "", Map.of());
         if (Files.exists(backup.resolve("seals.p12"))) {
@@ -134,20 +133,6 @@ class BackupDrillIT {
                 + " statements").anyMatch(t -> t.startsWith("Task_ReviewRoleRequest")).anyMatch(t -> t.startsWith("Task_ReviewRequest 2"))
                 .anyMatch(t -> t.startsWith("Task_ProviderStatement"));
         return new State(catalog, grants, openTasks, timers, versions, disputeNow, head);
-    }
-
-    private static EmbeddedPostgres server(Path data) throws IOException {
-        EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-                .setPGStartupWait(Duration.ofSeconds(60)).start();
-        try (Connection connection = server.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            if (!statement.executeQuery("select 1 from pg_database where datname = 'govshare'").next()) {
-                statement.execute("create database govshare");
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IOException(e);
-        }
-        return server;
     }
 
     private static String url(EmbeddedPostgres server) {

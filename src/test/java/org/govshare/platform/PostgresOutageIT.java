@@ -2,11 +2,8 @@ package org.govshare.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +16,7 @@ import org.govshare.platform.elasticsearch.ElasticsearchNode;
 import org.govshare.support.Api;
 import org.govshare.support.Api.Response;
 import org.govshare.support.Eventually;
+import org.govshare.support.OwnPostgres;
 import org.govshare.support.PlatformNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +37,7 @@ class PostgresOutageIT {
     void whileTheDatabaseIsDownCallsAreTold503AndTheNodeRecoversByItself() throws Exception {
         Path data = Files.createTempDirectory("govshare-outage").resolve("pgdata");
         int port = ElasticsearchNode.freePort();
-        postgres = server(data, port);
+        postgres = OwnPostgres.start(data, port);
         PlatformNode.Cluster cluster = new PlatformNode.Cluster("outage", postgres.getJdbcUrl("postgres", "govshare"),
                 "postgres", "", Map.of("GOVSHARE_ACCESS_RATE_LIMIT", "1000000"));
         node = cluster.node("outage").start();
@@ -64,7 +62,7 @@ class PostgresOutageIT {
             assertThat(answer.body()).doesNotContain("Exception");
         }
 
-        postgres = server(data, port);
+        postgres = OwnPostgres.start(data, port);
         long back = System.nanoTime();
         Eventually.within(Duration.ofSeconds(60), "the node answers again", () -> api.get("scj.yang", read).status() == 200);
         Duration recovered = Duration.ofNanos(System.nanoTime() - back);
@@ -82,20 +80,6 @@ class PostgresOutageIT {
         assertThat(verified.path("intact").asBoolean()).as(verified.toString()).isTrue();
         System.out.printf("database outage: down for %s, the node answered again %s after the server was back%n",
                 Duration.ofNanos(back - down), recovered);
-    }
-
-    private static EmbeddedPostgres server(Path data, int port) throws IOException {
-        EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-                .setPort(port).setPGStartupWait(Duration.ofSeconds(60)).start();
-        try (Connection connection = server.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            if (!statement.executeQuery("select 1 from pg_database where datname = 'govshare'").next()) {
-                statement.execute("create database govshare");
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IOException(e);
-        }
-        return server;
     }
 
     @AfterEach
