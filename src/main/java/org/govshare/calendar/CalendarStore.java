@@ -27,6 +27,12 @@ class CalendarStore {
                 OffsetDateTime.ofInstant(loaded.loadedAt(), ZoneOffset.UTC));
     }
 
+    /** What changes when any node loads a schedule: the loads' count and their latest time, compared cheaply. */
+    String loadsDigest() {
+        return jdbc.queryForObject("select count(*) || '/' || coalesce(max(loaded_at)::text, '-') from working_calendar",
+                String.class);
+    }
+
     List<ScheduleInForce> all() {
         return jdbc.query("select * from working_calendar order by calendar_year", (rs, i) -> new ScheduleInForce(
                 rs.getInt("calendar_year"), ScheduleInForce.Origin.LOADED, read(rs.getString("schedule")),

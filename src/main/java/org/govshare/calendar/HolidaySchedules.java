@@ -18,6 +18,7 @@ import org.govshare.platform.web.InvalidInputException.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The official holiday schedules in force: the packaged files {@code calendar/cn-YYYY.yaml}, overridden year by
  * year by the schedules the sharing authority loads at run time. Held in memory, so that counting a deadline never
- * reads the database; a load replaces the year in memory once it is stored and audited.
+ * reads the database; a load replaces the year in memory once it is stored and audited. Another node's load
+ * reaches this node's memory within {@code govshare.calendar.refresh-interval} (30 s by default): each node looks
+ * now and then whether the stored loads changed (docs/operations.md).
  */
 @Service
 public class HolidaySchedules implements Schedules {
@@ -38,6 +41,7 @@ public class HolidaySchedules implements Schedules {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Map<Integer, ScheduleInForce> inForce = new ConcurrentHashMap<>();
+    private String loadsSeen;
 
     HolidaySchedules(CalendarStore store, AuditTrail auditTrail, PlatformTransactionManager transactionManager,
                      Clock clock, Jackson2ObjectMapperBuilder mappers) {
@@ -47,8 +51,24 @@ public class HolidaySchedules implements Schedules {
         this.clock = clock;
         PackagedSchedules.read(mappers.factory(new YAMLFactory()).build())
                 .forEach((year, schedule) -> inForce.put(year, ScheduleInForce.packaged(schedule)));
+        loadsSeen = store.loadsDigest();
         store.all().forEach(loaded -> inForce.put(loaded.year(), loaded));
         log.info("Official holiday schedules in force: {}", describe());
+    }
+
+    /** Takes in the schedules another node of the cluster loaded since this node last looked. */
+    @Scheduled(fixedDelayString = "${govshare.calendar.refresh-interval:30s}",
+            initialDelayString = "${govshare.calendar.refresh-interval:30s}")
+    synchronized void refresh() {
+        String stored = store.loadsDigest();
+        if (stored.equals(loadsSeen)) {
+            return;
+        }
+        store.all().forEach(loaded -> inForce.merge(loaded.year(), loaded,
+                (held, found) -> found.loadedAt().isAfter(held.loadedAt()) || held.origin() != ScheduleInForce.Origin.LOADED
+                        ? found : held));
+        loadsSeen = stored;
+        log.info("Official holiday schedules in force, as another node loaded them: {}", describe());
     }
 
     @Override
@@ -88,6 +108,7 @@ public class HolidaySchedules implements Schedules {
         });
         // only once stored and audited: a load that rolled back must not count a single deadline
         inForce.put(year, loaded);
+        loadsSeen = store.loadsDigest();
         log.info("Holiday schedule of {} loaded by {} from '{}'; in force for deadlines counted from now on",
                 year, official.login(), schedule.source().title());
         return loaded;

@@ -43,7 +43,8 @@ class TwoNodesIT {
     @BeforeAll
     void startTwoNodes() throws Exception {
         PlatformNode.Cluster cluster = new PlatformNode.Cluster("two_nodes",
-                Map.of("GOVSHARE_ACCESS_RATE_LIMIT", String.valueOf(READ_LIMIT)));
+                Map.of("GOVSHARE_ACCESS_RATE_LIMIT", String.valueOf(READ_LIMIT),
+                        "GOVSHARE_CALENDAR_REFRESH_INTERVAL", "1s"));
         jdbc = new JdbcTemplate(new DriverManagerDataSource(cluster.jdbcUrl(), org.govshare.support.TestInfrastructure.dbUser(),
                 org.govshare.support.TestInfrastructure.dbPassword()));
         // one after the other: the first sets up the empty database (schema, migrations, demo officials)
@@ -159,6 +160,27 @@ class TwoNodesIT {
 
     @Test
     @Order(5)
+    void aHolidayScheduleLoadedOnOneNodeIsInForceOnTheOther() {
+        Response loaded = one.api().put("authority.li", "/api/calendar/2036", "application/yaml", """
+                # made up for the tests, not an official notice
+                year: 2036
+                source:
+                  title: 国务院办公厅关于2036年部分节假日安排的通知（测试）
+                  number: 测试〔2035〕1号
+                  published: 2035-11-01
+                holidays:
+                  - name: 测试假日 Test holiday
+                    from: 2036-03-05
+                    to: 2036-03-06
+                """);
+        assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+
+        Eventually.within(Duration.ofSeconds(30), "the other node counts deadlines with the loaded schedule",
+                () -> other.api().get("gaj.zhang", "/api/calendar/2036").json().path("inForce").asText().equals("LOADED"));
+    }
+
+    @Test
+    @Order(6)
     void nothingIsDuplicatedAndTheAuditTrailStaysOneChain() {
         assertThat(jdbc.queryForList("select source_type, source_id from sharing_grant group by 1, 2 having count(*) > 1"))
                 .as("duplicate grants").isEmpty();

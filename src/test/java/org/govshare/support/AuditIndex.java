@@ -17,11 +17,15 @@ public final class AuditIndex {
     private AuditIndex() {
     }
 
-    /** The ids of the events in the index, refreshed first; empty while the index cannot be read. */
+    /** The ids of the events in the index on the test run's node, refreshed first; empty while it cannot be read. */
     public static Set<String> ids(String index) {
+        return ids(TestInfrastructure.elasticsearchUri(), index);
+    }
+
+    /** The ids of the events in the index on the given node. */
+    public static Set<String> ids(URI base, String index) {
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            URI base = TestInfrastructure.elasticsearchUri();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
             http.send(HttpRequest.newBuilder(base.resolve("/" + index + "/_refresh"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> found = http.send(HttpRequest.newBuilder(base.resolve("/" + index

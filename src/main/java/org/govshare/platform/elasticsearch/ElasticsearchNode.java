@@ -92,6 +92,24 @@ public final class ElasticsearchNode implements AutoCloseable {
         }
     }
 
+    /** How the last process exited, once it has; null while it runs or before the first start. */
+    public synchronized Integer exitCode() {
+        return process == null || process.isAlive() ? null : process.exitValue();
+    }
+
+    /** Kills the node as a machine dies (SIGKILL to the server and its launcher), and waits for them to go. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            awaitExit(handle, Duration.ofSeconds(30));
+        }
+    }
+
     /** Stops the node (the launcher and the server process it forked) and waits for it to exit. */
     public synchronized void stop() {
         if (process == null) {
