@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,10 @@ import org.govshare.support.AuditIndex;
 import org.govshare.support.Eventually;
 import org.govshare.support.OwnPostgres;
 import org.govshare.support.PlatformNode;
+import org.govshare.support.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The disaster-recovery drill of docs/operations.md, whole: populate (catalog, a dataset with a version, grants, open
@@ -56,7 +55,7 @@ class BackupDrillIT {
         Path work = Files.createTempDirectory("govshare-drill");
         Path live = work.resolve("pgdata-live");
         postgres = OwnPostgres.start(live, 0);
-        PlatformNode.Cluster before = new PlatformNode.Cluster("drill_before", url(postgres), "postgres", "", Map.of());
+        PlatformNode.Cluster before = new PlatformNode.Cluster("drill_before", OwnPostgres.jdbcUrl(postgres), "postgres", "", Map.of());
         node = before.node("before").start();
         node.awaitHealthy(Duration.ofSeconds(180));
 
@@ -78,11 +77,11 @@ class BackupDrillIT {
         assertThat(api.post("scj.yang", "/api/role-requests",
                 "{\"requestedRole\":\"PROVIDER_REVIEWER\",\"reason\":\"I answer requests for market data\"}").status())
                 .isEqualTo(201);
-        State held = state(api, recipients, dispute.json().path("id").asText(), jdbc(postgres));
+        State held = state(api, recipients, dispute.json().path("id").asText(), OwnPostgres.jdbc(postgres));
 
         // 2. back up: the database's files with the server stopped, and the seal key store
         node.close();
-        Set<String> eventsHeld = new HashSet<>(jdbc(postgres).queryForList("select id from audit_event", String.class));
+        Set<String> eventsHeld = new HashSet<>(OwnPostgres.jdbc(postgres).queryForList("select id from audit_event", String.class));
         postgres.close();
         Path backup = work.resolve("backup");
         copy(live, backup.resolve("pgdata"));
@@ -93,15 +92,15 @@ class BackupDrillIT {
         }
 
         // 3. destroy
-        delete(live);
+        TestInfrastructure.deleteRecursively(live);
 
         // 4. restore into a fresh server and fresh search indices; the new indices fill from the database
         //    (docs/operations.md: re-indexing is resetting the cursor)
         Path restoredData = work.resolve("pgdata-restored");
         copy(backup.resolve("pgdata"), restoredData);
         postgres = OwnPostgres.start(restoredData, 0);
-        jdbc(postgres).update("update audit_index_cursor set last_indexed_seq = 0 where id = 1");
-        PlatformNode.Cluster after = new PlatformNode.Cluster("drill_after", url(postgres), "postgres", "", Map.of());
+        OwnPostgres.jdbc(postgres).update("update audit_index_cursor set last_indexed_seq = 0 where id = 1");
+        PlatformNode.Cluster after = new PlatformNode.Cluster("drill_after", OwnPostgres.jdbcUrl(postgres), "postgres", "", Map.of());
         if (Files.exists(backup.resolve("seals.p12"))) {
             Files.copy(backup.resolve("seals.p12"), after.keyStore(), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -109,11 +108,11 @@ class BackupDrillIT {
         // 5. start, and find everything as it was
         node = after.node("after").start();
         node.awaitHealthy(Duration.ofSeconds(180));
-        State restored = state(node.api(), recipients, dispute.json().path("id").asText(), jdbc(postgres));
+        State restored = state(node.api(), recipients, dispute.json().path("id").asText(), OwnPostgres.jdbc(postgres));
         assertThat(restored).isEqualTo(held);
         JsonNode verified = node.api().get("authority.li", "/api/audit/verify").json();
         assertThat(verified.path("intact").asBoolean()).as(verified.toString()).isTrue();
-        Set<String> events = new HashSet<>(jdbc(postgres).queryForList("select id from audit_event", String.class));
+        Set<String> events = new HashSet<>(OwnPostgres.jdbc(postgres).queryForList("select id from audit_event", String.class));
         assertThat(events).as("every audit event of the backup, in a chain that verifies").containsAll(eventsHeld);
         Eventually.within(Duration.ofSeconds(120), "the fresh index holds every restored event",
                 () -> AuditIndex.ids(after.auditIndex()).containsAll(events));
@@ -136,14 +135,6 @@ class BackupDrillIT {
         return new State(catalog, grants, openTasks, timers, versions, disputeNow);
     }
 
-    private static String url(EmbeddedPostgres server) {
-        return server.getJdbcUrl("postgres", "govshare");
-    }
-
-    private static JdbcTemplate jdbc(EmbeddedPostgres server) {
-        return new JdbcTemplate(new DriverManagerDataSource(url(server), "postgres", ""));
-    }
-
     private static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to.getParent());
         try (Stream<Path> files = Files.walk(from)) {
@@ -155,14 +146,6 @@ class BackupDrillIT {
                 } else if (!file.getFileName().toString().equals("postmaster.pid")) {
                     Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
-            }
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
             }
         }
     }

@@ -24,11 +24,9 @@ import org.govshare.support.Api.Response;
 import org.govshare.support.AuditIndex;
 import org.govshare.support.Eventually;
 import org.govshare.support.PlatformNode;
-import org.govshare.support.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The node killed with SIGKILL while sharing requests are asked and answered and data is read, then started again
@@ -55,8 +53,7 @@ class KilledNodeIT {
     void aKilledNodeLosesNothingItAnsweredAndDuplicatesNothing() throws Exception {
         PlatformNode.Cluster cluster = new PlatformNode.Cluster("killed_node",
                 Map.of("GOVSHARE_ACCESS_RATE_LIMIT", "1000000"));
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(cluster.jdbcUrl(), TestInfrastructure.dbUser(),
-                TestInfrastructure.dbPassword()));
+        JdbcTemplate jdbc = cluster.jdbc();
         node = cluster.node("killed").start();
         node.awaitHealthy(Duration.ofSeconds(180));
         GrantedRecipients recipients = GrantedRecipients.published(node.api());

@@ -21,7 +21,6 @@ import org.govshare.support.PlatformNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * PostgreSQL stopped under the node and started again (docs/operations.md): while it is down every call is answered
@@ -38,7 +37,7 @@ class PostgresOutageIT {
         Path data = Files.createTempDirectory("govshare-outage").resolve("pgdata");
         int port = ElasticsearchNode.freePort();
         postgres = OwnPostgres.start(data, port);
-        PlatformNode.Cluster cluster = new PlatformNode.Cluster("outage", postgres.getJdbcUrl("postgres", "govshare"),
+        PlatformNode.Cluster cluster = new PlatformNode.Cluster("outage", OwnPostgres.jdbcUrl(postgres),
                 "postgres", "", Map.of("GOVSHARE_ACCESS_RATE_LIMIT", "1000000"));
         node = cluster.node("outage").start();
         node.awaitHealthy(Duration.ofSeconds(180));
@@ -69,8 +68,7 @@ class PostgresOutageIT {
         Response asked = api.post("rsj.zhou", "/api/requests", recipients.request(List.of("rsj.zhou"), List.of()));
         assertThat(asked.status()).as(asked.body()).isEqualTo(201);
 
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(postgres.getJdbcUrl("postgres", "govshare"),
-                "postgres", ""));
+        JdbcTemplate jdbc = OwnPostgres.jdbc(postgres);
         assertThat(jdbc.queryForList("select r.id from sharing_request r where r.status = 'IN_REVIEW' and not exists"
                 + " (select 1 from act_ru_execution e where e.proc_inst_id_ = r.process_instance_id)", String.class))
                 .as("open requests without their process").isEmpty();

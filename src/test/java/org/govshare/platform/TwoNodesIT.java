@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A Camunda homogeneous cluster: two nodes of the packaged jar on one PostgreSQL, each with its job executor on
@@ -45,8 +44,7 @@ class TwoNodesIT {
         PlatformNode.Cluster cluster = new PlatformNode.Cluster("two_nodes",
                 Map.of("GOVSHARE_ACCESS_RATE_LIMIT", String.valueOf(READ_LIMIT),
                         "GOVSHARE_CALENDAR_REFRESH_INTERVAL", "1s"));
-        jdbc = new JdbcTemplate(new DriverManagerDataSource(cluster.jdbcUrl(), org.govshare.support.TestInfrastructure.dbUser(),
-                org.govshare.support.TestInfrastructure.dbPassword()));
+        jdbc = cluster.jdbc();
         // one after the other: the first sets up the empty database (schema, migrations, demo officials)
         one = cluster.node("node-one").start();
         System.out.println("node-one healthy after " + one.awaitHealthy(Duration.ofSeconds(180)));

@@ -37,4 +37,10 @@ public final class OwnPostgres {
     public static String jdbcUrl(EmbeddedPostgres server) {
         return server.getJdbcUrl("postgres", "govshare");
     }
+
+    /** The server's govshare database, as its superuser. */
+    public static org.springframework.jdbc.core.JdbcTemplate jdbc(EmbeddedPostgres server) {
+        return new org.springframework.jdbc.core.JdbcTemplate(
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(jdbcUrl(server), "postgres", ""));
+    }
 }

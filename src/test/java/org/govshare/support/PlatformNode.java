@@ -80,6 +80,12 @@ public final class PlatformNode implements AutoCloseable {
             return jdbcUrl;
         }
 
+        /** The shared database, for a test to look at what the nodes stored. */
+        public org.springframework.jdbc.core.JdbcTemplate jdbc() {
+            return new org.springframework.jdbc.core.JdbcTemplate(
+                    new org.springframework.jdbc.datasource.DriverManagerDataSource(jdbcUrl, user, password));
+        }
+
         /** The seal key store the nodes share, which a backup keeps with the database (docs/operations.md). */
         public Path keyStore() {
             return Path.of(settings.get("GOVSHARE_SEALS_KEYSTORE"));

@@ -111,7 +111,8 @@ public final class TestInfrastructure {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Deletes a folder and everything in it; nothing when it is not there. */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

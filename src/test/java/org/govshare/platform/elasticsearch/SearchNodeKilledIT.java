@@ -21,12 +21,10 @@ import org.govshare.support.Api;
 import org.govshare.support.AuditIndex;
 import org.govshare.support.Eventually;
 import org.govshare.support.PlatformNode;
-import org.govshare.support.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Elasticsearch killed under load and started again (docs/operations.md): the local run's node is supervised, so it
@@ -84,8 +82,7 @@ class SearchNodeKilledIT {
         assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(failed.get()).as("reads refused while search was down").isZero();
 
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(cluster.jdbcUrl(), TestInfrastructure.dbUser(),
-                TestInfrastructure.dbPassword()));
+        JdbcTemplate jdbc = cluster.jdbc();
         Set<String> stored = new HashSet<>(jdbc.queryForList("select id from audit_event", String.class));
         long caughtUpFrom = System.nanoTime();
         Eventually.within(Duration.ofSeconds(120), "the index holds every stored event",
