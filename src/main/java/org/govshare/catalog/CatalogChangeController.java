@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
 import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Paging;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,6 +37,7 @@ class CatalogChangeController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CatalogChange> record(@RequestBody CatalogChanges.NewChange change, @AuthenticationPrincipal Official me) {
         CatalogChange recorded = changes.record(me, change);
         return ResponseEntity.created(URI.create("/api/catalog/changes/" + recorded.id())).body(recorded);

@@ -16,6 +16,7 @@ import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Paging;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -81,12 +83,14 @@ class CatalogController {
     }
 
     @PostMapping("/resources/{front}/{back}/retirement")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Submission> retire(@PathVariable String front, @PathVariable String back,
                                       @Valid @RequestBody Retirement retirement, @AuthenticationPrincipal Official me) {
         return created(catalog.requestRetirement(me, front + "/" + back, retirement.reason()));
     }
 
     @PostMapping("/submissions")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Submission> submit(@RequestBody ObjectNode body, HttpServletRequest request,
                                       @AuthenticationPrincipal Official me) {
         SubmittedEntry submitted = SubmittedEntry.read(body, json, request);

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
 import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Paging;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,6 +40,7 @@ class ConsultationController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Consultation> start(@RequestBody NewConsultation asked, @AuthenticationPrincipal Official me) {
         Consultation started = consultations.start(me, asked);
         return ResponseEntity.created(URI.create("/api/consultations/" + started.id())).body(started);

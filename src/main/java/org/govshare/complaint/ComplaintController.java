@@ -13,6 +13,7 @@ import org.govshare.platform.EvidenceFile;
 import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Attachments;
 import org.govshare.platform.web.Paging;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -46,11 +48,13 @@ class ComplaintController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Complaint> lodge(@RequestBody NewComplaint complaint, @AuthenticationPrincipal Official me) {
         return created(complaints.lodge(me, complaint, List.of()));
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Complaint> lodge(@RequestPart("complaint") NewComplaint complaint,
                                     @RequestPart(name = "evidence", required = false) List<MultipartFile> evidence,
                                     @AuthenticationPrincipal Official me) throws IOException {

@@ -10,6 +10,7 @@ import org.govshare.platform.EvidenceFile;
 import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Attachments;
 import org.govshare.platform.web.Paging;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -43,6 +45,7 @@ class CorrectionController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ErrorReport> report(@RequestPart("report") NewReport report,
                                        @RequestPart(name = "evidence", required = false) MultipartFile evidence,
                                        @AuthenticationPrincipal Official me) throws IOException {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Pushes and versions of hosted datasets. Resource codes hold a slash, so they travel as two path segments. */
@@ -37,6 +38,7 @@ class DatasetController {
     }
 
     @PostMapping(path = "/{front}/{back}/records", consumes = {MediaType.APPLICATION_JSON_VALUE, CSV})
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<DataVersion> push(@PathVariable String front, @PathVariable String back,
                                      @RequestParam(required = false) String mode, @AuthenticationPrincipal Caller me,
                                      HttpServletRequest request) throws IOException {

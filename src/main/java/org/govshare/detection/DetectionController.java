@@ -4,11 +4,13 @@ import java.net.URI;
 
 import org.govshare.identity.Official;
 import org.govshare.supervision.Violation;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The authority starts a detection run by hand, and confirms or dismisses a suspected violation. */
@@ -32,6 +34,7 @@ class DetectionController {
     }
 
     @PostMapping("/api/detection/runs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Run> start(@AuthenticationPrincipal Official me) {
         String instance = detection.start(me);
         return ResponseEntity.accepted().location(URI.create("/engine-rest/process-instance/" + instance))

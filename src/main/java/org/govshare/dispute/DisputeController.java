@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
 import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Paging;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,6 +39,7 @@ class DisputeController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Dispute> file(@RequestBody NewDispute dispute, @AuthenticationPrincipal Official me) {
         Dispute filed = disputes.file(me, dispute);
         return ResponseEntity.created(URI.create("/api/disputes/" + filed.id())).body(filed);

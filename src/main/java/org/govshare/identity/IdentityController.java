@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.govshare.platform.web.Paging;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Who am I, the departments, and what a department's officials and tasks are. */
@@ -98,6 +100,7 @@ class IdentityController {
     }
 
     @PostMapping("/role-requests")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<RoleRequestStarted> requestRole(@Valid @RequestBody NewRoleRequest request,
                                                    @AuthenticationPrincipal Official me) {
         String id = roleRequests.request(me, request.requestedRole(), request.reason());

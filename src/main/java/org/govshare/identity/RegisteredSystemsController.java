@@ -8,6 +8,7 @@ import org.govshare.identity.RegisteredSystem.Status;
 import org.govshare.identity.RegisteredSystems.IssuedCredential;
 import org.govshare.platform.web.Paging;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -59,6 +61,7 @@ class RegisteredSystemsController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Credential> register(@RequestBody NewSystem system, @AuthenticationPrincipal Official me) {
         IssuedCredential issued = systems.register(me, system.name(), system.contact());
         return issued(ResponseEntity.created(URI.create("/api/systems/" + issued.system().clientId())), issued);

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.govshare.identity.Official;
 import org.govshare.platform.web.ApiFields;
 import org.govshare.platform.web.Paging;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,6 +38,7 @@ class RequestController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<SharingRequest> submit(@RequestBody NewRequest request, @AuthenticationPrincipal Official me) {
         SharingRequest submitted = requests.submit(me, request);
         return ResponseEntity.created(URI.create("/api/requests/" + submitted.id())).body(submitted);

@@ -9,6 +9,7 @@ import org.govshare.identity.Caller;
 import org.govshare.identity.Official;
 import org.govshare.platform.EvidenceFile;
 import org.govshare.platform.web.Attachments;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -37,12 +39,14 @@ class UsageRecordController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UsageRecord> add(@PathVariable String grantId, @RequestBody NewUsageRecord record,
                                     @AuthenticationPrincipal Official me) {
         return created(grantId, usageRecords.add(me, grantId, record, List.of()));
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UsageRecord> addWithFiles(@PathVariable String grantId, @RequestPart("record") NewUsageRecord record,
                                              @RequestPart(name = "files", required = false) List<MultipartFile> files,
                                              @AuthenticationPrincipal Official me) throws IOException {
@@ -66,6 +70,7 @@ class UsageRecordController {
     }
 
     @DeleteMapping("/{recordId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable String grantId, @PathVariable long recordId,
                                 @AuthenticationPrincipal Official me) {
         usageRecords.delete(me, grantId, recordId);

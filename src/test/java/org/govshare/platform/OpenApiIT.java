@@ -68,7 +68,7 @@ class OpenApiIT extends IntegrationTest {
         assertThat(read.path("404").path("content").path("application/problem+json").path("schema").path("$ref").asText())
                 .isEqualTo("#/components/schemas/Problem");
         assertThat(docs.path("paths").path("/api/requests").path("post").path("responses").fieldNames()).toIterable()
-                .contains("400", "409", "413", "415");
+                .contains("201", "400", "409", "413", "415").doesNotContain("200");
     }
 
     @Test
