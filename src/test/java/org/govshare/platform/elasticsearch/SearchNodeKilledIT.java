@@ -21,6 +21,7 @@ import org.govshare.support.Api;
 import org.govshare.support.AuditIndex;
 import org.govshare.support.Eventually;
 import org.govshare.support.PlatformNode;
+import org.govshare.support.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
@@ -40,9 +41,12 @@ class SearchNodeKilledIT {
     void aKilledSearchNodeComesBackByItselfAndTheIndexLosesNothing() throws Exception {
         PlatformNode.Cluster cluster;
         int port = ElasticsearchNode.freePort();
+        // a node of its own, from nothing: a run before this one (CI's other passes) left its index there
+        Path workDir = Path.of("target/es-outage");
+        TestInfrastructure.deleteRecursively(workDir);
         supervised = new EmbeddedElasticsearch(new ElasticsearchProperties(List.of(), null, null, Duration.ofSeconds(2),
                 Duration.ofSeconds(30), new ElasticsearchProperties.Embedded(true,
-                Path.of("target/elasticsearch/elasticsearch-8.19.21"), Path.of("target/es-outage"), port, "256m")));
+                Path.of("target/elasticsearch/elasticsearch-8.19.21"), workDir, port, "256m")));
         cluster = new PlatformNode.Cluster("es_outage", Map.of(
                 "GOVSHARE_ELASTICSEARCH_URIS", "http://127.0.0.1:" + port,
                 "GOVSHARE_ACCESS_RATE_LIMIT", "1000000"));
