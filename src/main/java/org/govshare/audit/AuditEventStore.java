@@ -32,16 +32,21 @@ class AuditEventStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores an event unchained; it joins the chain when the chainer next runs after this transaction commits. */
-    AuditEvent append(AuditEvent draft) {
-        jdbc.update("""
+    /**
+     * Stores events unchained, in one round trip; they join the chain when the chainer next runs after this
+     * transaction commits.
+     */
+    void append(List<AuditEvent> drafts) {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
                 insert into audit_event (id, occurred_at, actor, actor_department, action, object_type, object_id,
                                          outcome, reason, correlation_id, details)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", drafts.stream().map(draft -> new Object[] {
                 draft.id(), OffsetDateTime.ofInstant(draft.time(), ZoneOffset.UTC), draft.actor(),
                 draft.actorDepartment(), draft.action().name(), draft.objectType(), draft.objectId(),
-                draft.outcome().name(), draft.reason(), draft.correlationId(), draft.details());
-        return draft;
+                draft.outcome().name(), draft.reason(), draft.correlationId(), draft.details()}).toList());
     }
 
     Optional<AuditEvent> find(String id) {

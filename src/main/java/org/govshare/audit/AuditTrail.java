@@ -21,9 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The one audit trail every feature writes to.
  *
- * <p>An event joins the transaction of the change it records, so the two are stored together or not at all. A
- * refusal is recorded after the refused work has rolled back, in a transaction of its own. Appending takes no lock:
- * the {@link AuditChainer} links committed events to the hash chain right after.
+ * <p>An event joins the transaction of the change it records, so the two are stored together or not at all: the
+ * events of a transaction are inserted together as it commits. A refusal is recorded after the refused work has
+ * rolled back, in a transaction of its own. Appending takes no lock: the {@link AuditChainer} links committed events
+ * to the hash chain right after.
  */
 @Service
 public class AuditTrail {
@@ -47,26 +48,61 @@ public class AuditTrail {
     public AuditEvent record(AuditEntry entry) {
         Actor actor = entry.actor() != null ? entry.actor() : currentActor.get();
         String correlationId = CorrelationId.current();
-        tellChainerAfterCommit();
-        return store.append(new AuditEvent(0, UUID.randomUUID().toString(),
+        AuditEvent event = new AuditEvent(0, UUID.randomUUID().toString(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS), truncate(actor.id(), 128), actor.department(),
                 entry.action(), truncate(entry.objectType(), 64), truncate(entry.objectId(), 256), entry.outcome(),
                 truncate(entry.reason(), 2000),
-                correlationId != null ? correlationId : UUID.randomUUID().toString(), json(entry), null, null));
+                correlationId != null ? correlationId : UUID.randomUUID().toString(), json(entry), null, null);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            store.append(List.of(event));
+            chainer.appended();
+        } else if (!batchOfThisTransaction().add(event)) {
+            // recorded while the transaction is committing, after its batch went in: it goes in by itself
+            store.append(List.of(event));
+        }
+        return event;
     }
 
-    /** The chainer links the event once it is committed; it is told right then, so the chain follows closely. */
-    private void tellChainerAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    chainer.appended();
-                }
-            });
-        } else {
+    /**
+     * The events a transaction records go in together, in one round trip, just before it commits, in the order
+     * they were recorded; they are stored with the change they record or not at all, as before. The chainer is told
+     * once the transaction has committed, so the chain follows closely.
+     */
+    private final class Batch implements TransactionSynchronization {
+
+        private final List<AuditEvent> events = new java.util.ArrayList<>();
+        private boolean stored;
+
+        boolean add(AuditEvent event) {
+            if (stored) {
+                return false;
+            }
+            events.add(event);
+            return true;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            stored = true;
+            store.append(events);
+        }
+
+        @Override
+        public void afterCommit() {
             chainer.appended();
         }
+    }
+
+    /** The batch of the transaction in progress (a transaction suspended for a nested one keeps its own). */
+    private Batch batchOfThisTransaction() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Batch batch) {
+                return batch;
+            }
+        }
+        Batch batch = new Batch();
+        TransactionSynchronizationManager.registerSynchronization(batch);
+        return batch;
     }
 
     /** One event by its id, chained or not yet; empty when there is none. */
