@@ -179,11 +179,21 @@ class CatalogStore {
         if (!Boolean.TRUE.equals(query.includeRetired())) {
             where.append(" and r.status = 'PUBLISHED'");
         }
+        boolean words = false;
         if (query.q() != null) {
             for (String word : query.q().toLowerCase(Locale.ROOT).trim().split("\\s+")) {
-                if (!word.isEmpty()) {
-                    where.append(" and r.search_text like ?");
-                    args.add("%" + word.replace("%", "").replace("_", "") + "%");
+                String literal = word.replace("%", "").replace("_", "");
+                if (!literal.isEmpty()) {
+                    // the index finds the rows holding every pair of the word's characters, which for a word of one
+                    // or two characters is the answer; LIKE keeps, of those, the rows holding a longer word. The
+                    // pairs are written into the statement, not bound, so the planner sees how many rows they name.
+                    where.append(" and catalog_grams(r.search_text) @> '").append(grams(literal).replace("'", "''"))
+                            .append("'::text[]");
+                    if (literal.codePointCount(0, literal.length()) > 2) {
+                        where.append(" and r.search_text like ?");
+                        args.add("%" + literal + "%");
+                    }
+                    words = true;
                 }
             }
         }
@@ -192,19 +202,37 @@ class CatalogStore {
         filter(where, args, "r.sharing_type", query.sharingType());
         filter(where, args, "r.update_cycle", query.updateCycle());
         filter(where, args, "r.tier", query.tier());
-        Long total = jdbc.queryForObject("select count(*) from catalog_resource r" + where, Long.class, args.toArray());
         int page = query.pageOrFirst();
         int size = query.sizeOrDefault();
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<CatalogListing> listings = jdbc.query("select r.code, r.status, v.version, v.content, s.* from catalog_resource r"
-                        + " join catalog_version v on v.code = r.code and v.version = r.current_version"
-                        + " left join catalog_source_department s on s.code = r.code" + where
-                        + " order by r.code limit ? offset ?",
-                (rs, row) -> new CatalogListing(rs.getString(1), rs.getInt("version"), rs.getString("status"),
-                        read(rs.getString("content"), CatalogEntry.class), sourceDepartment(rs)), pageArgs.toArray());
-        return new CatalogPage(total == null ? 0 : total, page, size, listings);
+        // the resource's code comes first and under its own name: the source department's row has a code too
+        String listing = "select r.code as listed_code, r.status, v.version, v.content, s.* from catalog_resource r"
+                + " join catalog_version v on v.code = r.code and v.version = r.current_version"
+                + " left join catalog_source_department s on s.code = r.code";
+        RowMapper<CatalogListing> listed = (rs, row) -> new CatalogListing(rs.getString("listed_code"),
+                rs.getInt("version"), rs.getString("status"), read(rs.getString("content"), CatalogEntry.class),
+                sourceDepartment(rs, rs.getString("listed_code")));
+        if (!words) {
+            // filters only: a count, and a page read in the key's order that stops at the page
+            Long total = jdbc.queryForObject("select count(*) from catalog_resource r" + where, Long.class, args.toArray());
+            List<CatalogListing> listings = jdbc.query(listing + where + " order by r.code limit ? offset ?", listed,
+                    pageArgs.toArray());
+            return new CatalogPage(total == null ? 0 : total, page, size, listings);
+        }
+        // words: the matching codes are found once, then counted and paged; the planner cannot tell how many a word
+        // matches, and a page planned on its guess may walk the whole catalog
+        long[] total = {0};
+        List<CatalogListing> listings = jdbc.query("with hits as materialized (select r.code from catalog_resource r" + where
+                        + "), shown as (select code from hits order by code limit ? offset ?)"
+                        + " select (select count(*) from hits) as total, x.* from (select 1) as one"
+                        + " left join (" + listing + " join shown on shown.code = r.code) as x on true order by x.listed_code",
+                (rs, row) -> {
+                    total[0] = rs.getLong("total");
+                    return rs.getString("listed_code") == null ? null : listed.mapRow(rs, row);
+                }, pageArgs.toArray());
+        return new CatalogPage(total[0], page, size, listings.stream().filter(java.util.Objects::nonNull).toList());
     }
 
     /**
@@ -252,7 +280,7 @@ class CatalogStore {
         return jdbc.query("select r.code, r.status, r.current_version, s.* from catalog_resource r"
                         + " left join catalog_source_department s on s.code = r.code where r.code = ?",
                 (rs, row) -> new CatalogListing(rs.getString(1), rs.getInt("current_version"), rs.getString("status"),
-                        content(rs.getString(1), rs.getInt("current_version")), sourceDepartment(rs)), code)
+                        content(rs.getString(1), rs.getInt("current_version")), sourceDepartment(rs, rs.getString(1))), code)
                 .stream().findFirst();
     }
 
@@ -267,9 +295,9 @@ class CatalogStore {
     }
 
     /** The source department columns of a row joined to catalog_source_department; null when the join found none. */
-    private static SourceDepartment sourceDepartment(ResultSet rs) throws SQLException {
+    private static SourceDepartment sourceDepartment(ResultSet rs, String code) throws SQLException {
         String department = rs.getString("department");
-        return department == null ? null : new SourceDepartment(rs.getString(1), department, rs.getString("basis"),
+        return department == null ? null : new SourceDepartment(code, department, rs.getString("basis"),
                 rs.getString("consultation_id"), rs.getString("named_by"),
                 rs.getObject("named_at", OffsetDateTime.class).toInstant());
     }
@@ -306,6 +334,23 @@ class CatalogStore {
                 e.collectingDepartment(), e.statutoryDuty(), nullToEmpty(e.sharingConditions())));
         e.items().forEach(i -> parts.add(i.name()));
         return String.join(" ", parts).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The word's pairs of characters (its one character, if it has one), as a PostgreSQL array literal: what
+     * {@code catalog_grams} (V37) keeps of a search text, so a text holding the word holds all of them.
+     */
+    static String grams(String word) {
+        int[] chars = word.codePoints().toArray();
+        java.util.Set<String> grams = new java.util.LinkedHashSet<>();
+        if (chars.length == 1) {
+            grams.add(word);
+        }
+        for (int i = 0; i + 1 < chars.length; i++) {
+            grams.add(new String(chars, i, 2));
+        }
+        return grams.stream().map(g -> "\"" + g.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static void filter(StringBuilder where, List<Object> args, String column, Object value) {

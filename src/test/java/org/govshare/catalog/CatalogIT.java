@@ -2,6 +2,8 @@ package org.govshare.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,6 +54,32 @@ class CatalogIT extends IntegrationTest {
         assertThat(shown.path("providerDepartment").asText()).isEqualTo("public-security");
         assertThat(shown.path("regionCode").asText()).isEqualTo("410100");
         assertThat(shown.path("publishDate").asText()).isNotBlank();
+    }
+
+    /**
+     * Search goes through an index of the text's characters and pairs of characters (V37): a word is still found
+     * anywhere inside a longer name, at one character too, and a text holding every pair of a word but not the word
+     * itself is not a match.
+     */
+    @Test
+    void aWordIsFoundInsideALongerNameAndOnlyWhereItIs() {
+        String code = "101001/101903";
+        ObjectNode entry = entry(code);
+        entry.put("name", "境外人员临时住宿登记");
+        publish(entry);
+
+        for (String word : new String[] {"人员临时", "住宿", "宿", "境外人员临时住宿登记", "101903", "人员 住宿"}) {
+            assertThat(codes(word)).as(word).contains(code);
+        }
+        // 人员 and 员临 and 临住 are all in the name, but 人员临住 is not
+        for (String word : new String[] {"人员临住", "住宿临时", "宿境", "\"", "住宿登记表"}) {
+            assertThat(codes(word)).as(word).doesNotContain(code);
+        }
+    }
+
+    private List<String> codes(String q) {
+        return api.get("jsq.xu", "/api/catalog?size=100&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8))
+                .json().path("resources").findValuesAsText("code");
     }
 
     @Test
