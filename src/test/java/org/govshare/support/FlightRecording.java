@@ -73,7 +73,6 @@ public final class FlightRecording implements AutoCloseable {
     private final String name;
     private final Predicate<String> servingThread;
     private final Recording recording = new Recording();
-    private final long servingCpuAtStart;
     private final Map<Long, Long> threadCpuAtStart = threadCpu();
     private final long processCpuAtStart;
 
@@ -91,7 +90,6 @@ public final class FlightRecording implements AutoCloseable {
         recording.enable("jdk.JavaMonitorWait").withThreshold(Duration.ZERO).withStackTrace();
         recording.enable("jdk.ThreadSleep").withThreshold(Duration.ZERO).withStackTrace();
         recording.enable("jdk.GarbageCollection");
-        servingCpuAtStart = servingThreadsCpuNanos();
         processCpuAtStart = processCpuNanos();
         recording.start();
     }
@@ -112,8 +110,10 @@ public final class FlightRecording implements AutoCloseable {
      */
     public Map<String, Object> stop(int operations, double measuredMillisPerOperation) throws IOException {
         recording.stop();
-        long servingCpu = servingThreadsCpuNanos() - servingCpuAtStart;
-        Map<String, Double> cpuByThreads = cpuByThreadGroup(operations);
+        // each live thread's CPU since the start, by name (a thread that ended meanwhile takes its time with it)
+        List<Map.Entry<String, Long>> threadCpu = cpuSinceStart();
+        long servingCpu = threadCpu.stream().filter(t -> servingThread.test(t.getKey())).mapToLong(Map.Entry::getValue).sum();
+        Map<String, Double> cpuByThreads = byThreadGroup(threadCpu, operations);
         long processCpu = processCpuNanos() - processCpuAtStart;
         Path file = Path.of("target/benchmarks", name + ".jfr");
         Files.createDirectories(file.getParent());
@@ -202,17 +202,23 @@ public final class FlightRecording implements AutoCloseable {
         return cpu;
     }
 
-    /** CPU per operation of each group of threads since the start, the busiest first, down to 0.1 ms. */
-    private Map<String, Double> cpuByThreadGroup(int operations) {
+    private List<Map.Entry<String, Long>> cpuSinceStart() {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<String, Double> byGroup = new java.util.HashMap<>();
+        List<Map.Entry<String, Long>> used = new java.util.ArrayList<>();
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null) {
-                long used = Math.max(0, threads.getThreadCpuTime(info.getThreadId()))
-                        - threadCpuAtStart.getOrDefault(info.getThreadId(), 0L);
-                byGroup.merge(info.getThreadName().replaceAll("\\d+", "#"), used / 1e6 / operations, Double::sum);
+                used.add(Map.entry(info.getThreadName(), Math.max(0, threads.getThreadCpuTime(info.getThreadId()))
+                        - threadCpuAtStart.getOrDefault(info.getThreadId(), 0L)));
             }
         }
+        return used;
+    }
+
+    /** CPU per operation of each group of threads (numbers in names folded), the busiest first, down to 0.1 ms. */
+    private static Map<String, Double> byThreadGroup(List<Map.Entry<String, Long>> threadCpu, int operations) {
+        Map<String, Double> byGroup = new java.util.HashMap<>();
+        threadCpu.forEach(t -> byGroup.merge(t.getKey().replaceAll("\\d+", "#"), t.getValue() / 1e6 / operations,
+                Double::sum));
         Map<String, Double> busiest = new LinkedHashMap<>();
         byGroup.entrySet().stream().filter(e -> e.getValue() >= 0.1)
                 .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
@@ -220,18 +226,6 @@ public final class FlightRecording implements AutoCloseable {
         busiest.put("(other Java threads, under 0.1 ms each)", round(byGroup.values().stream().filter(v -> v < 0.1)
                 .mapToDouble(Double::doubleValue).sum()));
         return busiest;
-    }
-
-    /** CPU time of the live serving threads (a worker that ended meanwhile takes its time with it). */
-    private long servingThreadsCpuNanos() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && servingThread.test(info.getThreadName())) {
-                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return total;
     }
 
     private static long processCpuNanos() {

@@ -43,7 +43,8 @@ public class UndocumentedAnswers {
     private static final Queue<String> FOUND = new ConcurrentLinkedQueue<>();
     /** Answers still being checked: the client may have its answer before the check after it has run. */
     private static final java.util.concurrent.atomic.AtomicInteger CHECKING = new java.util.concurrent.atomic.AtomicInteger();
-    private static volatile Map<String, Set<String>> documented;
+    /** Each application context's description, by its server's port: a benchmark's context adds its own endpoints. */
+    private static final Map<Integer, Map<String, Set<String>>> DOCUMENTED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What was found since the last call, once the answers given so far are checked. */
     public static List<String> drain() {
@@ -84,9 +85,7 @@ public class UndocumentedAnswers {
 
     private static void check(HttpServletRequest request, int status) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        // /api/bench/ is the benchmarks' own bare paths, which exist only in their test contexts
-        if (status < 200 || (status >= 300 && status < 400) || pattern == null || !pattern.toString().startsWith("/api/")
-                || pattern.toString().startsWith("/api/bench/")) {
+        if (status < 200 || (status >= 300 && status < 400) || pattern == null || !pattern.toString().startsWith("/api/")) {
             return;
         }
         // Spring answers HEAD with its GET, which is what the description documents
@@ -103,14 +102,7 @@ public class UndocumentedAnswers {
     }
 
     private static Map<String, Set<String>> documented(int port) {
-        if (documented == null) {
-            synchronized (UndocumentedAnswers.class) {
-                if (documented == null) {
-                    documented = read(port);
-                }
-            }
-        }
-        return documented;
+        return DOCUMENTED.computeIfAbsent(port, UndocumentedAnswers::read);
     }
 
     private static Map<String, Set<String>> read(int port) {
