@@ -15,11 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxOrderedRecords the most matching records a read orders itself: when the grant does not show a hosted
  *                          dataset's key as it is, or a sort is asked for, the records are ordered by what the grant
  *                          shows, which takes them all; more matches are refused with a request to filter further
+ * @param orderedKeysKept how many record keys this node keeps, in all, of such orders, so that the next pages of the
+ *                        same data version, grant view and question are read by key instead of ordering again; 0 keeps
+ *                        none
  */
 @ConfigurationProperties("govshare.access")
 public record AccessProperties(@DefaultValue("600") int rateLimit,
                                @DefaultValue("1m") Duration rateWindow, @DefaultValue Masking masking,
-                               @DefaultValue("10000") int maxOrderedRecords) {
+                               @DefaultValue("10000") int maxOrderedRecords,
+                               @DefaultValue("200000") int orderedKeysKept) {
 
     /**
      * Masking rules (Art. 19). Characters are counted as code points, so Chinese names mask per character.

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
 
 import org.govshare.audit.AuditAction;
 import org.govshare.audit.AuditEntry;
@@ -29,6 +31,7 @@ import org.govshare.platform.web.RefusedException;
 import org.govshare.provider.ProviderServices;
 import org.govshare.suspension.Suspensions;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -54,10 +57,12 @@ public class DataAccess {
     private final Today today;
     private final Corrections corrections;
     private final Suspensions suspensions;
+    private final KeptOrders orders;
 
     DataAccess(Catalog catalog, Grants grants, HostedDatasets hosted, ProviderServices providers, Masking masking,
                GrantRateLimit rateLimit, AuditTrail auditTrail, AccessProperties properties, Today today,
-               Corrections corrections, Suspensions suspensions) {
+               Corrections corrections, Suspensions suspensions, KeptOrders orders) {
+        this.orders = orders;
         this.catalog = catalog;
         this.grants = grants;
         this.hosted = hosted;
@@ -81,7 +86,8 @@ public class DataAccess {
      * @param items the items wanted; empty: every item the grant allows
      * @param sort the order asked for: clear items only; empty: by key when the grant shows the key, else as shown
      */
-    @Transactional
+    // one snapshot for the whole read, so a push committing meanwhile is seen by none of its statements or by all
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public DataAnswer read(Caller caller, String resourceCode, String purpose, List<String> items, List<ItemFilter> filters,
                            List<SortKey> sort, Paging paging) {
         if (purpose == null || purpose.isBlank()) {
@@ -100,7 +106,7 @@ public class DataAccess {
         rateLimit.acquire(grant.id());
 
         Page answer = entry.sharingMethod() == SharingMethod.HOSTED_DATASET
-                ? hostedPage(caller, reveal, filters, sort, page, size)
+                ? hostedPage(caller, resource, reveal, filters, sort, page, size)
                 : providerPage(resourceCode, reveal, filters, sort, page, size);
         List<String> masked = returned.stream().filter(reveal::masked).toList();
         List<Map<String, Object>> records = new ArrayList<>(answer.shown().size());
@@ -141,20 +147,44 @@ public class DataAccess {
     /**
      * A hosted dataset's page. Ordered by key in the database when the grant shows the key as it is and no other
      * order is asked for; otherwise every match is ordered here by what the grant shows, as an order by a hidden key
-     * would tell the hidden key.
+     * would tell the hidden key. Such an order is kept ({@link KeptOrders}), so the next page of the same view reads
+     * only its own records.
      */
-    private Page hostedPage(Caller caller, Reveal reveal, List<ItemFilter> filters, List<SortKey> sort, int page, int size) {
-        String code = reveal.grant().resourceCode();
+    private Page hostedPage(Caller caller, CatalogListing resource, Reveal reveal, List<ItemFilter> filters,
+                            List<SortKey> sort, int page, int size) {
+        String code = resource.code();
         if (sort.isEmpty() && reveal.keyClear()) {
             DataSlice slice = hosted.read(code, filters, page, size);
-            return new Page(slice, marked(caller, reveal, slice.records(), shown(reveal, slice.records())));
+            List<Map<String, Object>> shown = shown(reveal, slice.records());
+            if (!slice.records().isEmpty()) {
+                Map<String, List<String>> marks = corrections.openMarks(code, caller.department(), reveal.grant().id());
+                if (!marks.isEmpty()) {
+                    mark(marks, hosted.keysOf(code, slice.records(), "record"), shown);
+                }
+            }
+            return new Page(slice, shown);
+        }
+        // the marks take part in the order, so that rows shown alike are placed by what the caller sees of them
+        Map<String, List<String>> marks = corrections.openMarks(code, caller.department(), reveal.grant().id());
+        List<String> masked = reveal.shown().stream().filter(reveal::masked).toList();
+        IntFunction<KeptOrders.View> view = version -> new KeptOrders.View(code, version, resource.version(),
+                reveal.shown(), masked, filters, sort, marks);
+        List<List<String>> pageKeys = new ArrayList<>(1);
+        Optional<DataSlice> kept = hosted.readChosen(code, version -> orders.of(view.apply(version)).map(keys -> {
+            int from = (int) Math.min((long) page * size, keys.size());
+            pageKeys.add(keys.subList(from, Math.min(from + size, keys.size())));
+            return new HostedDatasets.ChosenPage(pageKeys.get(0), keys.size());
+        }));
+        if (kept.isPresent()) {
+            return new Page(kept.get(), mark(marks, pageKeys.get(0), shown(reveal, kept.get().records())));
         }
         DataSlice all = hosted.readMatching(code, filters, properties.maxOrderedRecords(), "sort",
                 reveal.keyClear() ? "a sorted read orders" : "this grant does not show the key, so a read orders by what it"
                         + " shows, which takes");
-        // the marks take part in the order, so that rows shown alike are placed by what the caller sees of them
-        List<Map<String, Object>> shown = marked(caller, reveal, all.records(), shown(reveal, all.records()));
+        List<String> keys = hosted.keysOf(code, all.records(), "record");
+        List<Map<String, Object>> shown = mark(marks, keys, shown(reveal, all.records()));
         List<Integer> order = ordered(reveal, sort, shown);
+        orders.keep(view.apply(all.version()), order.stream().map(keys::get).toList());
         int from = (int) Math.min((long) page * size, order.size());
         List<Integer> onPage = order.subList(from, Math.min(from + size, order.size()));
         return new Page(all, onPage.stream().map(shown::get).toList());
@@ -196,22 +226,13 @@ public class DataAccess {
     /**
      * Art. 21: a record with an open error report carries {@code "_underVerification": ["JC-2026-000001"]}, until
      * the report closes: the reports the caller's department made under this same grant, and those the provider
-     * published. Another consumer's report is never shown, nor one made under another grant, which would join what
-     * that grant showed to this one.
+     * published ({@link Corrections#openMarks}). Another consumer's report is never shown, nor one made under another
+     * grant, which would join what that grant showed to this one.
      */
-    private List<Map<String, Object>> marked(Caller caller, Reveal reveal, List<Map<String, Object>> raw,
-                                             List<Map<String, Object>> shown) {
-        if (raw.isEmpty()) {
-            return shown;
-        }
-        String code = reveal.grant().resourceCode();
-        Map<String, List<String>> open = corrections.openMarks(code, caller.department(), reveal.grant().id());
-        if (open.isEmpty()) {
-            return shown;
-        }
-        List<String> keys = hosted.keysOf(code, raw, "record");
-        for (int i = 0; i < shown.size(); i++) {
-            List<String> reports = open.get(keys.get(i));
+    private static List<Map<String, Object>> mark(Map<String, List<String>> marks, List<String> keys,
+                                                  List<Map<String, Object>> shown) {
+        for (int i = 0; i < shown.size() && !marks.isEmpty(); i++) {
+            List<String> reports = marks.get(keys.get(i));
             if (reports != null) {
                 shown.get(i).put(UNDER_VERIFICATION, reports);
             }

@@ -161,6 +161,30 @@ class DatasetStore {
                 version).stream().findFirst();
     }
 
+    /** The version data is read at now, with when it was made: one round trip. */
+    Optional<DataVersion> currentVersion(String code) {
+        return jdbc.query("select v.* from hosted_dataset h join dataset_version v on v.resource_code = h.resource_code"
+                + " and v.version = h.current_version where h.resource_code = ? and h.current_version > 0", this::version,
+                code).stream().findFirst();
+    }
+
+    /**
+     * The records stored under these keys, by key, as long as {@code version} is still current: checked in the same
+     * statement, so a push committing meanwhile yields none rather than a mix of two versions.
+     */
+    Map<String, String> atVersion(String code, int version, List<String> keys) {
+        Map<String, String> found = new HashMap<>();
+        jdbc.query("select r.record_key, r.content from dataset_record r join hosted_dataset h on h.resource_code ="
+                + " r.resource_code and h.current_version = ? where r.resource_code = ? and r.record_key = any(?)", ps -> {
+                    ps.setInt(1, version);
+                    ps.setString(2, code);
+                    ps.setArray(3, ps.getConnection().createArrayOf("text", keys.toArray()));
+                }, (ResultSet rs) -> {
+                    found.put(rs.getString(1), rs.getString(2));
+                });
+        return found;
+    }
+
     long count(DatasetQuery query) {
         return jdbc.queryForObject("select count(*) from dataset_record r where " + query.where(), Long.class,
                 query.args().toArray());

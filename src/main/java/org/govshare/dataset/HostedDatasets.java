@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -238,15 +240,40 @@ public class HostedDatasets {
                 .orElseThrow(() -> new NotFoundException("resource", resourceCode)).entry();
         DatasetQuery query = DatasetQuery.of(resourceCode, new RecordSchema(entry, properties.zone(), json), filters);
         return snapshot.execute(status -> {
-            Current current = store.current(resourceCode)
+            DataVersion version = store.currentVersion(resourceCode)
                     .orElseThrow(() -> new NotFoundException("hosted dataset", resourceCode));
-            DataVersion version = store.version(resourceCode, current.version())
-                    .orElseThrow(() -> new IllegalStateException("version " + current.version() + " of " + resourceCode
-                            + " is current but not in dataset_version"));
             long total = store.count(query);
             List<Map<String, Object>> records = rows.of(total, query).stream().<Map<String, Object>>map(this::record).toList();
             return new DataSlice(version.version(), version.createdAt(), total, records);
         });
+    }
+
+    /** A page a reader chose from an order of one version it keeps: the keys on the page, and how many match in all. */
+    public record ChosenPage(List<String> keys, long total) {
+    }
+
+    /**
+     * The records of a page chosen by key from an order the reader keeps of the current version ({@code choose} is
+     * given that version and says whether it keeps an order of it), in the chosen order; empty when it keeps none, or
+     * when a push made another version current meanwhile.
+     */
+    public Optional<DataSlice> readChosen(String resourceCode, IntFunction<Optional<ChosenPage>> choose) {
+        Optional<DataVersion> current = store.currentVersion(resourceCode);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        DataVersion version = current.get();
+        Optional<ChosenPage> chosen = choose.apply(version.version());
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> keys = chosen.get().keys();
+        Map<String, String> found = keys.isEmpty() ? Map.of() : store.atVersion(resourceCode, version.version(), keys);
+        if (found.size() != keys.size()) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> records = keys.stream().map(found::get).<Map<String, Object>>map(this::record).toList();
+        return Optional.of(new DataSlice(version.version(), version.createdAt(), chosen.get().total(), records));
     }
 
     /**
@@ -263,12 +290,12 @@ public class HostedDatasets {
     }
 
     /** The version data access reads now, if anything was ever pushed. */
-    public java.util.Optional<Integer> currentVersion(String resourceCode) {
+    public Optional<Integer> currentVersion(String resourceCode) {
         return store.current(resourceCode).map(Current::version);
     }
 
     /** One version of a resource's data. */
-    public java.util.Optional<DataVersion> version(String resourceCode, int version) {
+    public Optional<DataVersion> version(String resourceCode, int version) {
         return store.version(resourceCode, version);
     }
 

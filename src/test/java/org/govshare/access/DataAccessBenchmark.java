@@ -36,6 +36,7 @@ import org.govshare.dataset.HostedDatasets;
 import org.govshare.support.Api.Response;
 import org.govshare.support.FlightRecording;
 import org.govshare.support.IntegrationTest;
+import org.govshare.support.ProcessCpu;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.test.context.TestPropertySource;
@@ -109,7 +110,10 @@ class DataAccessBenchmark extends IntegrationTest {
                 String name = rows + "-rows-" + clients + "-clients";
                 Map<String, Object> access = locks.during(() -> run("read-governed-" + name, fullPath, clients, rows));
                 access.put("lockWaitShare", locks.share());
-                Map<String, Object> none = run("read-bare-" + name, barePath, clients, rows);
+                // sampled on both sides, so the sampler's own queries weigh on both alike
+                LockSampler bareLocks = new LockSampler();
+                Map<String, Object> none = bareLocks.during(() -> run("read-bare-" + name, barePath, clients, rows));
+                none.put("lockWaitShare", bareLocks.share());
                 Map<String, Object> pair = new LinkedHashMap<>();
                 pair.put("withGrantCheckMaskingAudit", access);
                 pair.put("bareQuery", none);
@@ -129,6 +133,7 @@ class DataAccessBenchmark extends IntegrationTest {
         }
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> futures = new ArrayList<>();
+        ProcessCpu cpu = ProcessCpu.start();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {
@@ -146,6 +151,7 @@ class DataAccessBenchmark extends IntegrationTest {
             Arrays.stream(f.get()).forEach(all::add);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> cpuPerCall = cpu.perCall(clients * REQUESTS_PER_CLIENT);
         pool.shutdown();
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
         Map<String, Object> figure = new LinkedHashMap<>();
@@ -154,6 +160,7 @@ class DataAccessBenchmark extends IntegrationTest {
         figure.put("perSecond", sorted.length / seconds);
         figure.put("p50Millis", sorted[sorted.length / 2] / 1e6);
         figure.put("p99Millis", sorted[(int) (sorted.length * 0.99)] / 1e6);
+        figure.put("cpuMillisPerCallByProcess", cpuPerCall);
         if (clients == 1) {
             // a separate sequential pass under the flight recorder, so its cost stays out of the figures above
             FlightRecording flight = FlightRecording.ofServedCalls(recording);

@@ -132,6 +132,29 @@ class DataAccessIT extends IntegrationTest {
     }
 
     @Test
+    void theOrderOfAMaskedKeyIsKeptForTheNextPagesAndANewPushIsReadAtOnce() {
+        grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
+        List<String> firstPages = new java.util.ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            firstPages.addAll(read("gaj.zhang", "&size=1&page=" + page).json().path("records").findValuesAsText("姓名"));
+        }
+        assertThat(firstPages).containsExactly("张*", "欧阳**", "李*");
+        assertThat(read("gaj.zhang", "&size=2&page=0").json().path("records").findValuesAsText("姓名"))
+                .as("another page size, the same order").containsExactly("张*", "欧阳**");
+
+        Response pushed = api.post("mzj.chen", path + "/records?mode=UPSERT", """
+                [{"公民身份号码":"410101196001010001","姓名":"王芳","手机号码":"13600002222","居住地址":"河南省郑州市中原区建设路",
+                  "救助金额":500,"认定日期":"2026-07-01","核查批次":"X-4"}]""");
+        assertThat(pushed.status()).as(pushed.body()).isBetween(200, 201);
+
+        JsonNode after = read("gaj.zhang", "&size=1&page=0").json();
+        assertThat(after.path("dataVersion").asInt()).isEqualTo(2);
+        assertThat(after.path("total").asLong()).isEqualTo(4);
+        assertThat(after.path("records").findValuesAsText("姓名")).as("…0001 comes first now").containsExactly("王*");
+        assertThat(read("gaj.zhang", "&size=1&page=3").json().path("records").findValuesAsText("姓名")).containsExactly("李*");
+    }
+
+    @Test
     void aVerificationKeyIsAMaskedItemTheProviderGrants() {
         ObjectNode body = SharingRequestBodies.request(code, "gaj.zhang", "公民身份号码", "救助金额").put("purpose", PURPOSE);
         String id = RequestsThroughTheSteps.ask(api, "gaj.zhang", body.toString()).json().path("id").asText();

@@ -134,7 +134,18 @@ class NothingLeaksPastAGrantIT extends IntegrationTest {
         Collections.shuffle(shuffled, new Random(dataset.hashCode()));
         Response pushed = api.post(PROVIDER, "/api/data/" + shape.code() + "/records?mode=REPLACE", JSON.valueToTree(shuffled).toString());
         assertThat(pushed.status()).as(pushed.body()).isBetween(200, 201);
-        return questions.stream().map(q -> q.ask().apply(shape)).toList();
+        AtomicInteger askedAgain = new AtomicInteger();
+        return questions.stream().map(q -> {
+            Response answer = q.ask().apply(shape);
+            // two answers with records asked again of the same version (within the grant's rate limit): an order kept
+            // from the first answer must answer as it did
+            if (q.describe().startsWith("GET ") && answer.status() == 200 && askedAgain.incrementAndGet() <= 2) {
+                Response again = q.ask().apply(shape);
+                assertThat(comparable(again)).as(q.describe() + "\nfirst: " + answer.body() + "\nagain: " + again.body())
+                        .isEqualTo(comparable(answer));
+            }
+            return answer;
+        }).toList();
     }
 
     // ---- the resources ----

@@ -31,6 +31,7 @@ import org.govshare.rules.eligibility.EligibilityCase;
 import org.govshare.support.Api.Response;
 import org.govshare.support.FlightRecording;
 import org.govshare.support.IntegrationTest;
+import org.govshare.support.ProcessCpu;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -199,7 +200,9 @@ class SharingRequestBenchmark extends IntegrationTest {
      * {@code recording}, apart, so the recorder's own cost stays out of the figures.
      */
     private Map<String, Object> timed(String recording, Runnable call, String how) throws IOException {
+        ProcessCpu cpu = ProcessCpu.start();
         Map<String, Object> figure = figures(how, time(call, REQUESTS));
+        figure.put("cpuMillisPerCallByProcess", cpu.perCall(REQUESTS));
         FlightRecording flight = FlightRecording.ofServedCalls(recording);
         long[] profiled = time(call, PROFILED);
         figure.put("profile", flight.stop(PROFILED, Arrays.stream(profiled).sum() / 1e6 / PROFILED));
