@@ -31,7 +31,6 @@ import org.govshare.platform.web.RefusedException;
 import org.govshare.provider.ProviderServices;
 import org.govshare.suspension.Suspensions;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -86,8 +85,7 @@ public class DataAccess {
      * @param items the items wanted; empty: every item the grant allows
      * @param sort the order asked for: clear items only; empty: by key when the grant shows the key, else as shown
      */
-    // one snapshot for the whole read, so a push committing meanwhile is seen by none of its statements or by all
-    @Transactional(isolation = Isolation.REPEATABLE_READ)
+    @Transactional
     public DataAnswer read(Caller caller, String resourceCode, String purpose, List<String> items, List<ItemFilter> filters,
                            List<SortKey> sort, Paging paging) {
         if (purpose == null || purpose.isBlank()) {

@@ -185,17 +185,37 @@ class DatasetStore {
         return found;
     }
 
-    long count(DatasetQuery query) {
-        return jdbc.queryForObject("select count(*) from dataset_record r where " + query.where(), Long.class,
-                query.args().toArray());
+    /** A page of matching records, how many match in all, and the version they are all of. */
+    record Sliced(int version, long total, List<String> records) {
     }
 
-    List<String> page(DatasetQuery query, int page, int size) {
+    /**
+     * The current version, how many records match the query, and a page of them by key, in one statement, so that
+     * all three come from one snapshot whatever the caller's transaction: a push committing meanwhile is seen whole or
+     * not at all. No record is read when more than {@code atMost} match.
+     */
+    Optional<Sliced> slice(DatasetQuery query, long atMost, int page, int size) {
         List<Object> args = new ArrayList<>(query.args());
+        args.addAll(query.args());
+        args.add(atMost);
         args.add(size);
         args.add((long) page * size);
-        return jdbc.queryForList("select r.content from dataset_record r where " + query.where()
-                + " order by r.record_key limit ? offset ?", String.class, args.toArray());
+        args.add(query.args().get(0));
+        List<Sliced> rows = new ArrayList<>();
+        jdbc.query("select h.current_version, m.total, p.content from hosted_dataset h"
+                + " cross join lateral (select count(*) as total from dataset_record r where " + query.where() + ") m"
+                + " left join lateral (select r.content, r.record_key from dataset_record r where " + query.where()
+                + " and m.total <= ? order by r.record_key limit ? offset ?) p on true"
+                + " where h.resource_code = ? and h.current_version > 0 order by p.record_key", (ResultSet rs) -> {
+                    if (rows.isEmpty()) {
+                        rows.add(new Sliced(rs.getInt(1), rs.getLong(2), new ArrayList<>()));
+                    }
+                    String content = rs.getString(3);
+                    if (content != null) {
+                        rows.get(0).records().add(content);
+                    }
+                }, args.toArray());
+        return rows.stream().findFirst();
     }
 
     private DataVersion version(ResultSet rs, int row) throws SQLException {

@@ -43,7 +43,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -70,7 +69,6 @@ public class HostedDatasets {
     private final ObjectReader records;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate snapshot;
     private final ApplicationEventPublisher events;
 
     HostedDatasets(Catalog catalog, DatasetStore store, AuditTrail auditTrail, DatasetProperties properties,
@@ -85,10 +83,6 @@ public class HostedDatasets {
         this.records = json.readerFor(RECORD).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-        // a read counts, pages and names its version in one snapshot, so a push committing meanwhile is not half seen
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setReadOnly(true);
     }
 
     /**
@@ -212,7 +206,7 @@ public class HostedDatasets {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("size", "range", "a page holds 1 to " + MAX_PAGE_SIZE + " records");
         }
-        return slice(resourceCode, filters, (total, query) -> store.page(query, page, size));
+        return slice(resourceCode, filters, Long.MAX_VALUE, page, size, null, null);
     }
 
     /**
@@ -222,30 +216,26 @@ public class HostedDatasets {
      * @throws InvalidInputException naming {@code field} when more than {@code atMost} records match
      */
     public DataSlice readMatching(String resourceCode, List<ItemFilter> filters, int atMost, String field, String why) {
-        return slice(resourceCode, filters, (total, query) -> {
-            if (total > atMost) {
-                throw new InvalidInputException(field, "too-many-to-order", total + " records match; " + why
-                        + " at most " + atMost + ": filter further");
-            }
-            return store.page(query, 0, (int) Math.max(total, 1));
-        });
+        return slice(resourceCode, filters, atMost, 0, Math.max(atMost, 1), field, why);
     }
 
-    private interface Rows {
-        List<String> of(long total, DatasetQuery query);
-    }
-
-    private DataSlice slice(String resourceCode, List<ItemFilter> filters, Rows rows) {
+    private DataSlice slice(String resourceCode, List<ItemFilter> filters, long atMost, int page, int size, String field,
+                            String why) {
         CatalogEntry entry = catalog.current(resourceCode)
                 .orElseThrow(() -> new NotFoundException("resource", resourceCode)).entry();
         DatasetQuery query = DatasetQuery.of(resourceCode, new RecordSchema(entry, properties.zone(), json), filters);
-        return snapshot.execute(status -> {
-            DataVersion version = store.currentVersion(resourceCode)
-                    .orElseThrow(() -> new NotFoundException("hosted dataset", resourceCode));
-            long total = store.count(query);
-            List<Map<String, Object>> records = rows.of(total, query).stream().<Map<String, Object>>map(this::record).toList();
-            return new DataSlice(version.version(), version.createdAt(), total, records);
-        });
+        DatasetStore.Sliced sliced = store.slice(query, atMost, page, size)
+                .orElseThrow(() -> new NotFoundException("hosted dataset", resourceCode));
+        if (sliced.total() > atMost) {
+            throw new InvalidInputException(field, "too-many-to-order", sliced.total() + " records match; " + why
+                    + " at most " + atMost + ": filter further");
+        }
+        // a version's row never changes once made, so reading it apart takes nothing from the slice's snapshot
+        DataVersion version = store.version(resourceCode, sliced.version())
+                .orElseThrow(() -> new IllegalStateException("version " + sliced.version() + " of " + resourceCode
+                        + " is current but not in dataset_version"));
+        List<Map<String, Object>> records = sliced.records().stream().<Map<String, Object>>map(this::record).toList();
+        return new DataSlice(version.version(), version.createdAt(), sliced.total(), records);
     }
 
     /** A page a reader chose from an order of one version it keeps: the keys on the page, and how many match in all. */

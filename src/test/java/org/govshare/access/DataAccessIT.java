@@ -155,6 +155,51 @@ class DataAccessIT extends IntegrationTest {
     }
 
     @Test
+    void aReadDuringPushesSeesOneVersionWhole() throws Exception {
+        grant("gaj.zhang", List.of("gaj.zhang"), List.of(), List.of());
+        // odd versions hold the three recipients, even ones four records of amount 1
+        String four = """
+                [{"公民身份号码":"410101196001010001","姓名":"王芳","手机号码":"13600002222","居住地址":"河南省郑州市中原区",
+                  "救助金额":1,"认定日期":"2026-07-01","核查批次":"Y-1"},
+                 {"公民身份号码":"410101196001010002","姓名":"赵敏","手机号码":"13600002223","居住地址":"河南省郑州市中原区",
+                  "救助金额":1,"认定日期":"2026-07-01","核查批次":"Y-2"},
+                 {"公民身份号码":"410101196001010003","姓名":"钱进","手机号码":"13600002224","居住地址":"河南省郑州市中原区",
+                  "救助金额":1,"认定日期":"2026-07-01","核查批次":"Y-3"},
+                 {"公民身份号码":"410101196001010004","姓名":"孙丽","手机号码":"13600002225","居住地址":"河南省郑州市中原区",
+                  "救助金额":1,"认定日期":"2026-07-01","核查批次":"Y-4"}]""";
+        String three = GrantedRecipients.RECORDS;
+        java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger pushes = new java.util.concurrent.atomic.AtomicInteger();
+        Thread pusher = new Thread(() -> {
+            for (int n = 0; reading.get() && n < 200; n++) {
+                api.post("mzj.chen", path + "/records?mode=REPLACE", n % 2 == 0 ? four : three);
+                pushes.incrementAndGet();
+            }
+        });
+        pusher.start();
+        List<String> seen = new java.util.ArrayList<>();
+        try {
+            // within the grant's rate limit (25 reads a minute); the grant masks the key, so a read orders the records
+            // itself or takes a kept order, and pages by key otherwise: every way a hosted read goes
+            for (int n = 0; n < 20; n++) {
+                Response answer = read("gaj.zhang", "&size=10");
+                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                JsonNode json = answer.json();
+                boolean odd = json.path("dataVersion").asInt() % 2 == 1;
+                assertThat(json.path("total").asLong()).as(answer.body()).isEqualTo(odd ? 3 : 4);
+                assertThat(json.path("records").findValuesAsText("救助金额")).as(answer.body()).hasSize(odd ? 3 : 4)
+                        .allMatch(amount -> odd != amount.equals("1"));
+                seen.add(json.path("dataVersion").asText());
+            }
+        } finally {
+            reading.set(false);
+            pusher.join();
+        }
+        assertThat(pushes.get()).as("pushes while reading").isGreaterThan(1);
+        assertThat(new java.util.HashSet<>(seen)).as("versions read").hasSizeGreaterThan(1);
+    }
+
+    @Test
     void aVerificationKeyIsAMaskedItemTheProviderGrants() {
         ObjectNode body = SharingRequestBodies.request(code, "gaj.zhang", "公民身份号码", "救助金额").put("purpose", PURPOSE);
         String id = RequestsThroughTheSteps.ask(api, "gaj.zhang", body.toString()).json().path("id").asText();

@@ -30,6 +30,14 @@ public final class GrantedRecipients {
 
     public static final String PURPOSE = "核查涉案人员是否领取低保 checking whether suspects receive assistance";
     public static final List<String> GRANTED = List.of("公民身份号码", "姓名", "手机号码", "居住地址", "救助金额");
+    /** The three recipients every test starts with, as pushed. */
+    public static final String RECORDS = """
+            [{"公民身份号码":"410105199001011234","姓名":"张伟","手机号码":"13812345678","居住地址":"河南省郑州市金水区花园路59号",
+              "救助金额":860.5,"认定日期":"2026-01-15","核查批次":"X-1"},
+             {"公民身份号码":"410102198505052345","姓名":"欧阳娜娜","手机号码":"13998765432","居住地址":"河南省中牟县城关镇",
+              "救助金额":720,"认定日期":"2026-03-02","核查批次":"X-2"},
+             {"公民身份号码":"410103197012123456","姓名":"李强","手机号码":"13700001111","居住地址":"河南省郑州市二七区大学路",
+              "救助金额":910,"认定日期":"2026-06-30","核查批次":"X-3"}]""";
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -45,13 +53,7 @@ public final class GrantedRecipients {
     public static GrantedRecipients published(Api api) {
         GrantedRecipients recipients = new GrantedRecipients(api, CatalogEntries.nextCode("203002", "102"));
         CatalogEntries.publish(api, "mzj.chen", recipients(recipients.code));
-        Response pushed = api.post("mzj.chen", recipients.path() + "/records?mode=REPLACE", """
-                [{"公民身份号码":"410105199001011234","姓名":"张伟","手机号码":"13812345678","居住地址":"河南省郑州市金水区花园路59号",
-                  "救助金额":860.5,"认定日期":"2026-01-15","核查批次":"X-1"},
-                 {"公民身份号码":"410102198505052345","姓名":"欧阳娜娜","手机号码":"13998765432","居住地址":"河南省中牟县城关镇",
-                  "救助金额":720,"认定日期":"2026-03-02","核查批次":"X-2"},
-                 {"公民身份号码":"410103197012123456","姓名":"李强","手机号码":"13700001111","居住地址":"河南省郑州市二七区大学路",
-                  "救助金额":910,"认定日期":"2026-06-30","核查批次":"X-3"}]""");
+        Response pushed = api.post("mzj.chen", recipients.path() + "/records?mode=REPLACE", RECORDS);
         assertThat(pushed.status()).as(pushed.body()).isBetween(200, 201);
         return recipients;
     }
