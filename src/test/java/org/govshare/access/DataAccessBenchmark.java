@@ -12,15 +12,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.govshare.audit.AuditChainer;
+import org.govshare.audit.AuditIndexer;
 import org.govshare.catalog.CatalogEntries;
 import org.govshare.catalog.CatalogEntry;
 import org.govshare.catalog.CatalogEntry.DataItem;
@@ -35,9 +34,13 @@ import org.govshare.dataset.DataSlice;
 import org.govshare.dataset.HostedDatasets;
 import org.govshare.support.Api.Response;
 import org.govshare.support.FlightRecording;
+import org.govshare.support.Alternation;
+import org.govshare.support.AppCpus;
 import org.govshare.support.IntegrationTest;
-import org.govshare.support.ProcessCpu;
+import org.govshare.support.JitWarmUp;
+import org.govshare.support.Settle;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,13 +56,16 @@ import org.springframework.web.bind.annotation.RestController;
  * one-client section's flight recording (a separate pass) and where its time went to {@code target/benchmarks/read-*};
  * nothing is asserted.
  */
+// the audit checkpoints as often as in production, not every 200 events as the test profile makes them
 @TestPropertySource(properties = {"govshare.access.rate-limit=100000000",
-        "govshare.rate-limits.families.data.limit=100000000", "govshare.rate-limits.families.default.limit=100000000"})
+        "govshare.rate-limits.families.data.limit=100000000", "govshare.rate-limits.families.default.limit=100000000",
+        "govshare.anchor.every-events=1000"})
 class DataAccessBenchmark extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final int RECORDS = 1_000;
     private static final int REQUESTS_PER_CLIENT = 400;
+    private static final int BLOCKS = 4;
     private static final int WARM_UP = 100;
     private static final int PROFILED = 200;
     private static final String PURPOSE = "核查涉案人员 checking persons in a case";
@@ -84,6 +90,12 @@ class DataAccessBenchmark extends IntegrationTest {
         }
     }
 
+    @Autowired
+    private AuditChainer chainer;
+
+    @Autowired
+    private AuditIndexer indexer;
+
     @Test
     void accessAgainstTheBareQuery() throws Exception {
         String code = CatalogEntries.nextCode("203002", "102");
@@ -92,13 +104,16 @@ class DataAccessBenchmark extends IntegrationTest {
         String full = "/api/data/" + code + "?purpose=" + URLEncoder.encode(PURPOSE, StandardCharsets.UTF_8);
         String bare = "/api/bench/bare/" + code;
 
-        // both paths warm (JIT, connection pool, caches) before anything is measured, so order does not favour either
-        for (int i = 0; i < 5 * WARM_UP; i++) {
-            check(api.get("gaj.zhang", full + "&size=100"), 100);
-            check(api.get("gaj.zhang", bare + "?size=100"), 100);
-        }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("machine", Runtime.getRuntime().availableProcessors() + " cores, app, PostgreSQL and Elasticsearch on it");
+        figures.put("appCpus", AppCpus.limitAsAsked());
+        // both paths warm (JIT, connection pool, caches) before anything is measured, so order does not favour either
+        figures.put("warmUp", JitWarmUp.untilSettled(() -> {
+            check(api.get("gaj.zhang", full + "&size=100"), 100);
+            check(api.get("gaj.zhang", bare + "?size=100"), 100);
+            check(api.get("gaj.zhang", full + "&size=1"), 1);
+            check(api.get("gaj.zhang", bare + "?size=1"), 1);
+        }, 5 * WARM_UP, 50 * WARM_UP));
         figures.put("dataset", RECORDS + " records of 20 items, 4 of them masked by kind");
         for (int clients : new int[] {1, 8}) {
             for (int rows : new int[] {1, 100}) {
@@ -107,19 +122,24 @@ class DataAccessBenchmark extends IntegrationTest {
                 String fullPath = full + "&size=" + rows;
                 String barePath = bare + "?size=" + rows;
                 LockSampler locks = new LockSampler();
-                String name = rows + "-rows-" + clients + "-clients";
-                Map<String, Object> access = locks.during(() -> run("read-governed-" + name, fullPath, clients, rows));
-                access.put("lockWaitShare", locks.share());
-                // sampled on both sides, so the sampler's own queries weigh on both alike
-                LockSampler bareLocks = new LockSampler();
-                Map<String, Object> none = bareLocks.during(() -> run("read-bare-" + name, barePath, clients, rows));
-                none.put("lockWaitShare", bareLocks.share());
-                Map<String, Object> pair = new LinkedHashMap<>();
-                pair.put("withGrantCheckMaskingAudit", access);
-                pair.put("bareQuery", none);
-                pair.put("rateRatio", (double) access.get("perSecond") / (double) none.get("perSecond"));
+                Map<String, Map<String, Object>> timed = locks.during(() -> Alternation.time(List.of(
+                        new Alternation.Path("withGrantCheckMaskingAudit", () -> check(api.get("gaj.zhang", fullPath), rows)),
+                        new Alternation.Path("bareQuery", () -> check(api.get("gaj.zhang", barePath), rows))),
+                        clients, BLOCKS, REQUESTS_PER_CLIENT / BLOCKS, () -> Settle.beforeSection(chainer, indexer)));
+                Map<String, Object> pair = new LinkedHashMap<>(timed);
+                pair.put("rateRatio", (double) timed.get("withGrantCheckMaskingAudit").get("perSecond")
+                        / (double) timed.get("bareQuery").get("perSecond"));
+                // sampled over both paths' blocks alike, so the sampler's own queries weigh on both
+                pair.put("lockWaitShare", locks.share());
                 figures.put(rows + " rows, " + clients + " client" + (clients == 1 ? "" : "s"), pair);
             }
+        }
+        for (int rows : new int[] {1, 100}) {
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> pair = (Map<String, Map<String, Object>>) figures.get(rows + " rows, 1 client");
+            pair.get("withGrantCheckMaskingAudit").put("profile", profile("read-governed-" + rows + "-rows-1-clients",
+                    full + "&size=" + rows, rows));
+            pair.get("bareQuery").put("profile", profile("read-bare-" + rows + "-rows-1-clients", bare + "?size=" + rows, rows));
         }
         Path out = Path.of("target/benchmarks/data-access.json");
         Files.createDirectories(out.getParent());
@@ -127,52 +147,20 @@ class DataAccessBenchmark extends IntegrationTest {
         System.out.println("BENCHMARK data-access " + figures);
     }
 
-    private Map<String, Object> run(String recording, String path, int clients, int rows) throws Exception {
-        for (int i = 0; i < WARM_UP; i++) {
+    /**
+     * A sequential pass under the flight recorder, after every timed section: so that neither the recorder's cost nor
+     * what it leaves behind falls on one (with a recording after each section, the section timed next took two to
+     * three times the JVM's CPU per call, whichever path it timed).
+     */
+    private Map<String, Object> profile(String recording, String path, int rows) throws IOException {
+        FlightRecording flight = FlightRecording.ofServedCalls(recording);
+        long profiledNanos = 0;
+        for (int i = 0; i < PROFILED; i++) {
+            long t = System.nanoTime();
             check(api.get("gaj.zhang", path), rows);
+            profiledNanos += System.nanoTime() - t;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<long[]>> futures = new ArrayList<>();
-        ProcessCpu cpu = ProcessCpu.start();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            futures.add(pool.submit(() -> {
-                long[] nanos = new long[REQUESTS_PER_CLIENT];
-                for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
-                    long t = System.nanoTime();
-                    check(api.get("gaj.zhang", path), rows);
-                    nanos[i] = System.nanoTime() - t;
-                }
-                return nanos;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<long[]> f : futures) {
-            Arrays.stream(f.get()).forEach(all::add);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> cpuPerCall = cpu.perCall(clients * REQUESTS_PER_CLIENT);
-        pool.shutdown();
-        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        Map<String, Object> figure = new LinkedHashMap<>();
-        figure.put("clients", clients);
-        figure.put("requests", sorted.length);
-        figure.put("perSecond", sorted.length / seconds);
-        figure.put("p50Millis", sorted[sorted.length / 2] / 1e6);
-        figure.put("p99Millis", sorted[(int) (sorted.length * 0.99)] / 1e6);
-        figure.put("cpuMillisPerCallByProcess", cpuPerCall);
-        if (clients == 1) {
-            // a separate sequential pass under the flight recorder, so its cost stays out of the figures above
-            FlightRecording flight = FlightRecording.ofServedCalls(recording);
-            long profiledNanos = 0;
-            for (int i = 0; i < PROFILED; i++) {
-                long t = System.nanoTime();
-                check(api.get("gaj.zhang", path), rows);
-                profiledNanos += System.nanoTime() - t;
-            }
-            figure.put("profile", flight.stop(PROFILED, profiledNanos / 1e6 / PROFILED));
-        }
-        return figure;
+        return flight.stop(PROFILED, profiledNanos / 1e6 / PROFILED);
     }
 
     /**
@@ -184,7 +172,7 @@ class DataAccessBenchmark extends IntegrationTest {
         private long samples;
         private long waiting;
 
-        Map<String, Object> during(java.util.concurrent.Callable<Map<String, Object>> work) throws Exception {
+        <T> T during(java.util.concurrent.Callable<T> work) throws Exception {
             java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
             Thread sampler = new Thread(() -> {
                 while (running.get()) {

@@ -1,6 +1,8 @@
 package org.govshare.support;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,23 +19,44 @@ public final class ProcessCpu {
 
     private static final double MILLIS_PER_TICK = 10.0; // USER_HZ is 100 on Linux
 
-    private final Map<String, Long> start;
+    private final Map<String, Double> millis = new LinkedHashMap<>();
+    private Map<String, Long> startTicks = Map.of();
+    private long gcMillisAtStart;
+    private long jitMillisAtStart;
 
-    private ProcessCpu(Map<String, Long> start) {
-        this.start = start;
+    /** Starts counting (again: a meter adds up every stretch from {@link #begin} to {@link #end}). */
+    public void begin() {
+        startTicks = ticks();
+        gcMillisAtStart = gcMillis();
+        jitMillisAtStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
-    public static ProcessCpu start() {
-        return new ProcessCpu(ticks());
+    public void end() {
+        ticks().forEach((group, ticks) -> millis.merge(group, (ticks - startTicks.getOrDefault(group, 0L)) * MILLIS_PER_TICK,
+                Double::sum));
+        millis.merge("thisJvmGarbageCollection", (double) (gcMillis() - gcMillisAtStart), Double::sum);
+        millis.merge("thisJvmJitCompilation", (double) (ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
+                - jitMillisAtStart), Double::sum);
     }
 
-    /** CPU milliseconds per call of each process since {@link #start}. */
+    /**
+     * CPU milliseconds per call of each process over what was counted; and, of this JVM's, the time its collectors
+     * and its JIT compiler took (elapsed, per call), the two kinds of work no call asks for that can fall on any
+     * stretch.
+     */
     public Map<String, Object> perCall(int calls) {
-        Map<String, Long> end = ticks();
         Map<String, Object> perCall = new LinkedHashMap<>();
-        end.forEach((group, ticks) -> perCall.put(group,
-                Math.round((ticks - start.getOrDefault(group, 0L)) * MILLIS_PER_TICK / calls * 100) / 100.0));
+        millis.forEach((group, total) -> perCall.put(group, round(total / calls)));
         return perCall;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .filter(t -> t > 0).sum();
     }
 
     private static Map<String, Long> ticks() {
