@@ -14,8 +14,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one writer of the hash chain: links committed events to the chain in batches, right after the transactions
- * that appended them commit (they tell it) and, failing that, every poll interval. Several nodes may run one each;
+ * The one writer of the hash chain: links committed events to the chain in batches, shortly after the transactions
+ * that appended them commit (they tell it, and it gathers what else commits meanwhile) and, failing that, every poll
+ * interval. Several nodes may run one each;
  * the chain-head row's lock lets one chain at a time. Appends themselves never wait for it.
  */
 @Component
@@ -61,7 +62,9 @@ public class AuditChainer implements SmartLifecycle {
         Duration backoff = Duration.ofMillis(100);
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                appended.tryAcquire(properties.chainer().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (appended.tryAcquire(properties.chainer().pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    BackgroundWorker.pause(properties.chainer().gather());
+                }
                 appended.drainPermits();
                 chainPending();
                 backoff = Duration.ofMillis(100);

@@ -21,8 +21,12 @@ public record AuditProperties(@DefaultValue("govshare-audit") String indexName, 
      *
      * @param batchSize events chained in one transaction at most
      * @param pollInterval how often it looks for unchained events when nobody told it of new ones (commits tell it)
+     * @param gather how long it waits, once told, for more commits to join the same chaining: one chaining transaction
+     *               per batch, not one per audited call (its round trips and the head's lock are the same for one
+     *               event or a thousand); the chain lags by this much more, the events are stored all the same
      */
-    public record Chainer(@DefaultValue("1000") int batchSize, @DefaultValue("200ms") Duration pollInterval) {
+    public record Chainer(@DefaultValue("1000") int batchSize, @DefaultValue("200ms") Duration pollInterval,
+                          @DefaultValue("50ms") Duration gather) {
     }
 
     /**
