@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param rateLimit how many reads one grant may make per window; more are refused with 429 (bulk scraping)
  * @param rateWindow the window the rate limit counts in
+ * @param rateLease how many of a grant's reads a node counts at once in the shared count, and then serves without
+ *                  counting (at most a twentieth of the limit; 1 counts every read as it comes)
  * @param masking how sensitive items are masked, by their kind
  * @param maxOrderedRecords the most matching records a read orders itself: when the grant does not show a hosted
  *                          dataset's key as it is, or a sort is asked for, the records are ordered by what the grant
@@ -21,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("govshare.access")
 public record AccessProperties(@DefaultValue("600") int rateLimit,
-                               @DefaultValue("1m") Duration rateWindow, @DefaultValue Masking masking,
+                               @DefaultValue("1m") Duration rateWindow, @DefaultValue("10") int rateLease,
+                               @DefaultValue Masking masking,
                                @DefaultValue("10000") int maxOrderedRecords,
                                @DefaultValue("200000") int orderedKeysKept) {
 

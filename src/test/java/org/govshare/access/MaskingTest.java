@@ -17,7 +17,7 @@ class MaskingTest {
             List.of("欧阳", "司马", "诸葛"), List.of("区", "县", "旗"), "*");
 
     private static Object mask(AccessProperties.Masking rules, ItemKind kind, Object value) {
-        return new Masking(new AccessProperties(600, Duration.ofMinutes(1), rules, 10000, 0))
+        return new Masking(new AccessProperties(600, Duration.ofMinutes(1), 1, rules, 10000, 0))
                 .mask(new DataItem("x", "string", null, Sensitivity.PERSONAL, null, null, kind), value);
     }
 

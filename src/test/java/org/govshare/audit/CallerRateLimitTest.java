@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.govshare.support.SteppedClock;
 import org.junit.jupiter.api.Test;
 import org.govshare.platform.web.FixedWindowCounter;
 
@@ -124,33 +125,5 @@ class CallerRateLimitTest {
         CallerRateLimit off = new CallerRateLimit(new RateLimitProperties(false, Map.of("default",
                 new RateLimitProperties.Family(List.of("/api"), 1, Duration.ofMinutes(1))), 10, Duration.ofSeconds(1)), clock);
         assertThat(off.familyOf("/api/me")).isNull();
-    }
-
-    private static final class SteppedClock extends Clock {
-
-        private Instant now;
-
-        SteppedClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
