@@ -11,9 +11,11 @@ import org.springframework.util.unit.DataSize;
  *                         resource from which the entry is flagged as possible repeated collection (Art. 9)
  * @param maxAssessmentSize the largest assessment report a submission may carry (Art. 13 of the national regulation)
  * @param assessmentTypes  the media types an assessment report may have (its first bytes must match too)
+ * @param versionsKept     how many published versions this node keeps once read (they never change); 0 keeps none
  */
 @ConfigurationProperties("govshare.catalog")
 public record CatalogProperties(@DefaultValue("0.6") double overlapThreshold,
                                 @DefaultValue("5MB") DataSize maxAssessmentSize,
-                                @DefaultValue({"application/pdf"}) List<String> assessmentTypes) {
+                                @DefaultValue({"application/pdf"}) List<String> assessmentTypes,
+                                @DefaultValue("2000") int versionsKept) {
 }
