@@ -226,4 +226,13 @@ public final class CatalogEntries {
                 e.conditions(), e.legalBasis(), e.sharingMethod(), e.openToPublic(), e.openConditions(), e.updateCycle(),
                 e.publishDate(), e.relatedCodes(), e.tier(), e.regionCode(), e.dataCategory(), e.grade());
     }
+
+    /** The entry under another code, in the sub-item of the classification the code spells (203002/102001: 2, 03, 002). */
+    public static CatalogEntry withCode(CatalogEntry e, String code) {
+        Classification spelled = new Classification(code.substring(0, 1), code.substring(1, 3), code.substring(3, 6));
+        return new CatalogEntry(code, e.name(), e.summary(), e.providerDepartment(), e.collectingDepartment(),
+                e.statutoryDuty(), e.kind(), spelled, e.format(), e.items(), e.sharingType(), e.sharingConditions(),
+                e.conditions(), e.legalBasis(), e.sharingMethod(), e.openToPublic(), e.openConditions(), e.updateCycle(),
+                e.publishDate(), e.relatedCodes(), e.tier(), e.regionCode(), e.dataCategory(), e.grade());
+    }
 }
