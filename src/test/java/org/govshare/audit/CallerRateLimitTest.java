@@ -3,17 +3,14 @@ package org.govshare.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.govshare.platform.web.FixedWindowCounter;
 import org.govshare.support.SteppedClock;
 import org.junit.jupiter.api.Test;
-import org.govshare.platform.web.FixedWindowCounter;
 
 class CallerRateLimitTest {
 
