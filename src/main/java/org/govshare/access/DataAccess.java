@@ -157,7 +157,7 @@ public class DataAccess {
             if (!slice.records().isEmpty()) {
                 Map<String, List<String>> marks = corrections.openMarks(code, caller.department(), reveal.grant().id());
                 if (!marks.isEmpty()) {
-                    mark(marks, hosted.keysOf(code, slice.records(), "record"), shown);
+                    mark(marks, hosted.keysOf(resource.entry(), slice.records(), "record"), shown);
                 }
             }
             return new Page(slice, shown);
@@ -179,7 +179,7 @@ public class DataAccess {
         DataSlice all = hosted.readMatching(code, filters, properties.maxOrderedRecords(), "sort",
                 reveal.keyClear() ? "a sorted read orders" : "this grant does not show the key, so a read orders by what it"
                         + " shows, which takes");
-        List<String> keys = hosted.keysOf(code, all.records(), "record");
+        List<String> keys = hosted.keysOf(resource.entry(), all.records(), "record");
         List<Map<String, Object>> shown = mark(marks, keys, shown(reveal, all.records()));
         List<Integer> order = ordered(reveal, sort, shown);
         orders.keep(view.apply(all.version()), order.stream().map(keys::get).toList());

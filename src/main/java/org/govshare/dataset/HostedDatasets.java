@@ -273,8 +273,12 @@ public class HostedDatasets {
      * @throws InvalidInputException naming {@code field} when a key item has no value or one not of its type
      */
     public List<String> keysOf(String resourceCode, List<? extends Map<String, ?>> given, String field) {
-        CatalogEntry entry = catalog.current(resourceCode)
-                .orElseThrow(() -> new NotFoundException("resource", resourceCode)).entry();
+        return keysOf(catalog.current(resourceCode).orElseThrow(() -> new NotFoundException("resource", resourceCode))
+                .entry(), given, field);
+    }
+
+    /** As {@link #keysOf(String, List, String)}, for a caller that holds the resource's catalog entry already. */
+    public List<String> keysOf(CatalogEntry entry, List<? extends Map<String, ?>> given, String field) {
         RecordSchema schema = new RecordSchema(entry, properties.zone(), json);
         return given.stream().map(r -> schema.keyOf(r, field)).toList();
     }
