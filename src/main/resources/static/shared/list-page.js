@@ -142,11 +142,19 @@ window.GovShareListPage = (function () {
         failed ? bi('未能加载结果。', 'The results could not be loaded.') : bi(zh, en)));
     }
 
-    /** 共 12 条资源 12 resources; nothing after a failure. noun: [zh, en one, en many]. */
+    /**
+     * 共 12 条资源 12 resources; 超过 10000 条资源 more than 10000 resources when the list stopped counting
+     * (totalExact false); nothing after a failure. noun: [zh, en one, en many].
+     */
     function showSummary(page, failed, noun) {
       const total = Number(page.total) || 0;
       const summary = clear($('summary'));
       if (failed) return;
+      if (page.totalExact === false) {
+        add(summary, '超过 ', h('strong', null, String(total)), ' 条' + noun[0] + ' ',
+          h('span', { lang: 'en', class: 'en' }, 'more than ' + total + ' ' + noun[2]));
+        return;
+      }
       add(summary, '共 ', h('strong', null, String(total)), ' 条' + noun[0] + ' ',
         h('span', { lang: 'en', class: 'en' }, total === 1 ? '1 ' + noun[1] : total + ' ' + noun[2]));
     }
@@ -164,10 +172,18 @@ window.GovShareListPage = (function () {
       const total = Number(page.total) || 0;
       const size = Number(page.size) || defaultSize;
       const number = (Number(page.page) || 0) + 1;
+      prev.disabled = number <= 1;
+      if (page.totalExact === false) {
+        // the count stopped: the last page is the first one that comes back short
+        const shown = Array.isArray(page.resources) ? page.resources.length : 0;
+        add(status, '第 ', h('strong', null, String(number)), ' 页，超过 ', h('strong', null, String(total)), ' 条 ',
+          h('span', { class: 'en', lang: 'en' }, 'Page ' + number + ', more than ' + total + ' ' + noun[2]));
+        next.disabled = shown < size;
+        return;
+      }
       const pages = Math.max(1, Math.ceil(total / size));
       add(status, '第 ', h('strong', null, String(number)), ' / ', String(pages), ' 页，共 ', h('strong', null, String(total)),
         ' 条 ', h('span', { class: 'en', lang: 'en' }, 'Page ' + number + ' of ' + pages + ', ' + total + ' ' + noun[2]));
-      prev.disabled = number <= 1;
       next.disabled = number >= pages;
     }
 

@@ -27,6 +27,7 @@ class CatalogStore {
 
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
+    private final int countedUpTo;
     private final RowMapper<Submission> submissionRows = this::submission;
     private final CaseRows<Submission> submissions;
     private final RowMapper<CatalogVersion> versionRows = this::version;
@@ -40,8 +41,9 @@ class CatalogStore {
             });
     private static final int CACHED_VERSIONS = 20_000;
 
-    CatalogStore(JdbcTemplate jdbc, JsonColumns json) {
+    CatalogStore(JdbcTemplate jdbc, JsonColumns json, CatalogProperties properties) {
         this.jdbc = jdbc;
+        this.countedUpTo = properties.countedUpTo();
         this.json = json;
         this.submissions = new CaseRows<>(jdbc, "catalog_submission", submissionRows);
     }
@@ -174,10 +176,23 @@ class CatalogStore {
     }
 
     CatalogPage search(CatalogQuery query) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> args = new ArrayList<>();
+        return search(query, countedUpTo);
+    }
+
+    /**
+     * A page of the catalog in the order of its codes. The matches of words are counted up to {@code countedUpTo}:
+     * past it the count stops and the page is read by walking the codes in order, which finds a page of a common
+     * word in a few rows instead of ordering every match. The page is the same either way.
+     */
+    CatalogPage search(CatalogQuery query, int countedUpTo) {
+        // two forms of the same criteria: one the words' index serves, one a walk in the codes' order checks row by row
+        StringBuilder indexed = new StringBuilder(" where 1 = 1");
+        StringBuilder walked = new StringBuilder(" where 1 = 1");
+        List<Object> indexedArgs = new ArrayList<>();
+        List<Object> walkedArgs = new ArrayList<>();
         if (!Boolean.TRUE.equals(query.includeRetired())) {
-            where.append(" and r.status = 'PUBLISHED'");
+            indexed.append(" and r.status = 'PUBLISHED'");
+            walked.append(" and r.status = 'PUBLISHED'");
         }
         boolean words = false;
         if (query.q() != null) {
@@ -187,26 +202,28 @@ class CatalogStore {
                     // the index finds the rows holding every pair of the word's characters, which for a word of one
                     // or two characters is the answer; LIKE keeps, of those, the rows holding a longer word. The
                     // pairs are written into the statement, not bound, so the planner sees how many rows they name.
-                    where.append(" and catalog_grams(r.search_text) @> '").append(grams(literal).replace("'", "''"))
+                    indexed.append(" and catalog_grams(r.search_text) @> '").append(grams(literal).replace("'", "''"))
                             .append("'::text[]");
                     if (literal.codePointCount(0, literal.length()) > 2) {
-                        where.append(" and r.search_text like ?");
-                        args.add("%" + literal + "%");
+                        indexed.append(" and r.search_text like ?");
+                        indexedArgs.add("%" + literal + "%");
                     }
+                    walked.append(" and r.search_text like ?");
+                    walkedArgs.add("%" + literal + "%");
                     words = true;
                 }
             }
         }
-        filter(where, args, "r.provider_department", query.provider());
-        filter(where, args, "r.kind", query.kind());
-        filter(where, args, "r.sharing_type", query.sharingType());
-        filter(where, args, "r.update_cycle", query.updateCycle());
-        filter(where, args, "r.tier", query.tier());
+        for (StringBuilder where : List.of(indexed, walked)) {
+            List<Object> args = where == indexed ? indexedArgs : walkedArgs;
+            filter(where, args, "r.provider_department", query.provider());
+            filter(where, args, "r.kind", query.kind());
+            filter(where, args, "r.sharing_type", query.sharingType());
+            filter(where, args, "r.update_cycle", query.updateCycle());
+            filter(where, args, "r.tier", query.tier());
+        }
         int page = query.pageOrFirst();
         int size = query.sizeOrDefault();
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
         // the resource's code comes first and under its own name: the source department's row has a code too
         String listing = "select r.code as listed_code, r.status, v.version, v.content, s.* from catalog_resource r"
                 + " join catalog_version v on v.code = r.code and v.version = r.current_version"
@@ -214,25 +231,36 @@ class CatalogStore {
         RowMapper<CatalogListing> listed = (rs, row) -> new CatalogListing(rs.getString("listed_code"),
                 rs.getInt("version"), rs.getString("status"), read(rs.getString("content"), CatalogEntry.class),
                 sourceDepartment(rs, rs.getString("listed_code")));
+        // filters only, or more matches of words than are counted: a page read in the codes' order that stops at it
+        java.util.function.Supplier<List<CatalogListing>> walk = () -> {
+            List<Object> args = new ArrayList<>(walkedArgs);
+            args.addAll(List.of(size, (long) page * size));
+            return jdbc.query(listing + walked + " order by r.code limit ? offset ?", listed, args.toArray());
+        };
         if (!words) {
-            // filters only: a count, and a page read in the key's order that stops at the page
-            Long total = jdbc.queryForObject("select count(*) from catalog_resource r" + where, Long.class, args.toArray());
-            List<CatalogListing> listings = jdbc.query(listing + where + " order by r.code limit ? offset ?", listed,
-                    pageArgs.toArray());
-            return new CatalogPage(total == null ? 0 : total, page, size, listings);
+            // filters alone are counted in full: through their indexes, or a scan of the narrow rows, it costs little
+            Long total = jdbc.queryForObject("select count(*) from catalog_resource r" + walked, Long.class,
+                    walkedArgs.toArray());
+            return new CatalogPage(total == null ? 0 : total, true, page, size, walk.get());
         }
-        // words: the matching codes are found once, then counted and paged; the planner cannot tell how many a word
-        // matches, and a page planned on its guess may walk the whole catalog
+        // words: the matching codes (up to one past the count's end) are found once through the index, then counted
+        // and paged; the planner cannot tell how many a word matches, and a page planned on its guess may walk the
+        // whole catalog
         long[] total = {0};
-        List<CatalogListing> listings = jdbc.query("with hits as materialized (select r.code from catalog_resource r" + where
-                        + "), shown as (select code from hits order by code limit ? offset ?)"
+        List<Object> args = new ArrayList<>(indexedArgs);
+        args.addAll(List.of(countedUpTo + 1, size, (long) page * size));
+        List<CatalogListing> listings = jdbc.query("with hits as materialized (select r.code from catalog_resource r"
+                        + indexed + " limit ?), shown as (select code from hits order by code limit ? offset ?)"
                         + " select (select count(*) from hits) as total, x.* from (select 1) as one"
                         + " left join (" + listing + " join shown on shown.code = r.code) as x on true order by x.listed_code",
                 (rs, row) -> {
                     total[0] = rs.getLong("total");
                     return rs.getString("listed_code") == null ? null : listed.mapRow(rs, row);
-                }, pageArgs.toArray());
-        return new CatalogPage(total[0], page, size, listings.stream().filter(java.util.Objects::nonNull).toList());
+                }, args.toArray());
+        if (total[0] <= countedUpTo) {
+            return new CatalogPage(total[0], true, page, size, listings.stream().filter(java.util.Objects::nonNull).toList());
+        }
+        return new CatalogPage(countedUpTo, false, page, size, walk.get());
     }
 
     /**

@@ -77,6 +77,48 @@ class CatalogIT extends IntegrationTest {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private CatalogStore store;
+
+    /**
+     * Past {@code counted-up-to} a search with words stops counting and finds its page by walking the codes in order.
+     * Whatever the count's end, a query's page is the same, and its total is exact exactly when it has no words or
+     * its matches are no more than the end. A property over queries drawn from the catalog's own words, filters, pages and sizes.
+     */
+    @Test
+    void aSearchGivesTheSamePageWhereverItsCountStops() {
+        String[] names = {"常住人口登记", "流动人口居住登记", "人口死亡登记", "出生医学证明"};
+        for (int i = 0; i < names.length; i++) {
+            ObjectNode entry = entry("101001/10191" + i);
+            entry.put("name", names[i]);
+            publish(entry);
+        }
+        assertThat(api.get("jsq.xu", "/api/catalog?q=%E4%BA%BA%E5%8F%A3").json().path("totalExact").asBoolean())
+                .as("a count that did not stop").isTrue();
+        String[] words = {null, "人口", "人", "登记", "人口登记", "口死", "常住人口登记", "1019", "101001/10191", "证明",
+                "居住 登记", "人口 登记", "zz-no-such"};
+        String[] providers = {null, "public-security", "health"};
+        java.util.Random random = new java.util.Random(20261204L);
+        for (int run = 0; run < 200; run++) {
+            CatalogQuery query = new CatalogQuery(words[random.nextInt(words.length)],
+                    providers[random.nextInt(providers.length)], null, null, null, null, random.nextBoolean(),
+                    random.nextInt(4), 1 + random.nextInt(3));
+            CatalogPage whole = store.search(query, 1_000_000);
+            assertThat(whole.totalExact()).as("%s", query).isTrue();
+            for (int countedUpTo : new int[] {1, 2, 3, 5}) {
+                CatalogPage stopped = store.search(query, countedUpTo);
+                assertThat(stopped.resources().stream().map(CatalogListing::code))
+                        .as("%s counted up to %d", query, countedUpTo)
+                        .containsExactlyElementsOf(whole.resources().stream().map(CatalogListing::code).toList());
+                // filters alone are always counted in full
+                boolean counted = query.q() == null || whole.total() <= countedUpTo;
+                assertThat(stopped.totalExact()).as("%s counted up to %d", query, countedUpTo).isEqualTo(counted);
+                assertThat(stopped.total()).as("%s counted up to %d", query, countedUpTo)
+                        .isEqualTo(counted ? whole.total() : countedUpTo);
+            }
+        }
+    }
+
     private List<String> codes(String q) {
         return api.get("jsq.xu", "/api/catalog?size=100&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8))
                 .json().path("resources").findValuesAsText("code");
