@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.govshare.cases.CaseRows;
 import org.govshare.platform.JsonColumns;
+import org.govshare.platform.database.AfterCommit;
 import org.govshare.rules.Finding;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -342,7 +343,9 @@ class CatalogStore {
         }
         CatalogEntry entry = read(jdbc.queryForObject("select content from catalog_version where code = ? and version = ?",
                 String.class, code, version), CatalogEntry.class);
-        published.put(key, entry);
+        // kept once committed: a version published in a transaction that rolls back is published again, maybe
+        // with other content, under the same number
+        AfterCommit.run(() -> published.put(key, entry));
         return entry;
     }
 
@@ -403,8 +406,13 @@ class CatalogStore {
 
     private CatalogVersion version(ResultSet rs, int row) throws SQLException {
         String content = rs.getString("content");
-        CatalogEntry entry = published.computeIfAbsent(rs.getString("code") + "#" + rs.getInt("version"),
-                key -> read(content, CatalogEntry.class));
+        String key = rs.getString("code") + "#" + rs.getInt("version");
+        CatalogEntry entry = published.get(key);
+        if (entry == null) {
+            CatalogEntry parsed = read(content, CatalogEntry.class);
+            AfterCommit.run(() -> published.put(key, parsed));
+            entry = parsed;
+        }
         return new CatalogVersion(rs.getString("code"), rs.getInt("version"),
                 Submission.Kind.valueOf(rs.getString("change_kind")), entry,
                 rs.getObject("published_at", OffsetDateTime.class).toInstant(), rs.getString("approved_by"),

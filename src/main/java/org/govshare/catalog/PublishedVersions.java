@@ -5,9 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.govshare.platform.database.AfterCommit;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Published catalog versions, kept by this node once read. A version never changes once published (nothing updates
@@ -40,20 +39,7 @@ class PublishedVersions {
             return Optional.of(known);
         }
         Optional<CatalogVersion> read = store.version(code, version);
-        read.ifPresent(found -> onceCommitted(() -> kept.put(key, found)));
+        read.ifPresent(found -> AfterCommit.run(() -> kept.put(key, found)));
         return read;
-    }
-
-    private static void onceCommitted(Runnable keep) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            keep.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                keep.run();
-            }
-        });
     }
 }

@@ -119,6 +119,36 @@ class CatalogIT extends IntegrationTest {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private Catalog catalog;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /**
+     * Published versions are kept by the node once read, but only once the transaction that read them commits: a
+     * version written and read in a transaction that rolls back may be published again with other content.
+     */
+    @Test
+    void aVersionReadInATransactionThatRollsBackIsNotKept() {
+        String code = "101001/101914";
+        publish(entry(code));
+        String submission = jdbc.queryForObject("select submission_id from catalog_version where code = ? and version = 1",
+                String.class, code);
+        String insert = "insert into catalog_version (code, version, change_kind, content, published_at, approved_by,"
+                + " submission_id) select code, 2, change_kind, jsonb_set(content::jsonb, '{summary}', to_jsonb(?::text))::text,"
+                + " published_at, approved_by, ? from catalog_version where code = ? and version = 1";
+        var template = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        template.executeWithoutResult(tx -> {
+            jdbc.update(insert, "rolled back", submission, code);
+            assertThat(catalog.version(code, 2).content().summary()).isEqualTo("rolled back");
+            tx.setRollbackOnly();
+        });
+        jdbc.update(insert, "committed", submission, code);
+        assertThat(catalog.version(code, 2).content().summary()).isEqualTo("committed");
+        jdbc.update("delete from catalog_version where code = ? and version = 2", code);
+    }
+
     private List<String> codes(String q) {
         return api.get("jsq.xu", "/api/catalog?size=100&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8))
                 .json().path("resources").findValuesAsText("code");
