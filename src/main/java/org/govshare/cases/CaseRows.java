@@ -18,6 +18,7 @@ public final class CaseRows<T> {
 
     private final JdbcTemplate jdbc;
     private final String table;
+    private final String columns;
     private final String select;
     private final RowMapper<T> rows;
 
@@ -33,6 +34,7 @@ public final class CaseRows<T> {
     public CaseRows(JdbcTemplate jdbc, String table, String columns, RowMapper<T> rows) {
         this.jdbc = jdbc;
         this.table = table;
+        this.columns = columns;
         this.select = "select " + columns + " from " + table;
         this.rows = rows;
     }
@@ -77,6 +79,15 @@ public final class CaseRows<T> {
         args.add((long) page * size);
         return jdbc.query(select + where + " order by " + openedColumn + " desc, id desc limit ? offset ?", rows,
                 args.toArray());
+    }
+
+    /**
+     * Binds a case not yet bound to the process instance that works it, and reads it, in one statement that also
+     * locks its row until the transaction ends; empty when there is no such case or it is bound already.
+     */
+    public Optional<T> bindUnbound(String id, String processInstanceId) {
+        return jdbc.query("update " + table + " set process_instance_id = ? where id = ? and process_instance_id is null"
+                + " returning " + columns, rows, processInstanceId, id).stream().findFirst();
     }
 
     /** Records the process instance that works the case. */

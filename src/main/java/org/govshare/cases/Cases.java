@@ -118,11 +118,11 @@ public final class Cases<T extends Case> {
      * @return the case, now bound
      */
     public T bind(String processInstanceId, String number, Predicate<T> waiting) {
-        T found = rows.lock(number).filter(c -> c.processInstanceId() == null && waiting.test(c))
+        // bound and read in one round trip; a case not where its first step expects it is a conflict, which rolls
+        // the step back, its binding with it
+        return rows.bindUnbound(number, processInstanceId).filter(waiting)
                 .orElseThrow(() -> new ConflictException(kind.numberVariable(), "bind-once",
                         kind.noun() + " " + number + " is not waiting for its first step"));
-        rows.bind(found.id(), processInstanceId);
-        return require(found.id());
     }
 
     // ---- finding ----

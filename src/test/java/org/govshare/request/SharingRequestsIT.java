@@ -1,6 +1,7 @@
 package org.govshare.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.time.LocalDate;
@@ -97,6 +98,35 @@ class SharingRequestsIT extends IntegrationTest {
         assertThat(revoked.json().path("status").asText()).as(revoked.body()).isEqualTo("REVOKED");
         assertRefusedAndAudited(api.post("mzj.chen", "/api/grants/" + grantId + "/revocation", "{\"reason\":\"again\"}"),
                 409, "status", "revoke-valid-grants-only");
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
+    /**
+     * A request's first step binds it to its process once: a second process started for it, or one started for a
+     * request no longer waiting for its first step, fails, and the binding it tried is rolled back with it.
+     */
+    @Test
+    void aRequestIsBoundToOneProcessOnceAndOnlyWhileItWaitsForItsFirstStep() {
+        String code = publish("mzj.chen", CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102")));
+        ObjectNode body = request(code, "统一社会信用代码");
+        body.set("officials", JSON.valueToTree(List.of("gaj.zhang")));
+        String id = RequestsThroughTheSteps.ask(api, "gaj.zhang", body.toString()).json().path("id").asText();
+        String bound = jdbc.queryForObject("select process_instance_id from sharing_request where id = ?", String.class, id);
+
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(SharingRequests.PROCESS, id, java.util.Map.of("requestNumber", id)))
+                .hasStackTraceContaining("is not waiting for its first step");
+        assertThat(jdbc.queryForObject("select process_instance_id from sharing_request where id = ?", String.class, id))
+                .isEqualTo(bound);
+
+        // unbound, but granted already: the step binds it, finds it is not waiting, and the binding is undone
+        jdbc.update("update sharing_request set process_instance_id = null where id = ?", id);
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(SharingRequests.PROCESS, id, java.util.Map.of("requestNumber", id)))
+                .hasStackTraceContaining("is not waiting for its first step");
+        assertThat(jdbc.queryForObject("select process_instance_id from sharing_request where id = ?", String.class, id))
+                .isNull();
+        jdbc.update("update sharing_request set process_instance_id = ? where id = ?", bound, id);
     }
 
     @Test
