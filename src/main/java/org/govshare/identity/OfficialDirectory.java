@@ -137,7 +137,11 @@ public class OfficialDirectory {
                 groups.stream().map(Group::getId).toList()));
     }
 
-    /** The officials of a department, by login. */
+    /** Whether a login is an official of a department: one query, where {@link #load} takes two. */
+    public boolean isOfficialOf(String login, String department) {
+        return identityService.createUserQuery().userId(login).memberOfGroup(department).count() > 0;
+    }
+
     /** A page of a department's officials, by login. */
     public List<Official> officialsOf(String department, int page, int size) {
         return identityService.createUserQuery().memberOfGroup(department).orderByUserId().asc()

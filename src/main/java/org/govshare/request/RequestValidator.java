@@ -14,7 +14,6 @@ import java.util.Set;
 import org.govshare.calendar.Today;
 import org.govshare.catalog.CatalogEntry;
 import org.govshare.catalog.CatalogListing;
-import org.govshare.identity.Official;
 import org.govshare.identity.OfficialDirectory;
 import org.govshare.identity.RegisteredSystems;
 import org.govshare.platform.web.InvalidInputException.FieldError;
@@ -133,8 +132,7 @@ class RequestValidator {
         }
         for (int i = 0; i < r.officials().size(); i++) {
             String login = r.officials().get(i);
-            boolean ours = login != null && officials.load(login).map(Official::department).filter(department::equals).isPresent();
-            if (!ours) {
+            if (login == null || !officials.isOfficialOf(login, department)) {
                 errors.add(new FieldError("officials[" + i + "]", "not-an-official-of-the-applicant",
                         "'" + login + "' is not an official of " + department));
             }
