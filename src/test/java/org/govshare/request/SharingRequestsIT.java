@@ -129,6 +129,26 @@ class SharingRequestsIT extends IntegrationTest {
         jdbc.update("update sharing_request set process_instance_id = ? where id = ?", bound, id);
     }
 
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
+
+    /** A request's history may be removed ten years after it starts, a date each history row gets as it is written. */
+    @Test
+    void theHistoryOfARequestIsKeptTenYearsFromItsStart() {
+        String code = publish("mzj.chen", CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102")));
+        ObjectNode body = request(code, "统一社会信用代码");
+        body.set("officials", JSON.valueToTree(List.of("gaj.zhang")));
+        String id = RequestsThroughTheSteps.ask(api, "gaj.zhang", body.toString()).json().path("id").asText();
+        String instance = jdbc.queryForObject("select process_instance_id from sharing_request where id = ?", String.class, id);
+
+        var ended = history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult();
+        assertThat(ended.getEndTime()).as("granted at once").isNotNull();
+        assertThat(ended.getRemovalTime()).isEqualTo(java.util.Date.from(ended.getStartTime().toInstant()
+                .plus(java.time.Duration.ofDays(3650))));
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).list())
+                .isNotEmpty().allSatisfy(step -> assertThat(step.getRemovalTime()).isEqualTo(ended.getRemovalTime()));
+    }
+
     @Test
     void aConditionalRequestIsReviewedByTheProviderWhoMayNotRefuseWithoutALegalBasisAndNarrowsIt() {
         String code = residents();
