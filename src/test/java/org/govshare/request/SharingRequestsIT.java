@@ -103,29 +103,36 @@ class SharingRequestsIT extends IntegrationTest {
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtime;
 
+    /** A request for an unconditional resource of its own, granted by the rules; its id. */
+    private String grantedAtOnce() {
+        String code = publish("mzj.chen", CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102")));
+        ObjectNode body = request(code, "统一社会信用代码");
+        body.set("officials", JSON.valueToTree(List.of("gaj.zhang")));
+        return RequestsThroughTheSteps.ask(api, "gaj.zhang", body.toString()).json().path("id").asText();
+    }
+
+    private String processOf(String requestId) {
+        return jdbc.queryForObject("select process_instance_id from sharing_request where id = ?", String.class, requestId);
+    }
+
     /**
      * A request's first step binds it to its process once: a second process started for it, or one started for a
      * request no longer waiting for its first step, fails, and the binding it tried is rolled back with it.
      */
     @Test
     void aRequestIsBoundToOneProcessOnceAndOnlyWhileItWaitsForItsFirstStep() {
-        String code = publish("mzj.chen", CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102")));
-        ObjectNode body = request(code, "统一社会信用代码");
-        body.set("officials", JSON.valueToTree(List.of("gaj.zhang")));
-        String id = RequestsThroughTheSteps.ask(api, "gaj.zhang", body.toString()).json().path("id").asText();
-        String bound = jdbc.queryForObject("select process_instance_id from sharing_request where id = ?", String.class, id);
+        String id = grantedAtOnce();
+        String bound = processOf(id);
 
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey(SharingRequests.PROCESS, id, java.util.Map.of("requestNumber", id)))
                 .hasStackTraceContaining("is not waiting for its first step");
-        assertThat(jdbc.queryForObject("select process_instance_id from sharing_request where id = ?", String.class, id))
-                .isEqualTo(bound);
+        assertThat(processOf(id)).isEqualTo(bound);
 
         // unbound, but granted already: the step binds it, finds it is not waiting, and the binding is undone
         jdbc.update("update sharing_request set process_instance_id = null where id = ?", id);
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey(SharingRequests.PROCESS, id, java.util.Map.of("requestNumber", id)))
                 .hasStackTraceContaining("is not waiting for its first step");
-        assertThat(jdbc.queryForObject("select process_instance_id from sharing_request where id = ?", String.class, id))
-                .isNull();
+        assertThat(processOf(id)).isNull();
         jdbc.update("update sharing_request set process_instance_id = ? where id = ?", bound, id);
     }
 
@@ -135,11 +142,7 @@ class SharingRequestsIT extends IntegrationTest {
     /** A request's history may be removed ten years after it starts, a date each history row gets as it is written. */
     @Test
     void theHistoryOfARequestIsKeptTenYearsFromItsStart() {
-        String code = publish("mzj.chen", CatalogEntries.organisations(CatalogEntries.nextCode("203001", "102")));
-        ObjectNode body = request(code, "统一社会信用代码");
-        body.set("officials", JSON.valueToTree(List.of("gaj.zhang")));
-        String id = RequestsThroughTheSteps.ask(api, "gaj.zhang", body.toString()).json().path("id").asText();
-        String instance = jdbc.queryForObject("select process_instance_id from sharing_request where id = ?", String.class, id);
+        String instance = processOf(grantedAtOnce());
 
         var ended = history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult();
         assertThat(ended.getEndTime()).as("granted at once").isNotNull();
