@@ -19,9 +19,6 @@ class DecideEligibilityDelegate implements JavaDelegate {
         SharingRequests.Eligibility eligibility = requests.decide(execution.getProcessInstanceId(),
                 execution.getProcessBusinessKey());
         execution.setVariable("eligibility", eligibility.decision());
-        if (eligibility.requestSummary() != null) {
-            execution.setVariable("reasonsSummary", eligibility.reasonsSummary());
-            execution.setVariable("requestSummary", eligibility.requestSummary());
-        }
+        execution.setVariables(eligibility.shown());
     }
 }

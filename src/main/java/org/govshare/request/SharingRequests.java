@@ -127,8 +127,7 @@ public class SharingRequests {
         return cases.open(request, store::insert, cases.entry(AuditAction.REQUEST_SUBMITTED, request.id())
                 .with("resource", request.resourceCode()).with("provider", request.providerDepartment())
                 .with("items", request.items()).with("purpose", request.purpose()).with("scenario", request.scenario()),
-                Map.of("resourceName", request.resourceName(), "applicantDepartment", request.applicantDepartment(),
-                        "providerDepartment", request.providerDepartment()));
+                Map.of());
     }
 
     // ---- steps of the sharing-request process ----
@@ -165,13 +164,15 @@ public class SharingRequests {
                 .with("decision", verdict).with("rules", decision.findings().stream().map(Finding::citation).toList())
                 .with("ruleSetVersion", rules.version());
         cases.record(replyDeadline == null ? decided : decided.with("replyDeadline", replyDeadline));
-        // what the reviewer (or a head, or the authority, before the provider) is shown goes into the process only
-        // when someone will look at it
+        // what the reviewer (or a head, or the authority, before the provider) is shown in Tasklist goes into the
+        // process only when a task will show it: a request the rules settle at once writes no such variables (each is
+        // a runtime row and two history rows), and Cockpit lists only running instances by their variables
         boolean looked = verdict == Decision.Verdict.REVIEW || verdict == Decision.Verdict.GRANT
                 && (pack.on(OptionalStep.REQUESTER_HEAD_APPROVAL) || pack.on(OptionalStep.AUTHORITY_CONFORMITY_CHECK));
-        return looked
-                ? new Eligibility(verdict.name(), summary(decision.findings()), requestSummary(require(request.id()), resource))
-                : new Eligibility(verdict.name(), null, null);
+        return new Eligibility(verdict.name(), looked ? Map.of("resourceName", request.resourceName(),
+                "applicantDepartment", request.applicantDepartment(), "providerDepartment", request.providerDepartment(),
+                "reasonsSummary", summary(decision.findings()), "requestSummary", requestSummary(request, resource))
+                : Map.of());
     }
 
     /** Of the reply deadlines the rules chose, the one with the fewest working days: the applicant's due. */
@@ -334,8 +335,11 @@ public class SharingRequests {
                 ? SharingRequest.Status.NOT_CONFORMING : SharingRequest.Status.REFUSED_BY_REQUESTER_HEAD, null, cases.now());
     }
 
-    /** What the rules decided, for the process: the decision and what the reviewer is shown. */
-    public record Eligibility(String decision, String reasonsSummary, String requestSummary) {
+    /**
+     * What the rules decided, for the process: the decision, and the variables a task will show (none when no task
+     * will).
+     */
+    public record Eligibility(String decision, Map<String, Object> shown) {
     }
 
     /** The candidate group of the review task: the provider's PROVIDER_REVIEWER officials. */

@@ -152,6 +152,16 @@ class SharingRequestsIT extends IntegrationTest {
                 .isNotEmpty().allSatisfy(step -> assertThat(step.getRemovalTime()).isEqualTo(ended.getRemovalTime()));
     }
 
+    /** What a task shows is written into the process only when a task will show it: not for a request granted at once. */
+    @Test
+    void aRequestGrantedAtOnceWritesNoVariablesForTasks() {
+        String instance = processOf(grantedAtOnce());
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
+                .extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)
+                .contains("requestNumber", "eligibility")
+                .doesNotContain("resourceName", "applicantDepartment", "providerDepartment", "requestSummary");
+    }
+
     @Test
     void aConditionalRequestIsReviewedByTheProviderWhoMayNotRefuseWithoutALegalBasisAndNarrowsIt() {
         String code = residents();
