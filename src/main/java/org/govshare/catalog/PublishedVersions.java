@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.govshare.platform.database.AfterCommit;
+import org.govshare.platform.database.TransactionMemo;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ class PublishedVersions {
 
     private final CatalogStore store;
     private final Map<String, CatalogVersion> kept;
+    private final TransactionMemo<String, CatalogVersion> thisTransaction = new TransactionMemo<>();
 
     PublishedVersions(CatalogStore store, CatalogProperties properties) {
         this.store = store;
@@ -38,8 +40,17 @@ class PublishedVersions {
         if (known != null) {
             return Optional.of(known);
         }
+        // a request reads its version when it is decided and again when its grant is issued, in one transaction
+        Map<String, CatalogVersion> readHere = thisTransaction.current();
+        known = readHere.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
         Optional<CatalogVersion> read = store.version(code, version);
-        read.ifPresent(found -> AfterCommit.run(() -> kept.put(key, found)));
+        read.ifPresent(found -> {
+            readHere.put(key, found);
+            AfterCommit.run(() -> kept.put(key, found));
+        });
         return read;
     }
 }
