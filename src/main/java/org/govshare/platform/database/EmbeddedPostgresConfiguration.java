@@ -48,8 +48,11 @@ class EmbeddedPostgresConfiguration {
         Path logFile = properties.logFile().toAbsolutePath();
         Files.createDirectories(logFile.getParent());
         Redirect output = Redirect.appendTo(logFile.toFile());
-        // as root, zonky runs initdb and postgres in a user namespace (unshare -U): PostgreSQL refuses root itself
+        // as root, zonky runs initdb and postgres in a user namespace (unshare -U): PostgreSQL refuses root itself.
+        // zonky turns synchronous_commit off, for tests; the platform promises that an answer's audit event is on
+        // disk before the answer, so its own database commits as PostgreSQL does by default
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", "on")
                 .setDataDirectory(properties.dataDirectory().toAbsolutePath())
                 .setCleanDataDirectory(false)
                 .setPort(properties.port())
