@@ -65,7 +65,10 @@ public final class TestInfrastructure {
         }
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                // zonky's default, synchronous_commit off, spares the tests a disk flush per commit; the benchmarks
+                // turn it on (the benchmark profile), to measure what a durable audit costs, as in production
+                postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit",
+                        System.getProperty("govshare.test.synchronous-commit", "off")).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }
