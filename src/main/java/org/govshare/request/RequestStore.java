@@ -37,16 +37,22 @@ class RequestStore {
         this.rows = new CaseRows<>(jdbc, "sharing_request", this::request);
     }
 
-    void insert(SharingRequest r) {
-        jdbc.update("""
+    /**
+     * Stores a new request unless its department has one open for the resource already, in one statement; false when
+     * it had.
+     */
+    boolean insertUnlessOneIsOpen(SharingRequest r) {
+        return jdbc.update("""
                 insert into sharing_request (id, resource_code, resource_version, resource_name, provider_department,
                     applicant_department, requested_by, requested_at, items, purpose, duty, scenario, valid_from, valid_until,
                     officials, systems, status, findings)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from sharing_request where applicant_department = ? and resource_code = ?
+                                  and status in (""" + OPEN + "))",
                 r.id(), r.resourceCode(), r.resourceVersion(), r.resourceName(), r.providerDepartment(),
                 r.applicantDepartment(), r.requestedBy(), Timestamp.from(r.requestedAt()), write(r.items()), r.purpose(),
                 write(r.duty()), r.scenario().name(), r.validFrom(), r.validUntil(), write(r.officials()),
-                write(r.systems()), r.status().name(), write(r.findings()));
+                write(r.systems()), r.status().name(), write(r.findings()), r.applicantDepartment(), r.resourceCode()) == 1;
     }
 
     void setDecision(String id, Decision.Verdict verdict, List<Finding> findings, String ruleSetVersion,

@@ -32,6 +32,7 @@ import org.govshare.identity.DepartmentDirectory;
 import org.govshare.identity.Official;
 import org.govshare.identity.Role;
 import org.govshare.platform.ProcessText;
+import org.govshare.platform.database.TransactionMemo;
 import org.govshare.platform.web.ConflictException;
 import org.govshare.platform.web.InvalidInputException;
 import org.govshare.rules.Decision;
@@ -77,6 +78,8 @@ public class SharingRequests {
     private final PackInForce pack;
     private final HostedDatasets datasets;
     private final ProviderServices services;
+    /** The decisions taken in the current transaction, by process instance */
+    private final TransactionMemo<String, String> decidedHere = new TransactionMemo<>();
 
     SharingRequests(RequestStore store, RequestValidator validator, Catalog catalog, DepartmentDirectory departments,
                     RuleBook rules, Grants grants, ViolationRegister violations, CaseEngine engine, RequestsProperties properties,
@@ -113,10 +116,6 @@ public class SharingRequests {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        store.openRequestOf(by.department(), asked.resourceCode()).ifPresent(open -> {
-            throw new ConflictException("resourceCode", "one-open-request", by.department() + " already has request " + open
-                    + " open for " + asked.resourceCode() + "; wait for its answer or withdraw it");
-        });
         CatalogListing resource = listing.orElseThrow();
         SharingRequest request = new SharingRequest(cases.number(), resource.code(), resource.version(),
                 resource.entry().name(), resource.entry().providerDepartment(), by.department(), by.login(), cases.now(),
@@ -124,10 +123,20 @@ public class SharingRequests {
                 asked.scenario(), asked.validFrom(), asked.validUntil(), List.copyOf(asked.officials()),
                 List.copyOf(asked.systems()), SharingRequest.Status.SUBMITTED, null, List.of(), null, null, null, null,
                 null, false, false, null, null, null);
-        return cases.open(request, store::insert, cases.entry(AuditAction.REQUEST_SUBMITTED, request.id())
+        return cases.open(request, this::insertUnlessOneIsOpen, cases.entry(AuditAction.REQUEST_SUBMITTED, request.id())
                 .with("resource", request.resourceCode()).with("provider", request.providerDepartment())
                 .with("items", request.items()).with("purpose", request.purpose()).with("scenario", request.scenario()),
                 Map.of());
+    }
+
+    /** One open request per department and resource: the check and the insert are one statement. */
+    private void insertUnlessOneIsOpen(SharingRequest request) {
+        if (!store.insertUnlessOneIsOpen(request)) {
+            String open = store.openRequestOf(request.applicantDepartment(), request.resourceCode()).orElse("?");
+            throw new ConflictException("resourceCode", "one-open-request", request.applicantDepartment()
+                    + " already has request " + open + " open for " + request.resourceCode()
+                    + "; wait for its answer or withdraw it");
+        }
     }
 
     // ---- steps of the sharing-request process ----
@@ -160,6 +169,7 @@ public class SharingRequests {
         Decision.Verdict verdict = decision.verdict();
         String replyDeadline = shortest(decision.replyDeadlines()).orElse(null);
         store.setDecision(request.id(), verdict, decision.findings(), rules.version(), replyDeadline);
+        decidedHere.current().put(processInstanceId, verdict.name());
         AuditEntry decided = cases.entry(AuditAction.REQUEST_DECIDED, request.id())
                 .with("decision", verdict).with("rules", decision.findings().stream().map(Finding::citation).toList())
                 .with("ruleSetVersion", rules.version());
@@ -197,7 +207,9 @@ public class SharingRequests {
 
     /** What the rules decided, as stored: the process routes on this after the steps before the provider. */
     public String eligibility(String processInstanceId) {
-        return cases.ofProcess(processInstanceId).eligibility().name();
+        // routed in the transaction that decided (no wait between): the row holds what the decision just wrote
+        String decided = decidedHere.current().get(processInstanceId);
+        return decided != null ? decided : cases.ofProcess(processInstanceId).eligibility().name();
     }
 
     // ---- the steps a pack may turn on around the provider's review (national Art. 20; Jincheng 2024) ----

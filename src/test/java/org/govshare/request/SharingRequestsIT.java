@@ -176,6 +176,11 @@ class SharingRequestsIT extends IntegrationTest {
         assertThat(request.path("replyDue").asText()).isNotBlank();
         assertThat(api.get("gaj.wang", "/api/requests?side=provider&status=IN_REVIEW").json().findValuesAsText("id")).contains(id);
         assertThat(api.get("gaj.wang", "/api/notices").json().findValuesAsText("objectId")).contains(id);
+        long stored = requestCount();
+        Response again = api.post("mzj.liu", "/api/requests", body.toString());
+        assertRefusedAndAudited(again, 409, "resourceCode", "one-open-request");
+        assertThat(again.body()).as("names the open request").contains(id);
+        assertThat(requestCount()).as("nothing stored").isEqualTo(stored);
 
         assertRefusedAndAudited(api.post("scj.huang", "/api/requests/" + id + "/reply", "{\"decision\":\"APPROVE\"}"), 403, null, null);
         assertRefusedAndAudited(api.post("gaj.wang", "/api/requests/" + id + "/reply",
