@@ -78,7 +78,7 @@ public class SharingRequests {
     private final PackInForce pack;
     private final HostedDatasets datasets;
     private final ProviderServices services;
-    /** The decisions taken in the current transaction, by process instance */
+    /** The decisions taken in the current transaction, by process instance (the request row is locked since binding). */
     private final TransactionMemo<String, String> decidedHere = new TransactionMemo<>();
 
     SharingRequests(RequestStore store, RequestValidator validator, Catalog catalog, DepartmentDirectory departments,

@@ -7,9 +7,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * What one transaction has read already, for rows that cannot change under it (a published catalog version): read
- * again in the same transaction, they cost no round trip, and the memo ends with the transaction, committed or
- * rolled back. Outside a transaction nothing is remembered.
+ * What one transaction has read or written already, for facts nothing else can change until it ends (a published
+ * catalog version; a value it stored in a row it holds locked): asked again in the same transaction, they cost no
+ * round trip, and the memo ends with the transaction, committed or rolled back. Outside a transaction nothing is
+ * remembered.
  */
 public final class TransactionMemo<K, V> {
 
