@@ -14,23 +14,35 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class TransactionMemo<K, V> {
 
-    /** The memo of the current transaction: empty in a new one, a fresh throwaway map outside one. */
+    /**
+     * The memo of the current transaction: empty in a new one, a fresh throwaway map outside one. It travels with
+     * the transaction's synchronizations, as {@code AuditTrail}'s batch does, so a transaction suspended for a
+     * nested one keeps its own and the nested one starts afresh.
+     */
     public Map<K, V> current() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return new HashMap<>();
         }
-        @SuppressWarnings("unchecked")
-        Map<K, V> memo = (Map<K, V>) TransactionSynchronizationManager.getResource(this);
-        if (memo == null) {
-            memo = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, memo);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(TransactionMemo.this);
-                }
-            });
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Memo<?, ?> memo && memo.owner == this) {
+                @SuppressWarnings("unchecked")
+                Map<K, V> values = (Map<K, V>) memo.values;
+                return values;
+            }
         }
-        return memo;
+        Memo<K, V> memo = new Memo<>(this);
+        TransactionSynchronizationManager.registerSynchronization(memo);
+        return memo.values;
+    }
+
+    /** A transaction's memo; registered as a synchronization only to be suspended and dropped with it. */
+    private static final class Memo<K, V> implements TransactionSynchronization {
+
+        private final TransactionMemo<K, V> owner;
+        private final Map<K, V> values = new HashMap<>();
+
+        Memo(TransactionMemo<K, V> owner) {
+            this.owner = owner;
+        }
     }
 }
