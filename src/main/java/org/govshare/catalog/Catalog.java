@@ -42,15 +42,13 @@ public class Catalog {
     private final CatalogChecks checks;
     private final AssessmentChecks assessments;
     private final CatalogStore store;
-    private final PublishedVersions published;
     private final Cases<Submission> cases;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final List<RetirementCheck> retirementChecks;
 
     Catalog(CatalogChecks checks, AssessmentChecks assessments, CatalogStore store, CaseEngine engine, Clock clock,
-            ApplicationEventPublisher events, List<RetirementCheck> retirementChecks, PublishedVersions published) {
-        this.published = published;
+            ApplicationEventPublisher events, List<RetirementCheck> retirementChecks) {
         this.checks = checks;
         this.assessments = assessments;
         this.store = store;
@@ -434,7 +432,7 @@ public class Catalog {
     }
 
     public CatalogVersion version(String code, int version) {
-        return published.version(code, version).orElseThrow(() -> new NotFoundException("version " + version + " of", code));
+        return store.version(code, version).orElseThrow(() -> new NotFoundException("version " + version + " of", code));
     }
 
     /** For each data item name (as given), the published resources holding an item of that name. */

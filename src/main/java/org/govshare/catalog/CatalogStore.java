@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.govshare.cases.CaseRows;
 import org.govshare.platform.JsonColumns;
 import org.govshare.platform.database.AfterCommit;
+import org.govshare.platform.database.TransactionMemo;
 import org.govshare.rules.Finding;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -32,19 +33,26 @@ class CatalogStore {
     private final RowMapper<Submission> submissionRows = this::submission;
     private final CaseRows<Submission> submissions;
     private final RowMapper<CatalogVersion> versionRows = this::version;
-    /** published versions by "code#version", at most {@value #CACHED_VERSIONS}, the least recently used dropped */
-    private final Map<String, CatalogEntry> published = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, CatalogEntry> eldest) {
-                    return size() > CACHED_VERSIONS;
-                }
-            });
-    private static final int CACHED_VERSIONS = 20_000;
+    /**
+     * Published versions by "code#version", kept once the transaction that read them committed (a version published
+     * in a transaction that rolls back is published again, maybe with other content, under the same number); at most
+     * {@code versions-kept}, the least recently used dropped. A version never changes once published, so a kept copy
+     * is never stale and needs no word from other nodes.
+     */
+    private final Map<String, CatalogVersion> kept;
+    /** The versions the current transaction read: a request reads its version when decided and for its grant */
+    private final TransactionMemo<String, CatalogVersion> readHere = new TransactionMemo<>();
 
     CatalogStore(JdbcTemplate jdbc, JsonColumns json, CatalogProperties properties) {
         this.jdbc = jdbc;
         this.countedUpTo = properties.countedUpTo();
+        int most = properties.versionsKept();
+        this.kept = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CatalogVersion> eldest) {
+                return size() > most;
+            }
+        });
         this.json = json;
         this.submissions = new CaseRows<>(jdbc, "catalog_submission", submissionRows);
     }
@@ -172,8 +180,14 @@ class CatalogStore {
     }
 
     Optional<CatalogVersion> version(String code, int version) {
-        return jdbc.query("select * from catalog_version where code = ? and version = ?", versionRows, code, version)
-                .stream().findFirst();
+        String key = code + "#" + version;
+        CatalogVersion known = kept.get(key);
+        if (known == null) {
+            known = readHere.current().get(key);
+        }
+        return known != null ? Optional.of(known)
+                : jdbc.query("select * from catalog_version where code = ? and version = ?", versionRows, code, version)
+                        .stream().findFirst();
     }
 
     CatalogPage search(CatalogQuery query) {
@@ -331,22 +345,9 @@ class CatalogStore {
                 rs.getObject("named_at", OffsetDateTime.class).toInstant());
     }
 
-    /**
-     * A published version's entry. Versions never change once published, so each is read and parsed once and kept
-     * (every data access and request step reads the entry of the resource it concerns).
-     */
+    /** A published version's entry (every data access and request step reads the entry of the resource it concerns). */
     private CatalogEntry content(String code, int version) {
-        String key = code + "#" + version;
-        CatalogEntry cached = published.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        CatalogEntry entry = read(jdbc.queryForObject("select content from catalog_version where code = ? and version = ?",
-                String.class, code, version), CatalogEntry.class);
-        // kept once committed: a version published in a transaction that rolls back is published again, maybe
-        // with other content, under the same number
-        AfterCommit.run(() -> published.put(key, entry));
-        return entry;
+        return version(code, version).orElseThrow().content();
     }
 
     record Overlap(String code, String name, String department, int shared, int ofItems) {
@@ -404,19 +405,20 @@ class CatalogStore {
                         rs.getString("head_comment")));
     }
 
+    /** A version row, parsed once: kept for this transaction at once, and by the node once it commits. */
     private CatalogVersion version(ResultSet rs, int row) throws SQLException {
-        String content = rs.getString("content");
         String key = rs.getString("code") + "#" + rs.getInt("version");
-        CatalogEntry entry = published.get(key);
-        if (entry == null) {
-            CatalogEntry parsed = read(content, CatalogEntry.class);
-            AfterCommit.run(() -> published.put(key, parsed));
-            entry = parsed;
+        CatalogVersion known = kept.get(key);
+        if (known != null) {
+            return known;
         }
-        return new CatalogVersion(rs.getString("code"), rs.getInt("version"),
-                Submission.Kind.valueOf(rs.getString("change_kind")), entry,
+        CatalogVersion read = new CatalogVersion(rs.getString("code"), rs.getInt("version"),
+                Submission.Kind.valueOf(rs.getString("change_kind")), read(rs.getString("content"), CatalogEntry.class),
                 rs.getObject("published_at", OffsetDateTime.class).toInstant(), rs.getString("approved_by"),
                 rs.getString("submission_id"));
+        readHere.current().put(key, read);
+        AfterCommit.run(() -> kept.put(key, read));
+        return read;
     }
 
     private String write(Object value) {
