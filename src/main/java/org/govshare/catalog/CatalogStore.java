@@ -229,14 +229,8 @@ class CatalogStore {
                 }
             }
         }
-        for (StringBuilder where : List.of(indexed, walked)) {
-            List<Object> args = where == indexed ? indexedArgs : walkedArgs;
-            filter(where, args, "r.provider_department", query.provider());
-            filter(where, args, "r.kind", query.kind());
-            filter(where, args, "r.sharing_type", query.sharingType());
-            filter(where, args, "r.update_cycle", query.updateCycle());
-            filter(where, args, "r.tier", query.tier());
-        }
+        filters(indexed, indexedArgs, query);
+        filters(walked, walkedArgs, query);
         int page = query.pageOrFirst();
         int size = query.sizeOrDefault();
         // the resource's code comes first and under its own name: the source department's row has a code too
@@ -383,6 +377,14 @@ class CatalogStore {
         }
         return grams.stream().map(g -> "\"" + g.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static void filters(StringBuilder where, List<Object> args, CatalogQuery query) {
+        filter(where, args, "r.provider_department", query.provider());
+        filter(where, args, "r.kind", query.kind());
+        filter(where, args, "r.sharing_type", query.sharingType());
+        filter(where, args, "r.update_cycle", query.updateCycle());
+        filter(where, args, "r.tier", query.tier());
     }
 
     private static void filter(StringBuilder where, List<Object> args, String column, Object value) {
