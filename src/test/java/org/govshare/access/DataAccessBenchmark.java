@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -64,8 +66,8 @@ class DataAccessBenchmark extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final int RECORDS = 1_000;
-    private static final int REQUESTS_PER_CLIENT = 400;
-    private static final int BLOCKS = 4;
+    // blocks of 3 s, long beside the audit indexer's half-second rounds
+    private static final Alternation.Blocks BLOCKS = new Alternation.Blocks(4, Duration.ofSeconds(3), Integer.MAX_VALUE);
     private static final int WARM_UP = 100;
     private static final int PROFILED = 200;
     private static final String PURPOSE = "核查涉案人员 checking persons in a case";
@@ -96,6 +98,9 @@ class DataAccessBenchmark extends IntegrationTest {
     @Autowired
     private AuditIndexer indexer;
 
+    @Autowired
+    private ElasticsearchClient elasticsearch;
+
     @Test
     void accessAgainstTheBareQuery() throws Exception {
         String code = CatalogEntries.nextCode("203002", "102");
@@ -113,7 +118,7 @@ class DataAccessBenchmark extends IntegrationTest {
             check(api.get("gaj.zhang", bare + "?size=100"), 100);
             check(api.get("gaj.zhang", full + "&size=1"), 1);
             check(api.get("gaj.zhang", bare + "?size=1"), 1);
-        }, 5 * WARM_UP, 50 * WARM_UP));
+        }, 5 * WARM_UP, 150 * WARM_UP));
         figures.put("dataset", RECORDS + " records of 20 items, 4 of them masked by kind");
         for (int clients : new int[] {1, 8}) {
             for (int rows : new int[] {1, 100}) {
@@ -125,7 +130,7 @@ class DataAccessBenchmark extends IntegrationTest {
                 Map<String, Map<String, Object>> timed = locks.during(() -> Alternation.time(List.of(
                         new Alternation.Path("withGrantCheckMaskingAudit", () -> check(api.get("gaj.zhang", fullPath), rows)),
                         new Alternation.Path("bareQuery", () -> check(api.get("gaj.zhang", barePath), rows))),
-                        clients, BLOCKS, REQUESTS_PER_CLIENT / BLOCKS, () -> Settle.beforeSection(chainer, indexer)));
+                        clients, BLOCKS, Settle.auditTrail(chainer, indexer, elasticsearch)));
                 Map<String, Object> pair = new LinkedHashMap<>(timed);
                 pair.put("rateRatio", (double) timed.get("withGrantCheckMaskingAudit").get("perSecond")
                         / (double) timed.get("bareQuery").get("perSecond"));
