@@ -58,10 +58,11 @@ import org.springframework.web.bind.annotation.RestController;
  * one-client section's flight recording (a separate pass) and where its time went to {@code target/benchmarks/read-*};
  * nothing is asserted.
  */
-// the audit checkpoints as often as in production, not every 200 events as the test profile makes them
+// the audit checkpoints and indexing as often as in production, not every 200 events and every 100 ms as the test
+// profile makes them
 @TestPropertySource(properties = {"govshare.access.rate-limit=100000000",
         "govshare.rate-limits.families.data.limit=100000000", "govshare.rate-limits.families.default.limit=100000000",
-        "govshare.anchor.every-events=1000"})
+        "govshare.anchor.every-events=1000", "govshare.audit.indexer.poll-interval=500ms"})
 class DataAccessBenchmark extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());

@@ -56,10 +56,12 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@link FlightRecording}). Run with {@code ./mvnw verify -Pbenchmark}; figures go to
  * {@code target/benchmarks/sharing-requests.json}. Nothing is asserted about speed.
  */
-// the audit checkpoints as often as in production, not every 200 events as the test profile makes them
+// the audit checkpoints and indexing as often as in production, not every 200 events and every 100 ms as the test
+// profile makes them
 // both paths still pass through the caller rate limit, as every call does; its limits are lifted so that a fast
 // machine's warm-up is not refused
 @org.springframework.test.context.TestPropertySource(properties = {"govshare.anchor.every-events=1000",
+        "govshare.audit.indexer.poll-interval=500ms",
         "govshare.rate-limits.families.requests.limit=100000000", "govshare.rate-limits.families.default.limit=100000000",
         "govshare.rate-limits.families.catalog.limit=100000000"})
 class SharingRequestBenchmark extends IntegrationTest {
