@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.govshare.platform.CorrelationId;
+import org.govshare.platform.database.TransactionState;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,14 +96,7 @@ public class AuditTrail {
 
     /** The batch of the transaction in progress (a transaction suspended for a nested one keeps its own). */
     private Batch batchOfThisTransaction() {
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof Batch batch) {
-                return batch;
-            }
-        }
-        Batch batch = new Batch();
-        TransactionSynchronizationManager.registerSynchronization(batch);
-        return batch;
+        return TransactionState.of(Batch.class, batch -> true, Batch::new);
     }
 
     /** One event by its id, chained or not yet; empty when there is none. */

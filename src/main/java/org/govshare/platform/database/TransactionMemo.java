@@ -15,23 +15,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class TransactionMemo<K, V> {
 
     /**
-     * The memo of the current transaction: empty in a new one, a fresh throwaway map outside one. It travels with
-     * the transaction's synchronizations, as {@code AuditTrail}'s batch does, so a transaction suspended for a
-     * nested one keeps its own and the nested one starts afresh.
+     * The memo of the current transaction: empty in a new one, a fresh throwaway map outside one; a nested
+     * transaction has its own ({@link TransactionState}).
      */
     public Map<K, V> current() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return new HashMap<>();
         }
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof Memo<?, ?> memo && memo.owner == this) {
-                @SuppressWarnings("unchecked")
-                Map<K, V> values = (Map<K, V>) memo.values;
-                return values;
-            }
-        }
-        Memo<K, V> memo = new Memo<>(this);
-        TransactionSynchronizationManager.registerSynchronization(memo);
+        @SuppressWarnings("unchecked")
+        Memo<K, V> memo = TransactionState.of(Memo.class, m -> m.owner == this, () -> new Memo<>(this));
         return memo.values;
     }
 

@@ -1,5 +1,6 @@
 /**
- * The database's set-up: the embedded PostgreSQL of the local run, and the counters every node shares
+ * The database's set-up: the embedded PostgreSQL of the local run, state kept with one transaction (its memo, work
+ * after its commit), and the counters every node shares
  * ({@link org.govshare.platform.database.CounterDatabase}), which features use.
  */
 @NamedInterface("database")
