@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.govshare.access.GrantedRecipients;
 import org.govshare.catalog.CatalogEntries;
+import org.govshare.request.SharingRequestBodies;
 import org.govshare.support.Api;
 import org.govshare.support.PlatformNode;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +43,6 @@ class ClusterBenchmark {
     private static final int READS_WARMING_EACH_NODE = 4000;
     private static final int REQUESTS_PER_CLIENT = 150;
     private static final int REQUESTS_WARMING_EACH_NODE = 800;
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     private final List<PlatformNode> nodes = new ArrayList<>();
     private final AtomicInteger published = new AtomicInteger();
@@ -113,10 +111,7 @@ class ClusterBenchmark {
                 int n = published.getAndIncrement();
                 String code = "203%03d/102%03d".formatted(301 + n / 1000, n % 1000);
                 CatalogEntries.publish(api, "mzj.chen", CatalogEntries.withCode(CatalogEntries.organisations(code), code));
-                return """
-                        {"resourceCode":"%s","items":["统一社会信用代码","组织名称"],"purpose":"核查涉案组织",
-                         "scenario":"LAW_ENFORCEMENT","validFrom":"%s","validUntil":"%s","officials":["gaj.zhang"]}"""
-                        .formatted(code, TODAY, TODAY.plusDays(30));
+                return SharingRequestBodies.organisationsInACase(code);
             }));
         }
         List<String> done = new ArrayList<>();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,8 +140,8 @@ class SharingRequestBenchmark extends IntegrationTest {
         // every governed request asks for a resource of its own: asking for one resource again and again would make
         // the applicant hold one more grant at each request, which the eligibility step reads and the rules weigh
         java.util.Iterator<String> bodies = java.util.stream.Stream.generate(this::publishUnconditional)
-                .limit(GOVERNED).map(SharingRequestBenchmark::requestBody).toList().iterator();
-        String body = requestBody(CatalogEntries.nextCode("203001", "102"));
+                .limit(GOVERNED).map(SharingRequestBodies::organisationsInACase).toList().iterator();
+        String body = SharingRequestBodies.organisationsInACase(CatalogEntries.nextCode("203001", "102"));
         deployBareShape();
         // both HTTP paths warm (JIT, pool, caches) before either is measured, so their order favours neither
         figures.put("warmUp", JitWarmUp.untilSettled(() -> {
@@ -225,13 +224,6 @@ class SharingRequestBenchmark extends IntegrationTest {
         return entry.code();
     }
 
-    private static String requestBody(String code) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        return """
-                {"resourceCode":"%s","items":["统一社会信用代码","组织名称"],"purpose":"核查涉案组织",
-                 "scenario":"LAW_ENFORCEMENT","validFrom":"%s","validUntil":"%s","officials":["gaj.zhang"]}"""
-                .formatted(code, today, today.plusDays(30));
-    }
 
     private void post(String path, String body) {
         Response granted = api.post("gaj.zhang", path, body);

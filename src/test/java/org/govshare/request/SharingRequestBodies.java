@@ -29,4 +29,16 @@ public final class SharingRequestBodies {
         body.set("officials", JSON.valueToTree(List.of(official)));
         return body;
     }
+
+    /**
+     * Public Security asks for two items of an organisations register, to check organisations in a case, for 30 days,
+     * used by gaj.zhang: granted at once when the resource is unconditional. The benchmarks' request.
+     */
+    public static String organisationsInACase(String code) {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return """
+                {"resourceCode":"%s","items":["统一社会信用代码","组织名称"],"purpose":"核查涉案组织",
+                 "scenario":"LAW_ENFORCEMENT","validFrom":"%s","validUntil":"%s","officials":["gaj.zhang"]}"""
+                .formatted(code, today, today.plusDays(30));
+    }
 }
